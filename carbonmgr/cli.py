@@ -1,0 +1,310 @@
+"""Command line: ``carbonmgr calc|import|factors|template|gui``.
+
+Heavy modules (the Excel reader, the engine, sqlite-utils) are imported inside the
+commands, so ``carbonmgr --version`` answers at once.  No traceback ever reaches the
+user: problems are printed in the user's language and the exit status says what
+happened (0 ok, 2 bad input, 1 internal error).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import unicodedata
+
+from . import __version__
+
+EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
+
+LABELS = {
+    "title": ("Case", "案例"),
+    "standard": ("Standard", "核算标准"),
+    "gwp": ("GWP set", "GWP 值集"),
+    "year": ("Reporting year", "报告年度"),
+    "consolidation": ("Consolidation", "合并方法"),
+    "lines": ("Activity lines", "活动数据"),
+    "row": ("Row", "行"),
+    "facility": ("Facility", "设施"),
+    "source": ("Source", "排放源"),
+    "item": ("Item", "品种"),
+    "quantity": ("Quantity", "数量"),
+    "scope": ("Scope", "范围"),
+    "tco2e": ("t CO2e", "t CO2e"),
+    "factor": ("Factor (source, status)", "因子（来源，状态）"),
+    "totals": ("Totals", "合计"),
+    "total": ("Total", "排放总量"),
+    "scope1": ("Scope 1", "范围一"),
+    "scope2": ("Scope 2 (reported)", "范围二（报告值）"),
+    "scope2_location": ("Scope 2, location-based", "范围二（基于位置）"),
+    "scope2_market": ("Scope 2, market-based", "范围二（基于市场）"),
+    "scope3": ("Scope 3", "范围三"),
+    "exported": ("Exported (deducted under GB/T 32150)", "输出电力/热力（GB/T 32150 扣减）"),
+    "biogenic_co2": ("Biogenic CO2 (outside totals)", "生物质 CO2（不计入总量）"),
+    "by_source": ("By source type", "按排放源类别"),
+    "by_facility": ("By facility", "按设施"),
+    "by_gas": ("By gas", "按气体"),
+    "warnings": ("Notes", "提示"),
+    "uncertainty": ("Uncertainty (IPCC Approach 1)", "不确定性（IPCC 方法1）"),
+    "exported_short": ("exported", "输出"),
+}
+
+
+def _l(key: str, lang: str) -> str:
+    en, zh = LABELS[key]
+    return zh if lang == "zh" else en
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _pad(text: str, width: int, right: bool = False) -> str:
+    fill = " " * max(0, width - _width(text))
+    return fill + text if right else text + fill
+
+
+def _table(rows: list[list[str]], right_cols=()) -> str:
+    widths = [max(_width(r[i]) for r in rows) for i in range(len(rows[0]))]
+    out = []
+    for n, r in enumerate(rows):
+        out.append("  ".join(_pad(c, widths[i], i in right_cols) for i, c in enumerate(r)).rstrip())
+        if n == 0:
+            out.append("  ".join("-" * w for w in widths))
+    return "\n".join(out)
+
+
+def _num(value: float, standard: str) -> str:
+    if standard == "gbt32150":
+        return f"{value:,.0f}"  # the Chinese guidelines report whole tonnes
+    return f"{value:,.2f}"
+
+
+def _source_name(source: str, lang: str) -> str:
+    from .model import SOURCE_NAMES
+
+    names = SOURCE_NAMES.get(source)
+    return (names[1] if lang == "zh" else names[0]) if names else source
+
+
+def render_inventory(inv, lang: str) -> str:
+    info = inv.case.info
+    std = inv.standard
+    out = [
+        f"{_l('title', lang)}: {info.title}",
+        f"{_l('standard', lang)}: {std}   {_l('gwp', lang)}: {inv.gwp}   "
+        f"{_l('year', lang)}: {info.reporting_year or '—'}   {_l('consolidation', lang)}: {info.consolidation}",
+        "",
+        f"== {_l('lines', lang)} ==",
+    ]
+    rows = [[_l(k, lang) for k in ("row", "facility", "source", "item", "quantity", "scope", "tco2e", "factor")]]
+    for line in inv.lines():
+        trace = line.get("trace") or {}
+        srcs = []
+        for inp in trace.get("inputs", []):
+            if inp.get("set") and inp.get("set") not in [s.split(" ")[0] for s in srcs]:
+                srcs.append(f"{inp['set']} ({inp.get('status', '')})")
+        if not srcs:
+            srcs = [trace.get("method", "")]
+        scope = line.get("scope")
+        rows.append([
+            (f"{line['sheet']}!{line['row']}" if line.get("sheet") else str(line["row"])), str(line["facility"]), _source_name(line["source"], lang), str(line["item"] or "—"),
+            f"{line['quantity']:,.6g} {line['unit']}", str(scope) if scope else _l("exported_short", lang),
+            f"{line['tco2e']:,.2f}", "; ".join(srcs),
+        ])
+    out.append(_table(rows, right_cols=(0, 4, 6)))
+    out += ["", f"== {_l('totals', lang)} =="]
+    t = inv.totals
+    keys = ["total", "scope1"]
+    if "scope2" in t:
+        keys.append("scope2")
+    keys += ["scope2_location", "scope2_market", "scope3", "exported", "biogenic_co2"]
+    out.append(_table([["", "t CO2e"]] + [[_l(k, lang), _num(t[k], std)] for k in keys], right_cols=(1,)))
+    out += ["", f"== {_l('by_source', lang)} =="]
+    out.append(_table([["", "t CO2e"]] + [[_source_name(s, lang), _num(v, std)]
+                                           for s, v in inv.by_source.items() if v], right_cols=(1,)))
+    out += ["", f"== {_l('by_facility', lang)} =="]
+    names = {f.id: f.name for f in inv.case.facilities}
+    out.append(_table([["", "t CO2e"]] + [[f"{k} {names.get(k, '')}".strip(), _num(v, std)]
+                                           for k, v in inv.by_facility.items()], right_cols=(1,)))
+    out += ["", f"== {_l('by_gas', lang)} =="]
+    out.append(_table([["", "t", "t CO2e"]] + [[g, f"{v['t']:,.4f}", _num(v["tco2e"], std)]
+                                                for g, v in inv.by_gas.items()], right_cols=(1, 2)))
+    if inv.uncertainty.get("total_percent") is not None:
+        out += ["", f"{_l('uncertainty', lang)}: ±{inv.uncertainty['total_percent']:.2f} %"]
+    if inv.warnings:
+        out += ["", f"== {_l('warnings', lang)} =="] + [w.render(lang) for w in inv.warnings]
+    return "\n".join(out)
+
+
+def _print_problems(exc, lang: str) -> None:
+    from .i18n import translate
+
+    problems = getattr(exc, "problems", None)
+    if problems is None:
+        print(exc.render(lang), file=sys.stderr)
+        return
+    for p in problems:
+        print(p.render(lang), file=sys.stderr)
+    errors = sum(1 for p in problems if p.severity == "error")
+    print(translate("cli.problems", lang, count=errors), file=sys.stderr)
+
+
+def cmd_calc(args, lang: str) -> int:
+    from .facade import Workspace
+
+    with Workspace.open(args.file, lang=lang) as ws:
+        inv = ws.compute(standard=args.standard, gwp=args.gwp)
+        if args.json:
+            import json
+
+            json.dump(inv.to_dict(), sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+            sys.stdout.write("\n")
+        else:
+            print(render_inventory(inv, lang))
+    return EXIT_OK
+
+
+def cmd_import(args, lang: str) -> int:
+    from pathlib import Path
+
+    from .facade import Workspace
+    from .i18n import translate
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(translate("cli.exists", lang, path=str(out)), file=sys.stderr)
+        return EXIT_INPUT
+    with Workspace.open(args.file, lang=lang) as ws:
+        ws.compute()
+        ws.save_project(out, overwrite=args.force)
+    print(translate("cli.written", lang, path=str(out)))
+    return EXIT_OK
+
+
+def cmd_factors(args, lang: str) -> int:
+    from .library import default_library
+
+    lib = default_library()
+    rows = lib.search(args.text or "", set_name=args.set, status=args.status, region=args.region, year=args.year)
+    if args.json:
+        import json
+
+        json.dump([f.to_dict() for f in rows], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    head = (["set", "item", "param", "gas", "value", "unit", "year", "status", "source"] if lang != "zh" else
+            ["因子集", "品种", "参数", "气体", "数值", "单位", "年份", "状态", "来源"])
+    table = [head]
+    for f in rows:
+        item = lib.item(f.item)
+        name = f"{f.item} {item.name('zh' if lang == 'zh' else 'en')}" if item else f.item
+        table.append([f.set, name, f.param + (f"/{f.variant}" if f.variant else ""), f.gas, f"{f.value:g}", f.unit,
+                      str(f.year or ""), f.status, f.citation()[:70]])
+    if len(table) == 1:
+        print("no factor matches" if lang != "zh" else "没有匹配的因子")
+        return EXIT_OK
+    print(_table(table, right_cols=(4,)))
+    print(f"\n{len(rows)} factor(s)" if lang != "zh" else f"\n共 {len(rows)} 条因子")
+    return EXIT_OK
+
+
+def cmd_template(args, lang: str) -> int:
+    from pathlib import Path
+
+    from .i18n import translate
+    from .workbook import write_template
+
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        print(translate("cli.exists", lang, path=str(out)), file=sys.stderr)
+        return EXIT_INPUT
+    write_template(out, lang=args.template_lang or lang)
+    print(translate("cli.written", lang, path=str(out)))
+    return EXIT_OK
+
+
+def cmd_gui(args, lang: str) -> int:  # pragma: no cover - provided by the desktop app (issue 3)
+    try:
+        from carbonmgr.ui.app import main as gui_main
+    except ImportError:
+        msg = ("the desktop app is not installed (pip install 'carbonmgr[gui]')" if lang != "zh"
+               else "未安装桌面程序（pip install 'carbonmgr[gui]'）")
+        print(msg, file=sys.stderr)
+        return EXIT_INPUT
+    return gui_main(args)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="carbonmgr", description="CarbonMgr 碳排放管理员实训平台 — GHG inventory engine")
+    p.add_argument("--version", action="version", version=f"carbonmgr {__version__}")
+    p.add_argument("--lang", choices=("en", "zh"), help="language of messages (default: from the locale)")
+    sub = p.add_subparsers(dest="command")
+
+    c = sub.add_parser("calc", help="compute the inventory of a case workbook or project")
+    c.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
+    c.add_argument("--json", action="store_true", help="print the inventory as JSON")
+    c.add_argument("--pretty", action="store_true", help="indent the JSON")
+    c.add_argument("--standard", choices=("gbt32150", "ghgp", "iso14064"), help="override the case's standard")
+    c.add_argument("--gwp", choices=("SAR", "AR4", "AR5", "AR6", "AR6-SM"), help="override the case's GWP set")
+    c.set_defaults(func=cmd_calc)
+
+    i = sub.add_parser("import", help="import a case workbook into a project file")
+    i.add_argument("file")
+    i.add_argument("-o", "--output", required=True, help="project file to write (.carbon)")
+    i.add_argument("--force", action="store_true", help="overwrite an existing project")
+    i.set_defaults(func=cmd_import)
+
+    f = sub.add_parser("factors", help="list and search the factor library")
+    f.add_argument("text", nargs="?", help="search text (item name, set, source ...)")
+    f.add_argument("--set", help="only this factor set")
+    f.add_argument("--status", choices=("verified", "secondary", "unverified"))
+    f.add_argument("--region")
+    f.add_argument("--year", type=int)
+    f.add_argument("--json", action="store_true")
+    f.set_defaults(func=cmd_factors)
+
+    t = sub.add_parser("template", help="write an empty case workbook to start from")
+    t.add_argument("output")
+    t.add_argument("--template-lang", choices=("en", "zh"), help="language of the template's help texts")
+    t.add_argument("--force", action="store_true")
+    t.set_defaults(func=cmd_template)
+
+    g = sub.add_parser("gui", help="start the desktop app")
+    g.add_argument("file", nargs="?")
+    g.add_argument("--smoke-test", action="store_true")
+    g.set_defaults(func=cmd_gui)
+    return p
+
+
+def main(argv=None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    from .i18n import normalize_lang
+
+    lang = normalize_lang(args.lang)
+    if not getattr(args, "func", None):
+        parser.print_help()
+        return EXIT_OK
+    from .errors import CarbonMgrError, ValidationFailed
+
+    try:
+        return args.func(args, lang)
+    except ValidationFailed as exc:
+        _print_problems(exc, lang)
+        return EXIT_INPUT
+    except CarbonMgrError as exc:
+        render = getattr(exc, "render", None)
+        print(render(lang) if render else str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
+        from .i18n import translate
+
+        print(translate("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
+        return EXIT_INTERNAL
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

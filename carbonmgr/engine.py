@@ -1,0 +1,1253 @@
+"""The calculation engine: a case -> a traceable inventory.
+
+Steps (bw2calc style, each explicit):
+
+1. *group*: activity lines that share facility, source, item, unit and every
+   calculation option are one group (a 200,000-line case has a few dozen groups);
+2. *resolve*: each group's method and factors are chosen once (:class:`Resolver`),
+   giving tonnes of each gas per unit of activity plus the trace of how;
+3. *apply*: each line's result is its quantity × the group's factors × the
+   facility's consolidation share;
+4. *aggregate*: totals by scope, source, facility and gas per the standard profile.
+
+Nothing here touches files or Qt.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Any
+
+from . import methods
+from .errors import Problem, ValidationFailed
+from .library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
+                      Library, default_library, norm_name, pick_year)
+from .model import CALC_OPTIONS, CaseData, Facility, SOURCES
+from .units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
+
+C_TO_CO2 = methods.C_TO_CO2
+SCOPE_OF_SOURCE = {
+    "stationary_combustion": 1, "mobile_combustion": 1, "process": 1, "fugitive": 1,
+    "purchased_electricity": 2, "purchased_heat": 2,
+    "exported_electricity": None, "exported_heat": None, "scope3": 3,
+}
+GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
+ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
+                      10: 5, 11: 5, 12: 5, 13: 5, 14: 5, 15: 5}
+S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6}
+GAS_ORDER = ("CO2", "CH4", "N2O", "HFCs", "PFCs", "SF6", "NF3")
+
+
+class LineError(Exception):
+    """A problem with a group of lines; ``field`` names the column at fault."""
+
+    def __init__(self, code: str, field: str | None = None, **params):
+        super().__init__(code)
+        self.code = code
+        self.field = field
+        self.params = params
+
+
+@dataclass
+class Input:
+    name: str
+    value: float
+    unit: str = ""
+    factor: Factor | None = None
+    origin: str = ""  # "line" | "case" | "library" | "constant"
+    note: str = ""
+
+    def to_dict(self) -> dict:
+        d: dict[str, Any] = {"name": self.name, "value": self.value, "unit": self.unit,
+                             "origin": self.origin}
+        if self.factor is not None:
+            f = self.factor
+            d.update(factor=f.key, source=f.citation(), year=f.year_published, data_year=f.year,
+                     status=f.status, tag=f.tag, set=f.set)
+        if self.note:
+            d["note"] = self.note
+        return d
+
+
+@dataclass
+class Calc:
+    """How one unit of a group's activity turns into emissions."""
+
+    method: str
+    formula: str
+    per_unit: dict[str, float]  # t of each gas per activity unit (fossil + process)
+    gwp: dict[str, float]  # GWP applied to each gas
+    inputs: list[Input] = field(default_factory=list)
+    biogenic_per_unit: float = 0.0  # t biogenic CO2 per unit, outside the totals
+    co2e_only: float = 0.0  # t CO2e per unit that cannot be split into gases
+    sign: float = 1.0  # -1 for deductions (exported energy, process outputs)
+    notes: list[str] = field(default_factory=list)
+    gwp_sources: dict[str, str] = field(default_factory=dict)
+    scope3_category: int | None = None
+    item_id: str | None = None
+    market_ef: float | None = None  # electricity: location factor per MWh (market-based handled per site)
+    mwh_per_unit: float = 0.0  # electricity: MWh per activity unit
+
+    @property
+    def co2e_per_unit(self) -> float:
+        return sum(m * self.gwp.get(g, 0.0) for g, m in self.per_unit.items()) + self.co2e_only
+
+    def factors(self) -> list[Factor]:
+        return [i.factor for i in self.inputs if i.factor is not None]
+
+
+def gas_group(gas: str) -> str:
+    g = gas.upper().replace("_FOSSIL", "")
+    if g in ("CO2", "CH4", "N2O", "SF6", "NF3"):
+        return g
+    if g.startswith("HFC") or g.startswith("R") or g.startswith("HCFC"):
+        return "HFCs"
+    if g in ("CF4", "C2F6", "C3F8", "C4F10", "C6F14") or g.startswith("PFC"):
+        return "PFCs"
+    return g
+
+
+class Resolver:
+    """Chooses the method and factors for a group of lines."""
+
+    def __init__(self, lib: Library, case: CaseData):
+        self.lib = lib
+        self.case = case
+        info = case.info
+        self.info = info
+        self.year = info.reporting_year
+        grid_year = info.extra.get("grid_year")
+        try:
+            self.grid_year = int(grid_year) if grid_year not in (None, "") else self.year
+        except (TypeError, ValueError):
+            self.grid_year = self.year
+        self.gwp_set = info.gwp_set
+        self.ipcc_sector = str(info.extra.get("ipcc_sector") or "manufacturing")
+
+    # ---------------------------------------------------------------- gwp
+    def gwp_of(self, gas: str, source: str, biogenic: bool = False) -> tuple[float, str]:
+        """GWP of ``gas`` in the case's set (blends computed from their composition)."""
+        lib, gset = self.lib, self.gwp_set
+        name = gas
+        if norm_name(gas) == "ch4" and gset.startswith("AR6") and gset == "AR6":
+            rule = self.info.ch4_ar6
+            fossil = rule == "fossil" or (rule == "by_source" and source == "fugitive" and not biogenic)
+            if fossil:
+                g = lib.gwp_value(gset, "CH4_fossil")
+                if g is not None:
+                    return g.value, f"{gset} CH4 fossil ({g.source})"
+        g = lib.gwp_value(gset, name)
+        if g is not None:
+            return g.value, f"{gset} {g.gas} ({g.source})"
+        item = lib.resolve_item(gas)
+        candidates = [gas] + ([item.id, item.name_en, *item.aliases] if item else [])
+        for cand in candidates:
+            g = lib.gwp_value(gset, cand)
+            if g is not None:
+                return g.value, f"{gset} {g.gas} ({g.source})"
+            comps = lib.blend(cand)
+            if comps:
+                total = 0.0
+                parts = []
+                for comp, frac, _src in comps:
+                    cg = lib.gwp_value(gset, comp)
+                    if cg is None:
+                        raise LineError("engine.no_gwp", "item", gas=comp, set=gset)
+                    total += frac * cg.value
+                    parts.append(f"{frac:g}×{cg.value:g} ({comp})")
+                return total, f"{gset} blend {cand}: " + " + ".join(parts)
+        raise LineError("engine.no_gwp", "item", gas=gas, set=gset)
+
+    def _gwps(self, gases, source, biogenic=False) -> tuple[dict[str, float], dict[str, str]]:
+        values, sources = {}, {}
+        for gas in gases:
+            if gas == "CO2":
+                values[gas], sources[gas] = 1.0, "CO2 = 1"
+                continue
+            values[gas], sources[gas] = self.gwp_of(gas, source, biogenic)
+        return values, sources
+
+    # ------------------------------------------------------------- entry
+    def resolve(self, source: str, item_text: str, unit_text: str, opts: dict, facility: Facility) -> Calc:
+        try:
+            unit = parse_unit(unit_text)
+        except UnitError as exc:
+            raise LineError("engine.unit_unknown", "unit", unit=str(unit_text or "").strip()) from exc
+        item = self.lib.resolve_item(item_text) if item_text else None
+        if source in ("stationary_combustion", "mobile_combustion"):
+            calc = self._combustion(source, item_text, item, unit, opts)
+        elif source == "process":
+            calc = self._process(item_text, item, unit, opts)
+        elif source == "fugitive":
+            calc = self._fugitive(item_text, item, unit, opts)
+        elif source in ("purchased_electricity", "exported_electricity"):
+            calc = self._electricity(source, item_text, item, unit, opts, facility)
+        elif source in ("purchased_heat", "exported_heat"):
+            calc = self._heat(source, item_text, item, unit, opts)
+        elif source == "scope3":
+            calc = self._scope3(item_text, item, unit, opts)
+        else:  # pragma: no cover - the importer validates sources
+            raise LineError("engine.source_unknown", "source", source=source)
+        if calc.item_id is None and item is not None:
+            calc.item_id = item.id
+        biogenic_opt = opts.get("biogenic")
+        is_bio = biogenic_opt if biogenic_opt is not None else bool(item and item.biogenic)
+        if is_bio and "CO2" in calc.per_unit and source in ("stationary_combustion", "mobile_combustion",
+                                                              "process"):
+            calc.biogenic_per_unit = calc.per_unit.pop("CO2")
+            calc.gwp.pop("CO2", None)
+            calc.notes.append("biogenic CO2 reported separately, outside the totals")
+        if source.startswith("exported"):
+            calc.sign = -1.0
+        return calc
+
+    # ------------------------------------------------------ user factors
+    def _user_factor(self, source, unit: Unit, opts, default_gas="CO2") -> Calc | None:
+        """A line that gives its own factor (ef_co2e, or ef_co2/ef_ch4/ef_n2o)."""
+        per_gas_opts = {g: opts.get(k) for g, k in (("CO2", "ef_co2"), ("CH4", "ef_ch4"), ("N2O", "ef_n2o"))
+                        if opts.get(k) is not None}
+        total = opts.get("ef_co2e")
+        if total is None and not per_gas_opts:
+            return None
+        ef_unit_text = opts.get("ef_unit") or f"t/{unit.symbol}"
+        try:
+            num, den = parse_rate(ef_unit_text)
+        except UnitError as exc:
+            raise LineError("engine.ef_unit_unknown", "ef_unit", unit=ef_unit_text) from exc
+        if num.dimension != "mass":
+            raise LineError("engine.ef_unit_mass", "ef_unit", unit=ef_unit_text)
+        if den.dimension != unit.dimension:
+            raise LineError("engine.ef_unit_mismatch", "ef_unit", unit=ef_unit_text, line_unit=unit.symbol,
+                            expected=dimension_name(unit.dimension))
+        k = num.factor * unit.factor / den.factor  # t per line unit, per factor value
+        inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
+        if total is not None:
+            gas = opts.get("gas")
+            if gas and norm_name(gas) not in ("co2e", "co2"):
+                # a CO2e factor for a named gas is still CO2e: keep it whole
+                pass
+            inputs.append(Input("EF", total, ef_unit_text + " CO2e", origin="line", note="user factor"))
+            return Calc("user_co2e", "E = AD × EF", {}, {}, inputs, co2e_only=total * k)
+        per_unit = {g: v * k for g, v in per_gas_opts.items()}
+        for g, v in per_gas_opts.items():
+            inputs.append(Input(f"EF_{g}", v, ef_unit_text, origin="line", note="user factor"))
+        gwp, gsrc = self._gwps(per_unit, source)
+        return Calc("user_per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, gwp_sources=gsrc)
+
+    # -------------------------------------------------------- combustion
+    def _set_chain(self, opts, default, chain) -> list[str]:
+        first = opts.get("factor_set") or self.info.factor_set or default
+        out = [first]
+        for s in chain:
+            if s not in out:
+                out.append(s)
+        return out
+
+    def _combustion(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor(source, unit, opts)
+        if user is not None:
+            return user
+        has_cn_override = any(opts.get(k) is not None for k in ("ncv", "carbon_content", "carbon_element"))
+        if item is None and not has_cn_override:
+            raise LineError("engine.item_unknown", "item", item=item_text, source=source)
+        if item is not None and item.kind == "vehicle" and source == "mobile_combustion":
+            chain = self._set_chain(opts, "epa2025", tuple(self.lib.sets_of_item.get(item.id, ())))
+        elif item is not None and item.kind not in ("fuel",):
+            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
+        else:
+            chain = self._set_chain(opts, DEFAULT_FUEL_SET, CN_FUEL_CHAIN + ("ipcc2006",))
+        chosen = chain[0]
+        if item is None:
+            return self._cn_method(source, None, unit, opts, chosen, [])
+        tried = []
+        for set_name in chain:
+            rows = self.lib.factors_for(set_name, item.id)
+            if not rows:
+                continue
+            tried.append(set_name)
+            calc = self._from_set(source, item, unit, opts, set_name, rows)
+            if calc is not None:
+                if set_name != chosen:
+                    calc.notes.append(f"{item.id} is not in factor set {chosen} for this unit; used {set_name}")
+                return calc
+        if not tried:
+            raise LineError("engine.no_factor", "item", item=item_text, set=chosen)
+        raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                        expected=self._expected_units(item, tried))
+
+    def _expected_units(self, item, sets) -> str:
+        dims = []
+        for s in sets:
+            for f in self.lib.factors_for(s, item.id):
+                if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
+                    try:
+                        _, den = parse_rate(f.unit)
+                    except UnitError:
+                        continue
+                    if den.dimension not in dims:
+                        dims.append(den.dimension)
+                if f.param in ("cc", "ncv") and "energy" not in dims:
+                    dims.append("energy")
+        return " / ".join(dimension_name(d) for d in dims) or "?"
+
+    def _from_set(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
+        params = {f.param for f in rows}
+        if "ef" in params or "ef_co2e" in params:
+            calc = self._per_gas_method(source, item, unit, opts, set_name, rows)
+            if calc is not None or "cc" not in params:
+                return calc
+        if "cc" in params or opts.get("carbon_content") is not None or opts.get("carbon_element") is not None:
+            try:
+                return self._cn_method(source, item, unit, opts, set_name, rows)
+            except LineError as exc:
+                if exc.code == "engine.unit_not_fit_set":
+                    return None
+                raise
+        return None
+
+    def _pick(self, rows, param, gas="", variants=("",)):
+        cands = [f for f in rows if f.param == param and (not gas or f.gas.upper() == gas.upper())]
+        for v in variants:
+            sel = [f for f in cands if f.variant == v]
+            if sel:
+                return pick_year(sel, self.year)
+        return None
+
+    def _cn_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc:
+        """E = FC × NCV × CC × OF × 44/12 (or FC × C_ar × OF × 44/12)."""
+        inputs = [Input("FC", 1.0, unit.symbol, origin="line")]
+        of_opt = opts.get("oxidation_rate")
+        of_row = self._pick(rows, "of")
+        if of_opt is not None:
+            of = of_opt
+            inputs_of = Input("OF", of * 100, "%", origin="line")
+        elif of_row is not None:
+            of = _as_fraction(of_row)
+            inputs_of = Input("OF", of_row.value, of_row.unit, factor=of_row, origin="library")
+        else:
+            raise LineError("engine.missing_param", "oxidation_rate", param="oxidation_rate",
+                            item=item.id if item else "")
+        c_el = opts.get("carbon_element")
+        if c_el is not None:
+            if unit.dimension != "mass":
+                raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id if item else "",
+                                expected=dimension_name("mass"))
+            inputs.append(Input("C_ar", c_el, "tC/t", origin="line"))
+            inputs.append(inputs_of)
+            per_t = methods.combustion_element_carbon(unit.factor, c_el, of)
+            return Calc("cn_element_carbon", "E = FC × C_ar × OF × 44/12", {"CO2": per_t}, {"CO2": 1.0},
+                        inputs, item_id=item.id if item else None)
+        # carbon content per heat
+        cc_opt = opts.get("carbon_content")
+        if cc_opt is not None:
+            cc = cc_opt
+            input_cc = Input("CC", cc, "tC/GJ", origin="line")
+        else:
+            cc_row = self._pick(rows, "cc")
+            if cc_row is None:
+                raise LineError("engine.missing_param", "carbon_content", param="carbon_content",
+                                item=item.id if item else "")
+            num, den = parse_rate(cc_row.unit)
+            cc = cc_row.value * num.factor / den.factor  # tC/GJ
+            input_cc = Input("CC", cc_row.value, cc_row.unit, factor=cc_row, origin="library")
+        # heat per activity unit
+        if unit.dimension == "energy":
+            gj_per_unit = unit.factor
+            if unit.factor != 1.0:
+                inputs.append(Input("GJ per " + unit.symbol, gj_per_unit, "GJ", origin="constant"))
+        else:
+            ncv_opt = opts.get("ncv")
+            if ncv_opt is not None:
+                ncv_unit = opts.get("ncv_unit") or _default_ncv_unit(item, unit)
+                try:
+                    num, den = parse_rate(ncv_unit)
+                except UnitError as exc:
+                    raise LineError("engine.ef_unit_unknown", "ncv_unit", unit=ncv_unit) from exc
+                if num.dimension != "energy" or den.dimension != unit.dimension:
+                    raise LineError("engine.ncv_unit_mismatch", "ncv_unit", unit=ncv_unit, line_unit=unit.symbol)
+                gj_per_unit = ncv_opt * num.factor * unit.factor / den.factor
+                inputs.append(Input("NCV", ncv_opt, ncv_unit, origin="line"))
+            else:
+                ncv_row = None
+                for f in rows:
+                    if f.param != "ncv":
+                        continue
+                    try:
+                        num, den = parse_rate(f.unit)
+                    except UnitError:
+                        continue
+                    if den.dimension == unit.dimension and num.dimension == "energy":
+                        ncv_row = f if ncv_row is None else pick_year([ncv_row, f], self.year)
+                if ncv_row is None:
+                    raise LineError("engine.unit_not_fit_set", "unit")
+                num, den = parse_rate(ncv_row.unit)
+                gj_per_unit = ncv_row.value * num.factor * unit.factor / den.factor
+                inputs.append(Input("NCV", ncv_row.value, ncv_row.unit, factor=ncv_row, origin="library"))
+                if unit.factor != den.factor:
+                    inputs.append(Input(f"{unit.symbol} per {den.symbol}", unit.factor / den.factor, "",
+                                        origin="constant"))
+        inputs.append(input_cc)
+        inputs.append(inputs_of)
+        per_unit = gj_per_unit * cc * of * C_TO_CO2
+        return Calc("cn_combustion", "E = FC × NCV × CC × OF × 44/12", {"CO2": per_unit}, {"CO2": 1.0}, inputs,
+                    item_id=item.id if item else None)
+
+    def _per_gas_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
+        """Activity × per-gas factors (IPCC / EPA / DESNZ), converted with the case's GWP set."""
+        variants: tuple[str, ...]
+        if source == "mobile_combustion" and any(f.variant == "mobile" for f in rows):
+            variants = ("mobile",)
+        else:
+            variants = (self.ipcc_sector, "", "manufacturing")
+        inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
+        per_unit: dict[str, float] = {}
+        notes: list[str] = []
+        # pre-weighted CO2e factors (DESNZ): split into gases where the parts are given
+        co2e_rows = [f for f in rows if f.param == "ef_co2e" and f.variant in variants]
+        co2e_row = None
+        for f in co2e_rows:
+            num, den = parse_rate(f.unit)
+            if den.dimension == unit.dimension:
+                co2e_row = f
+                break
+        if co2e_row is not None:
+            num, den = parse_rate(co2e_row.unit)
+            k = num.factor * unit.factor / den.factor
+            parts = [f for f in rows if f.param == "ef_co2e_part" and f.unit == co2e_row.unit
+                     and f.variant == co2e_row.variant]
+            if parts:
+                basis = co2e_row.gwp_basis or "AR5"
+                for p in parts:
+                    g = self.lib.gwp_value(basis, p.gas)
+                    gwp_b = 1.0 if p.gas.upper() == "CO2" else (g.value if g else None)
+                    if gwp_b is None:
+                        raise LineError("engine.no_gwp", "item", gas=p.gas, set=basis)
+                    per_unit[p.gas] = per_unit.get(p.gas, 0.0) + p.value * k / gwp_b
+                    inputs.append(Input(f"EF_{p.gas} (CO2e, {basis})", p.value, p.unit, factor=p,
+                                        origin="library", note=f"÷ {basis} GWP {gwp_b:g}"))
+                gwp, gsrc = self._gwps(per_unit, source)
+                return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,
+                            gwp_sources=gsrc, item_id=item.id)
+            inputs.append(Input("EF", co2e_row.value, co2e_row.unit, factor=co2e_row, origin="library",
+                                note=f"CO2e weighted with {co2e_row.gwp_basis or 'its own'} GWPs"))
+            return Calc("co2e_factor", "E = AD × EF_CO2e", {}, {}, inputs, co2e_only=co2e_row.value * k,
+                        item_id=item.id,
+                        notes=[f"factor already in CO2e ({co2e_row.gwp_basis}); not re-weighted"])
+        gases = sorted({f.gas for f in rows if f.param == "ef" and f.gas})
+        heat_cache: tuple[float, Input] | None = None
+        for gas in gases:
+            row = None
+            for v in variants:
+                cands = [f for f in rows if f.param == "ef" and f.gas == gas and f.variant == v]
+                direct = [f for f in cands if _den_dim(f) == unit.dimension]
+                if direct:
+                    row = pick_year(direct, self.year)
+                    break
+                energy = [f for f in cands if _den_dim(f) == "energy"]
+                if energy:
+                    row = pick_year(energy, self.year)
+                    break
+            if row is None:
+                continue
+            num, den = parse_rate(row.unit)
+            if den.dimension == unit.dimension:
+                k = row.value * num.factor * unit.factor / den.factor
+            elif den.dimension == "energy":
+                if heat_cache is None:
+                    heat_cache = self._heat_per_unit(rows, unit, opts, item)
+                if heat_cache is None:
+                    return None
+                k = row.value * num.factor * heat_cache[0] / den.factor
+            else:
+                continue
+            per_unit[gas] = k
+            inputs.append(Input(f"EF_{gas}", row.value, row.unit, factor=row, origin="library"))
+        if not per_unit:
+            return None
+        if heat_cache is not None:
+            inputs.insert(1, heat_cache[1])
+        if source == "mobile_combustion" and variants == ("mobile",) and set(per_unit) == {"CO2"}:
+            notes.append("CH4 and N2O of vehicles are per distance: add a distance line (vehicle type, mi/km)")
+        gwp, gsrc = self._gwps(per_unit, source, bool(item and item.biogenic))
+        return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,
+                    gwp_sources=gsrc, item_id=item.id)
+
+    def _heat_per_unit(self, rows, unit: Unit, opts, item) -> tuple[float, Input] | None:
+        """GJ per activity unit, from the line's NCV or the set's NCV / heat content."""
+        if unit.dimension == "energy":
+            return unit.factor, Input("GJ per " + unit.symbol, unit.factor, "GJ", origin="constant")
+        if opts.get("ncv") is not None:
+            ncv_unit = opts.get("ncv_unit") or _default_ncv_unit(item, unit)
+            num, den = parse_rate(ncv_unit)
+            if den.dimension == unit.dimension and num.dimension == "energy":
+                return (opts["ncv"] * num.factor * unit.factor / den.factor,
+                        Input("NCV", opts["ncv"], ncv_unit, origin="line"))
+        for param in ("ncv", "heat_content"):
+            for f in rows:
+                if f.param != param:
+                    continue
+                try:
+                    num, den = parse_rate(f.unit)
+                except UnitError:
+                    continue
+                if den.dimension == unit.dimension and num.dimension == "energy":
+                    return (f.value * num.factor * unit.factor / den.factor,
+                            Input("NCV" if param == "ncv" else "HHV", f.value, f.unit, factor=f, origin="library"))
+        return None
+
+    # ------------------------------------------------------------ process
+    def _process(self, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor("process", unit, opts)
+        if user is not None:
+            if opts.get("purity") is not None:
+                p = opts["purity"]
+                user.per_unit = {g: v * p for g, v in user.per_unit.items()}
+                user.co2e_only *= p
+                user.inputs.append(Input("purity", p * 100, "%", origin="line"))
+            return user
+        if item is None:
+            # a plain gas released by a process (e.g. "CO2", "N2O") is handled like a fugitive release
+            raise LineError("engine.item_unknown", "item", item=item_text, source="process")
+        if item.kind in ("gas", "refrigerant"):
+            return self._gas_release("process", item_text, item, unit)
+        if item.kind not in ("carbonate", "process_material", "clinker", "clinker_deduction", "process_output"):
+            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source="process")
+        if unit.dimension != "mass":
+            raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                            expected=dimension_name("mass"))
+        chain = self._set_chain(opts, DEFAULT_PROCESS_CHAIN[0], DEFAULT_PROCESS_CHAIN)
+        if opts.get("factor_set") is None and self.info.factor_set:
+            chain = [s for s in chain if s != self.info.factor_set]
+            if self.lib.factors_for(self.info.factor_set, item.id):
+                chain.insert(0, self.info.factor_set)
+        for set_name in chain:
+            rows = [f for f in self.lib.factors_for(set_name, item.id) if f.param == "ef"]
+            if not rows:
+                continue
+            row = pick_year(rows, self.year)
+            num, den = parse_rate(row.unit)
+            ef = row.value * num.factor / den.factor  # t CO2 per t
+            inputs = [Input("M", 1.0, unit.symbol, origin="line"), Input("EF", row.value, row.unit, factor=row,
+                                                                           origin="library")]
+            purity = 1.0
+            formula = "E = M × EF"
+            notes = []
+            if item.kind == "carbonate":
+                formula = "E = M × purity × EF"
+                if opts.get("purity") is not None:
+                    purity = opts["purity"]
+                    inputs.insert(1, Input("purity", purity * 100, "%", origin="line"))
+                else:
+                    inputs.insert(1, Input("purity", 100.0, "%", origin="constant", note="not given: 100 % assumed"))
+                    notes.append("purity not given: 100 % assumed")
+            sign = -1.0 if (item.kind in ("clinker_deduction", "process_output") or
+                            "deduct" in row.note.lower() or "扣减" in row.note) else 1.0
+            if sign < 0:
+                formula = "E = −M × EF"
+                notes.append("deducted (output or substitute material)")
+            gas = (row.gas or "CO2").upper()
+            per_unit = {gas: unit.factor * purity * ef * sign}
+            gwp, gsrc = self._gwps(per_unit, "process")
+            return Calc("process", formula, per_unit, gwp, inputs, notes=notes, gwp_sources=gsrc, item_id=item.id)
+        raise LineError("engine.no_factor", "item", item=item_text, set=chain[0])
+
+    # ----------------------------------------------------------- fugitive
+    def _gas_release(self, source, item_text, item, unit: Unit) -> Calc:
+        if unit.dimension != "mass":
+            raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                            expected=dimension_name("mass"))
+        gas = (item.aliases[0] if item and item.aliases else None) or (item.name_en if item else item_text)
+        if item is not None:
+            gas = _gas_label(item)
+        gwp_value, gsrc = self.gwp_of(gas, source)
+        per_unit = {gas: unit.factor}
+        return Calc("gas_release", "E = m × GWP", per_unit, {gas: gwp_value},
+                    [Input("m", 1.0, unit.symbol, origin="line"),
+                     Input("GWP", gwp_value, "", origin="library", note=gsrc)],
+                    gwp_sources={gas: gsrc}, item_id=item.id if item else None)
+
+    def _fugitive(self, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor("fugitive", unit, opts)
+        if user is not None:
+            return user
+        if item is None:
+            # a gas named by its formula may still have a GWP (e.g. HFC-245fa)
+            try:
+                self.gwp_of(item_text, "fugitive")
+            except LineError:
+                raise LineError("engine.item_unknown", "item", item=item_text, source="fugitive") from None
+            if unit.dimension != "mass":
+                raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                                expected=dimension_name("mass"))
+            gwp_value, gsrc = self.gwp_of(item_text, "fugitive")
+            return Calc("gas_release", "E = m × GWP", {item_text: unit.factor}, {item_text: gwp_value},
+                        [Input("m", 1.0, unit.symbol, origin="line"),
+                         Input("GWP", gwp_value, "", origin="library", note=gsrc)], gwp_sources={item_text: gsrc})
+        if item.kind not in ("gas", "refrigerant"):
+            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source="fugitive")
+        return self._gas_release("fugitive", item_text, item, unit)
+
+    # -------------------------------------------------------- electricity
+    def grid_item_for(self, facility: Facility):
+        region = (facility.region or "").strip()
+        if not region:
+            return self.lib.item("grid_cn")
+        item = self.lib.resolve_item(region)
+        if item is not None and item.kind == "grid":
+            return item
+        for suffix in ("省", "市", "自治区", "电网"):
+            if region.endswith(suffix):
+                item = self.lib.resolve_item(region[: -len(suffix)])
+                if item is not None and item.kind == "grid":
+                    return item
+        item = self.lib.resolve_item("grid_" + region)
+        return item if item is not None and item.kind == "grid" else None
+
+    def _grid_factor(self, item, opts, variant=None) -> tuple[list[Factor], str]:
+        chosen = opts.get("factor_set") or self.info.grid_factor_set or DEFAULT_GRID_SET
+        sets = [chosen] + [s for s in self.lib.sets_of_item.get(item.id, []) if s != chosen]
+        for set_name in sets:
+            rows = [f for f in self.lib.factors_for(set_name, item.id) if f.param in ("ef", "ef_co2e")]
+            if variant is not None:
+                rows = [f for f in rows if f.variant == variant]
+            else:
+                pref = [f for f in rows if f.variant in ("", "average")]
+                rows = pref or rows
+            if rows:
+                return rows, set_name
+        return [], chosen
+
+    def _energy_factor(self, source, item, unit: Unit, rows, base_unit: str, want_dim="energy") -> Calc:
+        """Per-gas (or CO2e) factor per MWh/GJ of a grid or heat item, for the grid year."""
+        inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
+        per_unit: dict[str, float] = {}
+        co2e_only = 0.0
+        by_gas: dict[str, list[Factor]] = {}
+        for f in rows:
+            by_gas.setdefault((f.param, f.gas or "CO2"), []).append(f)
+        notes = []
+        for (param, gas), cands in sorted(by_gas.items()):
+            f = pick_year(cands, self.grid_year)
+            num, den = parse_rate(f.unit)
+            if den.dimension != unit.dimension:
+                raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id,
+                                expected=dimension_name(den.dimension))
+            k = f.value * num.factor * unit.factor / den.factor
+            if f.year is not None and self.grid_year is not None and f.year != self.grid_year:
+                notes.append(f"no {self.grid_year} factor for {item.id}; used the {f.year} factor")
+            if param == "ef_co2e":
+                co2e_only += k
+            else:
+                per_unit[gas] = per_unit.get(gas, 0.0) + k
+            inputs.append(Input("EF" if gas == "CO2" else f"EF_{gas}", f.value, f.unit, factor=f, origin="library"))
+        gwp, gsrc = self._gwps(per_unit, source)
+        return Calc("energy_factor", "E = AD × EF", per_unit, gwp, inputs, co2e_only=co2e_only,
+                    notes=sorted(set(notes)), gwp_sources=gsrc, item_id=item.id)
+
+    def _electricity(self, source, item_text, item, unit: Unit, opts, facility) -> Calc:
+        if unit.dimension != "energy":
+            raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text or "electricity",
+                            expected=dimension_name("energy"))
+        mwh = unit.factor / 3.6
+        user = self._user_factor(source, unit, opts)
+        if user is not None:
+            user.mwh_per_unit = mwh
+            return user
+        if item_text:
+            if item is None or item.kind != "grid":
+                raise LineError("engine.grid_unknown", "item", item=item_text)
+            grid = item
+        else:
+            grid = self.grid_item_for(facility)
+            if grid is None:
+                raise LineError("engine.region_unknown", "item", region=facility.region, facility=facility.id)
+        rows, set_name = self._grid_factor(grid, opts)
+        if not rows:
+            raise LineError("engine.no_factor", "item", item=grid.id, set=set_name)
+        calc = self._energy_factor(source, grid, unit, rows, "MWh")
+        calc.mwh_per_unit = mwh
+        if not item_text:
+            calc.notes.append(f"grid from the facility's region: {facility.region or '—'} → {grid.name('en')}")
+        return calc
+
+    def residual_national(self) -> tuple[float, Factor] | None:
+        """National factor excluding market-traded non-fossil power (Chinese green-power rule)."""
+        item = self.lib.item("grid_cn")
+        if item is None:
+            return None
+        rows, _ = self._grid_factor(item, {}, variant="excl_market_nonfossil")
+        if not rows:
+            return None
+        f = pick_year(rows, self.grid_year)
+        num, den = parse_rate(f.unit)
+        return f.value * num.factor / den.factor * 3.6, f  # t per MWh
+
+    def _heat(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor(source, unit, opts)
+        if user is not None:
+            return user
+        if unit.dimension != "energy":
+            hint = "steam in t: AD(GJ) = M × (En − 83.74) × 10⁻³ (china-addendum §1.2)"
+            raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text or "heat",
+                            expected=dimension_name("energy") + "; " + hint)
+        if item_text:
+            if item is None or item.kind not in ("heat",):
+                raise LineError("engine.heat_unknown", "item", item=item_text)
+            heat = item
+        else:
+            heat = self.lib.item("heat_cn_default")
+        chosen = opts.get("factor_set") or None
+        sets = ([chosen] if chosen else []) + self.lib.sets_of_item.get(heat.id, [])
+        for set_name in sets:
+            rows = [f for f in self.lib.factors_for(set_name, heat.id) if f.param in ("ef", "ef_co2e")]
+            rows = [f for f in rows if f.variant in ("", "per_mmbtu")] or rows
+            if rows:
+                return self._energy_factor(source, heat, unit, rows, "GJ")
+        raise LineError("engine.no_factor", "item", item=heat.id, set=chosen or "")
+
+    # -------------------------------------------------------------- scope 3
+    def _scope3(self, item_text, item, unit: Unit, opts) -> Calc:
+        cat = opts.get("scope3_category")
+        user = self._user_factor("scope3", unit, opts)
+        if user is not None:
+            calc = user
+            calc.method = "spend_based" if unit.dimension.startswith("money_") else "supplier_specific"
+            calc.formula = "E = spend × EEIO EF" if calc.method == "spend_based" else "E = quantity × supplier EF"
+        elif (item is not None and item.kind == "fuel") or (item is None and any(
+                opts.get(k) is not None for k in ("ncv", "carbon_content", "carbon_element"))):
+            # fuel-based method (e.g. an outsourced fleet's diesel, category 4)
+            calc = self._combustion("scope3", item_text, item, unit, opts)
+            calc.method = "fuel_based"
+        else:
+            if item is None:
+                raise LineError("engine.item_unknown", "item", item=item_text, source="scope3")
+            sets = ([opts["factor_set"]] if opts.get("factor_set") else []) + \
+                [s for s in self.lib.sets_of_item.get(item.id, [])]
+            calc = None
+            for set_name in sets:
+                rows = self.lib.factors_for(set_name, item.id)
+                if rows:
+                    calc = self._per_gas_method("scope3", item, unit, opts, set_name, rows)
+                    if calc is not None:
+                        break
+            if calc is None:
+                if not sets:
+                    raise LineError("engine.no_factor", "item", item=item_text, set="")
+                raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                                expected=self._expected_units(item, sets))
+            calc.method = ("distance_based" if unit.dimension in ("pdistance", "tdistance", "vdistance", "distance")
+                           else "average_data")
+            if cat is None:
+                cat = S3_CATEGORY_OF_KIND.get(item.kind)
+        if cat is None:
+            raise LineError("engine.scope3_category", "scope3_category")
+        if not 1 <= int(cat) <= 15:
+            raise LineError("engine.scope3_category", "scope3_category")
+        calc.scope3_category = int(cat)
+        return calc
+
+
+def _gas_label(item) -> str:
+    """The gas name used for GWP look-up and the per-gas breakdown (e.g. 'HFC-134a')."""
+    for alias in item.aliases:
+        if any(ch.isdigit() for ch in alias) or alias.isupper():
+            return alias
+    return item.name_en or item.id
+
+
+def _den_dim(f: Factor) -> str | None:
+    try:
+        return parse_rate(f.unit)[1].dimension
+    except UnitError:
+        return None
+
+
+def _as_fraction(f: Factor) -> float:
+    unit = (f.unit or "").strip()
+    if unit == "%":
+        return f.value / 100.0
+    return percent_or_fraction(f.value)
+
+
+def _default_ncv_unit(item, unit: Unit) -> str:
+    if unit.dimension == "volume":
+        return "GJ/10^4 Nm3"
+    return "GJ/t"
+
+
+# ======================================================================== results
+@dataclass
+class Group:
+    index: int
+    facility: str
+    source: str
+    item: str
+    unit: str
+    options: dict
+    lines: list[int]  # positions in the ActivityTable
+    calc: Calc | None
+    share: float
+    scope: int | None
+    iso_category: int | None
+    qty_sum: float = 0.0
+    tco2e: float = 0.0  # what the group adds to the totals (after share, sign)
+    location_tco2e: float = 0.0
+    market_tco2e: float = 0.0
+    biogenic: float = 0.0
+    gases: dict[str, float] = field(default_factory=dict)
+    line_factor: float = 0.0  # t CO2e added to totals per unit of a line's quantity
+    market_factor: float = 0.0
+    cn_factor: float | None = None  # electricity under the Chinese green-power rule
+
+
+@dataclass
+class Inventory:
+    case: CaseData
+    standard: str
+    gwp: str
+    reporting_year: int | None
+    groups: list[Group]
+    line_group: list[int]
+    totals: dict[str, float]
+    by_source: dict[str, float]
+    by_facility: dict[str, float]
+    by_gas: dict[str, dict[str, float]]
+    iso_categories: dict[int, float]
+    scope3_categories: dict[int, float]
+    warnings: list[Problem]
+    uncertainty: dict[str, Any]
+    extra_lines: list[dict]  # equipment-register results
+    library_version: str = ""
+
+    # ---------------------------------------------------------------- lines
+    def __len__(self) -> int:
+        return len(self.line_group)
+
+    def line_tco2e(self, i: int) -> float:
+        g = self.groups[self.line_group[i]]
+        return self.case.activities.quantity[i] * g.line_factor
+
+    def line(self, i: int) -> dict:
+        acts = self.case.activities
+        g = self.groups[self.line_group[i]]
+        q = acts.quantity[i]
+        calc = g.calc
+        sign = calc.sign if calc else 1.0
+        share = g.share
+        gases = {gas: q * v * share * sign for gas, v in calc.per_unit.items()} if calc else {}
+        if calc and calc.co2e_only:
+            gases["CO2e"] = q * calc.co2e_only * share * sign
+        out = {
+            "row": acts.row[i],
+            "facility": acts.facility[i],
+            "source": acts.source[i],
+            "item": acts.item[i],
+            "item_id": calc.item_id if calc else None,
+            "quantity": q,
+            "unit": acts.unit[i],
+            "scope": g.scope,
+            "share": share,
+            "tco2e": q * g.line_factor,
+            "gases": gases,
+            "biogenic_co2": q * calc.biogenic_per_unit * share if calc else 0.0,
+            "trace": trace(calc, q, acts.unit[i], share, g) if calc else None,
+        }
+        if acts.source[i] == "purchased_electricity":
+            out["tco2e_location"] = q * g.line_factor_location if hasattr(g, "line_factor_location") else None
+            out["tco2e_market"] = q * g.market_factor
+        if g.scope == 3:
+            out["scope3_category"] = calc.scope3_category if calc else None
+        out["iso_category"] = g.iso_category
+        return out
+
+    def lines(self):
+        """Every result line: the activity lines, then the equipment-register lines."""
+        for i in range(len(self.line_group)):
+            yield self.line(i)
+        yield from self.extra_lines
+
+    def factors_used(self) -> dict[str, dict]:
+        used: dict[str, dict] = {}
+        for g in self.groups:
+            if g.calc:
+                for f in g.calc.factors():
+                    used.setdefault(f.key, f.to_dict())
+        return used
+
+    def gwps_used(self) -> dict[str, dict]:
+        used: dict[str, dict] = {}
+        for g in self.groups:
+            if g.calc:
+                for gas, value in g.calc.gwp.items():
+                    key = gas
+                    if key in used and used[key]["value"] != value:
+                        key = f"{gas} ({value:g})"  # e.g. AR6 fossil and non-fossil CH4 in one case
+                    used.setdefault(key, {"gas": gas, "value": value, "set": self.gwp,
+                                          "source": g.calc.gwp_sources.get(gas, "")})
+        return used
+
+    def to_dict(self, with_lines: bool = True) -> dict:
+        d = {
+            "standard": self.standard,
+            "gwp": self.gwp,
+            "ch4_ar6": self.case.info.ch4_ar6 if self.gwp.startswith("AR6") else None,
+            "reporting_year": self.reporting_year,
+            "consolidation": self.case.info.consolidation,
+            "title": self.case.info.title,
+            "totals": dict(self.totals),
+            "by_source": dict(self.by_source),
+            "by_facility": dict(self.by_facility),
+            "by_gas": {k: dict(v) for k, v in self.by_gas.items()},
+            "iso_categories": {str(k): v for k, v in self.iso_categories.items()},
+            "scope3_categories": {str(k): v for k, v in self.scope3_categories.items()},
+            "uncertainty": self.uncertainty,
+            "factors_used": self.factors_used(),
+            "gwp_used": self.gwps_used(),
+            "warnings": [w.render("en") for w in self.warnings],
+        }
+        if with_lines:
+            d["lines"] = list(self.lines())
+        return d
+
+
+def trace(calc: Calc, q: float, unit: str, share: float, group: Group | None = None) -> dict:
+    """The calculation of one line: formula, inputs with units and sources, result."""
+    inputs = []
+    for inp in calc.inputs:
+        d = inp.to_dict()
+        if inp.origin == "line" and inp.name in ("FC", "AD", "M", "m") and inp.value == 1.0:
+            d["value"] = q
+            d["unit"] = unit
+        inputs.append(d)
+    out = {
+        "method": calc.method,
+        "formula": calc.formula,
+        "inputs": inputs,
+        "gwp": {g: {"value": v, "source": calc.gwp_sources.get(g, "")} for g, v in calc.gwp.items()
+                if g != "CO2"},
+        "per_unit_tco2e": calc.co2e_per_unit * calc.sign,
+        "share": share,
+        "notes": list(calc.notes),
+    }
+    if calc.scope3_category:
+        out["scope3_category"] = calc.scope3_category
+    if group is not None and group.cn_factor is not None:
+        out["notes"].append("Chinese green-power rule applied at facility level (see facility trace)")
+    return out
+
+
+# ===================================================================== compute
+def compute(case: CaseData, library: Library | None = None, *, raise_on_error: bool = True) -> Inventory:
+    """Compute the inventory of ``case``.
+
+    Problems with lines (unknown item, unit that does not fit ...) are collected for
+    every line and raised together as :class:`ValidationFailed`.
+    """
+    lib = library or default_library()
+    info = case.info
+    resolver = Resolver(lib, case)
+    acts = case.activities
+    facilities = case.facility_map()
+    sheet = case.sheet("Activities")
+    cols = case.columns.get("Activities", {})
+
+    # 1. group
+    opt_names = [k for k in CALC_OPTIONS if k in acts.options]
+    opt_cols = [acts.options[k] for k in opt_names]
+    keys = zip(acts.facility, acts.source, acts.item, acts.unit, *opt_cols)
+    group_of: dict[tuple, int] = {}
+    line_group: list[int] = []
+    members: list[list[int]] = []
+    for i, key in enumerate(keys):
+        gi = group_of.get(key)
+        if gi is None:
+            gi = len(members)
+            group_of[key] = gi
+            members.append([])
+        members[gi].append(i)
+        line_group.append(gi)
+
+    # 2. resolve
+    problems: list[Problem] = []
+    groups: list[Group] = []
+    for key, gi in group_of.items():
+        fac_id, source, item, unit = key[:4]
+        opts = {name: v for name, v in zip(opt_names, key[4:]) if v is not None}
+        facility = facilities.get(fac_id) or Facility(fac_id)
+        share = facility.share(info.consolidation)
+        calc = None
+        try:
+            calc = resolver.resolve(source, item, unit, opts, facility)
+        except LineError as err:
+            col = cols.get(err.field or "item")
+            for i in members[gi]:
+                problems.append(Problem(err.code, err.params, sheet=sheet, row=acts.row[i], col=col))
+        scope = SCOPE_OF_SOURCE.get(source)
+        iso = None
+        if scope == 1:
+            iso = 1
+        elif scope == 2:
+            iso = 2
+        elif scope == 3 and calc is not None:
+            iso = ISO_CATEGORY_OF_S3.get(calc.scope3_category or 0, 6)
+        groups.append(Group(gi, fac_id, source, item, unit, opts, members[gi], calc, share, scope, iso))
+    groups.sort(key=lambda g: g.index)
+    if problems:
+        problems.sort(key=lambda p: (p.row or 0, p.col or ""))
+        if raise_on_error:
+            raise ValidationFailed(problems[:1000])
+
+    # 3. apply + aggregate per group
+    q = acts.quantity
+    for g in groups:
+        g.qty_sum = math.fsum(q[i] for i in g.lines)
+        if g.calc is None:
+            continue
+        c = g.calc
+        g.line_factor = c.co2e_per_unit * g.share * c.sign
+        g.line_factor_location = g.line_factor
+        g.market_factor = g.line_factor
+        g.biogenic = g.qty_sum * c.biogenic_per_unit * g.share
+        for gas, v in c.per_unit.items():
+            g.gases[gas] = g.qty_sum * v * g.share * c.sign
+        if c.co2e_only:
+            g.gases["CO2e"] = g.qty_sum * c.co2e_only * g.share * c.sign
+
+    warnings: list[Problem] = []
+    _scope2_market(case, resolver, groups, warnings, lib)
+
+    extra_lines, extra_groups = _equipment(case, resolver, problems)
+    if problems and raise_on_error:
+        raise ValidationFailed(problems[:1000])
+
+    for g in groups:
+        g.tco2e = g.qty_sum * g.line_factor
+    return _aggregate(case, groups, line_group, extra_lines, extra_groups, warnings, lib)
+
+
+def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warnings, lib) -> None:
+    """Market-based Scope 2 per facility, and the Chinese green-power rule under gbt32150."""
+    info = case.info
+    elec = [g for g in groups if g.source == "purchased_electricity" and g.calc is not None]
+    if not elec:
+        for inst in case.instruments:
+            warnings.append(Problem("engine.instrument_unused", {"facility": inst.facility},
+                                    sheet=case.sheet("Instruments"), row=inst.row, severity="warning"))
+        return
+    by_fac: dict[str, list[Group]] = {}
+    for g in elec:
+        by_fac.setdefault(g.facility, []).append(g)
+    insts: dict[str, list] = {}
+    for inst in case.instruments:
+        insts.setdefault(inst.facility, []).append(inst)
+    residual_cn = None
+    for fac_id, gs in by_fac.items():
+        consumption = sum(g.qty_sum * g.calc.mwh_per_unit for g in gs)
+        location = sum(g.qty_sum * g.calc.co2e_per_unit for g in gs)
+        own = insts.get(fac_id, [])
+        if info.residual_mix_ef is not None:
+            residual = info.residual_mix_ef
+        else:
+            residual = location / consumption if consumption else 0.0
+        market, covered = methods.market_based(consumption, [(i.quantity, i.ef) for i in own], residual)
+        instrument_mwh = sum(i.quantity for i in own)
+        if instrument_mwh > consumption + 1e-9:
+            warnings.append(Problem("engine.instruments_capped",
+                                    {"facility": fac_id, "mwh": instrument_mwh, "consumption": consumption},
+                                    sheet=case.sheet("Instruments"), severity="warning"))
+        ratio_market = market / location if location else 0.0
+        for g in gs:
+            g.market_factor = g.calc.co2e_per_unit * ratio_market * g.share if location else 0.0
+        if info.standard == "gbt32150":
+            green = sum(i.quantity for i in own if norm_name(i.type) in {norm_name(t) for t in GREEN_TYPES})
+            if green > 0 and consumption > 0:
+                if residual_cn is None:
+                    residual_cn = resolver.residual_national()
+                if residual_cn is None:
+                    continue
+                ef_rest, factor = residual_cn
+                cn_total = methods.cn_green_power(consumption, green, ef_rest)
+                for g in gs:
+                    per_mwh = cn_total / consumption
+                    g.cn_factor = per_mwh
+                    g.line_factor = per_mwh * g.calc.mwh_per_unit * g.share
+                    g.gases = {"CO2": g.qty_sum * g.line_factor}
+                    g.calc.notes.append(
+                        f"green power {min(green, consumption):g} MWh counts 0; the rest × {factor.value:g} "
+                        f"({factor.key}: national factor excl. market-traded non-fossil power, {factor.source})")
+                    g.calc.inputs.append(_input_from_factor("EF_rest", factor))
+
+
+def _input_from_factor(name, f: Factor) -> Input:
+    return Input(name, f.value, f.unit, factor=f, origin="library")
+
+
+def _equipment(case: CaseData, resolver: Resolver, problems: list[Problem]):
+    """Refrigerant equipment register (EPA SGEC screening and material-balance methods)."""
+    lines, groups = [], []
+    if not case.equipment:
+        return lines, groups
+    lib = resolver.lib
+    sheet = case.sheet("Equipment")
+    cols = case.columns.get("Equipment", {})
+    facilities = case.facility_map()
+    for eq in case.equipment:
+        facility = facilities.get(eq.facility) or Facility(eq.facility)
+        share = facility.share(case.info.consolidation)
+        try:
+            item = lib.resolve_item(eq.refrigerant)
+            gas = _gas_label(item) if item else eq.refrigerant
+            gwp, gsrc = resolver.gwp_of(gas, "fugitive")
+            v = eq.values
+            inputs = []
+            if eq.method == "screening":
+                eq_item = lib.resolve_item(eq.equipment)
+                if eq_item is None:
+                    raise LineError("engine.equipment_unknown", "equipment", item=eq.equipment)
+                p = {}
+                for name in ("k_install", "x_operating", "y_remaining", "z_recovery"):
+                    f = lib.find("epa_sgec_screening", eq_item.id, name)
+                    if f is None:
+                        raise LineError("engine.no_factor", "equipment", item=eq_item.id, set="epa_sgec_screening")
+                    p[name] = _as_fraction(f)
+                    inputs.append(_input_from_factor(name, f))
+                kg = methods.refrigerant_screening(1.0, v.get("new_charge", 0.0), p["k_install"],
+                                                   v.get("operating_capacity", 0.0), p["x_operating"],
+                                                   v.get("disposed_capacity", 0.0), p["y_remaining"],
+                                                   p["z_recovery"])
+                formula = "E = GWP × [C_new × k + C_op × x + C_disp × y × (1 − z)]"
+            elif eq.method == "material_balance":
+                kg = methods.refrigerant_material_balance(1.0, v.get("inventory_start", 0.0),
+                                                          v.get("inventory_end", 0.0), v.get("purchased", 0.0),
+                                                          v.get("sold", 0.0), v.get("capacity_start", 0.0),
+                                                          v.get("capacity_end", 0.0))
+                formula = "E = GWP × max(0, ΔInventory + (purchased − sold) + ΔCapacity)"
+            else:
+                kg = methods.refrigerant_simplified_balance(1.0, v.get("new_charge", 0.0),
+                                                            v.get("capacity_new", 0.0), v.get("recharge", 0.0),
+                                                            v.get("disposed_capacity", 0.0),
+                                                            v.get("recovered", 0.0))
+                formula = "E = GWP × max(0, C_new − Cap_new + Recharge + Cap_disp − Recovered)"
+        except LineError as err:
+            problems.append(Problem(err.code, err.params, sheet=sheet, row=eq.row,
+                                    col=cols.get(err.field or "refrigerant")))
+            continue
+        t_gas = kg / 1000.0 * share
+        tco2e = t_gas * gwp
+        inputs = [Input(k, val, "kg", origin="line") for k, val in v.items()] + inputs
+        inputs.append(Input("GWP", gwp, "", origin="library", note=gsrc))
+        line = {
+            "sheet": sheet, "row": eq.row, "facility": eq.facility, "source": "fugitive",
+            "item": eq.refrigerant, "item_id": item.id if item else None, "quantity": kg / 1000.0, "unit": "t",
+            "scope": 1, "share": share, "tco2e": tco2e, "gases": {gas: t_gas}, "biogenic_co2": 0.0,
+            "iso_category": 1,
+            "trace": {"method": "refrigerant_" + eq.method, "formula": formula,
+                      "inputs": [i.to_dict() for i in inputs], "gwp": {gas: {"value": gwp, "source": gsrc}},
+                      "share": share, "notes": []},
+        }
+        lines.append(line)
+        groups.append((eq.facility, gas, tco2e, t_gas))
+    return lines, groups
+
+
+def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, warnings, lib) -> Inventory:
+    info = case.info
+    standard = info.standard
+    scope1 = scope2_loc = scope2_mkt = scope2_line = scope3 = exported = biogenic = 0.0
+    by_source: dict[str, float] = {s: 0.0 for s in SOURCES}
+    by_facility: dict[str, float] = {}
+    by_gas: dict[str, dict[str, float]] = {}
+    iso: dict[int, float] = {k: 0.0 for k in range(1, 7)}
+    s3cat: dict[int, float] = {}
+    unc_pairs = []
+    unc_missing = 0
+    unc_col = case.activities.options.get("uncertainty")
+    parts1, parts2 = [], []
+
+    def add_gas(scope_key, gas, mass, weighted):
+        entry = by_gas.setdefault(gas, {"t": 0.0, "tco2e": 0.0})
+        entry["t"] += mass
+        entry["tco2e"] += weighted
+
+    for g in groups:
+        c = g.calc
+        if c is None:
+            continue
+        loc = g.qty_sum * c.co2e_per_unit * g.share * c.sign
+        t = g.tco2e
+        biogenic += g.biogenic
+        if g.source == "scope3":
+            scope3 += t
+            s3cat[c.scope3_category] = s3cat.get(c.scope3_category, 0.0) + t
+            iso[g.iso_category or 6] += t
+            by_source["scope3"] += t
+            continue
+        if g.scope == 1:
+            scope1 += t
+            iso[1] += t
+            parts1.append(t)
+        elif g.scope == 2:
+            scope2_loc += loc
+            scope2_line += t
+            mk = g.qty_sum * g.market_factor if g.source == "purchased_electricity" else loc
+            scope2_mkt += mk
+            iso[2] += loc
+            parts2.append(t)
+        else:  # exported
+            exported += -loc
+        by_source[g.source] += t if g.scope is not None else -loc
+        contributes = g.scope in (1, 2) or (g.scope is None and standard == "gbt32150")
+        if contributes:
+            by_facility[g.facility] = by_facility.get(g.facility, 0.0) + t
+        if contributes:
+            for gas, mass in g.gases.items():
+                w = mass * c.gwp.get(gas, 1.0) if gas != "CO2e" else mass
+                add_gas(g.scope, gas_group(gas) if gas != "CO2e" else "CO2e", mass, w)
+        if unc_col is not None and g.scope in (1, 2):
+            for i in g.lines:
+                u = unc_col[i]
+                x = case.activities.quantity[i] * g.line_factor
+                if u is None:
+                    unc_missing += 1
+                else:
+                    unc_pairs.append((x, u))
+    for facility, gas, tco2e, t_gas in extra_groups:
+        scope1 += tco2e
+        iso[1] += tco2e
+        by_source["fugitive"] += tco2e
+        by_facility[facility] = by_facility.get(facility, 0.0) + tco2e
+        add_gas(1, gas_group(gas), t_gas, tco2e)
+    if standard == "gbt32150":
+        # exported lines carry their negative sign in line_factor
+        total = scope1 + scope2_line - exported
+        for g in groups:
+            if g.calc is not None and g.scope is None:
+                g.tco2e = g.qty_sum * g.line_factor
+    else:
+        total = scope1 + scope2_loc
+        for g in groups:
+            if g.scope is None:
+                g.line_factor = 0.0  # not deducted under the GHG Protocol / ISO 14064-1
+                g.tco2e = 0.0
+    totals = {
+        "total": total,
+        "scope1": scope1,
+        "scope2_location": scope2_loc,
+        "scope2_market": scope2_mkt,
+        "scope3": scope3,
+        "exported": exported,
+        "biogenic_co2": biogenic,
+    }
+    if standard == "gbt32150":
+        totals["scope2"] = scope2_line
+    uncertainty: dict[str, Any] = {"method": "IPCC Approach 1", "lines_with_uncertainty": len(unc_pairs),
+                                   "lines_without": unc_missing}
+    if unc_pairs:
+        uncertainty["total_percent"] = methods.uncertainty_sum(unc_pairs)
+    inv = Inventory(
+        case=case, standard=standard, gwp=info.gwp_set, reporting_year=info.reporting_year, groups=groups,
+        line_group=line_group, totals=totals, by_source=by_source, by_facility=by_facility, by_gas=by_gas,
+        iso_categories=iso, scope3_categories=dict(sorted(s3cat.items())), warnings=warnings,
+        uncertainty=uncertainty, extra_lines=extra_lines,
+    )
+    return inv

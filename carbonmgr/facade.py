@@ -1,0 +1,105 @@
+"""The one entry point front ends use (the CLI today, the desktop app tomorrow).
+
+A :class:`Workspace` holds a case (from a case workbook or a project file), computes
+its inventory and saves it.  Front ends never reach past it into the importer,
+engine or store.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from .errors import CarbonMgrError, Problem, ValidationFailed
+from .model import CaseData
+
+PROJECT_SUFFIX = ".carbon"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+
+
+def demo_path(lang: str = "zh") -> Path:
+    from .paths import demo_dir
+
+    name = "demo_wuhan_zh.xlsx" if lang == "zh" else "demo_wuhan_en.xlsx"
+    return demo_dir() / name
+
+
+def resolve_input(path: str | Path, lang: str = "zh") -> Path:
+    """``demo`` (or ``demo-en`` / ``demo-zh``) names a bundled demo case."""
+    text = str(path)
+    if text in ("demo", "demo-zh", "demo:zh"):
+        return demo_path("zh" if text != "demo" else lang)
+    if text in ("demo-en", "demo:en"):
+        return demo_path("en")
+    return Path(path)
+
+
+class Workspace:
+    """A case, its factor library and, once computed, its inventory."""
+
+    def __init__(self, case: CaseData, *, source: Path | None = None, project=None, library=None):
+        self.case = case
+        self.source = source
+        self.project = project
+        self._library = library
+        self.inventory = None
+
+    # ----------------------------------------------------------- opening
+    @classmethod
+    def open(cls, path: str | Path, *, lang: str = "zh") -> "Workspace":
+        path = resolve_input(path, lang)
+        if not path.exists():
+            raise ValidationFailed([Problem("cli.file_not_found", {"path": str(path)})])
+        if path.suffix.lower() == PROJECT_SUFFIX:
+            from .store import Project
+
+            project = Project.open(path)
+            return cls(project.load_case(), source=path, project=project)
+        from .workbook import read_case
+
+        return cls(read_case(path), source=path)
+
+    @property
+    def library(self):
+        if self._library is None:
+            from .library import default_library
+
+            lib = default_library()
+            if self.project is not None:
+                lib = self.project.pinned_library(lib)
+            self._library = lib
+        return self._library
+
+    # ------------------------------------------------------------ compute
+    def compute(self, *, standard: str | None = None, gwp: str | None = None):
+        from .engine import compute
+
+        if standard:
+            self.case.info.standard = standard
+        if gwp:
+            self.case.info.gwp = gwp
+        self.inventory = compute(self.case, self.library)
+        return self.inventory
+
+    # --------------------------------------------------------------- save
+    def save_project(self, path: str | Path, *, overwrite: bool = False):
+        """Write the case (and its inventory, if computed) to a new project file."""
+        from .store import Project
+
+        if self.inventory is None:
+            self.compute()
+        project = Project.create(Path(path), self.case, self.inventory, overwrite=overwrite)
+        project.close()
+        return Path(path)
+
+    def close(self) -> None:
+        if self.project is not None:
+            self.project.close()
+            self.project = None
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+
+__all__ = ["Workspace", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input"]

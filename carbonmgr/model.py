@@ -1,0 +1,262 @@
+"""Plain data records of a case (what a case workbook or a project holds).
+
+Activity lines are stored column-wise (:class:`ActivityTable`) because a case may
+hold hundreds of thousands of lines: the engine groups lines that share an item,
+unit and parameters and computes each group's factor once.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Iterator
+
+SOURCES = (
+    "stationary_combustion",
+    "mobile_combustion",
+    "process",
+    "fugitive",
+    "purchased_electricity",
+    "purchased_heat",
+    "exported_electricity",
+    "exported_heat",
+    "scope3",
+)
+
+# Accepted spellings of each source (besides the canonical id), compared after
+# normalising case, spaces, '-' and '_'.
+SOURCE_ALIASES = {
+    "stationary_combustion": ["固定燃烧", "固定源燃烧", "化石燃料燃烧", "燃料燃烧", "stationary", "combustion"],
+    "mobile_combustion": ["移动燃烧", "移动源燃烧", "移动源", "mobile"],
+    "process": ["过程排放", "工业生产过程", "工业过程", "生产过程", "process emissions"],
+    "fugitive": ["逸散排放", "逃逸排放", "逸散", "fugitive emissions"],
+    "purchased_electricity": ["购入电力", "外购电力", "净购入电力", "购入电", "electricity"],
+    "purchased_heat": ["购入热力", "外购热力", "净购入热力", "购入热", "purchased steam", "heat", "steam"],
+    "exported_electricity": ["输出电力", "外供电力", "输出电"],
+    "exported_heat": ["输出热力", "外供热力", "输出热"],
+    "scope3": ["范围三", "范围3", "其他间接排放", "scope 3"],
+}
+
+SOURCE_NAMES = {
+    "stationary_combustion": ("Stationary combustion", "固定燃烧"),
+    "mobile_combustion": ("Mobile combustion", "移动燃烧"),
+    "process": ("Process", "过程排放"),
+    "fugitive": ("Fugitive", "逸散排放"),
+    "purchased_electricity": ("Purchased electricity", "购入电力"),
+    "purchased_heat": ("Purchased heat", "购入热力"),
+    "exported_electricity": ("Exported electricity", "输出电力"),
+    "exported_heat": ("Exported heat", "输出热力"),
+    "scope3": ("Scope 3", "范围三"),
+}
+
+STANDARDS = ("gbt32150", "ghgp", "iso14064")
+GWP_SETS = ("SAR", "AR4", "AR5", "AR6", "AR6-SM")
+CONSOLIDATIONS = ("operational_control", "financial_control", "equity_share")
+CH4_RULES = ("by_source", "fossil", "non_fossil")
+
+# Default GWP set per standard profile: the Chinese guidelines use SAR (china.md §2.9);
+# GHG Protocol / ISO reporting today commonly uses AR5 (EPA and DESNZ factors embed AR5).
+DEFAULT_GWP = {"gbt32150": "SAR", "ghgp": "AR5", "iso14064": "AR5"}
+
+# Optional per-line columns of the Activities sheet, with their value type.
+# number: float; fraction: float in [0, 1] (percent accepted); text: str; bool: yes/no.
+ACTIVITY_OPTIONS = {
+    "ncv": "number",
+    "ncv_unit": "text",
+    "carbon_content": "number",  # tC/GJ
+    "carbon_element": "number",  # tC/t (as received)
+    "oxidation_rate": "fraction",
+    "purity": "fraction",
+    "ef_co2": "number",
+    "ef_ch4": "number",
+    "ef_n2o": "number",
+    "ef_co2e": "number",
+    "ef_unit": "text",
+    "scope3_category": "int",
+    "biogenic": "bool",
+    "uncertainty": "number",  # percent, half the 95 % confidence interval
+    "factor_set": "text",
+    "gas": "text",
+    "evidence": "text",
+    "note": "text",
+}
+
+# Options that change a line's result (they are part of the grouping key).
+CALC_OPTIONS = (
+    "ncv",
+    "ncv_unit",
+    "carbon_content",
+    "carbon_element",
+    "oxidation_rate",
+    "purity",
+    "ef_co2",
+    "ef_ch4",
+    "ef_n2o",
+    "ef_co2e",
+    "ef_unit",
+    "scope3_category",
+    "biogenic",
+    "factor_set",
+    "gas",
+)
+
+
+@dataclass
+class CaseInfo:
+    title: str = ""
+    standard: str = "gbt32150"
+    gwp: str | None = None  # None: DEFAULT_GWP[standard]
+    reporting_year: int | None = None
+    consolidation: str = "operational_control"
+    residual_mix_ef: float | None = None  # t CO2e / MWh
+    factor_set: str | None = None  # default factor set for fuels and materials
+    grid_factor_set: str | None = None  # default set for grid electricity
+    ch4_ar6: str = "by_source"
+    base_year: int | None = None
+    extra: dict[str, Any] = field(default_factory=dict)  # other keys, kept as read
+
+    @property
+    def gwp_set(self) -> str:
+        return self.gwp or DEFAULT_GWP.get(self.standard, "AR5")
+
+
+@dataclass
+class Facility:
+    id: str
+    name: str = ""
+    region: str = ""
+    equity_share: float = 1.0  # fraction
+    financial_control: str = "yes"  # yes | no | joint
+    operational_control: bool = True
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def share(self, consolidation: str) -> float:
+        """Fraction of this facility's emissions consolidated (GHG Protocol ch.3)."""
+        if consolidation == "equity_share":
+            return self.equity_share
+        if consolidation == "financial_control":
+            if self.financial_control == "joint":
+                return self.equity_share  # joint financial control: by equity share
+            return 1.0 if self.financial_control == "yes" else 0.0
+        return 1.0 if self.operational_control else 0.0
+
+
+@dataclass
+class Instrument:
+    """A contractual instrument for market-based Scope 2 (certificate, PPA, supplier rate)."""
+
+    facility: str
+    type: str
+    quantity: float  # MWh
+    ef: float  # t CO2e / MWh
+    row: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Equipment:
+    """One line of the refrigerant equipment register (EPA SGEC methods)."""
+
+    facility: str
+    method: str  # screening | material_balance | simplified_material_balance
+    refrigerant: str
+    equipment: str = ""  # equipment type (screening)
+    values: dict[str, float] = field(default_factory=dict)  # kg
+    row: int = 0
+    extra: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class Activity:
+    """One activity line (a row view of :class:`ActivityTable`)."""
+
+    row: int
+    facility: str
+    source: str
+    item: str
+    quantity: float
+    unit: str
+    options: dict[str, Any] = field(default_factory=dict)
+
+
+class ActivityTable:
+    """Activity lines stored column-wise.
+
+    ``options`` maps an option name (see :data:`ACTIVITY_OPTIONS`) to a list with one
+    value per line (``None`` where the cell was empty); ``extra`` keeps unknown
+    columns as read, so that nothing of the instructor's workbook is lost.
+    """
+
+    __slots__ = ("row", "facility", "source", "item", "quantity", "unit", "options", "extra")
+
+    def __init__(self, row=None, facility=None, source=None, item=None, quantity=None, unit=None,
+                 options=None, extra=None):
+        self.row: list[int] = row or []
+        self.facility: list[str] = facility or []
+        self.source: list[str] = source or []
+        self.item: list[str] = item or []
+        self.quantity: list[float] = quantity or []
+        self.unit: list[str] = unit or []
+        self.options: dict[str, list] = options or {}
+        self.extra: dict[str, list] = extra or {}
+
+    def __len__(self) -> int:
+        return len(self.row)
+
+    def line(self, i: int) -> Activity:
+        opts = {k: v[i] for k, v in self.options.items() if v[i] is not None}
+        return Activity(self.row[i], self.facility[i], self.source[i], self.item[i],
+                        self.quantity[i], self.unit[i], opts)
+
+    def __iter__(self) -> Iterator[Activity]:
+        for i in range(len(self.row)):
+            yield self.line(i)
+
+    def append(self, activity: Activity) -> None:
+        n = len(self.row)
+        self.row.append(activity.row)
+        self.facility.append(activity.facility)
+        self.source.append(activity.source)
+        self.item.append(activity.item)
+        self.quantity.append(activity.quantity)
+        self.unit.append(activity.unit)
+        for key, value in activity.options.items():
+            if key not in self.options:
+                self.options[key] = [None] * n
+        for key, col in self.options.items():
+            col.append(activity.options.get(key))
+        for col in self.extra.values():
+            col.append(None)
+
+    @classmethod
+    def from_lines(cls, lines) -> "ActivityTable":
+        table = cls()
+        for line in lines:
+            table.append(line)
+        return table
+
+
+@dataclass
+class CaseData:
+    """Everything a case workbook (or a project) holds."""
+
+    info: CaseInfo = field(default_factory=CaseInfo)
+    facilities: list[Facility] = field(default_factory=list)
+    activities: ActivityTable = field(default_factory=ActivityTable)
+    instruments: list[Instrument] = field(default_factory=list)
+    equipment: list[Equipment] = field(default_factory=list)
+    # Sheets that are not part of the contract (source documents: fuel ledgers,
+    # power bills ...), kept as rows of cell values, in workbook order.
+    documents: dict[str, list[list[Any]]] = field(default_factory=dict)
+    # Column letter of each field per sheet, so that problems found later (by the
+    # engine) can name the cell: {"Activities": {"item": "C", ...}}
+    columns: dict[str, dict[str, str]] = field(default_factory=dict)
+    # Actual sheet names as written in the workbook (e.g. "活动数据" for "Activities").
+    sheet_names: dict[str, str] = field(default_factory=dict)
+
+    def facility_map(self) -> dict[str, Facility]:
+        return {f.id: f for f in self.facilities}
+
+    def sheet(self, canonical: str) -> str:
+        return self.sheet_names.get(canonical, canonical)
+
+    def column(self, sheet: str, fieldname: str) -> str | None:
+        return self.columns.get(sheet, {}).get(fieldname)

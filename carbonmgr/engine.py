@@ -395,20 +395,27 @@ class Resolver:
     def _per_gas_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
         """Activity × per-gas factors (IPCC / EPA / DESNZ), converted with the case's GWP set."""
         variants: tuple[str, ...]
-        if source == "mobile_combustion" and any(f.variant == "mobile" for f in rows):
+        if opts.get("variant"):
+            variants = (opts["variant"],)
+        elif source == "mobile_combustion" and any(f.variant == "mobile" for f in rows):
             variants = ("mobile",)
         else:
-            variants = (self.ipcc_sector, "", "manufacturing")
+            others = tuple(dict.fromkeys(f.variant for f in rows if f.variant not in ("mobile", "per_mmbtu")))
+            variants = (self.ipcc_sector, "", "manufacturing") + others
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         per_unit: dict[str, float] = {}
         notes: list[str] = []
         # pre-weighted CO2e factors (DESNZ): split into gases where the parts are given
-        co2e_rows = [f for f in rows if f.param == "ef_co2e" and f.variant in variants]
         co2e_row = None
-        for f in co2e_rows:
-            num, den = parse_rate(f.unit)
-            if den.dimension == unit.dimension:
-                co2e_row = f
+        for v in variants:
+            best = 0
+            for f in rows:
+                if f.param != "ef_co2e" or f.variant != v:
+                    continue
+                score = _unit_fit(f, unit)
+                if score > best:
+                    co2e_row, best = f, score
+            if co2e_row is not None:
                 break
         if co2e_row is not None:
             num, den = parse_rate(co2e_row.unit)
@@ -439,7 +446,7 @@ class Resolver:
             row = None
             for v in variants:
                 cands = [f for f in rows if f.param == "ef" and f.gas == gas and f.variant == v]
-                direct = [f for f in cands if _den_dim(f) == unit.dimension]
+                direct = [f for f in cands if _unit_fit(f, unit)]
                 if direct:
                     row = pick_year(direct, self.year)
                     break
@@ -541,7 +548,7 @@ class Resolver:
                     inputs.insert(1, Input("purity", 100.0, "%", origin="constant", note="not given: 100 % assumed"))
                     notes.append("purity not given: 100 % assumed")
             sign = -1.0 if (item.kind in ("clinker_deduction", "process_output") or
-                            "deduct" in row.note.lower() or "扣减" in row.note) else 1.0
+                            "deducted" in item.note.lower()) else 1.0
             if sign < 0:
                 formula = "E = −M × EF"
                 notes.append("deducted (output or substitute material)")
@@ -755,6 +762,21 @@ def _gas_label(item) -> str:
     return item.name_en or item.id
 
 
+def _unit_fit(f: Factor, unit: Unit) -> int:
+    """How well a factor's denominator fits a line unit: 2 same spelling, 1 same dimension
+    (a qualifier such as "(Net CV)" on the line must match the factor's), 0 no fit."""
+    try:
+        den = parse_rate(f.unit)[1]
+    except UnitError:
+        return 0
+    if den.dimension != unit.dimension:
+        return 0
+    if norm_name(den.symbol) == norm_name(unit.symbol):
+        return 2
+    line_q = "(" in unit.symbol or "（" in unit.symbol
+    return 0 if line_q else 1
+
+
 def _den_dim(f: Factor) -> str | None:
     try:
         return parse_rate(f.unit)[1].dimension
@@ -882,7 +904,7 @@ class Inventory:
                     key = gas
                     if key in used and used[key]["value"] != value:
                         key = f"{gas} ({value:g})"  # e.g. AR6 fossil and non-fossil CH4 in one case
-                    used.setdefault(key, {"gas": gas, "value": value, "set": self.gwp,
+                    used.setdefault(key, {"value": value, "set": self.gwp,
                                           "source": g.calc.gwp_sources.get(gas, "")})
         return used
 

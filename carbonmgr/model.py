@@ -74,6 +74,7 @@ ACTIVITY_OPTIONS = {
     "biogenic": "bool",
     "uncertainty": "number",  # percent, half the 95 % confidence interval
     "factor_set": "text",
+    "variant": "text",  # a factor variant: IPCC sector, vehicle class, "with_rf" ...
     "gas": "text",
     "evidence": "text",
     "note": "text",
@@ -95,6 +96,7 @@ CALC_OPTIONS = (
     "scope3_category",
     "biogenic",
     "factor_set",
+    "variant",
     "gas",
 )
 

@@ -1,0 +1,30 @@
+"""Messages of the project store (``.carbon`` files)."""
+
+MESSAGES = {
+    "store.not_found": {"en": 'project file "{path}" does not exist',
+                        "zh": "项目文件“{path}”不存在"},
+    "store.not_a_project": {"en": '"{path}" is not a CarbonMgr project file (or it is damaged)',
+                            "zh": "“{path}”不是 CarbonMgr 项目文件（或文件已损坏）"},
+    "store.newer_schema": {"en": "this project was saved by a newer version of CarbonMgr (file format {found}; "
+                                 "this version reads up to {supported}); please update CarbonMgr",
+                           "zh": "该项目由更新版本的 CarbonMgr 保存（文件格式版本 {found}；当前版本最高支持 {supported}），"
+                                 "请升级 CarbonMgr"},
+    "store.exists": {"en": 'project file "{path}" already exists',
+                     "zh": "项目文件“{path}”已存在"},
+    "store.write_failed": {"en": 'could not write project file "{path}": {error}',
+                           "zh": "无法写入项目文件“{path}”：{error}"},
+    "store.closed": {"en": "the project is closed",
+                     "zh": "项目已关闭"},
+    "store.inventory_mismatch": {"en": "the inventory does not belong to the project's current activity lines "
+                                       "({lines} lines computed, {activities} lines in the project); compute again",
+                                 "zh": "该核算结果与项目当前的活动数据不一致（核算 {lines} 行，项目有 {activities} 行），"
+                                       "请重新核算"},
+    "store.no_such_activity": {"en": "activity line {id} does not exist",
+                               "zh": "活动数据行 {id} 不存在"},
+    "store.no_such_facility": {"en": 'facility "{id}" does not exist',
+                               "zh": "设施“{id}”不存在"},
+    "store.unknown_field": {"en": 'field "{field}" cannot be edited in {entity}',
+                            "zh": "{entity} 中没有可编辑的字段“{field}”"},
+    "store.bad_value": {"en": 'value "{value}" is not valid for field "{field}"',
+                        "zh": "值“{value}”不适用于字段“{field}”"},
+}

@@ -1,0 +1,1130 @@
+"""The project store: one SQLite file per project (``*.carbon``).
+
+A project holds a case (everything of :class:`~carbonmgr.model.CaseData`), the
+inventory runs computed from it (with a snapshot of every factor and GWP value
+used, so that old results can be reproduced after the factor library changes) and
+an audit trail of edits.
+
+Layout (all tables STRICT, WAL journal, schema version in ``PRAGMA user_version``
+and in ``meta``; schema changes are sqlite-utils migrations, see ``_STEPS``):
+
+* ``meta`` (key, value): schema_version, app, app_version, created_at, modified_at,
+  case_modified_at, library_version, last_activity_id;
+* ``case`` (kind, key, value JSON, seq): ``info`` = CaseInfo fields, ``extra`` =
+  CaseInfo.extra, ``layout`` = columns, sheet_names and the activity option/extra
+  column lists;
+* ``facilities``, ``activities`` (one row per line, ordered by ``seq``),
+  ``instruments``, ``equipment``, ``documents``;
+* ``results`` (one row per run), ``result_groups`` (per group of lines: the trace
+  template, zlib-compressed), ``result_lines`` (per line: tco2e, gases JSON),
+  ``snapshot_factors``, ``snapshot_gwp``;
+* ``audit``.
+
+JSON columns keep Python values exactly (int vs float, bool, dates from
+spreadsheets: see :func:`dumps`).
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import hashlib
+import json
+import os
+import sqlite3
+import tempfile
+import zlib
+from pathlib import Path
+from typing import Any, Iterable
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+from . import __version__
+from .errors import ProjectError, Problem
+from .library import Factor, GwpValue, Library, norm_name
+from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCES, STANDARDS,
+                    ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
+
+APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
+EXTENSION = ".carbon"
+MIGRATION_SET = "carbonmgr"
+
+# ------------------------------------------------------------------------- JSON
+
+_Q = object()  # placeholder for a line's quantity in stored trace templates
+_QTEXT = '{"$t":"q"}'
+
+
+def _json_default(o):
+    if o is _Q:
+        return {"$t": "q"}
+    if isinstance(o, _dt.datetime):
+        return {"$t": "datetime", "v": o.isoformat()}
+    if isinstance(o, _dt.date):
+        return {"$t": "date", "v": o.isoformat()}
+    if isinstance(o, _dt.time):
+        return {"$t": "time", "v": o.isoformat()}
+    if isinstance(o, _dt.timedelta):
+        return {"$t": "timedelta", "v": o.total_seconds()}
+    if isinstance(o, (set, frozenset)):
+        return sorted(o, key=str)
+    if hasattr(o, "item") and callable(o.item):  # numpy scalars
+        return o.item()
+    return str(o)
+
+
+_DECODERS = {
+    "datetime": _dt.datetime.fromisoformat,
+    "date": _dt.date.fromisoformat,
+    "time": _dt.time.fromisoformat,
+    "timedelta": lambda v: _dt.timedelta(seconds=v),
+}
+
+
+def _json_hook(d: dict):
+    if len(d) == 2 and "$t" in d and "v" in d:
+        dec = _DECODERS.get(d["$t"])
+        if dec is not None:
+            return dec(d["v"])
+    return d
+
+
+_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), default=_json_default)
+_decoder = json.JSONDecoder(object_hook=_json_hook)
+
+
+def dumps(value: Any) -> str:
+    """JSON text that :func:`loads` turns back into the same Python value."""
+    return _encoder.encode(value)
+
+
+def loads(text: str | None) -> Any:
+    return None if text is None else _decoder.decode(text)
+
+
+def _pack(value: Any) -> bytes:
+    return zlib.compress(dumps(value).encode("utf-8"), 6)
+
+
+def _unpack(blob: bytes | None, quantity=None) -> Any:
+    if blob is None:
+        return None
+    text = zlib.decompress(blob).decode("utf-8")
+    if quantity is not None or _QTEXT in text:
+        text = text.replace(_QTEXT, dumps(quantity))
+    return loads(text)
+
+
+def _now() -> str:
+    return _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="microseconds")
+
+
+# ------------------------------------------------------------------- migrations
+
+def _m0001_initial(db: Database) -> None:
+    db["meta"].create({"key": str, "value": str}, pk="key", not_null=["value"], strict=True)
+    db["case"].create({"kind": str, "key": str, "value": str, "seq": int}, pk=("kind", "key"),
+                      not_null=["seq"], strict=True)
+    db["facilities"].create({"seq": int, "id": str, "name": str, "region": str, "equity_share": float,
+                             "financial_control": str, "operational_control": int, "extra": str},
+                            pk="seq", not_null=["id"], strict=True)
+    db["facilities"].create_index(["id"])
+    db["activities"].create({"id": int, "seq": int, "row": int, "facility": str, "source": str, "item": str,
+                             "quantity": float, "unit": str, "options": str, "extra": str},
+                            pk="id", not_null=["seq"], strict=True)
+    db["activities"].create_index(["seq"])
+    db["instruments"].create({"seq": int, "facility": str, "type": str, "quantity": float, "ef": float,
+                              "row": int, "extra": str}, pk="seq", strict=True)
+    db["equipment"].create({"seq": int, "facility": str, "method": str, "refrigerant": str, "equipment": str,
+                            "values_json": str, "row": int, "extra": str}, pk="seq", strict=True)
+    db["documents"].create({"name": str, "position": int, "cells": str}, pk="name", not_null=["position"],
+                           strict=True)
+    db["results"].create({"id": int, "computed_at": str, "standard": str, "gwp": str, "reporting_year": int,
+                          "library_version": str, "factors_digest": str, "line_count": int, "totals": str,
+                          "summary": str, "warnings": str}, pk="id", not_null=["computed_at"], strict=True)
+    db["result_groups"].create({"run_id": int, "group_no": int, "facility": str, "source": str, "item": str,
+                                "item_id": str, "unit": str, "scope": int, "iso_category": int,
+                                "scope3_category": int, "share": float, "method": str, "tco2e": float,
+                                "trace": bytes}, pk=("run_id", "group_no"), strict=True)
+    db["result_lines"].create({"run_id": int, "line_no": int, "activity_id": int, "group_no": int, "row": int,
+                               "quantity": float, "tco2e": float, "gases": str, "biogenic_co2": float,
+                               "tco2e_location": float, "tco2e_market": float, "detail": bytes},
+                              pk=("run_id", "line_no"), strict=True)
+    db["snapshot_factors"].create({"run_id": int, "key": str, "set": str, "item": str, "param": str,
+                                   "value": float, "unit": str, "status": str, "used": int, "row": str},
+                                  pk=("run_id", "key"), strict=True)
+    db["snapshot_gwp"].create({"run_id": int, "gas": str, "value": float, "set": str, "source": str},
+                              pk=("run_id", "gas"), strict=True)
+    db["audit"].create({"id": int, "at": str, "action": str, "entity": str, "entity_id": str, "field": str,
+                        "old_value": str, "new_value": str}, pk="id", not_null=["at", "action"], strict=True)
+
+
+# Schema history: append a step for every change, never edit an applied one.  The
+# schema version is the number of steps; it is written to PRAGMA user_version and meta.
+_STEPS: list[tuple[str, Any]] = [
+    ("0001_initial", _m0001_initial),
+]
+
+
+def schema_version() -> int:
+    return len(_STEPS)
+
+
+def _migrations() -> Migrations:
+    m = Migrations(MIGRATION_SET)
+    for name, fn in _STEPS:
+        m(name=name)(fn)
+    return m
+
+
+def _migrate(db: Database) -> None:
+    """Apply pending schema steps, then record the version (PRAGMA user_version + meta)."""
+    _migrations().apply(db)
+    version = schema_version()
+    with db.atomic():
+        db.execute(f"PRAGMA user_version = {version}")
+        _set_meta(db, schema_version=str(version))
+
+
+def _set_meta(db: Database, **values: str) -> None:
+    db.conn.executemany("INSERT INTO meta(key, value) VALUES (?, ?) "
+                        "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                        [(k, "" if v is None else str(v)) for k, v in values.items()])
+
+
+# ---------------------------------------------------------------- case writing
+
+_INFO_FIELDS = [f.name for f in dataclasses.fields(CaseInfo) if f.name != "extra"]
+_FACILITY_FIELDS = ("name", "region", "equity_share", "financial_control", "operational_control")
+_ACTIVITY_CORE = ("row", "facility", "source", "item", "quantity", "unit")
+
+
+def _none_if_empty(d: dict | None) -> str | None:
+    return dumps(d) if d else None
+
+
+def _write_case(db: Database, case: CaseData) -> list[int]:
+    """Write all of ``case`` into empty tables; returns the activity ids in line order."""
+    conn = db.conn
+    info = case.info
+    rows = [("info", name, dumps(getattr(info, name)), i) for i, name in enumerate(_INFO_FIELDS)]
+    rows += [("extra", k, dumps(v), i) for i, (k, v) in enumerate(info.extra.items())]
+    acts = case.activities
+    layout = {"columns": case.columns, "sheet_names": case.sheet_names,
+              "activity_options": list(acts.options), "activity_extra": list(acts.extra)}
+    rows += [("layout", k, dumps(v), i) for i, (k, v) in enumerate(layout.items())]
+    conn.executemany("INSERT INTO \"case\"(kind, key, value, seq) VALUES (?, ?, ?, ?)", rows)
+
+    conn.executemany(
+        "INSERT INTO facilities(seq, id, name, region, equity_share, financial_control, operational_control, "
+        "extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i, f.id, f.name, f.region, f.equity_share, f.financial_control, int(bool(f.operational_control)),
+          _none_if_empty(f.extra)) for i, f in enumerate(case.facilities)])
+    conn.executemany(
+        "INSERT INTO instruments(seq, facility, type, quantity, ef, row, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        [(i, x.facility, x.type, x.quantity, x.ef, x.row, _none_if_empty(x.extra))
+         for i, x in enumerate(case.instruments)])
+    conn.executemany(
+        "INSERT INTO equipment(seq, facility, method, refrigerant, equipment, values_json, row, extra) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        [(i, e.facility, e.method, e.refrigerant, e.equipment, dumps(e.values), e.row, _none_if_empty(e.extra))
+         for i, e in enumerate(case.equipment)])
+    conn.executemany("INSERT INTO documents(name, position, cells) VALUES (?, ?, ?)",
+                     [(name, i, dumps(cells)) for i, (name, cells) in enumerate(case.documents.items())])
+
+    n = len(acts)
+    ids = list(range(1, n + 1))
+    conn.executemany(
+        "INSERT INTO activities(id, seq, row, facility, source, item, quantity, unit, options, extra) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        zip(ids, ids, acts.row, acts.facility, acts.source, acts.item, acts.quantity, acts.unit,
+            _per_line_json(acts.options, n), _per_line_json(acts.extra, n)))
+    _set_meta(db, last_activity_id=str(n))
+    return ids
+
+
+def _per_line_json(columns: dict[str, list], n: int) -> Iterable[str | None]:
+    """One JSON object per line with the non-empty values of ``columns`` (None if all empty)."""
+    if not columns:
+        return [None] * n
+    names = list(columns)
+    cols = [columns[k] for k in names]
+    out = []
+    for values in zip(*cols):
+        d = {k: v for k, v in zip(names, values) if v is not None}
+        out.append(dumps(d) if d else None)
+    return out
+
+
+# ----------------------------------------------------------- inventory writing
+
+def _problem_dict(p: Problem) -> dict:
+    return {"code": p.code, "params": dict(p.params), "sheet": p.sheet, "row": p.row, "col": p.col,
+            "severity": p.severity}
+
+
+def _problem_from(d: dict) -> Problem:
+    return Problem(d["code"], d.get("params") or {}, d.get("sheet"), d.get("row"), d.get("col"),
+                   d.get("severity", "error"))
+
+
+def _pair_rows(library: Library | None, used: dict[str, dict]) -> dict[str, dict]:
+    """All library rows of the (set, item) pairs of ``used`` (kept only where ``library``
+    agrees with every used row of the pair, i.e. it is the library the run used)."""
+    if library is None:
+        return {}
+    pairs: dict[tuple[str, str], list[dict]] = {}
+    for row in used.values():
+        pairs.setdefault((row["set"], row["item"]), []).append(row)
+    out: dict[str, dict] = {}
+    for pair, used_rows in pairs.items():
+        rows = library.by_item.get(pair, [])
+        by_key = {f.key: f for f in rows}
+        consistent = all(k in by_key and by_key[k].to_dict() == r
+                         for k, r in ((r["key"], r) for r in used_rows))
+        if consistent:
+            for f in rows:
+                out.setdefault(f.key, f.to_dict())
+    return out
+
+
+def _write_inventory(db: Database, inv, activity_ids: list[int], library: Library | None) -> int:
+    from .engine import trace  # the engine is heavy; the store only needs it when saving
+
+    conn = db.conn
+    acts = inv.case.activities
+    now = _now()
+    d = inv.to_dict(with_lines=False)
+    used = d.pop("factors_used")
+    gwp_used = d.pop("gwp_used")
+    d.pop("warnings")
+    totals = d.pop("totals")
+    _add_extra_line_snapshots(inv, library, used, gwp_used)
+    digest = hashlib.sha256(dumps([sorted(used.items()), sorted(gwp_used.items())]).encode()).hexdigest()[:16]
+    cur = conn.execute(
+        "INSERT INTO results(computed_at, standard, gwp, reporting_year, library_version, factors_digest, "
+        "line_count, totals, summary, warnings) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (now, inv.standard, inv.gwp, inv.reporting_year, inv.library_version or "", digest,
+         len(inv.line_group) + len(inv.extra_lines), dumps(totals), dumps(d),
+         dumps([_problem_dict(w) for w in inv.warnings])))
+    run_id = cur.lastrowid
+
+    # groups: method and trace template (the line's quantity is a placeholder)
+    grows = []
+    coefs = []
+    for g in inv.groups:
+        c = g.calc
+        if c is None:
+            grows.append((run_id, g.index, g.facility, g.source, g.item, None, g.unit, g.scope, g.iso_category,
+                          None, g.share, None, g.tco2e, None))
+            coefs.append(None)
+            continue
+        gas_coef = [(gas, v * g.share * c.sign) for gas, v in c.per_unit.items()]
+        if c.co2e_only:
+            gas_coef.append(("CO2e", c.co2e_only * g.share * c.sign))
+        loc = getattr(g, "line_factor_location", None) if g.source == "purchased_electricity" else None
+        mkt = g.market_factor if g.source == "purchased_electricity" else None
+        coefs.append((g.line_factor, gas_coef, c.biogenic_per_unit * g.share, loc, mkt))
+        grows.append((run_id, g.index, g.facility, g.source, g.item, c.item_id, g.unit, g.scope, g.iso_category,
+                      c.scope3_category if g.scope == 3 else None, g.share, c.method, g.tco2e,
+                      _pack(trace(c, _Q, g.unit, g.share, g))))
+    conn.executemany("INSERT INTO result_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", grows)
+
+    def line_rows():
+        q = acts.quantity
+        enc = _encoder.encode
+        for i, gi in enumerate(inv.line_group):
+            qi = q[i]
+            cf = coefs[gi]
+            if cf is None:
+                yield (run_id, i, activity_ids[i], gi, acts.row[i], qi, 0.0, "{}", 0.0, None, None, None)
+                continue
+            lf, gas_coef, bio, loc, mkt = cf
+            yield (run_id, i, activity_ids[i], gi, acts.row[i], qi, qi * lf,
+                   enc({gas: qi * k for gas, k in gas_coef}), qi * bio,
+                   None if loc is None else qi * loc, None if mkt is None else qi * mkt, None)
+        base = len(inv.line_group)
+        for j, line in enumerate(inv.extra_lines):
+            yield (run_id, base + j, None, None, line.get("row"), line.get("quantity"), line.get("tco2e"),
+                   dumps(line.get("gases") or {}), line.get("biogenic_co2"), None, None, _pack(line))
+
+    conn.executemany("INSERT INTO result_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows())
+
+    rows = _pair_rows(library, used)
+    for k, r in used.items():
+        rows[k] = r
+    conn.executemany(
+        "INSERT INTO snapshot_factors(run_id, key, \"set\", item, param, value, unit, status, used, row) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(run_id, k, r["set"], r["item"], r["param"], r["value"], r["unit"], r["status"], int(k in used),
+          dumps(r)) for k, r in rows.items()])
+    conn.executemany("INSERT INTO snapshot_gwp(run_id, gas, value, \"set\", source) VALUES (?, ?, ?, ?, ?)",
+                     [(run_id, gas, v["value"], v.get("set") or inv.gwp, v.get("source") or "")
+                      for gas, v in gwp_used.items()])
+    meta = {"modified_at": now}
+    if inv.library_version:
+        meta["library_version"] = inv.library_version
+    _set_meta(db, **meta)
+    _audit(db, "compute", "result", run_id, None, None, {"totals": totals, "lines": len(inv.line_group)}, now)
+    return run_id
+
+
+def _add_extra_line_snapshots(inv, library: Library | None, used: dict, gwp_used: dict) -> None:
+    """Factors and GWP values of equipment-register lines (Inventory.factors_used() and
+    gwps_used() cover only activity groups): taken from the lines' traces, with the full
+    factor row from ``library`` where it holds the same value."""
+    if not inv.extra_lines:
+        return
+    by_key = {f.key: f for f in library.factors} if library is not None else {}
+    for line in inv.extra_lines:
+        tr = line.get("trace") or {}
+        for inp in tr.get("inputs") or []:
+            key = inp.get("factor")
+            if key and key not in used:
+                f = by_key.get(key)
+                if f is not None and f.value == inp.get("value"):
+                    used[key] = f.to_dict()
+        for gas, g in (tr.get("gwp") or {}).items():
+            gwp_used.setdefault(gas, {"value": g.get("value"), "set": inv.gwp, "source": g.get("source") or ""})
+
+
+def _audit(db: Database, action, entity, entity_id, field, old, new, at=None) -> None:
+    db.conn.execute(
+        "INSERT INTO audit(at, action, entity, entity_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (at or _now(), action, entity, None if entity_id is None else str(entity_id), field,
+         None if old is None else dumps(old), None if new is None else dumps(new)))
+
+
+# ------------------------------------------------------------------- coercion
+
+def _bad(field, value):
+    return ProjectError("store.bad_value", field=field, value=value)
+
+
+def _to_float(field, value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        raise _bad(field, value)
+    try:
+        return float(value)
+    except (TypeError, ValueError):
+        raise _bad(field, value) from None
+
+
+def _to_int(field, value):
+    if value is None or value == "":
+        return None
+    try:
+        f = float(value)
+    except (TypeError, ValueError):
+        raise _bad(field, value) from None
+    if isinstance(value, bool) or f != int(f):
+        raise _bad(field, value)
+    return int(f)
+
+
+def _to_bool(field, value):
+    if value is None or value == "":
+        return None
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in ("1", "yes", "y", "true", "是", "1.0"):
+        return True
+    if text in ("0", "no", "n", "false", "否", "0.0"):
+        return False
+    raise _bad(field, value)
+
+
+def _to_text(field, value):
+    return None if value is None else str(value)
+
+
+_OPTION_COERCE = {"number": _to_float, "fraction": _to_float, "int": _to_int, "bool": _to_bool, "text": _to_text}
+def _to_source(field, value):
+    if value not in SOURCES:
+        raise _bad(field, value)
+    return value
+
+
+_ACTIVITY_COERCE = {"row": _to_int, "facility": _to_text, "source": _to_source, "item": _to_text,
+                    "quantity": _to_float, "unit": _to_text}
+
+
+def _coerce_info(key, value):
+    if key in ("reporting_year", "base_year"):
+        return _to_int(key, value)
+    if key == "residual_mix_ef":
+        return _to_float(key, value)
+    choices = {"standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4_ar6": CH4_RULES}
+    if key in choices:
+        if value is None and key == "gwp":
+            return None
+        if value not in choices[key]:
+            raise _bad(key, value)
+        return value
+    if key in ("factor_set", "grid_factor_set"):
+        return None if value in (None, "") else str(value)
+    return "" if value is None else str(value)
+
+
+def _coerce_facility(key, value):
+    if key == "equity_share":
+        v = _to_float(key, value)
+        if v is None:
+            raise _bad(key, value)
+        return v
+    if key == "operational_control":
+        v = _to_bool(key, value)
+        if v is None:
+            raise _bad(key, value)
+        return v
+    if key == "financial_control":
+        if value not in ("yes", "no", "joint"):
+            raise _bad(key, value)
+        return value
+    return "" if value is None else str(value)
+
+
+# --------------------------------------------------------------------- Project
+
+class Project:
+    """An open ``.carbon`` project file.  Use :meth:`create` or :meth:`open`."""
+
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+
+    # ----------------------------------------------------------- lifecycle
+    @classmethod
+    def create(cls, path, case: CaseData, inventory=None, *, overwrite: bool = False,
+               library: Library | None = None) -> "Project":
+        """Write a new project file holding ``case`` (and ``inventory``, a run of it).
+
+        The file is written under a temporary name in the same folder and renamed into
+        place, so a crash never leaves a half-written project at ``path``.
+        ``library``: the library the inventory was computed with (default: the bundled
+        one); only used to snapshot the full rows of the factor sets the run used.
+        """
+        path = Path(path)
+        if path.exists() and not overwrite:
+            raise ProjectError("store.exists", path=str(path))
+        folder = path.parent if str(path.parent) else Path(".")
+        try:
+            fd, tmp_name = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
+        except OSError as exc:
+            raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
+        os.close(fd)
+        tmp = Path(tmp_name)
+        conn = None
+        try:
+            conn = sqlite3.connect(str(tmp))
+            db = Database(conn, strict=True)
+            # the temporary file is thrown away on any failure: no need for a disk journal
+            db.execute("PRAGMA journal_mode = MEMORY")
+            db.execute("PRAGMA synchronous = OFF")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            _migrate(db)
+            now = _now()
+            with db.atomic():
+                _set_meta(db, app="CarbonMgr", app_version=__version__, created_at=now, modified_at=now,
+                          case_modified_at=now,
+                          library_version=getattr(inventory, "library_version", "") or "")
+                ids = _write_case(db, case)
+                _audit(db, "create", "project", None, None, None,
+                       {"path": path.name, "lines": len(ids), "facilities": len(case.facilities)}, now)
+                if inventory is not None:
+                    _check_inventory(inventory, case.activities)
+                    if library is None:
+                        from .library import default_library
+                        library = default_library()
+                    _write_inventory(db, inventory, ids, library)
+            db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the file header
+            conn.close()
+            conn = None
+            with open(tmp, "rb+") as fh:
+                os.fsync(fh.fileno())
+            if path.exists():
+                for suffix in ("-wal", "-shm"):  # a stale WAL must never be applied to the new file
+                    stale = Path(str(path) + suffix)
+                    if stale.exists():
+                        stale.unlink()
+            os.replace(tmp, path)
+            _fsync_dir(folder)
+        except BaseException as exc:
+            if conn is not None:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
+            for p in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
+                try:
+                    p.unlink()
+                except OSError:
+                    pass
+            if isinstance(exc, OSError):
+                raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
+            raise
+        return cls.open(path)
+
+    @classmethod
+    def open(cls, path) -> "Project":
+        """Open a project; applies pending schema migrations of files from older versions."""
+        path = Path(path)
+        if not path.is_file():
+            raise ProjectError("store.not_found", path=str(path))
+        uri = path.resolve().as_uri() + "?mode=rw"
+        try:
+            conn = sqlite3.connect(uri, uri=True)
+        except sqlite3.Error as exc:
+            raise ProjectError("store.not_a_project", path=str(path)) from exc
+        try:
+            db = Database(conn, strict=True)
+            app_id = db.execute("PRAGMA application_id").fetchone()[0]
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = set(db.table_names())
+            if app_id != APPLICATION_ID or "meta" not in tables:
+                raise ProjectError("store.not_a_project", path=str(path))
+            meta_version = db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+            found = max(version, int(meta_version[0]) if meta_version and meta_version[0].isdigit() else 0)
+            if found > schema_version():
+                raise ProjectError("store.newer_schema", found=found, supported=schema_version())
+            pending = found < schema_version() or bool(_migrations().pending(db))
+        except ProjectError:
+            conn.close()
+            raise
+        except sqlite3.DatabaseError as exc:  # garbage, encrypted or damaged file
+            conn.close()
+            raise ProjectError("store.not_a_project", path=str(path)) from exc
+        try:
+            db.enable_wal()
+            if pending:
+                _migrate(db)
+        except sqlite3.Error as exc:  # read-only file or folder, locked by another program ...
+            conn.close()
+            raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
+        return cls(db, path)
+
+    def close(self) -> None:
+        if self.db is not None:
+            try:
+                self.db.conn.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            self.db.close()
+            self.db = None
+
+    def __enter__(self) -> "Project":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def __del__(self):  # pragma: no cover - best effort
+        try:
+            if getattr(self, "db", None) is not None:
+                self.db.close()
+        except Exception:
+            pass
+
+    @property
+    def _db(self) -> Database:
+        if self.db is None:
+            raise ProjectError("store.closed")
+        return self.db
+
+    def meta(self) -> dict[str, str]:
+        return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
+
+    @property
+    def schema_version(self) -> int:
+        return self._db.execute("PRAGMA user_version").fetchone()[0]
+
+    # ---------------------------------------------------------------- case
+    def load_case(self) -> CaseData:
+        db = self._db
+        info = CaseInfo()
+        layout: dict[str, Any] = {}
+        for kind, key, value in db.execute('SELECT kind, key, value FROM "case" ORDER BY kind, seq'):
+            v = loads(value)
+            if kind == "info":
+                if key in _INFO_FIELDS:
+                    setattr(info, key, v)
+                else:  # a field this version does not know: keep it
+                    info.extra[key] = v
+            elif kind == "extra":
+                info.extra[key] = v
+            elif kind == "layout":
+                layout[key] = v
+        facilities = [
+            Facility(fid, name, region, equity_share, financial_control, bool(op), loads(extra) or {})
+            for fid, name, region, equity_share, financial_control, op, extra in db.execute(
+                "SELECT id, name, region, equity_share, financial_control, operational_control, extra "
+                "FROM facilities ORDER BY seq")]
+        instruments = [Instrument(f, t, q, ef, row or 0, loads(extra) or {}) for f, t, q, ef, row, extra in db.execute(
+            "SELECT facility, type, quantity, ef, row, extra FROM instruments ORDER BY seq")]
+        equipment = [Equipment(f, m, r, e or "", loads(v) or {}, row or 0, loads(extra) or {})
+                     for f, m, r, e, v, row, extra in db.execute(
+                         "SELECT facility, method, refrigerant, equipment, values_json, row, extra "
+                         "FROM equipment ORDER BY seq")]
+        documents = {name: loads(cells) for name, cells in db.execute(
+            "SELECT name, cells FROM documents ORDER BY position")}
+        acts = self._load_activities(layout)[0]
+        return CaseData(info=info, facilities=facilities, activities=acts, instruments=instruments,
+                        equipment=equipment, documents=documents, columns=layout.get("columns") or {},
+                        sheet_names=layout.get("sheet_names") or {})
+
+    def _layout(self) -> dict[str, Any]:
+        return {k: loads(v) for k, v in self._db.execute("SELECT key, value FROM \"case\" WHERE kind = 'layout'")}
+
+    def _load_activities(self, layout=None) -> tuple[ActivityTable, list[int]]:
+        layout = self._layout() if layout is None else layout
+        cur = self._db.execute(
+            "SELECT id, row, facility, source, item, quantity, unit, options, extra FROM activities ORDER BY seq, id")
+        cols = [list(c) for c in zip(*cur.fetchall())] or [[] for _ in range(9)]
+        ids, row, facility, source, item, quantity, unit, opts, extra = cols
+        n = len(ids)
+        options = _columns_from_json(opts, layout.get("activity_options") or [], n)
+        extras = _columns_from_json(extra, layout.get("activity_extra") or [], n)
+        return ActivityTable(row, facility, source, item, quantity, unit, options, extras), ids
+
+    def activity_ids(self) -> list[int]:
+        """Ids of the activity lines, in line order."""
+        return [r[0] for r in self._db.execute("SELECT id FROM activities ORDER BY seq, id")]
+
+    def activity(self, activity_id: int) -> dict:
+        row = self._db.execute(
+            "SELECT id, row, facility, source, item, quantity, unit, options, extra FROM activities WHERE id = ?",
+            (activity_id,)).fetchone()
+        if row is None:
+            raise ProjectError("store.no_such_activity", id=activity_id)
+        keys = ("id", "row", "facility", "source", "item", "quantity", "unit")
+        d = dict(zip(keys, row[:7]))
+        d["options"] = loads(row[7]) or {}
+        d["extra"] = loads(row[8]) or {}
+        return d
+
+    # ------------------------------------------------------------- editing
+    def _touch(self, now: str) -> None:
+        _set_meta(self._db, modified_at=now, case_modified_at=now)
+
+    def _add_layout_column(self, key: str, name: str) -> None:
+        db = self._db
+        row = db.execute("SELECT value FROM \"case\" WHERE kind = 'layout' AND key = ?", (key,)).fetchone()
+        names = loads(row[0]) if row else []
+        if name not in names:
+            names.append(name)
+            db.execute("INSERT INTO \"case\"(kind, key, value, seq) VALUES ('layout', ?, ?, "
+                       "(SELECT coalesce(max(seq), -1) + 1 FROM \"case\" WHERE kind = 'layout')) "
+                       "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value", (key, dumps(names)))
+
+    def update_activity(self, activity_id: int, field: str, value: Any) -> None:
+        """Set one field of one line: a core column (row, facility, source, item,
+        quantity, unit), an option (see ACTIVITY_OPTIONS; None clears it) or an extra
+        column (its name, or "extra:NAME" to start a new extra column)."""
+        db = self._db
+        with db.atomic():
+            line = self.activity(activity_id)
+            if field in _ACTIVITY_CORE:
+                new = _ACTIVITY_COERCE[field](field, value)
+                old = line[field]
+                if new == old and type(new) is type(old):
+                    return
+                db.execute(f'UPDATE activities SET "{field}" = ? WHERE id = ?', (new, activity_id))
+            else:
+                extra_cols = self._layout().get("activity_extra") or []
+                if field in ACTIVITY_OPTIONS:
+                    bag, col, layout_key = line["options"], "options", "activity_options"
+                    new = _OPTION_COERCE[ACTIVITY_OPTIONS[field]](field, value)
+                    name = field
+                elif field in extra_cols or field.startswith("extra:"):
+                    name = field if field in extra_cols else field[len("extra:"):]
+                    bag, col, layout_key = line["extra"], "extra", "activity_extra"
+                    new = value
+                else:
+                    raise ProjectError("store.unknown_field", field=field, entity="activities")
+                old = bag.get(name)
+                if new == old and type(new) is type(old):
+                    return
+                if new is None:
+                    bag.pop(name, None)
+                else:
+                    bag[name] = new
+                    self._add_layout_column(layout_key, name)
+                db.execute(f"UPDATE activities SET {col} = ? WHERE id = ?", (_none_if_empty(bag), activity_id))
+                field = name
+            now = _now()
+            _audit(db, "update", "activity", activity_id, field, old, new, now)
+            self._touch(now)
+
+    def add_activity(self, facility: str, source: str, item: str, quantity: float, unit: str, *,
+                     row: int | None = None, options: dict | None = None, extra: dict | None = None,
+                     position: int | None = None) -> int:
+        """Add a line (at ``position`` in line order, default at the end); returns its id."""
+        db = self._db
+        opts = {}
+        for k, v in (options or {}).items():
+            if k not in ACTIVITY_OPTIONS:
+                raise ProjectError("store.unknown_field", field=k, entity="activities")
+            v = _OPTION_COERCE[ACTIVITY_OPTIONS[k]](k, v)
+            if v is not None:
+                opts[k] = v
+        extra = {k: v for k, v in (extra or {}).items() if v is not None}
+        values = {"row": _to_int("row", row), "facility": _to_text("facility", facility),
+                  "source": _to_source("source", source), "item": _to_text("item", item),
+                  "quantity": _to_float("quantity", quantity), "unit": _to_text("unit", unit)}
+        with db.atomic():
+            last = db.execute("SELECT value FROM meta WHERE key = 'last_activity_id'").fetchone()
+            max_id = db.execute("SELECT coalesce(max(id), 0), coalesce(max(seq), 0), coalesce(max(row), 1) "
+                                "FROM activities").fetchone()
+            new_id = max(int(last[0]) if last else 0, max_id[0]) + 1
+            if values["row"] is None:
+                values["row"] = max_id[2] + 1
+            if position is None:
+                seq = max_id[1] + 1
+            else:
+                at = db.execute("SELECT seq FROM activities ORDER BY seq, id LIMIT 1 OFFSET ?",
+                                (max(0, int(position)),)).fetchone()
+                if at is None:
+                    seq = max_id[1] + 1
+                else:
+                    seq = at[0]
+                    db.execute("UPDATE activities SET seq = seq + 1 WHERE seq >= ?", (seq,))
+            db.execute("INSERT INTO activities(id, seq, row, facility, source, item, quantity, unit, options, extra) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                       (new_id, seq, values["row"], values["facility"], values["source"], values["item"],
+                        values["quantity"], values["unit"], _none_if_empty(opts), _none_if_empty(extra)))
+            for k in opts:
+                self._add_layout_column("activity_options", k)
+            for k in extra:
+                self._add_layout_column("activity_extra", k)
+            now = _now()
+            _set_meta(db, last_activity_id=str(new_id))
+            _audit(db, "add", "activity", new_id, None, None, {**values, "options": opts, "extra": extra}, now)
+            self._touch(now)
+        return new_id
+
+    def delete_activity(self, activity_id: int) -> None:
+        db = self._db
+        with db.atomic():
+            line = self.activity(activity_id)
+            db.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
+            now = _now()
+            line.pop("id")
+            _audit(db, "delete", "activity", activity_id, None, line, None, now)
+            self._touch(now)
+
+    def update_case(self, key: str, value: Any) -> None:
+        """Set a case setting: a CaseInfo field (validated) or any other key (kept in extra)."""
+        db = self._db
+        kind = "info" if key in _INFO_FIELDS else "extra"
+        if kind == "info":
+            value = _coerce_info(key, value)
+        with db.atomic():
+            row = db.execute('SELECT value FROM "case" WHERE kind = ? AND key = ?', (kind, key)).fetchone()
+            old = loads(row[0]) if row else None
+            if row is not None and old == value and type(old) is type(value):
+                return
+            db.execute('INSERT INTO "case"(kind, key, value, seq) VALUES (?, ?, ?, '
+                       '(SELECT coalesce(max(seq), -1) + 1 FROM "case" WHERE kind = ?)) '
+                       "ON CONFLICT(kind, key) DO UPDATE SET value = excluded.value",
+                       (kind, key, dumps(value), kind))
+            now = _now()
+            _audit(db, "update", "case", None, key, old, value, now)
+            self._touch(now)
+
+    def update_facility(self, facility_id: str, field: str, value: Any) -> None:
+        """Set a facility field (name, region, equity_share, financial_control,
+        operational_control) or an extra key of the facility."""
+        db = self._db
+        with db.atomic():
+            row = db.execute("SELECT seq, name, region, equity_share, financial_control, operational_control, "
+                             "extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1", (facility_id,)).fetchone()
+            if row is None:
+                raise ProjectError("store.no_such_facility", id=facility_id)
+            seq = row[0]
+            current = dict(zip(_FACILITY_FIELDS, row[1:6]))
+            current["operational_control"] = bool(current["operational_control"])
+            if field in _FACILITY_FIELDS:
+                new = _coerce_facility(field, value)
+                old = current[field]
+                if old == new and type(old) is type(new):
+                    return
+                stored = int(new) if field == "operational_control" else new
+                db.execute(f"UPDATE facilities SET {field} = ? WHERE seq = ?", (stored, seq))
+            elif field == "id":
+                raise ProjectError("store.unknown_field", field=field, entity="facilities")
+            else:
+                extra = loads(row[6]) or {}
+                old, new = extra.get(field), value
+                if old == new and type(old) is type(new):
+                    return
+                if new is None:
+                    extra.pop(field, None)
+                else:
+                    extra[field] = new
+                db.execute("UPDATE facilities SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+            now = _now()
+            _audit(db, "update", "facility", facility_id, field, old, new, now)
+            self._touch(now)
+
+    def audit_log(self, limit: int | None = None) -> list[dict]:
+        """Audit rows, newest first; old_value/new_value decoded from JSON."""
+        sql = "SELECT id, at, action, entity, entity_id, field, old_value, new_value FROM audit ORDER BY id DESC"
+        params: tuple = ()
+        if limit is not None:
+            sql += " LIMIT ?"
+            params = (int(limit),)
+        keys = ("id", "at", "action", "entity", "entity_id", "field", "old_value", "new_value")
+        out = []
+        for r in self._db.execute(sql, params):
+            d = dict(zip(keys, r))
+            d["old_value"] = loads(d["old_value"])
+            d["new_value"] = loads(d["new_value"])
+            out.append(d)
+        return out
+
+    # ------------------------------------------------------------ results
+    def save_inventory(self, inv, library: Library | None = None) -> int:
+        """Store an inventory run of this project's current lines; returns the run id.
+
+        ``library`` is the library the run was computed with (default: the bundled one);
+        it is only used to snapshot all rows of the (set, item) pairs the run used."""
+        db = self._db
+        if library is None:
+            from .library import default_library
+            library = default_library()
+        with db.atomic():
+            acts, ids = self._load_activities()
+            _check_inventory(inv, acts)
+            return _write_inventory(db, inv, ids, library)
+
+    def runs(self) -> list[dict]:
+        keys = ("id", "computed_at", "standard", "gwp", "reporting_year", "library_version", "factors_digest",
+                "line_count")
+        return [dict(zip(keys, r)) for r in self._db.execute(
+            "SELECT " + ", ".join(keys) + " FROM results ORDER BY id")]
+
+    def latest_run_id(self) -> int | None:
+        row = self._db.execute("SELECT max(id) FROM results").fetchone()
+        return row[0] if row else None
+
+    def latest_inventory(self) -> dict | None:
+        run_id = self.latest_run_id()
+        return None if run_id is None else self.inventory(run_id)
+
+    def inventory(self, run_id: int, with_lines: bool = True) -> dict:
+        """A stored run, shaped like ``Inventory.to_dict()`` (lines without their trace:
+        see :meth:`line_trace`), plus run_id, computed_at, stale and warning_problems."""
+        db = self._db
+        r = db.execute("SELECT computed_at, standard, gwp, reporting_year, library_version, factors_digest, "
+                       "totals, summary, warnings FROM results WHERE id = ?", (run_id,)).fetchone()
+        if r is None:
+            return None
+        computed_at, standard, gwp, year, libv, digest, totals, summary, warnings = r
+        d = loads(summary)
+        d.update(run_id=run_id, computed_at=computed_at, standard=standard, gwp=gwp, reporting_year=year,
+                 library_version=libv, factors_digest=digest, totals=loads(totals))
+        problems = [_problem_from(w) for w in loads(warnings)]
+        d["warnings"] = [p.render("en") for p in problems]
+        d["warning_problems"] = [_problem_dict(p) for p in problems]
+        d["factors_used"] = {k: loads(row) for k, row in db.execute(
+            "SELECT key, row FROM snapshot_factors WHERE run_id = ? AND used = 1 ORDER BY rowid", (run_id,))}
+        d["gwp_used"] = {gas: {"value": v, "set": s, "source": src} for gas, v, s, src in db.execute(
+            "SELECT gas, value, \"set\", source FROM snapshot_gwp WHERE run_id = ? ORDER BY rowid", (run_id,))}
+        changed = db.execute("SELECT value FROM meta WHERE key = 'case_modified_at'").fetchone()
+        d["stale"] = bool(changed and changed[0] > computed_at)
+        if with_lines:
+            d["lines"] = self._lines(run_id)
+        return d
+
+    def _lines(self, run_id: int) -> list[dict]:
+        db = self._db
+        groups = {}
+        for (gno, fac, src, item, item_id, unit, scope, iso, s3, share) in db.execute(
+                "SELECT group_no, facility, source, item, item_id, unit, scope, iso_category, scope3_category, "
+                "share FROM result_groups WHERE run_id = ?", (run_id,)):
+            groups[gno] = (fac, src, item, item_id, unit, scope, share, iso, s3)
+        out = []
+        dec = _decoder.decode
+        for (line_no, act_id, gno, row, q, t, gases, bio, loc, mkt, detail) in db.execute(
+                "SELECT line_no, activity_id, group_no, row, quantity, tco2e, gases, biogenic_co2, "
+                "tco2e_location, tco2e_market, detail FROM result_lines WHERE run_id = ? ORDER BY line_no",
+                (run_id,)):
+            if detail is not None:
+                line = _unpack(detail)
+                line.pop("trace", None)
+            else:
+                fac, src, item, item_id, unit, scope, share, iso, s3 = groups[gno]
+                line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id,
+                        "quantity": q, "unit": unit, "scope": scope, "share": share, "tco2e": t,
+                        "gases": dec(gases), "biogenic_co2": bio}
+                if src == "purchased_electricity":
+                    line["tco2e_location"] = loc
+                    line["tco2e_market"] = mkt
+                if scope == 3:
+                    line["scope3_category"] = s3
+                line["iso_category"] = iso
+            line["line_no"] = line_no
+            line["activity_id"] = act_id
+            out.append(line)
+        return out
+
+    def line_trace(self, line_no: int, run_id: int | None = None) -> dict | None:
+        """The calculation trace of one line of a run (built on demand from its group)."""
+        db = self._db
+        run_id = self.latest_run_id() if run_id is None else run_id
+        r = db.execute("SELECT group_no, quantity, detail FROM result_lines WHERE run_id = ? AND line_no = ?",
+                       (run_id, line_no)).fetchone()
+        if r is None:
+            return None
+        gno, q, detail = r
+        if detail is not None:
+            return _unpack(detail).get("trace")
+        g = db.execute("SELECT trace FROM result_groups WHERE run_id = ? AND group_no = ?", (run_id, gno)).fetchone()
+        return _unpack(g[0], q) if g and g[0] is not None else None
+
+    # ------------------------------------------------------- factor snapshots
+    def _snapshot(self, run_id: int | None):
+        db = self._db
+        run_id = self.latest_run_id() if run_id is None else run_id
+        if run_id is None:
+            return None, [], []
+        factors = [(used, loads(row)) for used, row in db.execute(
+            "SELECT used, row FROM snapshot_factors WHERE run_id = ? ORDER BY rowid", (run_id,))]
+        gwps = db.execute("SELECT gas, value, \"set\", source FROM snapshot_gwp WHERE run_id = ? ORDER BY rowid",
+                          (run_id,)).fetchall()
+        return run_id, factors, gwps
+
+    def pinned_library(self, current: Library, run_id: int | None = None) -> Library:
+        """``current`` with every (set, item) pair of the run's snapshot replaced by exactly
+        the snapshot's rows, and the snapshot's GWP values in its GWP set, so that
+        recomputing gives the stored numbers even after resources/ changed."""
+        run_id, factors, gwps = self._snapshot(run_id)
+        if run_id is None:
+            return current
+        names = {f.name for f in dataclasses.fields(Factor)}
+        pinned: dict[tuple[str, str], list[Factor]] = {}
+        for _used, row in factors:
+            f = Factor(**{k: row[k] for k in names})
+            pinned.setdefault((f.set, f.item), []).append(f)
+        by_item = dict(current.by_item)
+        by_item.update(pinned)
+        sets_of_item = {k: list(v) for k, v in current.sets_of_item.items()}
+        set_info = dict(current.set_info)
+        for set_name, item in pinned:
+            sets = sets_of_item.setdefault(item, [])
+            if set_name not in sets:
+                sets.append(set_name)
+            set_info.setdefault(set_name, {"name": set_name, "sources": set(), "statuses": set(), "rows": 0,
+                                           "file": "(project snapshot)"})
+        factors_list = [f for f in current.factors if (f.set, f.item) not in pinned]
+        for rows in pinned.values():
+            factors_list.extend(rows)
+        gwp = dict(current.gwp)
+        for gas, value, set_name, source in gwps:
+            key_gas = gas
+            if source.startswith(f"{set_name} CH4 fossil") and norm_name(gas) == "ch4":
+                key_gas = "CH4_fossil"
+            key = (set_name, norm_name(key_gas))
+            old = gwp.get(key)
+            if old is not None and old.value == value:
+                continue
+            gwp[key] = GwpValue(set_name, key_gas, value, source or (old.source if old else ""),
+                                old.status if old else "", old.tag if old else "", "pinned from project snapshot")
+        return dataclasses.replace(current, factors=factors_list, by_item=by_item, sets_of_item=sets_of_item,
+                                   gwp=gwp, set_info=set_info)
+
+    def diff_factors(self, current: Library, run_id: int | None = None) -> list[dict]:
+        """Factors (and GWP values) used by the run whose value, unit or status differs in
+        ``current`` (``change``: "changed" or "removed")."""
+        run_id, factors, gwps = self._snapshot(run_id)
+        if run_id is None:
+            return []
+        by_key = {}
+        for f in current.factors:
+            by_key.setdefault(f.key, f)
+        out = []
+        for used, row in factors:
+            if not used:
+                continue
+            f = by_key.get(row["key"])
+            entry = {"kind": "factor", "key": row["key"], "set": row["set"], "item": row["item"],
+                     "param": row["param"], "gas": row["gas"], "old_value": row["value"], "old_unit": row["unit"],
+                     "old_status": row["status"]}
+            if f is None:
+                out.append({**entry, "change": "removed", "new_value": None, "new_unit": None, "new_status": None})
+            elif (f.value, f.unit, f.status) != (row["value"], row["unit"], row["status"]):
+                out.append({**entry, "change": "changed", "new_value": f.value, "new_unit": f.unit,
+                            "new_status": f.status})
+        for gas, value, set_name, source in gwps:
+            name = "CH4_fossil" if source.startswith(f"{set_name} CH4 fossil") else gas
+            new_value, new_status = _current_gwp(current, set_name, name)
+            if new_value is None or new_value == value:
+                continue  # unchanged, or a name only the engine's item lookup resolves
+            out.append({"kind": "gwp", "key": f"gwp/{set_name}/{name}", "set": set_name, "item": name,
+                        "param": "gwp", "gas": name, "old_value": value, "old_unit": "", "old_status": "",
+                        "change": "changed", "new_value": new_value, "new_unit": "", "new_status": new_status})
+        return out
+
+
+def _current_gwp(lib: Library, set_name: str, gas: str) -> tuple[float | None, str | None]:
+    """GWP of ``gas`` in ``lib`` (a listed value, or a blend computed from its composition)."""
+    g = lib.gwp_value(set_name, gas)
+    if g is not None:
+        return g.value, g.status
+    comps = lib.blend(gas)
+    if comps:
+        total = 0.0
+        for comp, frac, _src in comps:
+            cg = lib.gwp_value(set_name, comp)
+            if cg is None:
+                return None, None
+            total += frac * cg.value
+        return total, "blend"
+    return None, None
+
+
+def _check_inventory(inv, stored: ActivityTable) -> None:
+    """The inventory must have been computed from exactly the stored lines (every
+    column and calculation option), else its numbers would be attached to other lines."""
+    acts = inv.case.activities
+    n = len(stored)
+    same = len(inv.line_group) == len(acts) == n and all(
+        list(getattr(acts, k)) == list(getattr(stored, k)) for k in _ACTIVITY_CORE)
+    if same:
+        empty = [None] * n
+        same = all(list(acts.options.get(k) or empty) == list(stored.options.get(k) or empty)
+                   for k in CALC_OPTIONS)
+    if not same:
+        raise ProjectError("store.inventory_mismatch", lines=len(inv.line_group), activities=n)
+
+
+def _columns_from_json(texts: list, declared: list[str], n: int) -> dict[str, list]:
+    cols: dict[str, list] = {name: [None] * n for name in declared}
+    dec = _decoder.decode
+    for i, text in enumerate(texts):
+        if text is None:
+            continue
+        for k, v in dec(text).items():
+            col = cols.get(k)
+            if col is None:
+                col = cols[k] = [None] * n
+            col[i] = v
+    return cols
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -34,7 +34,7 @@ SCOPE_OF_SOURCE = {
 GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
 ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
                       10: 5, 11: 5, 12: 5, 13: 5, 14: 5, 15: 5}
-S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6}
+S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6, "upstream": 3}
 GAS_ORDER = ("CO2", "CH4", "N2O", "HFCs", "PFCs", "SF6", "NF3")
 
 
@@ -313,25 +313,25 @@ class Resolver:
                 return pick_year(sel, self.year)
         return None
 
+    def _oxidation(self, rows, opts, item) -> tuple[float, Input]:
+        of_opt = opts.get("oxidation_rate")
+        if of_opt is not None:
+            return of_opt, Input("OF", of_opt * 100, "%", origin="line")
+        of_row = self._pick(rows, "of")
+        if of_row is None:
+            raise LineError("engine.missing_param", "oxidation_rate", param="oxidation_rate",
+                            item=item.id if item else "")
+        return _as_fraction(of_row), Input("OF", of_row.value, of_row.unit, factor=of_row, origin="library")
+
     def _cn_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc:
         """E = FC × NCV × CC × OF × 44/12 (or FC × C_ar × OF × 44/12)."""
         inputs = [Input("FC", 1.0, unit.symbol, origin="line")]
-        of_opt = opts.get("oxidation_rate")
-        of_row = self._pick(rows, "of")
-        if of_opt is not None:
-            of = of_opt
-            inputs_of = Input("OF", of * 100, "%", origin="line")
-        elif of_row is not None:
-            of = _as_fraction(of_row)
-            inputs_of = Input("OF", of_row.value, of_row.unit, factor=of_row, origin="library")
-        else:
-            raise LineError("engine.missing_param", "oxidation_rate", param="oxidation_rate",
-                            item=item.id if item else "")
         c_el = opts.get("carbon_element")
         if c_el is not None:
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id if item else "",
                                 expected=dimension_name("mass"))
+            of, inputs_of = self._oxidation(rows, opts, item)
             inputs.append(Input("C_ar", c_el, "tC/t", origin="line"))
             inputs.append(inputs_of)
             per_t = methods.combustion_element_carbon(unit.factor, c_el, of)
@@ -386,6 +386,7 @@ class Resolver:
                 if unit.factor != den.factor:
                     inputs.append(Input(f"{unit.symbol} per {den.symbol}", unit.factor / den.factor, "",
                                         origin="constant"))
+        of, inputs_of = self._oxidation(rows, opts, item)
         inputs.append(input_cc)
         inputs.append(inputs_of)
         per_unit = gj_per_unit * cc * of * C_TO_CO2
@@ -1014,10 +1015,14 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
             iso = ISO_CATEGORY_OF_S3.get(calc.scope3_category or 0, 6)
         groups.append(Group(gi, fac_id, source, item, unit, opts, members[gi], calc, share, scope, iso))
     groups.sort(key=lambda g: g.index)
-    if problems:
-        problems.sort(key=lambda p: (p.row or 0, p.col or ""))
-        if raise_on_error:
-            raise ValidationFailed(problems[:1000])
+    extra_lines, extra_groups = _equipment(case, resolver, problems)
+    for fac in case.facilities:
+        if not 0.0 <= fac.equity_share <= 1.0:
+            problems.insert(0, Problem("engine.equity_range", {"facility": fac.id, "value": fac.equity_share},
+                                       sheet=case.sheet("Facilities")))
+    if problems and raise_on_error:
+        problems.sort(key=lambda p: (p.sheet or "", p.row or 0, p.col or ""))
+        raise ValidationFailed(problems[:1000])
 
     # 3. apply + aggregate per group
     q = acts.quantity
@@ -1037,10 +1042,6 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
 
     warnings: list[Problem] = []
     _scope2_market(case, resolver, groups, warnings, lib)
-
-    extra_lines, extra_groups = _equipment(case, resolver, problems)
-    if problems and raise_on_error:
-        raise ValidationFailed(problems[:1000])
 
     for g in groups:
         g.tco2e = g.qty_sum * g.line_factor
@@ -1144,12 +1145,14 @@ def _equipment(case: CaseData, resolver: Resolver, problems: list[Problem]):
                                                           v.get("sold", 0.0), v.get("capacity_start", 0.0),
                                                           v.get("capacity_end", 0.0))
                 formula = "E = GWP × max(0, ΔInventory + (purchased − sold) + ΔCapacity)"
-            else:
+            elif eq.method == "simplified_material_balance":
                 kg = methods.refrigerant_simplified_balance(1.0, v.get("new_charge", 0.0),
                                                             v.get("capacity_new", 0.0), v.get("recharge", 0.0),
                                                             v.get("disposed_capacity", 0.0),
                                                             v.get("recovered", 0.0))
                 formula = "E = GWP × max(0, C_new − Cap_new + Recharge + Cap_disp − Recovered)"
+            else:
+                raise LineError("engine.equipment_method", "method", method=eq.method)
         except LineError as err:
             problems.append(Problem(err.code, err.params, sheet=sheet, row=eq.row,
                                     col=cols.get(err.field or "refrigerant")))

@@ -550,6 +550,9 @@ class Project:
                     stale = Path(str(path) + suffix)
                     if stale.exists():
                         stale.unlink()
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0o600; a project is an ordinary file
             os.replace(tmp, path)
             _fsync_dir(folder)
         except BaseException as exc:

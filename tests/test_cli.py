@@ -1,0 +1,183 @@
+"""The command line, run as a user would (a subprocess), on real files."""
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from carbonmgr.facade import demo_path
+from carbonmgr.workbook import read_case, write_case
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "resources" / "demo"))
+import make_demo  # noqa: E402
+
+
+def run(*args, lang_env="en_US.UTF-8", cwd=None):
+    env = dict(os.environ, LANG=lang_env, LC_ALL="", LC_MESSAGES="", CARBONMGR_LANG="")
+    return subprocess.run([sys.executable, "-m", "carbonmgr", *args], capture_output=True, text=True,
+                          env=env, cwd=cwd, timeout=120)
+
+
+def _case_fingerprint(case):
+    acts = case.activities
+    return (
+        case.info, [(f.id, f.name, f.region, f.equity_share, f.financial_control, f.operational_control)
+                    for f in case.facilities],
+        acts.row, acts.facility, acts.source, acts.item, acts.quantity, acts.unit,
+        {k: v for k, v in acts.options.items()},
+        [(i.facility, i.type, i.quantity, i.ef) for i in case.instruments],
+        [(e.facility, e.method, e.refrigerant, e.equipment, e.values) for e in case.equipment],
+        case.documents,
+    )
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_bundled_demo_matches_its_script(tmp_path, lang):
+    fresh = tmp_path / f"demo_{lang}.xlsx"
+    write_case(make_demo.build(lang), fresh, lang=lang)
+    assert _case_fingerprint(read_case(fresh)) == _case_fingerprint(read_case(demo_path(lang)))
+
+
+def test_calc_demo_text_and_json_agree():
+    text = run("calc", "demo-en")
+    assert text.returncode == 0, text.stderr
+    assert "Scope 2, market-based" in text.stdout and "cn_mee_steel_2024 (verified)" in text.stdout
+    out = run("calc", "demo-en", "--json")
+    assert out.returncode == 0, out.stderr
+    data = json.loads(out.stdout)
+    assert data["standard"] == "gbt32150" and data["gwp"] == "SAR" and data["reporting_year"] == 2023
+    totals = data["totals"]
+    assert set(totals) >= {"total", "scope1", "scope2_location", "scope2_market", "scope3", "exported",
+                           "biogenic_co2"}
+    lines = data["lines"]
+    # lines sum to totals (activity lines + equipment lines)
+    s1 = sum(line["tco2e"] for line in lines if line["scope"] == 1)
+    assert s1 == pytest.approx(totals["scope1"])
+    in_total = sum(line["tco2e"] for line in lines if line["scope"] in (1, 2, None))
+    assert in_total == pytest.approx(totals["total"])
+    assert f"{totals['total']:,.0f}" in text.stdout  # whole tonnes under GB/T 32150
+    first = lines[0]
+    assert first["row"] == 2 and first["facility"] == "F1" and first["scope"] == 1
+    assert first["trace"]["formula"] == "E = FC × NCV × CC × OF × 44/12"
+    ncv = [i for i in first["trace"]["inputs"] if i["name"] == "NCV"][0]
+    assert ncv["set"] == "cn_mee_steel_2024" and ncv["status"] == "verified" and "钢铁" in ncv["source"]
+
+
+def test_calc_demo_in_chinese():
+    out = run("--lang", "zh", "calc", "demo")
+    assert out.returncode == 0, out.stderr
+    assert "排放总量" in out.stdout and "武汉江城" in out.stdout
+
+
+def _bad_workbook(path):
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case"
+    ws.append(["key", "value"])
+    ws.append(["standard", "gbt32150"])
+    ws.append(["reporting_year", 2023])
+    fs = wb.create_sheet("Facilities")
+    fs.append(["id", "name", "region"])
+    fs.append(["F1", "Plant", "湖北"])
+    acts = wb.create_sheet("Activities")
+    acts.append(["facility", "source", "item", "quantity", "unit", "oxidation_rate"])
+    acts.append(["F1", "stationary_combustion", "天然气", 10, "10^4 Nm3", None])
+    acts.append(["F1", "stationary_combustion", "天然气", "about 100", "10^4 Nm3", None])
+    acts.append(["F9", "stationary_combustion", "烟煤", 5, "t", 150])
+    acts.append(["F1", "stationary_combustion", "unobtainium", 5, "t", None])
+    acts.append(["F1", "purchased_electricity", "", 5, "t", None])
+    wb.save(path)
+
+
+def test_calc_bad_workbook_lists_every_problem_and_exits_2(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    _bad_workbook(bad)
+    out = run("calc", str(bad))
+    assert out.returncode == 2
+    assert "Traceback" not in out.stderr
+    assert 'Activities!D3: quantity "about 100" is not a number' in out.stderr
+    assert "Activities!A4" in out.stderr and "F9" in out.stderr
+    assert "Activities!F4" in out.stderr
+    zh = run("--lang", "zh", "calc", str(bad))
+    assert zh.returncode == 2 and "不是数字" in zh.stderr
+
+
+def test_calc_bad_items_and_units_named_by_cell(tmp_path):
+    bad = tmp_path / "bad2.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case"
+    ws.append(["key", "value"])
+    ws.append(["standard", "ghgp"])
+    ws.append(["reporting_year", 2023])
+    wb.create_sheet("Facilities").append(["id"])
+    wb["Facilities"].append(["F1"])
+    acts = wb.create_sheet("Activities")
+    acts.append(["facility", "source", "item", "quantity", "unit"])
+    acts.append(["F1", "stationary_combustion", "unobtainium", 5, "t"])
+    acts.append(["F1", "purchased_electricity", "", 5, "t"])
+    acts.append(["F1", "stationary_combustion", "天然气", 5, "furlong"])
+    wb.save(bad)
+    out = run("calc", str(bad))
+    assert out.returncode == 2, out.stdout
+    assert 'Activities!C2: item "unobtainium" is not in the factor library' in out.stderr
+    assert 'Activities!E3: unit "t" does not fit item' in out.stderr
+    assert 'Activities!E4: unit "furlong" is not a known unit' in out.stderr
+
+
+def test_import_writes_a_project_that_reopens_with_the_same_totals(tmp_path):
+    target = tmp_path / "firm.carbon"
+    out = run("import", str(demo_path("zh")), "-o", str(target))
+    assert out.returncode == 0, out.stderr
+    assert target.exists()
+    again = run("import", str(demo_path("zh")), "-o", str(target))
+    assert again.returncode == 2 and "--force" in again.stderr
+    a = json.loads(run("calc", str(target), "--json").stdout)["totals"]
+    b = json.loads(run("calc", str(demo_path("zh")), "--json").stdout)["totals"]
+    assert a == pytest.approx(b)
+
+
+def test_import_of_a_bad_workbook_writes_nothing(tmp_path):
+    bad = tmp_path / "bad.xlsx"
+    _bad_workbook(bad)
+    target = tmp_path / "out.carbon"
+    out = run("import", str(bad), "-o", str(target))
+    assert out.returncode == 2
+    assert not target.exists()
+    assert list(tmp_path.iterdir()) == [bad]
+
+
+def test_not_a_workbook_and_missing_file(tmp_path):
+    fake = tmp_path / "fake.xlsx"
+    fake.write_text("hello, not a workbook")
+    out = run("calc", str(fake))
+    assert out.returncode == 2 and "Traceback" not in out.stderr and out.stderr.strip()
+    missing = run("calc", str(tmp_path / "nope.xlsx"))
+    assert missing.returncode == 2 and "nope.xlsx" in missing.stderr
+
+
+def test_factors_search_shows_provenance():
+    out = run("factors", "湖北", "--year", "2023")
+    assert out.returncode == 0
+    assert "0.4044" in out.stdout and "verified" in out.stdout and "生态环境部" in out.stdout
+    data = json.loads(run("factors", "R-410A", "--json").stdout)
+    assert data == [] or all("source" in row for row in data)
+    js = json.loads(run("factors", "natural gas", "--set", "epa2025", "--json").stdout)
+    assert js and all(r["set"] == "epa2025" and r["status"] for r in js)
+
+
+def test_template_round_trip(tmp_path):
+    target = tmp_path / "case.xlsx"
+    out = run("template", str(target))
+    assert out.returncode == 0, out.stderr
+    case = read_case(target)
+    assert case.info.standard in ("gbt32150", "ghgp", "iso14064")
+
+
+def test_chinese_locale_switches_messages(tmp_path):
+    out = run("calc", str(tmp_path / "none.xlsx"), lang_env="zh_CN.UTF-8")
+    assert out.returncode == 2 and "找不到文件" in out.stderr

@@ -180,6 +180,35 @@ def cmd_import(args, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_update_factors(args, lang: str) -> int:
+    """Show how a saved inventory would change with today's factors; --apply saves it."""
+    from .facade import Workspace
+    from .i18n import translate
+
+    with Workspace.open(args.file, lang=lang) as ws:
+        if ws.project is None:
+            print(translate("cli.needs_project", lang), file=sys.stderr)
+            return EXIT_INPUT
+        result = ws.rerun_with_current_factors(apply=args.apply)
+    changes = result["changes"]
+    if not changes:
+        print(translate("cli.factors_unchanged", lang))
+    else:
+        head = ["factor", "old", "new", "change"] if lang != "zh" else ["因子", "原值", "新值", "变化"]
+        rows = [head] + [[c["key"], f"{c['old_value']} {c.get('old_unit') or ''}".strip(),
+                          f"{c['new_value']} {c.get('new_unit') or ''}".strip() if c["new_value"] is not None else "—",
+                          c["change"]] for c in changes]
+        print(_table(rows))
+    old, new = result["old_totals"], result["new_totals"]
+    print()
+    rows = [["", "old" if lang != "zh" else "原值", "new" if lang != "zh" else "新值", "Δ"]]
+    for key in ("total", "scope1", "scope2_location", "scope2_market", "scope3"):
+        rows.append([_l(key, lang), f"{old[key]:,.2f}", f"{new[key]:,.2f}", f"{new[key] - old[key]:+,.2f}"])
+    print(_table(rows, right_cols=(1, 2, 3)))
+    print(translate("cli.factors_applied" if result["applied"] else "cli.factors_not_applied", lang))
+    return EXIT_OK
+
+
 def cmd_factors(args, lang: str) -> int:
     from .library import default_library
 
@@ -261,6 +290,11 @@ def build_parser() -> argparse.ArgumentParser:
     f.add_argument("--year", type=int)
     f.add_argument("--json", action="store_true")
     f.set_defaults(func=cmd_factors)
+
+    u = sub.add_parser("update-factors", help="show how a saved project changes with today's factors")
+    u.add_argument("file", help="project file (.carbon)")
+    u.add_argument("--apply", action="store_true", help="save the recomputed inventory as a new run")
+    u.set_defaults(func=cmd_update_factors)
 
     t = sub.add_parser("template", help="write an empty case workbook to start from")
     t.add_argument("output")

@@ -1064,6 +1064,8 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
     for inst in case.instruments:
         insts.setdefault(inst.facility, []).append(inst)
     residual_cn = None
+    if info.residual_mix_ef is None and info.standard != "gbt32150":
+        warnings.append(Problem("engine.no_residual_mix", {}, severity="warning"))
     for fac_id, gs in by_fac.items():
         consumption = sum(g.qty_sum * g.calc.mwh_per_unit for g in gs)
         location = sum(g.qty_sum * g.calc.co2e_per_unit for g in gs)

@@ -79,6 +79,42 @@ class Workspace:
         self.inventory = compute(self.case, self.library)
         return self.inventory
 
+    # ------------------------------------------------- factor updates
+    def factor_changes(self) -> list[dict]:
+        """Factors and GWP values of the saved inventory that differ in today's library."""
+        if self.project is None:
+            return []
+        from .library import default_library
+
+        return self.project.diff_factors(default_library())
+
+    def rerun_with_current_factors(self, *, apply: bool = False) -> dict:
+        """Recompute a project with today's factor library (an explicit action).
+
+        Returns the old and new totals and the factor differences; with ``apply`` the new
+        inventory is saved as a new run, which then becomes the pinned one.
+        """
+        from .engine import compute
+        from .library import default_library
+
+        if self.project is None:
+            raise ValueError("rerun_with_current_factors needs a project")
+        pinned = compute(self.case, self.library)
+        current_lib = default_library()
+        fresh = compute(self.case, current_lib)
+        result = {
+            "changes": self.project.diff_factors(current_lib),
+            "old_totals": dict(pinned.totals),
+            "new_totals": dict(fresh.totals),
+            "applied": False,
+        }
+        if apply:
+            self.project.save_inventory(fresh, library=current_lib)
+            self._library = None
+            self.inventory = fresh
+            result["applied"] = True
+        return result
+
     # --------------------------------------------------------------- save
     def save_project(self, path: str | Path, *, overwrite: bool = False):
         """Write the case (and its inventory, if computed) to a new project file."""

@@ -9,12 +9,38 @@ cd "$(dirname "$0")/.."
 VENV=${CARBONMGR_VENV:-.venv}
 PY=${PYTHON:-python3}
 
+# Debian packages: a TrueType CJK font for the PDF report and charts, poppler for the
+# PDF tests, and the libraries Qt needs to run offscreen.
+DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3"
+
+system_packages() {
+  command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
+  local missing=""
+  for p in $DEB_PACKAGES; do
+    dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
+  done
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" != "0" ]; then
+    echo "note: missing Debian packages:$missing (install them with apt-get as root)" >&2
+    return 0
+  fi
+  echo "installing Debian packages:$missing" >&2
+  apt-get update -qq >/dev/null 2>&1 || true
+  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+}
+
 setup() {
+  system_packages
   if [ ! -x "$VENV/bin/python" ]; then
     "$PY" -m venv "$VENV"
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
-  "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check -e ".[test]"
+  local log="$VENV/pip-install.log"
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test]" >"$log" 2>&1; then
+    cat "$log" >&2
+    echo "pip install failed (log above)" >&2
+    exit 1
+  fi
 }
 
 cmd=${1:-test}

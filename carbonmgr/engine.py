@@ -609,7 +609,17 @@ class Resolver:
                 if item is not None and item.kind == "grid":
                     return item
         item = self.lib.resolve_item("grid_" + region)
-        return item if item is not None and item.kind == "grid" else None
+        if item is not None and item.kind == "grid":
+            return item
+        # "湖北省武汉市", "Wuhan, Hubei": the longest grid name contained in the region text
+        key = norm_name(region)
+        best, best_len = None, 1
+        for name, item_id in self.lib.names.items():
+            if len(name) > best_len and name in key:
+                cand = self.lib.items.get(item_id)
+                if cand is not None and cand.kind == "grid" and cand.id.startswith("grid_cn"):
+                    best, best_len = cand, len(name)
+        return best
 
     def _grid_factor(self, item, opts, variant=None) -> tuple[list[Factor], str]:
         chosen = opts.get("factor_set") or self.info.grid_factor_set or DEFAULT_GRID_SET

@@ -351,41 +351,14 @@ class Resolver:
             cc = cc_row.value * num.factor / den.factor  # tC/GJ
             input_cc = Input("CC", cc_row.value, cc_row.unit, factor=cc_row, origin="library")
         # heat per activity unit
-        if unit.dimension == "energy":
-            gj_per_unit = unit.factor
-            if unit.factor != 1.0:
-                inputs.append(Input("GJ per " + unit.symbol, gj_per_unit, "GJ", origin="constant"))
+        heat = self._heat_per_unit(rows, unit, opts, item, params=("ncv",), strict=True)
+        if heat is None:
+            raise LineError("engine.unit_not_fit_set", "unit")
+        gj_per_unit, heat_input = heat
+        if heat_input.name != "NCV" and unit.factor == 1.0:
+            pass  # the activity is already in GJ
         else:
-            ncv_opt = opts.get("ncv")
-            if ncv_opt is not None:
-                ncv_unit = opts.get("ncv_unit") or _default_ncv_unit(item, unit)
-                try:
-                    num, den = parse_rate(ncv_unit)
-                except UnitError as exc:
-                    raise LineError("engine.ef_unit_unknown", "ncv_unit", unit=ncv_unit) from exc
-                if num.dimension != "energy" or den.dimension != unit.dimension:
-                    raise LineError("engine.ncv_unit_mismatch", "ncv_unit", unit=ncv_unit, line_unit=unit.symbol)
-                gj_per_unit = ncv_opt * num.factor * unit.factor / den.factor
-                inputs.append(Input("NCV", ncv_opt, ncv_unit, origin="line"))
-            else:
-                ncv_row = None
-                for f in rows:
-                    if f.param != "ncv":
-                        continue
-                    try:
-                        num, den = parse_rate(f.unit)
-                    except UnitError:
-                        continue
-                    if den.dimension == unit.dimension and num.dimension == "energy":
-                        ncv_row = f if ncv_row is None else pick_year([ncv_row, f], self.year)
-                if ncv_row is None:
-                    raise LineError("engine.unit_not_fit_set", "unit")
-                num, den = parse_rate(ncv_row.unit)
-                gj_per_unit = ncv_row.value * num.factor * unit.factor / den.factor
-                inputs.append(Input("NCV", ncv_row.value, ncv_row.unit, factor=ncv_row, origin="library"))
-                if unit.factor != den.factor:
-                    inputs.append(Input(f"{unit.symbol} per {den.symbol}", unit.factor / den.factor, "",
-                                        origin="constant"))
+            inputs.append(heat_input)
         of, inputs_of = self._oxidation(rows, opts, item)
         inputs.append(input_cc)
         inputs.append(inputs_of)
@@ -480,17 +453,26 @@ class Resolver:
         return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,
                     gwp_sources=gsrc, item_id=item.id)
 
-    def _heat_per_unit(self, rows, unit: Unit, opts, item) -> tuple[float, Input] | None:
-        """GJ per activity unit, from the line's NCV or the set's NCV / heat content."""
+    def _heat_per_unit(self, rows, unit: Unit, opts, item, params=("ncv", "heat_content"),
+                       strict: bool = False) -> tuple[float, Input] | None:
+        """GJ per activity unit: the unit itself (an energy), the line's NCV, or the set's
+        NCV / heat content for the reporting year. ``strict``: a line NCV whose unit does not
+        match the line's unit is an error rather than ignored."""
         if unit.dimension == "energy":
             return unit.factor, Input("GJ per " + unit.symbol, unit.factor, "GJ", origin="constant")
         if opts.get("ncv") is not None:
             ncv_unit = opts.get("ncv_unit") or _default_ncv_unit(item, unit)
-            num, den = parse_rate(ncv_unit)
+            try:
+                num, den = parse_rate(ncv_unit)
+            except UnitError as exc:
+                raise LineError("engine.ef_unit_unknown", "ncv_unit", unit=ncv_unit) from exc
             if den.dimension == unit.dimension and num.dimension == "energy":
                 return (opts["ncv"] * num.factor * unit.factor / den.factor,
                         Input("NCV", opts["ncv"], ncv_unit, origin="line"))
-        for param in ("ncv", "heat_content"):
+            if strict:
+                raise LineError("engine.ncv_unit_mismatch", "ncv_unit", unit=ncv_unit, line_unit=unit.symbol)
+        for param in params:
+            fitting = []
             for f in rows:
                 if f.param != param:
                     continue
@@ -499,8 +481,12 @@ class Resolver:
                 except UnitError:
                     continue
                 if den.dimension == unit.dimension and num.dimension == "energy":
-                    return (f.value * num.factor * unit.factor / den.factor,
-                            Input("NCV" if param == "ncv" else "HHV", f.value, f.unit, factor=f, origin="library"))
+                    fitting.append(f)
+            if fitting:
+                f = pick_year(fitting, self.year)
+                num, den = parse_rate(f.unit)
+                return (f.value * num.factor * unit.factor / den.factor,
+                        Input("NCV" if param == "ncv" else "HHV", f.value, f.unit, factor=f, origin="library"))
         return None
 
     # ------------------------------------------------------------ process

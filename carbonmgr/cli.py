@@ -302,6 +302,10 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--force", action="store_true")
     t.set_defaults(func=cmd_template)
 
+    from .report.commands import add_parsers
+
+    add_parsers(sub)
+
     g = sub.add_parser("gui", help="start the desktop app")
     g.add_argument("file", nargs="?")
     g.add_argument("--smoke-test", action="store_true")

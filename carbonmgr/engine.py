@@ -375,7 +375,7 @@ class Resolver:
             variants = ("mobile",)
         else:
             others = tuple(dict.fromkeys(f.variant for f in rows if f.variant not in ("mobile", "per_mmbtu")))
-            variants = (self.ipcc_sector, "", "manufacturing") + others
+            variants = (self.ipcc_sector, "", "manufacturing") + others + ("per_mmbtu",)
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         per_unit: dict[str, float] = {}
         notes: list[str] = []
@@ -818,6 +818,18 @@ class Group:
     market_factor: float = 0.0
     cn_factor: float | None = None  # electricity under the Chinese green-power rule
 
+    def gas_coefficients(self) -> dict[str, float]:
+        """t of each gas a line adds per unit of its quantity (after share and sign)."""
+        c = self.calc
+        if c is None:
+            return {}
+        if self.cn_factor is not None:  # Chinese green-power rule: CO2 of the rule, not of the grid
+            return {"CO2": self.line_factor}
+        out = {gas: v * self.share * c.sign for gas, v in c.per_unit.items()}
+        if c.co2e_only:
+            out["CO2e"] = c.co2e_only * self.share * c.sign
+        return out
+
 
 @dataclass
 class Inventory:
@@ -851,11 +863,8 @@ class Inventory:
         g = self.groups[self.line_group[i]]
         q = acts.quantity[i]
         calc = g.calc
-        sign = calc.sign if calc else 1.0
         share = g.share
-        gases = {gas: q * v * share * sign for gas, v in calc.per_unit.items()} if calc else {}
-        if calc and calc.co2e_only:
-            gases["CO2e"] = q * calc.co2e_only * share * sign
+        gases = {gas: q * k for gas, k in g.gas_coefficients().items()}
         out = {
             "row": acts.row[i],
             "facility": acts.facility[i],

@@ -14,6 +14,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.messages.core",
     "carbonmgr.messages.workbook",
     "carbonmgr.messages.store",
+    "carbonmgr.messages.report",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

@@ -319,9 +319,7 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
                           None, g.share, None, g.tco2e, None))
             coefs.append(None)
             continue
-        gas_coef = [(gas, v * g.share * c.sign) for gas, v in c.per_unit.items()]
-        if c.co2e_only:
-            gas_coef.append(("CO2e", c.co2e_only * g.share * c.sign))
+        gas_coef = list(g.gas_coefficients().items())
         loc = getattr(g, "line_factor_location", None) if g.source == "purchased_electricity" else None
         mkt = g.market_factor if g.source == "purchased_electricity" else None
         coefs.append((g.line_factor, gas_coef, c.biogenic_per_unit * g.share, loc, mkt))

@@ -1,0 +1,99 @@
+"""``carbonmgr report`` and ``carbonmgr export``: wired into :mod:`carbonmgr.cli` by ``add_parsers``.
+
+Nothing heavy is imported here: reportlab, matplotlib and openpyxl load when a command runs.
+"""
+from __future__ import annotations
+
+import sys
+
+EXIT_OK, EXIT_INPUT = 0, 2
+STANDARD_CHOICES = ("gbt32150", "ghgp", "iso14064")
+
+
+def _refuse_overwrite(out, args, lang: str) -> bool:
+    if out.exists() and not getattr(args, "force", False):
+        from ..i18n import translate
+
+        print(translate("cli.exists", lang, path=str(out)), file=sys.stderr)
+        return True
+    return False
+
+
+def _progress_printer(lang: str):
+    """A progress callback printing a percentage to stderr when it is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    last = [-1]
+
+    def show(done: int, total: int) -> bool:
+        pct = int(100 * done / total) if total else 100
+        if pct != last[0]:
+            last[0] = pct
+            sys.stderr.write(f"\r{pct:3d} %")
+            if done >= total:
+                sys.stderr.write("\r      \r")
+            sys.stderr.flush()
+        return True
+
+    return show
+
+
+def cmd_report(args, lang: str) -> int:
+    """Write the PDF report of a case workbook, a project or the demo."""
+    from pathlib import Path
+
+    from ..facade import Workspace
+    from ..i18n import translate
+    from . import write_report
+
+    out = Path(args.output)
+    if _refuse_overwrite(out, args, lang):
+        return EXIT_INPUT
+    report_lang = getattr(args, "report_lang", None) or lang
+    with Workspace.open(args.file, lang=report_lang) as ws:
+        inv = ws.compute(standard=args.standard)
+        write_report(inv, out, lang=report_lang, standard=inv.standard, progress=_progress_printer(lang),
+                     library=ws.library)
+    print(translate("cli.written", lang, path=str(out)))
+    return EXIT_OK
+
+
+def cmd_export(args, lang: str) -> int:
+    """Write the inventory (the case and its results) to an Excel workbook."""
+    from pathlib import Path
+
+    from ..facade import Workspace
+    from ..i18n import translate
+    from . import export_inventory
+
+    out = Path(args.output)
+    if _refuse_overwrite(out, args, lang):
+        return EXIT_INPUT
+    sheet_lang = getattr(args, "report_lang", None) or lang
+    with Workspace.open(args.file, lang=sheet_lang) as ws:
+        inv = ws.compute(standard=args.standard)
+        export_inventory(inv, out, lang=sheet_lang)
+    print(translate("cli.written", lang, path=str(out)))
+    return EXIT_OK
+
+
+def add_parsers(subparsers) -> None:
+    """Add the ``report`` and ``export`` sub-commands to ``carbonmgr``'s parser."""
+    r = subparsers.add_parser("report", help="write the PDF report of a case workbook or project")
+    r.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
+    r.add_argument("-o", "--output", required=True, help="PDF file to write")
+    # dest differs from the global --lang (messages), so that one does not override the other
+    r.add_argument("--lang", dest="report_lang", choices=("zh", "en"),
+                   help="language of the report (default: the language of messages)")
+    r.add_argument("--standard", choices=STANDARD_CHOICES, help="report profile (default: the case's standard)")
+    r.add_argument("--force", action="store_true", help="overwrite an existing file")
+    r.set_defaults(func=cmd_report)
+
+    e = subparsers.add_parser("export", help="write the inventory to an Excel workbook (re-importable)")
+    e.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
+    e.add_argument("-o", "--output", required=True, help=".xlsx file to write")
+    e.add_argument("--lang", dest="report_lang", choices=("zh", "en"),
+                   help="language of the sheet names and headers (default: the language of messages)")
+    e.add_argument("--standard", choices=STANDARD_CHOICES, help="compute under this standard")
+    e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    e.set_defaults(func=cmd_export)

@@ -11,7 +11,7 @@ PY=${PYTHON:-python3}
 
 # Debian packages: a TrueType CJK font for the PDF report and charts, poppler for the
 # PDF tests, and the libraries Qt needs to run offscreen.
-DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3"
+DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3"
 
 system_packages() {
   command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
@@ -36,7 +36,7 @@ setup() {
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
   local log="$VENV/pip-install.log"
-  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test]" >"$log" 2>&1; then
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test,gui]" >"$log" 2>&1; then
     cat "$log" >&2
     echo "pip install failed (log above)" >&2
     exit 1
@@ -47,7 +47,7 @@ cmd=${1:-test}
 shift || true
 case "$cmd" in
   setup) setup ;;
-  run) setup; exec "$VENV/bin/carbonmgr" calc demo "$@" ;;
+  run) setup; exec "$VENV/bin/carbonmgr" gui demo "$@" ;;
   test) setup; exec "$VENV/bin/python" -m pytest "$@" ;;
   bench) setup; for b in bench/bench_*.py; do "$VENV/bin/python" "$b" "$@"; done ;;
   *) echo "usage: bash tools/dev.sh setup|run|test|bench" >&2; exit 2 ;;

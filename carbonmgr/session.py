@@ -1,0 +1,1523 @@
+"""The desktop app's one facade onto the core: an editing session.
+
+An :class:`EditSession` holds a case (:class:`~carbonmgr.model.CaseData`), the project
+file it belongs to (if any), its latest computed results, an undo stack and an
+autosave journal.  It is Qt-free and unit-tested without Qt (``tests/test_session.py``);
+the desktop app (``carbonmgr.ui``) talks to the core only through this module.
+
+Design (Anki's ``Collection`` + ``TaskManager``, git-cola's commands):
+
+* every edit is a :class:`Command` with ``redo``/``undo`` that returns a
+  :class:`Changes` record (what changed), never UI instructions;
+* every low-level change also appends a primitive operation to a *journal*; saving
+  replays the journal on the project through :class:`~carbonmgr.store.Project`'s
+  editing API (so the project's audit log records each edit), and autosave writes the
+  journal atomically to a sidecar file ``<name>.carbon.autosave`` from which a crashed
+  or killed session is recovered;
+* all access to the SQLite project goes through ONE worker thread
+  (:class:`DbWorker`, a single-worker executor that owns the connection): methods that
+  touch the project return a :class:`concurrent.futures.Future`;
+* reading a large workbook runs in a child process (:class:`ImportJob`) and its
+  columns come back in small pickled chunks, so the calling process (the GUI) never
+  holds the interpreter lock for long; cancelling kills the child.
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import itertools
+import os
+import pickle
+import tempfile
+import threading
+import time
+import uuid
+from concurrent.futures import Future, ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable, Iterable
+
+from .errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
+from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, GWP_SETS, SOURCE_NAMES, SOURCES,
+                    STANDARDS, Activity, ActivityTable, CaseData, CaseInfo, Facility)
+
+__all__ = [
+    "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "CellError",
+    "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS", "GWP_SETS",
+    "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
+    "blank_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "SOURCE_KINDS", "resolve_input",
+]
+
+PROJECT_SUFFIX = ".carbon"
+WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
+AUTOSAVE_SUFFIX = ".autosave"
+AUTOSAVE_FORMAT = "carbonmgr-autosave"
+AUTOSAVE_VERSION = 1
+
+CORE_FIELDS = ("facility", "source", "item", "quantity", "unit")
+LINE_FIELDS = CORE_FIELDS + tuple(ACTIVITY_OPTIONS)
+FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
+INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
+               "grid_factor_set", "ch4_ar6", "base_year")
+
+# Item kinds (see resources/items/*.csv) that belong to each source type.
+SOURCE_KINDS: dict[str, tuple[str, ...]] = {
+    "stationary_combustion": ("fuel",),
+    "mobile_combustion": ("fuel", "vehicle"),
+    "process": ("carbonate", "process_material", "clinker", "clinker_deduction", "gas"),
+    "fugitive": ("refrigerant", "gas"),
+    "purchased_electricity": ("grid",),
+    "exported_electricity": ("grid",),
+    "purchased_heat": ("heat",),
+    "exported_heat": ("heat",),
+    "scope3": ("travel", "freight", "waste", "upstream"),
+}
+# Units offered per dimension (the unit column stays free text: any unit the core knows).
+DIMENSION_UNITS = {
+    "mass": ("t", "kg", "10^4 t", "lb", "short ton"),
+    "volume": ("10^4 Nm3", "Nm3", "m3", "L", "gal", "scf"),
+    "energy": ("GJ", "MWh", "kWh", "TJ", "mmBtu", "tce"),
+    "distance": ("km", "mi"),
+    "pdistance": ("passenger-km", "passenger-mile"),
+    "tdistance": ("t-km", "short ton-mile"),
+    "vdistance": ("vehicle-km", "vehicle-mile"),
+    "count": ("room-night", "unit"),
+}
+AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosaves on a timer)
+FULL_REWRITE_OPS = 2000  # above this many journal operations, saving rewrites the file at once
+
+
+def resolve_input(path: str | Path, lang: str = "zh") -> Path:
+    from .facade import resolve_input as _resolve
+
+    return _resolve(path, lang)
+
+
+# =========================================================================== DB worker
+
+class DbWorker:
+    """The one thread that touches SQLite (Anki's ``TaskManager`` collection executor).
+
+    ``sqlite3`` connections belong to the thread that opened them, so every
+    :class:`~carbonmgr.store.Project` is opened, used and closed by functions submitted
+    here.  Results come back as futures; the GUI marshals them to its own thread.
+    """
+
+    def __init__(self) -> None:
+        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carbonmgr-db")
+        self._thread_id: int | None = None
+        self._pool.submit(self._remember).result()
+
+    def _remember(self) -> None:
+        self._thread_id = threading.get_ident()
+
+    def in_worker(self) -> bool:
+        return threading.get_ident() == self._thread_id
+
+    def submit(self, fn: Callable, *args, **kwargs) -> Future:
+        if self.in_worker():  # already on the DB thread: run now (no self-deadlock)
+            fut: Future = Future()
+            try:
+                fut.set_result(fn(*args, **kwargs))
+            except BaseException as exc:  # noqa: BLE001 - handed to the future
+                fut.set_exception(exc)
+            return fut
+        return self._pool.submit(fn, *args, **kwargs)
+
+    def call(self, fn: Callable, *args, **kwargs):
+        """Run ``fn`` on the DB thread and wait for its result (tests, CLI, shutdown)."""
+        return self.submit(fn, *args, **kwargs).result()
+
+    def shutdown(self, wait: bool = True) -> None:
+        self._pool.shutdown(wait=wait)
+
+
+_worker: DbWorker | None = None
+_worker_lock = threading.Lock()
+
+
+def db_worker() -> DbWorker:
+    """The process-wide DB worker (created on first use)."""
+    global _worker
+    with _worker_lock:
+        if _worker is None:
+            _worker = DbWorker()
+        return _worker
+
+
+# =========================================================================== changes
+
+@dataclass(frozen=True)
+class Changes:
+    """What an operation changed (the UI decides what to redraw)."""
+
+    lines: frozenset = frozenset()  # positions of lines whose values changed (after the change)
+    fields: frozenset = frozenset()  # the line fields that changed
+    structure: bool = False  # lines were inserted or deleted: positions moved
+    case: bool = False  # case settings (CaseInfo) changed
+    facilities: bool = False
+    everything: bool = False  # a new case (open, recover)
+
+    def __or__(self, other: "Changes") -> "Changes":
+        return Changes(self.lines | other.lines, self.fields | other.fields, self.structure or other.structure,
+                       self.case or other.case, self.facilities or other.facilities,
+                       self.everything or other.everything)
+
+    @property
+    def affects_results(self) -> bool:
+        return bool(self.lines or self.structure or self.case or self.facilities or self.everything)
+
+
+NO_CHANGES = Changes()
+
+
+class CellError(CarbonMgrError):
+    """A value typed into a cell is not valid (a core message id + params)."""
+
+    def __init__(self, code: str, **params):
+        self.problem = Problem(code, params)
+        self.code = code
+        self.params = params
+        super().__init__(self.problem.render("en"))
+
+    def render(self, lang: str = "en") -> str:
+        return self.problem.render(lang)
+
+
+# =========================================================================== commands
+
+class Command:
+    """One undoable edit.  ``label`` is (action id, params) for the undo menu text."""
+
+    label: tuple[str, dict] = ("edit", {})
+
+    def redo(self, s: "EditSession") -> Changes:  # pragma: no cover - interface
+        raise NotImplementedError
+
+    def undo(self, s: "EditSession") -> Changes:  # pragma: no cover - interface
+        raise NotImplementedError
+
+
+class SetCells(Command):
+    def __init__(self, cells: list[tuple[int, str, Any, Any]], label: tuple[str, dict]):
+        self.cells = cells  # (position, field, old, new)
+        self.label = label
+
+    def redo(self, s):
+        for pos, f, _old, new in self.cells:
+            s._set(pos, f, new)
+        return Changes(lines=frozenset(c[0] for c in self.cells), fields=frozenset(c[1] for c in self.cells))
+
+    def undo(self, s):
+        for pos, f, old, _new in reversed(self.cells):
+            s._set(pos, f, old)
+        return Changes(lines=frozenset(c[0] for c in self.cells), fields=frozenset(c[1] for c in self.cells))
+
+
+class InsertLines(Command):
+    def __init__(self, position: int, lines: list[dict], label: tuple[str, dict]):
+        self.position = position
+        self.lines = lines
+        self.keys: list[int] | None = None
+        self.label = label
+
+    def redo(self, s):
+        self.keys = s._insert(self.position, self.lines, self.keys)
+        return Changes(structure=True)
+
+    def undo(self, s):
+        s._delete(list(range(self.position, self.position + len(self.lines))))
+        return Changes(structure=True)
+
+
+class DeleteLines(Command):
+    def __init__(self, positions: list[int], label: tuple[str, dict]):
+        self.positions = sorted(set(positions))
+        self.saved: list[tuple[int, dict, int]] = []
+        self.label = label
+
+    def redo(self, s):
+        self.saved = [(p, s.line_values(p), s.keys[p]) for p in self.positions]
+        s._delete(self.positions)
+        return Changes(structure=True)
+
+    def undo(self, s):
+        for p, values, key in self.saved:  # ascending: each insert lands at its old position
+            s._insert(p, [values], [key])
+        return Changes(structure=True)
+
+
+class SetInfo(Command):
+    def __init__(self, key: str, old, new):
+        self.key, self.old, self.new = key, old, new
+        self.label = ("case", {"field": key})
+
+    def redo(self, s):
+        s._set_info(self.key, self.new)
+        return Changes(case=True)
+
+    def undo(self, s):
+        s._set_info(self.key, self.old)
+        return Changes(case=True)
+
+
+class SetFacility(Command):
+    def __init__(self, index: int, key: str, old, new):
+        self.index, self.key, self.old, self.new = index, key, old, new
+        self.label = ("facility", {"field": key})
+
+    def redo(self, s):
+        s._set_facility(self.index, self.key, self.new)
+        return Changes(facilities=True)
+
+    def undo(self, s):
+        s._set_facility(self.index, self.key, self.old)
+        return Changes(facilities=True)
+
+
+class AddFacility(Command):
+    def __init__(self, facility: Facility):
+        self.facility = facility
+        self.label = ("add_facility", {"id": facility.id})
+
+    def redo(self, s):
+        s._insert_facility(len(s.case.facilities), dataclasses.replace(self.facility))
+        return Changes(facilities=True)
+
+    def undo(self, s):
+        s._remove_facility(len(s.case.facilities) - 1)
+        return Changes(facilities=True)
+
+
+class Macro(Command):
+    """Several commands as one undo step (paste, assign factor)."""
+
+    def __init__(self, commands: list[Command], label: tuple[str, dict]):
+        self.commands = commands
+        self.label = label
+
+    def redo(self, s):
+        out = NO_CHANGES
+        for c in self.commands:
+            out = out | c.redo(s)
+        return out
+
+    def undo(self, s):
+        out = NO_CHANGES
+        for c in reversed(self.commands):
+            out = out | c.undo(s)
+        return out
+
+
+# =========================================================================== results
+
+@dataclass
+class Results:
+    """An inventory plus what went wrong, tied to the session version it was computed from."""
+
+    inventory: Any  # carbonmgr.engine.Inventory
+    group_errors: dict[int, tuple[str, str | None, dict]]  # group index -> (code, field, params)
+    problems: list[Problem]  # line problems (at most 1000) and case problems, in line order
+    version: int
+    structure: int
+    error_lines: int = 0
+    seconds: float = 0.0
+
+    @property
+    def totals(self) -> dict[str, float]:
+        return self.inventory.totals
+
+    def line_error(self, i: int) -> tuple[str, str | None, dict] | None:
+        if not self.group_errors:
+            return None
+        inv = self.inventory
+        if i >= len(inv.line_group):
+            return None
+        return self.group_errors.get(inv.line_group[i])
+
+    def line_tco2e(self, i: int) -> float | None:
+        inv = self.inventory
+        if i >= len(inv.line_group):
+            return None
+        g = inv.groups[inv.line_group[i]]
+        if g.calc is None:
+            return None
+        return inv.case.activities.quantity[i] * g.line_factor
+
+    def line_scope(self, i: int):
+        inv = self.inventory
+        if i >= len(inv.line_group):
+            return None
+        return inv.groups[inv.line_group[i]].scope
+
+
+def compute_results(case: CaseData, library, *, version: int = 0, structure: int = 0) -> Results:
+    """Compute ``case`` without raising: per-line problems are mapped to their groups."""
+    from .engine import LineError, Resolver, compute
+
+    t0 = time.perf_counter()
+    inv = compute(case, library, raise_on_error=False)
+    group_errors: dict[int, tuple[str, str | None, dict]] = {}
+    problems: list[Problem] = []
+    failed = [g for g in inv.groups if g.calc is None]
+    error_lines = 0
+    acts = case.activities
+    if failed:
+        resolver = Resolver(library, case)
+        facilities = case.facility_map()
+        sheet = case.sheet("Activities")
+        cols = case.columns.get("Activities", {})
+        for g in failed:
+            try:
+                resolver.resolve(g.source, g.item, g.unit, g.options, facilities.get(g.facility) or Facility(g.facility))
+                group_errors[g.index] = ("engine.source_unknown", "source", {"source": g.source})
+            except LineError as err:
+                group_errors[g.index] = (err.code, err.field or "item", dict(err.params))
+            except Exception as exc:  # noqa: BLE001 - never let one line break the app
+                group_errors[g.index] = ("cli.internal_error", "item", {"error": f"{type(exc).__name__}: {exc}"})
+            error_lines += len(g.lines)
+        lines = sorted(i for g in failed for i in g.lines[:1000])[:1000]
+        for i in lines:
+            code, fld, params = group_errors[inv.line_group[i]]
+            problems.append(Problem(code, params, sheet=sheet, row=acts.row[i], col=cols.get(fld or "item", None)))
+    for fac in case.facilities:
+        if not 0.0 <= fac.equity_share <= 1.0:
+            problems.insert(0, Problem("engine.equity_range", {"facility": fac.id, "value": fac.equity_share},
+                                       sheet=case.sheet("Facilities")))
+    if case.equipment and len(inv.extra_lines) < len(case.equipment):
+        try:
+            compute(case, library, raise_on_error=True)
+        except ValidationFailed as exc:
+            eq_sheet = case.sheet("Equipment")
+            problems.extend(p for p in exc.problems if p.sheet == eq_sheet)
+    return Results(inv, group_errors, problems, version, structure, error_lines, time.perf_counter() - t0)
+
+
+# =========================================================================== helpers
+
+def blank_case(lang: str = "zh") -> CaseData:
+    """The case of a new project: one facility, the Chinese standard profile, last year."""
+    year = _dt.date.today().year - 1
+    title = "新建案例" if lang == "zh" else "New case"
+    info = CaseInfo(title=title, standard="gbt32150", reporting_year=year)
+    fac = Facility("F1", "总部" if lang == "zh" else "Head office", "")
+    return CaseData(info=info, facilities=[fac],
+                    columns={"Activities": {f: c for f, c in zip(CORE_FIELDS, "ABCDE")}})
+
+
+def copy_case(case: CaseData) -> CaseData:
+    """A copy whose columns, facilities and settings can change independently."""
+    a = case.activities
+    acts = ActivityTable(list(a.row), list(a.facility), list(a.source), list(a.item), list(a.quantity),
+                         list(a.unit), {k: list(v) for k, v in a.options.items()},
+                         {k: list(v) for k, v in a.extra.items()})
+    info = dataclasses.replace(case.info, extra=dict(case.info.extra))
+    return CaseData(info=info, facilities=[dataclasses.replace(f, extra=dict(f.extra)) for f in case.facilities],
+                    activities=acts, instruments=list(case.instruments), equipment=list(case.equipment),
+                    documents=case.documents, columns={k: dict(v) for k, v in case.columns.items()},
+                    sheet_names=dict(case.sheet_names))
+
+
+def autosave_path(project: str | Path) -> Path:
+    p = Path(project)
+    return p.with_name(p.name + AUTOSAVE_SUFFIX)
+
+
+def _fsync_dir(folder: Path) -> None:
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(str(folder), os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    _fsync_dir(folder)
+
+
+def read_autosave(path: str | Path) -> dict | None:
+    """The content of an autosave file, or None if it is missing or not readable."""
+    from .store import loads
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = loads(text)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT or not isinstance(data.get("ops"), list):
+        return None
+    return data
+
+
+def _file_stamp(path: Path) -> dict:
+    st = path.stat()
+    return {"mtime": st.st_mtime, "size": st.st_size}
+
+
+def _cell_converter(field_name: str):
+    from .workbook import ACTIVITY_COLUMNS, _converter
+
+    return ACTIVITY_COLUMNS[field_name], _converter(ACTIVITY_COLUMNS[field_name])
+
+
+# =========================================================================== session
+
+class EditSession:
+    """A case being edited: data, project, results, undo stack and autosave journal."""
+
+    def __init__(self, case: CaseData, *, library=None, project_path: Path | None = None,
+                 base: dict | None = None, worker: DbWorker | None = None, autosave_dir: Path | None = None,
+                 lang: str = "zh"):
+        self.case = case
+        self.lang = lang
+        self._library = library
+        self.worker = worker or db_worker()
+        self.project_path = Path(project_path) if project_path else None
+        self._project = None  # a store.Project, touched only on the worker thread
+        self._ids: dict[int, int] = {}  # line key -> activity id in the project (worker thread only)
+        self.base = base or {"kind": "new"}
+        self.autosave_dir = Path(autosave_dir) if autosave_dir else None
+        self.session_id = uuid.uuid4().hex[:12]
+        n = len(case.activities)
+        self._key_counter = itertools.count(1)
+        self.keys: list[int] = [next(self._key_counter) for _ in range(n)]
+        self._undo: list[Command] = []
+        self._redo: list[Command] = []
+        self._clean: int | None = 0  # len(self._undo) at the last save; None: never reachable
+        self._journal: list[tuple] = []  # primitive ops not yet in the project file
+        self.version = 0  # bumped on every change
+        self.structure = 0  # bumped when lines are inserted or deleted
+        self.results: Results | None = None
+        self.edits_since_autosave = 0
+        self.last_autosave: float | None = None
+        self._autosave_lock = threading.Lock()
+        self.recovered_from: dict | None = None
+        # keys of the lines as they are in the base (the project file, or the workbook):
+        # autosaves name base lines by position, so that any later session can map them
+        self._base_index: dict[int, int] = {k: i for i, k in enumerate(self.keys)}
+        # how completions of DB-thread work are run on the caller's thread (the app
+        # installs a function that posts to the GUI thread; by default: at once)
+        self.dispatch: Callable[[Callable[[], None]], None] = lambda fn: fn()
+
+    # ------------------------------------------------------------------ opening
+    @property
+    def library(self):
+        if self._library is None:
+            from .library import default_library
+
+            self._library = default_library()
+        return self._library
+
+    @classmethod
+    def from_workbook(cls, path: str | Path, *, case: CaseData | None = None, **kwargs) -> "EditSession":
+        """A session on a case workbook (not yet a project: the first save creates one)."""
+        path = Path(path)
+        if case is None:
+            from .workbook import read_case
+
+            case = read_case(path)
+        base = {"kind": "workbook", "path": str(path.resolve()), **_file_stamp(path)}
+        return cls(case, base=base, **kwargs)
+
+    @classmethod
+    def open_project(cls, path: str | Path, *, worker: DbWorker | None = None, **kwargs) -> Future:
+        """Open a ``.carbon`` project on the DB thread; the future gives the session."""
+        worker = worker or db_worker()
+        path = Path(path)
+
+        def job():
+            from .library import default_library
+            from .store import Project
+
+            project = Project.open(path)
+            try:
+                case = project.load_case()
+                ids = project.activity_ids()
+                lib = project.pinned_library(default_library())
+                meta = project.meta()
+            except BaseException:
+                project.close()
+                raise
+            s = cls(case, library=lib, project_path=path, worker=worker,
+                    base={"kind": "project", "path": str(path.resolve()), "modified_at": meta.get("modified_at", "")},
+                    **kwargs)
+            s._project = project
+            s._ids = dict(zip(s.keys, ids))
+            return s
+
+        return worker.submit(job)
+
+    @classmethod
+    def create_project(cls, path: str | Path, case: CaseData | None = None, *, worker: DbWorker | None = None,
+                       overwrite: bool = False, **kwargs) -> Future:
+        """Write a new project (``case`` or a blank one) and open it; the future gives the session."""
+        worker = worker or db_worker()
+        case = case if case is not None else blank_case(kwargs.get("lang", "zh"))
+        path = Path(path)
+
+        def job():
+            from .engine import compute
+            from .library import default_library
+            from .store import Project
+
+            lib = default_library()
+            inv = compute(case, lib, raise_on_error=False)
+            Project.create(path, case, inv, overwrite=overwrite, library=lib).close()
+            return None
+
+        outer: Future = Future()
+
+        def created(f: Future):
+            exc = f.exception()
+            if exc is not None:
+                outer.set_exception(exc)
+                return
+            inner = cls.open_project(path, worker=worker, **kwargs)
+            inner.add_done_callback(lambda g: outer.set_exception(g.exception()) if g.exception()
+                                    else outer.set_result(g.result()))
+
+        worker.submit(job).add_done_callback(created)
+        return outer
+
+    @classmethod
+    def open(cls, path: str | Path, *, lang: str = "zh", worker: DbWorker | None = None, **kwargs) -> "EditSession":
+        """Open a project, a workbook or ``demo`` (blocking; the app uses the async pieces)."""
+        path = resolve_input(path, lang)
+        if not path.exists():
+            raise ValidationFailed([Problem("cli.file_not_found", {"path": str(path)})])
+        if path.suffix.lower() == PROJECT_SUFFIX:
+            return cls.open_project(path, worker=worker, lang=lang, **kwargs).result()
+        return cls.from_workbook(path, worker=worker, lang=lang, **kwargs)
+
+    def close(self) -> Future:
+        """Close the project (on the DB thread)."""
+
+        def job():
+            if self._project is not None:
+                self._project.close()
+                self._project = None
+
+        return self.worker.submit(job)
+
+    # ------------------------------------------------------------------ state
+    @property
+    def title(self) -> str:
+        return self.case.info.title
+
+    @property
+    def is_untitled(self) -> bool:
+        return self.project_path is None
+
+    @property
+    def modified(self) -> bool:
+        return self._clean != len(self._undo) or self.recovered_from is not None
+
+    def __len__(self) -> int:
+        return len(self.case.activities)
+
+    def line_values(self, pos: int) -> dict:
+        """All values of one line (core fields, options, extra columns)."""
+        a = self.case.activities
+        d = {"row": a.row[pos], "facility": a.facility[pos], "source": a.source[pos], "item": a.item[pos],
+             "quantity": a.quantity[pos], "unit": a.unit[pos]}
+        d["options"] = {k: v[pos] for k, v in a.options.items() if v[pos] is not None}
+        d["extra"] = {k: v[pos] for k, v in a.extra.items() if v[pos] is not None}
+        return d
+
+    def value(self, pos: int, field_name: str):
+        a = self.case.activities
+        if field_name in CORE_FIELDS:
+            return getattr(a, field_name)[pos]
+        col = a.options.get(field_name)
+        return None if col is None else col[pos]
+
+    # ------------------------------------------------------------------ low-level mutators
+    # These are the only places that change the case; each records a journal operation.
+
+    def _set(self, pos: int, field_name: str, value) -> None:
+        a = self.case.activities
+        if field_name in CORE_FIELDS:
+            getattr(a, field_name)[pos] = value
+        else:
+            col = a.options.get(field_name)
+            if col is None:
+                if value is None:
+                    return
+                col = a.options[field_name] = [None] * len(a)
+            col[pos] = value
+        self._journal.append(("set", self.keys[pos], field_name, value))
+        self.version += 1
+
+    def _insert(self, pos: int, lines: list[dict], keys: list[int] | None = None) -> list[int]:
+        a = self.case.activities
+        n = len(lines)
+        if keys is None:
+            keys = [next(self._key_counter) for _ in range(n)]
+        base_row = (max(a.row) if a.row else 1) + 1
+        rows = [ln.get("row") if ln.get("row") is not None else base_row + i for i, ln in enumerate(lines)]
+        a.row[pos:pos] = rows
+        for f in CORE_FIELDS:
+            getattr(a, f)[pos:pos] = [ln[f] for ln in lines]
+        names = {k for ln in lines for k in (ln.get("options") or {})}
+        for k in names:
+            if k not in a.options:
+                a.options[k] = [None] * (len(a.row) - n)
+        for k, col in a.options.items():
+            col[pos:pos] = [(ln.get("options") or {}).get(k) for ln in lines]
+        enames = {k for ln in lines for k in (ln.get("extra") or {})}
+        for k in enames:
+            if k not in a.extra:
+                a.extra[k] = [None] * (len(a.row) - n)
+        for k, col in a.extra.items():
+            col[pos:pos] = [(ln.get("extra") or {}).get(k) for ln in lines]
+        self.keys[pos:pos] = keys
+        for i, (ln, key) in enumerate(zip(lines, keys)):
+            rec = {f: ln[f] for f in CORE_FIELDS}
+            rec["row"] = rows[i]
+            rec["options"] = {k: v for k, v in (ln.get("options") or {}).items() if v is not None}
+            rec["extra"] = {k: v for k, v in (ln.get("extra") or {}).items() if v is not None}
+            self._journal.append(("add", key, pos + i, rec))
+        self.version += 1
+        self.structure += 1
+        return keys
+
+    def _delete(self, positions: list[int]) -> None:
+        if not positions:
+            return
+        a = self.case.activities
+        positions = sorted(set(positions))
+        for p in positions:
+            self._journal.append(("delete", self.keys[p]))
+        cols = [a.row, a.facility, a.source, a.item, a.quantity, a.unit, self.keys,
+                *a.options.values(), *a.extra.values()]
+        if len(positions) <= 64:
+            for p in reversed(positions):
+                for col in cols:
+                    del col[p]
+        else:
+            drop = set(positions)
+            keep = [i for i in range(len(a.row)) if i not in drop]
+            for col in cols:
+                col[:] = [col[i] for i in keep]
+        self.version += 1
+        self.structure += 1
+
+    def _set_info(self, key: str, value) -> None:
+        if key in INFO_FIELDS:
+            setattr(self.case.info, key, value)
+        elif value is None:
+            self.case.info.extra.pop(key, None)
+        else:
+            self.case.info.extra[key] = value
+        self._journal.append(("case", key, value))
+        self.version += 1
+
+    def _set_facility(self, index: int, key: str, value) -> None:
+        fac = self.case.facilities[index]
+        if key in FACILITY_FIELDS:
+            setattr(fac, key, value)
+        elif value is None:
+            fac.extra.pop(key, None)
+        else:
+            fac.extra[key] = value
+        self._journal.append(("facility", fac.id, key, value))
+        self.version += 1
+
+    def _insert_facility(self, index: int, fac: Facility) -> None:
+        self.case.facilities.insert(index, fac)
+        self._journal.append(("facility_add", index, dataclasses.asdict(fac)))
+        self.version += 1
+
+    def _remove_facility(self, index: int) -> None:
+        fac = self.case.facilities.pop(index)
+        self._journal.append(("facility_remove", fac.id))
+        self.version += 1
+
+    # ------------------------------------------------------------------ undo stack
+    def execute(self, cmd: Command) -> Changes:
+        changes = cmd.redo(self)
+        self._undo.append(cmd)
+        if self._clean is not None and self._clean > len(self._undo) - 1:
+            self._clean = None  # the saved state was undone past and can no longer be reached
+        self._redo.clear()
+        self.edits_since_autosave += 1
+        return changes
+
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> tuple[str, dict] | None:
+        return self._undo[-1].label if self._undo else None
+
+    def redo_label(self) -> tuple[str, dict] | None:
+        return self._redo[-1].label if self._redo else None
+
+    def undo(self) -> Changes:
+        if not self._undo:
+            return NO_CHANGES
+        cmd = self._undo.pop()
+        changes = cmd.undo(self)
+        self._redo.append(cmd)
+        self.edits_since_autosave += 1
+        return changes
+
+    def redo(self) -> Changes:
+        if not self._redo:
+            return NO_CHANGES
+        cmd = self._redo.pop()
+        changes = cmd.redo(self)
+        self._undo.append(cmd)
+        self.edits_since_autosave += 1
+        return changes
+
+    # ------------------------------------------------------------------ validation
+    def parse_cell(self, field_name: str, value):
+        """The value to store for ``value`` typed into ``field_name``; raises :class:`CellError`."""
+        from .workbook import NO_ITEM_SOURCES, _Bad
+
+        if field_name not in LINE_FIELDS:
+            raise CellError("store.unknown_field", field=field_name, entity="activities")
+        spec, convert = _cell_converter(field_name)
+        if isinstance(value, str):
+            value = value.strip()
+        try:
+            out = convert(value)
+        except _Bad as exc:
+            raise CellError(exc.code, field=field_name, field_zh=spec.zh, **exc.params) from None
+        if field_name == "quantity":
+            if out is None:
+                raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
+            return float(out)
+        if field_name in ("facility", "source", "unit"):
+            if out is None:
+                raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
+            if field_name == "facility":
+                known = [f.id for f in self.case.facilities]
+                if out not in known:
+                    raise CellError("workbook.unknown_facility", value=out, sheet=self.case.sheet("Facilities"),
+                                    known=known or ["-"])
+            return out
+        if field_name == "item":
+            return out or ""
+        _ = NO_ITEM_SOURCES
+        return out
+
+    def line_cell_problem(self, pos: int, field_name: str) -> Problem | None:
+        """A problem of a stored value that the importer would have reported (empty item)."""
+        from .workbook import NO_ITEM_SOURCES
+
+        if field_name == "item":
+            a = self.case.activities
+            if not a.item[pos] and a.source[pos] not in NO_ITEM_SOURCES:
+                return Problem("workbook.item_required", {})
+        return None
+
+    # ------------------------------------------------------------------ editing API
+    def set_cell(self, pos: int, field_name: str, value, *, parsed: bool = False) -> Changes:
+        """Set one cell (``value`` as typed unless ``parsed``); raises :class:`CellError`."""
+        new = value if parsed else self.parse_cell(field_name, value)
+        old = self.value(pos, field_name)
+        if old == new and type(old) is type(new):
+            return NO_CHANGES
+        return self.execute(SetCells([(pos, field_name, old, new)], ("edit", {"field": field_name})))
+
+    def set_cells(self, cells: Iterable[tuple[int, str, Any]], label=("edit_many", {}), *,
+                  parsed: bool = False) -> tuple[Changes, list[tuple[int, str, CellError]]]:
+        """Set many cells as one undo step; invalid ones are skipped and returned."""
+        todo, errors = [], []
+        for pos, f, value in cells:
+            try:
+                new = value if parsed else self.parse_cell(f, value)
+            except CellError as exc:
+                errors.append((pos, f, exc))
+                continue
+            old = self.value(pos, f)
+            if old == new and type(old) is type(new):
+                continue
+            todo.append((pos, f, old, new))
+        if not todo:
+            return NO_CHANGES, errors
+        return self.execute(SetCells(todo, label)), errors
+
+    def default_line(self, facility: str | None = None, source: str | None = None) -> dict:
+        facs = self.case.facilities
+        return {"facility": facility or (facs[0].id if facs else "F1"),
+                "source": source or "stationary_combustion", "item": "", "quantity": 0.0, "unit": "t",
+                "options": {}, "extra": {}}
+
+    def insert_lines(self, position: int, lines: list[dict] | None = None, *, count: int = 1,
+                     facility: str | None = None, source: str | None = None) -> Changes:
+        if lines is None:
+            lines = [self.default_line(facility, source) for _ in range(count)]
+        position = max(0, min(position, len(self)))
+        return self.execute(InsertLines(position, lines, ("insert", {"count": len(lines)})))
+
+    def delete_lines(self, positions: Iterable[int]) -> Changes:
+        positions = sorted(set(p for p in positions if 0 <= p < len(self)))
+        if not positions:
+            return NO_CHANGES
+        return self.execute(DeleteLines(positions, ("delete", {"count": len(positions)})))
+
+    def paste(self, cells: list[tuple[int, str, str]], new_rows: list[dict[str, str]], *,
+              facility: str | None = None, source: str | None = None
+              ) -> tuple[Changes, list[tuple[int, str, CellError]]]:
+        """Paste typed text: ``cells`` into existing lines, ``new_rows`` (field -> text) as
+        new lines at the end.  Invalid values are skipped (new lines keep defaults) and
+        returned with their position.  One undo step."""
+        cmds: list[Command] = []
+        errors: list[tuple[int, str, CellError]] = []
+        todo = []
+        for pos, f, value in cells:
+            try:
+                new = self.parse_cell(f, value)
+            except CellError as exc:
+                errors.append((pos, f, exc))
+                continue
+            old = self.value(pos, f)
+            if not (old == new and type(old) is type(new)):
+                todo.append((pos, f, old, new))
+        if todo:
+            cmds.append(SetCells(todo, ("paste", {})))
+        lines = []
+        start = len(self)
+        for r, row in enumerate(new_rows):
+            line = self.default_line(facility, source)
+            for f, value in row.items():
+                try:
+                    v = self.parse_cell(f, value)
+                except CellError as exc:
+                    errors.append((start + r, f, exc))
+                    continue
+                if f in CORE_FIELDS:
+                    line[f] = v
+                elif v is not None:
+                    line["options"][f] = v
+            lines.append(line)
+        if lines:
+            cmds.append(InsertLines(start, lines, ("insert", {"count": len(lines)})))
+        if not cmds:
+            return NO_CHANGES, errors
+        count = len(todo) + sum(len(ln) for ln in new_rows)
+        return self.execute(Macro(cmds, ("paste", {"count": count}))), errors
+
+    def assign_factor(self, positions: Iterable[int], factor) -> Changes:
+        """Use library factor ``factor`` for these lines: its set (and variant, and item
+        when the line names another item); user factors on the lines are cleared."""
+        cells = []
+        lib = self.library
+        for pos in sorted(set(positions)):
+            item = lib.resolve_item(self.value(pos, "item")) if self.value(pos, "item") else None
+            if item is None or item.id != factor.item:
+                target = lib.item(factor.item)
+                cells.append((pos, "item", target.name("zh" if self.lang == "zh" else "en") if target else factor.item))
+            cells.append((pos, "factor_set", factor.set))
+            cells.append((pos, "variant", factor.variant or None))
+            for k in ("ef_co2e", "ef_co2", "ef_ch4", "ef_n2o", "ef_unit"):
+                cells.append((pos, k, None))
+        changes, _ = self.set_cells(cells, ("assign_factor", {"set": factor.set}), parsed=True)
+        return changes
+
+    def override_factor(self, positions: Iterable[int], value: float, unit: str) -> Changes:
+        """Give these lines their own CO2e factor (``ef_co2e`` with ``ef_unit``)."""
+        cells = []
+        for pos in sorted(set(positions)):
+            cells += [(pos, "ef_co2e", float(value)), (pos, "ef_unit", unit)]
+        changes, _ = self.set_cells(cells, ("override_factor", {}), parsed=True)
+        return changes
+
+    def clear_override(self, positions: Iterable[int]) -> Changes:
+        cells = [(pos, k, None) for pos in sorted(set(positions)) for k in ("ef_co2e", "ef_unit")]
+        changes, _ = self.set_cells(cells, ("clear_override", {}), parsed=True)
+        return changes
+
+    def set_info(self, key: str, value) -> Changes:
+        """Set a case setting (standard, gwp, reporting_year, consolidation ...)."""
+        value = self._parse_info(key, value)
+        old = getattr(self.case.info, key) if key in INFO_FIELDS else self.case.info.extra.get(key)
+        if old == value and type(old) is type(value):
+            return NO_CHANGES
+        return self.execute(SetInfo(key, old, value))
+
+    def _parse_info(self, key: str, value):
+        from .workbook import CASE_KEYS, _Bad, _converter
+
+        if key not in INFO_FIELDS:
+            return value
+        if key == "gwp" and value in (None, ""):
+            return None
+        spec = CASE_KEYS.get(key)
+        if spec is None:
+            return value
+        try:
+            out = _converter(spec)(value.strip() if isinstance(value, str) else value)
+        except _Bad as exc:
+            raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
+        if out is None and key in ("standard", "reporting_year"):
+            raise CellError("workbook.required", field=key, field_zh=spec.zh)
+        if out is None and key == "consolidation":
+            out = "operational_control"
+        if key in ("title",) and out is None:
+            out = ""
+        return out
+
+    def set_facility(self, index: int, key: str, value) -> Changes:
+        from .workbook import FACILITY_COLUMNS, _Bad, _converter
+
+        if key == "id":
+            raise CellError("store.unknown_field", field="id", entity="facilities")
+        spec = FACILITY_COLUMNS.get(key)
+        if spec is not None:
+            try:
+                value = _converter(spec)(value.strip() if isinstance(value, str) else value)
+            except _Bad as exc:
+                raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
+            if value is None:
+                value = {"equity_share": 1.0, "financial_control": "yes", "operational_control": True}.get(key, "")
+        fac = self.case.facilities[index]
+        old = getattr(fac, key) if key in FACILITY_FIELDS else fac.extra.get(key)
+        if old == value and type(old) is type(value):
+            return NO_CHANGES
+        return self.execute(SetFacility(index, key, old, value))
+
+    def add_facility(self, facility_id: str, name: str = "", region: str = "") -> Changes:
+        facility_id = str(facility_id).strip()
+        if not facility_id:
+            raise CellError("workbook.required", field="id", field_zh="编号")
+        if any(f.id == facility_id for f in self.case.facilities):
+            raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
+        return self.execute(AddFacility(Facility(facility_id, name, region)))
+
+    # ------------------------------------------------------------------ library
+    def items_for_source(self, source: str) -> list:
+        """Library items that fit a source type (for the item drop-down)."""
+        kinds = SOURCE_KINDS.get(source, ())
+        return [it for it in self.library.items.values() if it.kind in kinds]
+
+    def units_for(self, source: str, item_text: str) -> list[str]:
+        """Units that fit the item (from its factors' units), most likely first."""
+        from .units import UnitError, parse_rate
+
+        lib = self.library
+        dims: list[str] = []
+        item = lib.resolve_item(item_text) if item_text else None
+        if source in ("purchased_electricity", "exported_electricity"):
+            dims = ["energy"]
+        elif source in ("purchased_heat", "exported_heat"):
+            dims = ["energy"]
+        elif item is not None:
+            for s in lib.sets_of_item.get(item.id, ()):
+                for f in lib.factors_for(s, item.id):
+                    if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
+                        try:
+                            _, den = parse_rate(f.unit)
+                        except UnitError:
+                            continue
+                        if den.dimension not in dims:
+                            dims.append(den.dimension)
+            if item.kind in ("carbonate", "process_material", "clinker", "clinker_deduction", "gas",
+                             "refrigerant") and "mass" not in dims:
+                dims.insert(0, "mass")
+        if not dims:
+            dims = ["mass", "volume", "energy"]
+        out: list[str] = []
+        for d in dims:
+            for u in DIMENSION_UNITS.get(d, ()):
+                if u not in out:
+                    out.append(u)
+        if source in ("purchased_electricity", "exported_electricity"):
+            out = ["MWh", "kWh"] + [u for u in out if u not in ("MWh", "kWh")]
+        return out
+
+    def search_factors(self, text: str = "", *, set_name=None, status=None, region=None, year=None,
+                       source: str | None = None) -> list:
+        lib = self.library
+        rows = lib.search(text or "", set_name=set_name or None, status=status or None, region=region or None,
+                          year=year)
+        if source:
+            kinds = set(SOURCE_KINDS.get(source, ()))
+            rows = [f for f in rows if (lib.items.get(f.item) is not None and lib.items[f.item].kind in kinds)]
+        return rows
+
+    def factor_regions(self) -> list[str]:
+        return sorted({f.region for f in self.library.factors if f.region})
+
+    def factor_years(self) -> list[int]:
+        return sorted({f.year for f in self.library.factors if f.year is not None})
+
+    def factor_sets(self) -> list[str]:
+        return sorted(self.library.set_info)
+
+    # ------------------------------------------------------------------ computing
+    def snapshot(self) -> CaseData:
+        return copy_case(self.case)
+
+    def compute(self) -> Results:
+        """Compute the current case now (in the calling thread)."""
+        res = compute_results(self.case, self.library, version=self.version, structure=self.structure)
+        self.results = res
+        return res
+
+    def compute_snapshot(self, snap: CaseData, version: int, structure: int) -> Results:
+        """Compute a snapshot (any thread); the caller installs it with :meth:`accept_results`."""
+        return compute_results(snap, self.library, version=version, structure=structure)
+
+    def accept_results(self, res: Results) -> bool:
+        """Install results computed in the background unless newer ones are present."""
+        if self.results is not None and self.results.version > res.version:
+            return False
+        self.results = res
+        return True
+
+    @property
+    def results_current(self) -> bool:
+        return self.results is not None and self.results.version == self.version
+
+    def line_trace(self, pos: int) -> dict | None:
+        """The calculation of one line (formula, inputs with units, factors and sources)."""
+        res = self.results
+        if res is None or res.structure != self.structure:
+            return None
+        inv = res.inventory
+        if pos >= len(inv.line_group):
+            return None
+        return inv.line(pos)
+
+    # ------------------------------------------------------------------ saving
+    def save(self, path: str | Path | None = None) -> Future:
+        """Write the session to its project (or to ``path``: save as).  Runs on the DB thread;
+        the future gives the project path.  Edits made meanwhile stay pending."""
+        target = Path(path) if path is not None else self.project_path
+        if target is None:
+            raise ProjectError("store.not_found", path="")
+        ops = self._journal
+        self._journal = []
+        snap = copy_case(self.case)
+        keys = list(self.keys)
+        undo_len = len(self._undo)
+        recovered = self.recovered_from
+        version = self.version
+        new_file = self._project is None or (path is not None and Path(path).resolve() != (
+            self.project_path.resolve() if self.project_path else None))
+        lib = self.library
+
+        def job():
+            from .engine import compute
+            from .store import Project
+
+            inv = compute(snap, lib, raise_on_error=False)
+            structural = any(op[0] in ("facility_add", "facility_remove") for op in ops)
+            if new_file or structural or len(ops) > FULL_REWRITE_OPS:
+                if self._project is not None and (not new_file or target.resolve() == self.project_path.resolve()):
+                    self._project.close()
+                    self._project = None
+                project = Project.create(target, snap, inv, overwrite=True, library=lib)
+                if self._project is not None:
+                    self._project.close()
+                self._project = project
+                self._ids = dict(zip(keys, project.activity_ids()))
+            else:
+                self._replay(self._project, ops)
+                self._project.save_inventory(inv, lib)
+            return self._project.meta().get("modified_at", "")
+
+        fut = self.worker.submit(job)
+        outer: Future = Future()
+
+        def finish(f: Future):
+            exc = f.exception()
+            if exc is not None:
+                self._journal[:0] = ops  # nothing was lost: try again later
+                outer.set_exception(exc)
+                return
+            old_sidecar = self.autosave_file()
+            self.project_path = target
+            self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result()}
+            self._base_index = {k: i for i, k in enumerate(keys)}
+            self._clean = undo_len
+            if recovered is not None and self.recovered_from is recovered:
+                self.recovered_from = None
+            self._remove_autosave(old_sidecar)
+            if self._journal:  # edits made while saving: keep them safe
+                self.autosave()
+            outer.set_result(target)
+
+        fut.add_done_callback(lambda f: self.dispatch(lambda: finish(f)))
+        return outer
+
+    def _replay(self, project, ops: list[tuple]) -> None:
+        """Apply journal operations to ``project`` (DB thread)."""
+        ids = self._ids
+        for op in ops:
+            kind = op[0]
+            if kind == "set":
+                _, key, f, value = op
+                if key in ids:
+                    project.update_activity(ids[key], f, value)
+            elif kind == "add":
+                _, key, pos, rec = op
+                ids[key] = project.add_activity(rec["facility"], rec["source"], rec["item"], rec["quantity"],
+                                                rec["unit"], row=rec.get("row"), options=rec.get("options"),
+                                                extra=rec.get("extra"), position=pos)
+            elif kind == "delete":
+                _, key = op
+                aid = ids.pop(key, None)
+                if aid is not None:
+                    project.delete_activity(aid)
+            elif kind == "case":
+                _, key, value = op
+                project.update_case(key, value)
+            elif kind == "facility":
+                _, fid, key, value = op
+                project.update_facility(fid, key, value)
+            else:  # pragma: no cover - handled by a full rewrite
+                raise ValueError(kind)
+
+    def audit_log(self, limit: int | None = 100) -> Future:
+        def job():
+            return self._project.audit_log(limit) if self._project is not None else []
+
+        return self.worker.submit(job)
+
+    # ------------------------------------------------------------------ autosave
+    def autosave_file(self) -> Path | None:
+        if self.project_path is not None:
+            return autosave_path(self.project_path)
+        if self.autosave_dir is not None:
+            return self.autosave_dir / f"untitled-{self.session_id}{PROJECT_SUFFIX}{AUTOSAVE_SUFFIX}"
+        return None
+
+    def autosave_due(self) -> bool:
+        return self.edits_since_autosave >= AUTOSAVE_EVERY_EDITS
+
+    def _ref(self, key: int) -> list:
+        i = self._base_index.get(key)
+        return ["b", i] if i is not None else ["n", key]
+
+    def autosave_data(self) -> dict | None:
+        """What an autosave holds now (cheap; call on the editing thread).  None: nothing unsaved."""
+        if not self._journal and self.recovered_from is None:
+            return None
+        ops = []
+        for op in self._journal:
+            if op[0] in ("set", "add", "delete"):
+                ops.append([op[0], self._ref(op[1]), *op[2:]])
+            else:
+                ops.append(list(op))
+        return {"format": AUTOSAVE_FORMAT, "version": AUTOSAVE_VERSION,
+                "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+                "pid": os.getpid(), "session": self.session_id, "title": self.case.info.title,
+                "base": dict(self.base), "lang": self.lang, "lines": len(self), "ops": ops}
+
+    @staticmethod
+    def write_autosave(target: Path, data: dict | None) -> Path | None:
+        """Write (or, for None, remove) an autosave file atomically (any thread)."""
+        from .store import dumps
+
+        if data is None:
+            try:
+                target.unlink()
+            except OSError:
+                pass
+            return None
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(target, dumps(data).encode("utf-8"))
+        return target
+
+    def autosave(self) -> Path | None:
+        """Write unsaved edits atomically next to the project (temp file + os.replace)."""
+        target = self.autosave_file()
+        if target is None:
+            return None
+        with self._autosave_lock:
+            data = self.autosave_data()
+            self.edits_since_autosave = 0
+            self.last_autosave = time.time()
+            return self.write_autosave(target, data)
+
+    def _remove_autosave(self, target: Path | None) -> None:
+        if target is None:
+            return
+        try:
+            target.unlink()
+        except FileNotFoundError:
+            pass
+        except OSError:
+            pass
+
+    def discard_autosave(self) -> None:
+        self._remove_autosave(self.autosave_file())
+
+    def recovery(self) -> dict | None:
+        """An autosave of this project with unsaved edits, if one is newer than the project."""
+        if self.project_path is None:
+            return None
+        side = autosave_path(self.project_path)
+        if not side.exists():
+            return None
+        data = read_autosave(side)
+        if data is None or not data["ops"]:
+            return None
+        base = data.get("base") or {}
+        if base.get("kind") != "project":
+            return None
+        if base.get("modified_at") and base.get("modified_at") != self.base.get("modified_at"):
+            return None  # the project was saved after this autosave: it is stale
+        try:
+            if side.stat().st_mtime + 1.0 < self.project_path.stat().st_mtime and not base.get("modified_at"):
+                return None
+        except OSError:
+            return None
+        data["file"] = str(side)
+        return data
+
+    def recover(self, data: dict) -> Changes:
+        """Re-apply the edits of an autosave (they become unsaved changes; undo history is not kept)."""
+        base_keys = list(self.keys)  # the lines of the base, in base order
+        new_keys: dict[int, int] = {}  # key in the crashed session -> key here
+
+        def key_of(ref):
+            if ref[0] == "b":
+                return base_keys[ref[1]] if 0 <= ref[1] < len(base_keys) else None
+            return new_keys.get(ref[1])
+
+        pos_of = {k: i for i, k in enumerate(self.keys)}
+        for op in data["ops"]:
+            kind = op[0]
+            if kind == "set":
+                _, ref, f, value = op
+                k = key_of(ref)
+                if k in pos_of:
+                    self._set(pos_of[k], f, value)
+            elif kind == "add":
+                _, ref, pos, rec = op
+                k = self._insert(min(int(pos), len(self)), [rec])[0]
+                if ref[0] == "n":
+                    new_keys[ref[1]] = k
+                pos_of = {k2: i for i, k2 in enumerate(self.keys)}
+            elif kind == "delete":
+                k = key_of(op[1])
+                if k in pos_of:
+                    self._delete([pos_of[k]])
+                    pos_of = {k2: i for i, k2 in enumerate(self.keys)}
+            elif kind == "case":
+                self._set_info(op[1], op[2])
+            elif kind == "facility":
+                _, fid, f, value = op
+                for i, fac in enumerate(self.case.facilities):
+                    if fac.id == fid:
+                        self._set_facility(i, f, value)
+                        break
+            elif kind == "facility_add":
+                _, index, d = op
+                self._insert_facility(min(int(index), len(self.case.facilities)), Facility(**d))
+            elif kind == "facility_remove":
+                for i, fac in enumerate(self.case.facilities):
+                    if fac.id == op[1]:
+                        self._remove_facility(i)
+                        break
+        self._undo.clear()
+        self._redo.clear()
+        self._clean = None
+        self.recovered_from = data
+        return Changes(everything=True)
+
+    @classmethod
+    def untitled_recoveries(cls, autosave_dir: str | Path) -> list[dict]:
+        """Autosaves of untitled sessions (opened workbooks, the demo) left by a crashed app."""
+        out = []
+        folder = Path(autosave_dir)
+        if not folder.is_dir():
+            return out
+        for path in sorted(folder.glob(f"untitled-*{PROJECT_SUFFIX}{AUTOSAVE_SUFFIX}")):
+            data = read_autosave(path)
+            if data is None:
+                continue
+            pid = data.get("pid")
+            if pid and _pid_alive(pid):
+                continue  # another running app owns it
+            data["file"] = str(path)
+            out.append(data)
+        return out
+
+    @classmethod
+    def from_untitled_recovery(cls, data: dict, **kwargs) -> "EditSession":
+        base = data.get("base") or {}
+        if base.get("kind") == "workbook":
+            s = cls.from_workbook(base["path"], **kwargs)
+        else:
+            s = cls(blank_case(data.get("lang", "zh")), **kwargs)
+        s.recover(data)
+        return s
+
+
+def _pid_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, ValueError):
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+# =========================================================================== import in a child process
+
+_CHUNK = 20_000
+
+
+def _dedupe(col: list) -> list:
+    seen: dict = {}
+    return [seen.setdefault(v, v) if type(v) is str else v for v in col]
+
+
+def _child_read(path: str, conn) -> None:  # pragma: no cover - runs in the child process
+    """Child process: read and validate the workbook, send the case back in chunks."""
+    try:
+        _child_send(path, conn)
+    except (BrokenPipeError, EOFError, OSError):
+        pass  # the parent cancelled: nobody is listening
+    finally:
+        try:
+            conn.close()
+        except OSError:
+            pass
+
+
+def _child_send(path: str, conn) -> None:  # pragma: no cover - runs in the child process
+    def send(obj) -> None:
+        conn.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
+
+    try:
+        from .workbook import read_case
+
+        case = read_case(path)
+    except ValidationFailed as exc:
+        send(("problems", exc.problems))
+        return
+    except Exception as exc:  # noqa: BLE001
+        send(("error", f"{type(exc).__name__}: {exc}"))
+        return
+    a = case.activities
+    n = len(a)
+    columns = {"row": a.row, "facility": a.facility, "source": a.source, "item": a.item, "quantity": a.quantity,
+               "unit": a.unit}
+    columns.update({"opt:" + k: v for k, v in a.options.items()})
+    columns.update({"extra:" + k: v for k, v in a.extra.items()})
+    case.activities = ActivityTable()
+    send(("case", case, n, list(columns)))
+    for name, col in columns.items():
+        col = _dedupe(col)
+        for start in range(0, n, _CHUNK):
+            send(("chunk", name, col[start:start + _CHUNK]))
+    send(("done",))
+
+
+class ImportJob:
+    """Read a case workbook in a child process (cancellable; the caller stays responsive).
+
+    ``run()`` blocks (call it from a worker thread) and returns the :class:`CaseData` or
+    raises :class:`ValidationFailed`; ``progress`` is (done, total) of the transfer;
+    ``cancel()`` kills the child and makes ``run()`` raise :class:`ImportCancelled`.
+    """
+
+    def __init__(self, path: str | Path):
+        self.path = Path(path)
+        self.cancelled = threading.Event()
+        self.progress: tuple[int, int] = (0, 0)
+        self.stage = "reading"
+        self._proc = None
+
+    def cancel(self) -> None:
+        self.cancelled.set()
+        proc = self._proc
+        if proc is not None and proc.is_alive():
+            proc.kill()
+
+    def run(self) -> CaseData:
+        import multiprocessing as mp
+
+        ctx = mp.get_context("spawn")
+        parent, child = ctx.Pipe(duplex=False)
+        proc = ctx.Process(target=_child_read, args=(str(self.path), child), daemon=True)
+        self._proc = proc
+        if self.cancelled.is_set():
+            raise ImportCancelled()
+        proc.start()
+        child.close()
+        try:
+            return self._receive(parent)
+        except (EOFError, OSError):
+            if self.cancelled.is_set():
+                raise ImportCancelled() from None
+            raise ValidationFailed([Problem("workbook.read_failed",
+                                            {"name": self.path.name, "detail": "import process ended"})]) from None
+        finally:
+            parent.close()
+            proc.join(timeout=5)
+            if proc.is_alive():
+                proc.kill()
+
+    def _poll(self, conn) -> bytes:
+        while not conn.poll(0.05):
+            if self.cancelled.is_set():
+                raise ImportCancelled()
+        if self.cancelled.is_set():
+            raise ImportCancelled()
+        return conn.recv_bytes()
+
+    def _receive(self, conn) -> CaseData:
+        msg = pickle.loads(self._poll(conn))
+        if msg[0] == "problems":
+            raise ValidationFailed(msg[1])
+        if msg[0] == "error":
+            raise ValidationFailed([Problem("workbook.read_failed", {"name": self.path.name, "detail": msg[1]})])
+        _, case, n, names = msg
+        self.stage = "transfer"
+        cols: dict[str, list] = {name: [] for name in names}
+        total = max(1, n * len(names))
+        done = 0
+        while True:
+            msg = pickle.loads(self._poll(conn))  # a chunk: ~20,000 values, a few ms
+            if msg[0] == "done":
+                break
+            _, name, values = msg
+            cols[name].extend(values)
+            done += len(values)
+            self.progress = (done, total)
+            time.sleep(0)  # let the GUI thread take the interpreter lock
+        case.activities = ActivityTable(
+            cols["row"], cols["facility"], cols["source"], cols["item"], cols["quantity"], cols["unit"],
+            {k[4:]: v for k, v in cols.items() if k.startswith("opt:")},
+            {k[6:]: v for k, v in cols.items() if k.startswith("extra:")})
+        return case
+
+
+class ImportCancelled(CarbonMgrError):
+    """The user cancelled an import."""

@@ -1,0 +1,234 @@
+"""Update and compile the app's Qt translations.
+
+    .venv/bin/python resources/i18n/build.py          # lupdate + fill + lrelease
+    .venv/bin/python resources/i18n/build.py --check  # exit 1 if a message is unfinished
+
+``carbonmgr_zh_CN.ts`` is the source of the Chinese translation (edit it with
+``pyside6-linguist``).  This script runs ``pyside6-lupdate`` over ``ui/*.py`` (new
+strings are added, translations kept, vanished ones dropped), fills still-unfinished
+messages from :data:`GLOSSARY` (the first translation of each string), and compiles
+``carbonmgr_zh_CN.qm`` with ``pyside6-lrelease``.  Both files are committed.
+"""
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+TS = HERE / "carbonmgr_zh_CN.ts"
+QM = HERE / "carbonmgr_zh_CN.qm"
+
+GLOSSARY: dict[str, str] = {
+    # menus and actions
+    "&File": "文件(&F)", "&Edit": "编辑(&E)", "&View": "视图(&V)", "&Help": "帮助(&H)",
+    "Open &recent": "最近打开(&R)", "&Language": "语言(&L)",
+    "&New project …": "新建项目(&N)…", "Create an empty project file": "创建一个空项目文件",
+    "&Open …": "打开(&O)…", "Open a project (.carbon) or a case workbook (.xlsx)": "打开项目（.carbon）或案例工作簿（.xlsx）",
+    "&Import workbook …": "导入工作簿(&I)…", "Import a case workbook into a new project": "将案例工作簿导入为新项目",
+    "&Save": "保存(&S)", "Save the project": "保存项目", "Save &as …": "另存为(&A)…",
+    "Save the project under a new name": "以新文件名保存项目", "&Quit": "退出(&Q)", "Quit CarbonMgr": "退出 CarbonMgr",
+    "&Copy": "复制(&C)", "Copy the selected cells": "复制所选单元格", "&Paste": "粘贴(&P)",
+    "Paste cells copied from Excel (tab-separated)": "粘贴从 Excel 复制的单元格（制表符分隔）",
+    "&Insert line": "插入行(&I)", "Insert a new activity line": "插入一行活动数据",
+    "&Delete lines": "删除行(&D)", "Delete the selected lines": "删除所选行",
+    "Use selected &factor": "使用所选因子(&F)",
+    "Use the factor selected in the factor library for the selected lines": "对所选行使用因子库中选中的因子",
+    "&Override factor …": "覆盖排放因子(&O)…", "Give the selected lines their own CO2e factor": "为所选行填写自定义 CO2e 排放因子",
+    "C&lear factor override": "清除自定义因子(&L)", "Remove the lines' own CO2e factor": "删除所选行的自定义 CO2e 排放因子",
+    "&Find": "查找(&F)", "Go to the search field": "转到搜索框", "Re&compute": "重新核算(&C)",
+    "Compute the inventory again": "重新计算排放清单", "&About CarbonMgr": "关于 CarbonMgr(&A)", "About CarbonMgr": "关于 CarbonMgr",
+    "&Problems": "问题(&P)", "Case &brief": "案例简介(&B)", "&Boundary": "组织边界(&B)", "&Activities": "活动数据(&A)",
+    "&Factor library": "因子库(&F)", "&Results": "核算结果(&R)",
+    "The firm's description and its source documents": "企业概况及原始凭证",
+    "Organisational boundary and reporting settings": "组织边界与报告设置",
+    "Activity data per facility and source type": "按设施和排放源类别录入活动数据",
+    "Emission factors with their sources": "排放因子及其来源", "Totals, breakdowns and charts": "合计、分项与图表",
+    "Problems": "问题", "(none)": "（无）", "&Clear the list": "清空列表(&C)",
+    "CarbonMgr — Carbon emission manager training": "CarbonMgr — 碳排放管理员实训平台",
+    "%1 (not saved as a project yet)": "%1（尚未保存为项目）", "Untitled": "未命名",
+    "&Undo %1": "撤销 %1(&U)", "&Undo": "撤销(&U)", "&Redo %1": "重做 %1(&R)", "&Redo": "重做(&R)",
+    "%1 lines": "%1 行", "computed in %1 ms": "核算用时 %1 毫秒", "Open": "打开",
+    "Projects and workbooks (*.carbon *.xlsx *.xlsm);;All files (*)": "项目和工作簿 (*.carbon *.xlsx *.xlsm);;所有文件 (*)",
+    "Import workbook": "导入工作簿", "Case workbooks (*.xlsx *.xlsm)": "案例工作簿 (*.xlsx *.xlsm)",
+    "Save project": "保存项目", "CarbonMgr projects (*.carbon)": "CarbonMgr 项目 (*.carbon)",
+    "Internal error: %1": "内部错误：%1", "Opening %1 …": "正在打开 %1…",
+    "CarbonMgr found unsaved changes to this project from %1 (autosave). Recover them?":
+        "发现该项目在 %1 自动保存的未保存修改。是否恢复？",
+    "CarbonMgr found unsaved work on “%1” from %2 (autosave). Recover it?":
+        "发现“%1”在 %2 自动保存的未保存工作。是否恢复？",
+    "Opened %1": "已打开 %1", "Undone: %1": "已撤销：%1", "Redone: %1": "已重做：%1",
+    "Pasted values that were not accepted": "未被接受的粘贴值", "Pasted %1 row(s)": "已粘贴 %1 行",
+    "Select a factor in the factor library first.": "请先在因子库中选择一个因子。",
+    "Select the activity lines first.": "请先选择活动数据行。", "Factor %1 used for %2 line(s)": "已对 %2 行使用因子 %1",
+    "Computing …": "正在核算…", "Lines with problems (not counted in the totals)": "有问题的行（未计入合计）",
+    "Saving …": "正在保存…", "Saved %1": "已保存 %1", "Save the changes to “%1”?": "是否保存对“%1”的修改？",
+    "Autosave failed: %1": "自动保存失败：%1", "Importing %1 …": "正在导入 %1…", "Import cancelled": "已取消导入",
+    "%1 was not imported: %2 problem(s)": "%1 未导入：发现 %2 个问题",
+    "<h3>CarbonMgr %1</h3><p>Carbon emission manager training platform: greenhouse-gas inventories under "
+    "GB/T 32150, the GHG Protocol and ISO 14064-1, with every number traced to its formula and factor source.</p>":
+        "<h3>CarbonMgr %1</h3><p>碳排放管理员实训平台：按 GB/T 32150、温室气体核算体系（GHG Protocol）和 "
+        "ISO 14064-1 编制温室气体排放清单，每个数字都可追溯到公式和因子来源。</p>",
+    # activities page
+    "F&acility:": "设施(&A)：", "S&ource type:": "排放源类别(&O)：", "Fi&nd:": "查找(&N)：",
+    "item, unit, note …": "品种、单位、备注…", "&Add line": "添加行(&A)",
+    "Insert a new activity line (Ctrl+I)": "插入一行活动数据（Ctrl+I）", "De&lete lines": "删除行(&L)",
+    "Delete the selected lines (Ctrl+Del)": "删除所选行（Ctrl+Del）",
+    "Calculation of the selected line": "所选行的计算过程", "Activity lines": "活动数据行",
+    "All facilities": "全部设施", "All source types": "全部排放源类别",
+    "Select a line to see how its emissions are calculated.": "选择一行以查看其排放量的计算过程。",
+    "Line %1": "第 %1 行", "Formula": "公式", "Method": "方法", "Inputs": "输入参数", "Input": "参数",
+    "From": "来源", "GWP": "全球变暖潜势（GWP）", "Result": "结果", "Notes": "说明",
+    # boundary page
+    "Reporting settings": "报告设置", "Facilities: ownership and control": "设施：股权与控制权",
+    "Case &title:": "案例标题(&T)：", "&Standard profile:": "核算标准(&S)：", "&GWP set:": "GWP 值集(&G)：",
+    "Reporting &year:": "报告年度(&Y)：", "&Consolidation approach:": "合并方法(&C)：",
+    "The consolidation approach decides which share of each facility's emissions is counted: operational or "
+    "financial control counts 100 % or nothing, equity share counts the equity share.":
+        "合并方法决定每个设施的排放计入多少：运营控制法或财务控制法按 100% 或 0 计入，股权比例法按股权比例计入。",
+    "A&dd facility": "添加设施(&D)", "New facility &ID:": "新设施编号(&I)：", "N&ame:": "名称(&A)：",
+    "e.g. F4": "如 F4", "Default of the standard (%1)": "按核算标准默认（%1）",
+    # brief page
+    "The firm": "企业概况", "Source documents (read-only)": "原始凭证（只读）",
+    "This case has no source documents.": "本案例没有原始凭证。", "Facilities": "设施",
+    "Activity lines: %1": "活动数据：%1 行",
+    # factors page
+    "&Search:": "搜索(&S)：", "Factor s&et:": "因子集(&E)：", "&Region:": "地区(&R)：", "&Year:": "年份(&Y)：",
+    "Source &type:": "排放源类别(&T)：", "Stat&us:": "状态(&U)：", "fuel, gas, grid, source …": "燃料、气体、电网、来源…",
+    "Provenance": "因子来源", "&Use this factor for the selected lines": "对所选行使用此因子(&U)",
+    "O&verride the selected lines' factor …": "覆盖所选行的排放因子(&V)…", "Factor library": "因子库",
+    "All sets": "全部因子集", "All regions": "全部地区", "All years": "全部年份", "All statuses": "全部状态",
+    "%1 factors": "共 %1 条因子", "Select a factor to see where it comes from.": "选择一个因子以查看其来源。",
+    # import dialog
+    "Importing a workbook": "导入工作簿", "Reading and checking %1 …": "正在读取并检查 %1…",
+    "Loading the lines of %1 …": "正在载入 %1 的数据行…", "Computing the inventory of %1 …": "正在核算 %1 的排放清单…",
+    # override dialog
+    "Override the emission factor": "覆盖排放因子", "&CO2e factor:": "CO2e 排放因子(&C)：",
+    "Factor &unit (e.g. t/t, kg/MWh):": "因子单位（如 t/t、kg/MWh）(&U)：",
+    # results page
+    "Totals (t CO2e)": "合计（t CO2e）", "Breakdown": "分项", "Charts": "图表", "Charts appear here …": "图表将显示在这里…",
+    "Scope 2": "范围二",
+    "Reported under GB/T 32150: %1 t CO2e (purchased minus exported is shown as its own line)":
+        "按 GB/T 32150 报告：%1 t CO2e（输出电力/热力的扣减单列显示）",
+    "The total counts the location-based Scope 2.": "排放总量采用基于位置的范围二排放。",
+    "Charts are not available: %1": "无法显示图表：%1",
+    # totals bar
+    "Scope 2, %1": "范围二（%1）",
+    # labels
+    "Facility": "设施", "Source type": "排放源类别", "Item": "品种", "Quantity": "数量", "Unit": "单位",
+    "t CO2e": "t CO2e", "Scope": "范围", "NCV": "低位发热量", "NCV unit": "低位发热量单位",
+    "Carbon content (tC/GJ)": "单位热值含碳量（tC/GJ）", "Carbon by mass (tC/t)": "元素碳含量（tC/t）",
+    "Oxidation rate": "碳氧化率", "Purity": "纯度", "EF CO2": "CO2 排放因子", "EF CH4": "CH4 排放因子",
+    "EF N2O": "N2O 排放因子", "EF CO2e": "CO2e 排放因子", "EF unit": "排放因子单位", "Scope 3 category": "范围三类别",
+    "Biogenic": "生物质", "Uncertainty (%)": "不确定性（%）", "Factor set": "因子集", "Factor variant": "因子变体",
+    "Gas": "气体", "Evidence": "证据", "Note": "备注", "ID": "编号", "Name": "名称", "Region": "地区",
+    "Equity share": "股权比例", "Financial control": "财务控制", "Operational control": "运营控制",
+    "Case title": "案例标题", "Standard profile": "核算标准", "GWP set": "GWP 值集", "Reporting year": "报告年度",
+    "Consolidation approach": "合并方法", "Residual mix factor": "剩余组合排放因子", "Grid factor set": "电网因子集",
+    "AR6 methane rule": "AR6 甲烷规则", "Base year": "基准年", "Parameter": "参数", "Value": "数值", "Year": "年份",
+    "Status": "状态", "Source": "来源", "Publisher": "发布机构", "Published": "发布年份", "Valid for years": "适用年份",
+    "GWP basis": "GWP 依据", "Verification tag": "核实标记", "Share": "占比", "t": "吨",
+    "GB/T 32150 (China)": "GB/T 32150（中国）", "GHG Protocol": "温室气体核算体系（GHG Protocol）",
+    "ISO 14064-1": "ISO 14064-1", "Yes": "是", "No": "否", "Joint": "共同控制", "Verified": "已核实",
+    "Secondary": "二手数据", "Unverified": "未核实", "Emission factor": "排放因子", "CO2e factor": "CO2e 排放因子",
+    "CO2e factor (part)": "CO2e 排放因子（分项）", "Net calorific value": "低位发热量", "Carbon content": "单位热值含碳量",
+    "Heat content": "热值", "edit %1": "编辑%1", "edit cells": "编辑单元格", "paste": "粘贴", "insert lines": "插入行",
+    "delete lines": "删除行", "assign factor": "指定因子", "override factor": "覆盖因子",
+    "clear factor override": "清除自定义因子", "edit facility %1": "编辑设施%1", "add facility": "添加设施",
+    "Company": "公司名称", "Unified social credit code": "统一社会信用代码", "Industry": "所属行业", "Address": "地址",
+    "Legal representative": "法定代表人", "Contact": "联系人", "Description": "简介", "Grid factor year": "电网因子年份",
+    "IPCC sector": "IPCC 部门", "Total": "排放总量", "Scope 1": "范围一", "Scope 2 (reported)": "范围二（报告值）",
+    "Location-based": "基于位置", "Market-based": "基于市场", "Scope 3": "范围三",
+    "Exported (deducted)": "输出电力/热力（扣减）", "Biogenic CO2 (outside totals)": "生物质 CO2（不计入总量）",
+    "exported": "输出", "others": "其他", "this line": "本行", "case setting": "案例设置", "factor library": "因子库",
+    "constant": "常数",
+    "activity data": "活动数据", "fuel consumed": "燃料消耗量", "net calorific value": "低位发热量",
+    "carbon content per heat": "单位热值含碳量", "carbon content by mass": "元素碳含量", "oxidation rate": "碳氧化率",
+    "emission factor": "排放因子", "factor for the rest": "其余电量的排放因子", "global warming potential": "全球变暖潜势",
+    "mass": "质量", "purity": "纯度",
+}
+NUMERUS = {
+    "%n line(s) with problems (not counted)": "%n 行有问题（未计入）",
+}
+
+
+def _tool(name: str) -> str:
+    exe = Path(sys.executable).parent / name
+    return str(exe) if exe.exists() else (shutil.which(name) or name)
+
+
+def lupdate() -> None:
+    sources = sorted(str(p) for p in (ROOT / "ui").glob("*.py"))
+    subprocess.run([_tool("pyside6-lupdate"), "-no-obsolete", "-locations", "none", *sources, "-ts", str(TS)],
+                   check=True, cwd=ROOT)
+
+
+def fill() -> list[str]:
+    tree = ET.parse(TS)
+    missing = []
+    for msg in tree.getroot().iter("message"):
+        src = msg.findtext("source") or ""
+        tr = msg.find("translation")
+        if tr is None:
+            tr = ET.SubElement(msg, "translation")
+        if tr.get("type") not in ("unfinished", "obsolete", "vanished") and (tr.text or list(tr)):
+            continue
+        if msg.get("numerus") == "yes":
+            text = NUMERUS.get(src)
+            if text is None:
+                missing.append(src)
+                continue
+            for child in list(tr):
+                tr.remove(child)
+            tr.text = None
+            ET.SubElement(tr, "numerusform").text = text
+        else:
+            text = GLOSSARY.get(src)
+            if text is None:
+                missing.append(src)
+                continue
+            tr.text = text
+        tr.attrib.pop("type", None)
+    ET.indent(tree, "    ")
+    with open(TS, "wb") as fh:
+        fh.write(b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n')
+        tree.write(fh, encoding="utf-8", xml_declaration=False)
+        fh.write(b"\n")
+    return missing
+
+
+def unfinished() -> list[str]:
+    tree = ET.parse(TS)
+    return [m.findtext("source") or "" for m in tree.getroot().iter("message")
+            if (m.find("translation") is not None and m.find("translation").get("type") == "unfinished")]
+
+
+def lrelease() -> None:
+    subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, cwd=ROOT)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--check", action="store_true", help="only check that every message is translated")
+    args = ap.parse_args(argv)
+    if args.check:
+        left = unfinished()
+        for s in left:
+            print("unfinished:", s)
+        return 1 if left else 0
+    os.chdir(ROOT)
+    lupdate()
+    missing = fill()
+    lrelease()
+    for s in missing:
+        print("no translation yet:", s)
+    return 1 if missing else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,1144 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="zh_CN">
+    <context>
+        <name>ActivitiesPage</name>
+        <message>
+            <source>F&amp;acility:</source>
+            <translation>设施(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>S&amp;ource type:</source>
+            <translation>排放源类别(&amp;O)：</translation>
+        </message>
+        <message>
+            <source>Fi&amp;nd:</source>
+            <translation>查找(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>item, unit, note …</source>
+            <translation>品种、单位、备注…</translation>
+        </message>
+        <message>
+            <source>&amp;Add line</source>
+            <translation>添加行(&amp;A)</translation>
+        </message>
+        <message>
+            <source>Insert a new activity line (Ctrl+I)</source>
+            <translation>插入一行活动数据（Ctrl+I）</translation>
+        </message>
+        <message>
+            <source>De&amp;lete lines</source>
+            <translation>删除行(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Delete the selected lines (Ctrl+Del)</source>
+            <translation>删除所选行（Ctrl+Del）</translation>
+        </message>
+        <message>
+            <source>Calculation of the selected line</source>
+            <translation>所选行的计算过程</translation>
+        </message>
+        <message>
+            <source>Activity lines</source>
+            <translation>活动数据行</translation>
+        </message>
+        <message>
+            <source>All facilities</source>
+            <translation>全部设施</translation>
+        </message>
+        <message>
+            <source>All source types</source>
+            <translation>全部排放源类别</translation>
+        </message>
+        <message>
+            <source>Select a line to see how its emissions are calculated.</source>
+            <translation>选择一行以查看其排放量的计算过程。</translation>
+        </message>
+        <message>
+            <source>Computing …</source>
+            <translation>正在核算…</translation>
+        </message>
+        <message>
+            <source>Line %1</source>
+            <translation>第 %1 行</translation>
+        </message>
+        <message>
+            <source>Formula</source>
+            <translation>公式</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Inputs</source>
+            <translation>输入参数</translation>
+        </message>
+        <message>
+            <source>Input</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>From</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>GWP</source>
+            <translation>全球变暖潜势（GWP）</translation>
+        </message>
+        <message>
+            <source>Result</source>
+            <translation>结果</translation>
+        </message>
+        <message>
+            <source>Notes</source>
+            <translation>说明</translation>
+        </message>
+    </context>
+    <context>
+        <name>BoundaryPage</name>
+        <message>
+            <source>Reporting settings</source>
+            <translation>报告设置</translation>
+        </message>
+        <message>
+            <source>Facilities: ownership and control</source>
+            <translation>设施：股权与控制权</translation>
+        </message>
+        <message>
+            <source>Case &amp;title:</source>
+            <translation>案例标题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Standard profile:</source>
+            <translation>核算标准(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>&amp;GWP set:</source>
+            <translation>GWP 值集(&amp;G)：</translation>
+        </message>
+        <message>
+            <source>Reporting &amp;year:</source>
+            <translation>报告年度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>&amp;Consolidation approach:</source>
+            <translation>合并方法(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>The consolidation approach decides which share of each facility's emissions is counted: operational or financial control counts 100 % or nothing, equity share counts the equity share.</source>
+            <translation>合并方法决定每个设施的排放计入多少：运营控制法或财务控制法按 100% 或 0 计入，股权比例法按股权比例计入。</translation>
+        </message>
+        <message>
+            <source>A&amp;dd facility</source>
+            <translation>添加设施(&amp;D)</translation>
+        </message>
+        <message>
+            <source>New facility &amp;ID:</source>
+            <translation>新设施编号(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>N&amp;ame:</source>
+            <translation>名称(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>e.g. F4</source>
+            <translation>如 F4</translation>
+        </message>
+        <message>
+            <source>Default of the standard (%1)</source>
+            <translation>按核算标准默认（%1）</translation>
+        </message>
+    </context>
+    <context>
+        <name>BriefPage</name>
+        <message>
+            <source>The firm</source>
+            <translation>企业概况</translation>
+        </message>
+        <message>
+            <source>Source documents (read-only)</source>
+            <translation>原始凭证（只读）</translation>
+        </message>
+        <message>
+            <source>This case has no source documents.</source>
+            <translation>本案例没有原始凭证。</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>设施</translation>
+        </message>
+        <message>
+            <source>Activity lines: %1</source>
+            <translation>活动数据：%1 行</translation>
+        </message>
+    </context>
+    <context>
+        <name>FactorsPage</name>
+        <message>
+            <source>&amp;Search:</source>
+            <translation>搜索(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Factor s&amp;et:</source>
+            <translation>因子集(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>&amp;Region:</source>
+            <translation>地区(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>&amp;Year:</source>
+            <translation>年份(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>Source &amp;type:</source>
+            <translation>排放源类别(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>Stat&amp;us:</source>
+            <translation>状态(&amp;U)：</translation>
+        </message>
+        <message>
+            <source>fuel, gas, grid, source …</source>
+            <translation>燃料、气体、电网、来源…</translation>
+        </message>
+        <message>
+            <source>Provenance</source>
+            <translation>因子来源</translation>
+        </message>
+        <message>
+            <source>&amp;Use this factor for the selected lines</source>
+            <translation>对所选行使用此因子(&amp;U)</translation>
+        </message>
+        <message>
+            <source>O&amp;verride the selected lines' factor …</source>
+            <translation>覆盖所选行的排放因子(&amp;V)…</translation>
+        </message>
+        <message>
+            <source>Factor library</source>
+            <translation>因子库</translation>
+        </message>
+        <message>
+            <source>All sets</source>
+            <translation>全部因子集</translation>
+        </message>
+        <message>
+            <source>All regions</source>
+            <translation>全部地区</translation>
+        </message>
+        <message>
+            <source>All years</source>
+            <translation>全部年份</translation>
+        </message>
+        <message>
+            <source>All source types</source>
+            <translation>全部排放源类别</translation>
+        </message>
+        <message>
+            <source>All statuses</source>
+            <translation>全部状态</translation>
+        </message>
+        <message>
+            <source>%1 factors</source>
+            <translation>共 %1 条因子</translation>
+        </message>
+        <message>
+            <source>Select a factor to see where it comes from.</source>
+            <translation>选择一个因子以查看其来源。</translation>
+        </message>
+    </context>
+    <context>
+        <name>ImportDialog</name>
+        <message>
+            <source>Importing a workbook</source>
+            <translation>导入工作簿</translation>
+        </message>
+        <message>
+            <source>Reading and checking %1 …</source>
+            <translation>正在读取并检查 %1…</translation>
+        </message>
+        <message>
+            <source>Loading the lines of %1 …</source>
+            <translation>正在载入 %1 的数据行…</translation>
+        </message>
+        <message>
+            <source>Computing the inventory of %1 …</source>
+            <translation>正在核算 %1 的排放清单…</translation>
+        </message>
+    </context>
+    <context>
+        <name>Labels</name>
+        <message>
+            <source>Facility</source>
+            <translation>设施</translation>
+        </message>
+        <message>
+            <source>Source type</source>
+            <translation>排放源类别</translation>
+        </message>
+        <message>
+            <source>Item</source>
+            <translation>品种</translation>
+        </message>
+        <message>
+            <source>Quantity</source>
+            <translation>数量</translation>
+        </message>
+        <message>
+            <source>Unit</source>
+            <translation>单位</translation>
+        </message>
+        <message>
+            <source>t CO2e</source>
+            <translation>t CO2e</translation>
+        </message>
+        <message>
+            <source>Scope</source>
+            <translation>范围</translation>
+        </message>
+        <message>
+            <source>NCV</source>
+            <translation>低位发热量</translation>
+        </message>
+        <message>
+            <source>NCV unit</source>
+            <translation>低位发热量单位</translation>
+        </message>
+        <message>
+            <source>Carbon content (tC/GJ)</source>
+            <translation>单位热值含碳量（tC/GJ）</translation>
+        </message>
+        <message>
+            <source>Carbon by mass (tC/t)</source>
+            <translation>元素碳含量（tC/t）</translation>
+        </message>
+        <message>
+            <source>Oxidation rate</source>
+            <translation>碳氧化率</translation>
+        </message>
+        <message>
+            <source>Purity</source>
+            <translation>纯度</translation>
+        </message>
+        <message>
+            <source>EF CO2</source>
+            <translation>CO2 排放因子</translation>
+        </message>
+        <message>
+            <source>EF CH4</source>
+            <translation>CH4 排放因子</translation>
+        </message>
+        <message>
+            <source>EF N2O</source>
+            <translation>N2O 排放因子</translation>
+        </message>
+        <message>
+            <source>EF CO2e</source>
+            <translation>CO2e 排放因子</translation>
+        </message>
+        <message>
+            <source>EF unit</source>
+            <translation>排放因子单位</translation>
+        </message>
+        <message>
+            <source>Scope 3 category</source>
+            <translation>范围三类别</translation>
+        </message>
+        <message>
+            <source>Biogenic</source>
+            <translation>生物质</translation>
+        </message>
+        <message>
+            <source>Uncertainty (%)</source>
+            <translation>不确定性（%）</translation>
+        </message>
+        <message>
+            <source>Factor set</source>
+            <translation>因子集</translation>
+        </message>
+        <message>
+            <source>Factor variant</source>
+            <translation>因子变体</translation>
+        </message>
+        <message>
+            <source>Gas</source>
+            <translation>气体</translation>
+        </message>
+        <message>
+            <source>Evidence</source>
+            <translation>证据</translation>
+        </message>
+        <message>
+            <source>Note</source>
+            <translation>备注</translation>
+        </message>
+        <message>
+            <source>ID</source>
+            <translation>编号</translation>
+        </message>
+        <message>
+            <source>Name</source>
+            <translation>名称</translation>
+        </message>
+        <message>
+            <source>Region</source>
+            <translation>地区</translation>
+        </message>
+        <message>
+            <source>Equity share</source>
+            <translation>股权比例</translation>
+        </message>
+        <message>
+            <source>Financial control</source>
+            <translation>财务控制</translation>
+        </message>
+        <message>
+            <source>Operational control</source>
+            <translation>运营控制</translation>
+        </message>
+        <message>
+            <source>Case title</source>
+            <translation>案例标题</translation>
+        </message>
+        <message>
+            <source>Standard profile</source>
+            <translation>核算标准</translation>
+        </message>
+        <message>
+            <source>GWP set</source>
+            <translation>GWP 值集</translation>
+        </message>
+        <message>
+            <source>Reporting year</source>
+            <translation>报告年度</translation>
+        </message>
+        <message>
+            <source>Consolidation approach</source>
+            <translation>合并方法</translation>
+        </message>
+        <message>
+            <source>Residual mix factor</source>
+            <translation>剩余组合排放因子</translation>
+        </message>
+        <message>
+            <source>Grid factor set</source>
+            <translation>电网因子集</translation>
+        </message>
+        <message>
+            <source>AR6 methane rule</source>
+            <translation>AR6 甲烷规则</translation>
+        </message>
+        <message>
+            <source>Base year</source>
+            <translation>基准年</translation>
+        </message>
+        <message>
+            <source>Parameter</source>
+            <translation>参数</translation>
+        </message>
+        <message>
+            <source>Value</source>
+            <translation>数值</translation>
+        </message>
+        <message>
+            <source>Year</source>
+            <translation>年份</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>状态</translation>
+        </message>
+        <message>
+            <source>Source</source>
+            <translation>来源</translation>
+        </message>
+        <message>
+            <source>Publisher</source>
+            <translation>发布机构</translation>
+        </message>
+        <message>
+            <source>Published</source>
+            <translation>发布年份</translation>
+        </message>
+        <message>
+            <source>Valid for years</source>
+            <translation>适用年份</translation>
+        </message>
+        <message>
+            <source>GWP basis</source>
+            <translation>GWP 依据</translation>
+        </message>
+        <message>
+            <source>Verification tag</source>
+            <translation>核实标记</translation>
+        </message>
+        <message>
+            <source>Share</source>
+            <translation>占比</translation>
+        </message>
+        <message>
+            <source>t</source>
+            <translation>吨</translation>
+        </message>
+        <message>
+            <source>GB/T 32150 (China)</source>
+            <translation>GB/T 32150（中国）</translation>
+        </message>
+        <message>
+            <source>GHG Protocol</source>
+            <translation>温室气体核算体系（GHG Protocol）</translation>
+        </message>
+        <message>
+            <source>ISO 14064-1</source>
+            <translation>ISO 14064-1</translation>
+        </message>
+        <message>
+            <source>Yes</source>
+            <translation>是</translation>
+        </message>
+        <message>
+            <source>No</source>
+            <translation>否</translation>
+        </message>
+        <message>
+            <source>Joint</source>
+            <translation>共同控制</translation>
+        </message>
+        <message>
+            <source>Verified</source>
+            <translation>已核实</translation>
+        </message>
+        <message>
+            <source>Secondary</source>
+            <translation>二手数据</translation>
+        </message>
+        <message>
+            <source>Unverified</source>
+            <translation>未核实</translation>
+        </message>
+        <message>
+            <source>Emission factor</source>
+            <translation>排放因子</translation>
+        </message>
+        <message>
+            <source>CO2e factor</source>
+            <translation>CO2e 排放因子</translation>
+        </message>
+        <message>
+            <source>CO2e factor (part)</source>
+            <translation>CO2e 排放因子（分项）</translation>
+        </message>
+        <message>
+            <source>Net calorific value</source>
+            <translation>低位发热量</translation>
+        </message>
+        <message>
+            <source>Carbon content</source>
+            <translation>单位热值含碳量</translation>
+        </message>
+        <message>
+            <source>Heat content</source>
+            <translation>热值</translation>
+        </message>
+        <message>
+            <source>edit %1</source>
+            <translation>编辑%1</translation>
+        </message>
+        <message>
+            <source>edit cells</source>
+            <translation>编辑单元格</translation>
+        </message>
+        <message>
+            <source>paste</source>
+            <translation>粘贴</translation>
+        </message>
+        <message>
+            <source>insert lines</source>
+            <translation>插入行</translation>
+        </message>
+        <message>
+            <source>delete lines</source>
+            <translation>删除行</translation>
+        </message>
+        <message>
+            <source>assign factor</source>
+            <translation>指定因子</translation>
+        </message>
+        <message>
+            <source>override factor</source>
+            <translation>覆盖因子</translation>
+        </message>
+        <message>
+            <source>clear factor override</source>
+            <translation>清除自定义因子</translation>
+        </message>
+        <message>
+            <source>edit facility %1</source>
+            <translation>编辑设施%1</translation>
+        </message>
+        <message>
+            <source>add facility</source>
+            <translation>添加设施</translation>
+        </message>
+        <message>
+            <source>Company</source>
+            <translation>公司名称</translation>
+        </message>
+        <message>
+            <source>Unified social credit code</source>
+            <translation>统一社会信用代码</translation>
+        </message>
+        <message>
+            <source>Industry</source>
+            <translation>所属行业</translation>
+        </message>
+        <message>
+            <source>Address</source>
+            <translation>地址</translation>
+        </message>
+        <message>
+            <source>Legal representative</source>
+            <translation>法定代表人</translation>
+        </message>
+        <message>
+            <source>Contact</source>
+            <translation>联系人</translation>
+        </message>
+        <message>
+            <source>Description</source>
+            <translation>简介</translation>
+        </message>
+        <message>
+            <source>Grid factor year</source>
+            <translation>电网因子年份</translation>
+        </message>
+        <message>
+            <source>IPCC sector</source>
+            <translation>IPCC 部门</translation>
+        </message>
+        <message>
+            <source>Total</source>
+            <translation>排放总量</translation>
+        </message>
+        <message>
+            <source>Scope 1</source>
+            <translation>范围一</translation>
+        </message>
+        <message>
+            <source>Scope 2 (reported)</source>
+            <translation>范围二（报告值）</translation>
+        </message>
+        <message>
+            <source>Location-based</source>
+            <translation>基于位置</translation>
+        </message>
+        <message>
+            <source>Market-based</source>
+            <translation>基于市场</translation>
+        </message>
+        <message>
+            <source>Scope 3</source>
+            <translation>范围三</translation>
+        </message>
+        <message>
+            <source>Exported (deducted)</source>
+            <translation>输出电力/热力（扣减）</translation>
+        </message>
+        <message>
+            <source>Biogenic CO2 (outside totals)</source>
+            <translation>生物质 CO2（不计入总量）</translation>
+        </message>
+        <message>
+            <source>activity data</source>
+            <translation>活动数据</translation>
+        </message>
+        <message>
+            <source>fuel consumed</source>
+            <translation>燃料消耗量</translation>
+        </message>
+        <message>
+            <source>net calorific value</source>
+            <translation>低位发热量</translation>
+        </message>
+        <message>
+            <source>carbon content per heat</source>
+            <translation>单位热值含碳量</translation>
+        </message>
+        <message>
+            <source>carbon content by mass</source>
+            <translation>元素碳含量</translation>
+        </message>
+        <message>
+            <source>oxidation rate</source>
+            <translation>碳氧化率</translation>
+        </message>
+        <message>
+            <source>emission factor</source>
+            <translation>排放因子</translation>
+        </message>
+        <message>
+            <source>factor for the rest</source>
+            <translation>其余电量的排放因子</translation>
+        </message>
+        <message>
+            <source>global warming potential</source>
+            <translation>全球变暖潜势</translation>
+        </message>
+        <message>
+            <source>mass</source>
+            <translation>质量</translation>
+        </message>
+        <message>
+            <source>purity</source>
+            <translation>纯度</translation>
+        </message>
+        <message>
+            <source>exported</source>
+            <translation>输出</translation>
+        </message>
+        <message>
+            <source>others</source>
+            <translation>其他</translation>
+        </message>
+        <message>
+            <source>this line</source>
+            <translation>本行</translation>
+        </message>
+        <message>
+            <source>case setting</source>
+            <translation>案例设置</translation>
+        </message>
+        <message>
+            <source>factor library</source>
+            <translation>因子库</translation>
+        </message>
+        <message>
+            <source>constant</source>
+            <translation>常数</translation>
+        </message>
+    </context>
+    <context>
+        <name>MainWindow</name>
+        <message>
+            <source>CarbonMgr found unsaved work on “%1” from %2 (autosave). Recover it?</source>
+            <translation>发现“%1”在 %2 自动保存的未保存工作。是否恢复？</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>（无）</translation>
+        </message>
+        <message>
+            <source>&amp;Clear the list</source>
+            <translation>清空列表(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>文件(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>编辑(&amp;E)</translation>
+        </message>
+        <message>
+            <source>&amp;View</source>
+            <translation>视图(&amp;V)</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>帮助(&amp;H)</translation>
+        </message>
+        <message>
+            <source>Open &amp;recent</source>
+            <translation>最近打开(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Language</source>
+            <translation>语言(&amp;L)</translation>
+        </message>
+        <message>
+            <source>&amp;New project …</source>
+            <translation>新建项目(&amp;N)…</translation>
+        </message>
+        <message>
+            <source>Create an empty project file</source>
+            <translation>创建一个空项目文件</translation>
+        </message>
+        <message>
+            <source>&amp;Open …</source>
+            <translation>打开(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Open a project (.carbon) or a case workbook (.xlsx)</source>
+            <translation>打开项目（.carbon）或案例工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <source>&amp;Import workbook …</source>
+            <translation>导入工作簿(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Import a case workbook into a new project</source>
+            <translation>将案例工作簿导入为新项目</translation>
+        </message>
+        <message>
+            <source>&amp;Save</source>
+            <translation>保存(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Save the project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <source>Save &amp;as …</source>
+            <translation>另存为(&amp;A)…</translation>
+        </message>
+        <message>
+            <source>Save the project under a new name</source>
+            <translation>以新文件名保存项目</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>退出(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Quit CarbonMgr</source>
+            <translation>退出 CarbonMgr</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>复制(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Copy the selected cells</source>
+            <translation>复制所选单元格</translation>
+        </message>
+        <message>
+            <source>&amp;Paste</source>
+            <translation>粘贴(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Paste cells copied from Excel (tab-separated)</source>
+            <translation>粘贴从 Excel 复制的单元格（制表符分隔）</translation>
+        </message>
+        <message>
+            <source>&amp;Insert line</source>
+            <translation>插入行(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Insert a new activity line</source>
+            <translation>插入一行活动数据</translation>
+        </message>
+        <message>
+            <source>&amp;Delete lines</source>
+            <translation>删除行(&amp;D)</translation>
+        </message>
+        <message>
+            <source>Delete the selected lines</source>
+            <translation>删除所选行</translation>
+        </message>
+        <message>
+            <source>Use selected &amp;factor</source>
+            <translation>使用所选因子(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Use the factor selected in the factor library for the selected lines</source>
+            <translation>对所选行使用因子库中选中的因子</translation>
+        </message>
+        <message>
+            <source>&amp;Override factor …</source>
+            <translation>覆盖排放因子(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>Give the selected lines their own CO2e factor</source>
+            <translation>为所选行填写自定义 CO2e 排放因子</translation>
+        </message>
+        <message>
+            <source>C&amp;lear factor override</source>
+            <translation>清除自定义因子(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Remove the lines' own CO2e factor</source>
+            <translation>删除所选行的自定义 CO2e 排放因子</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>查找(&amp;F)</translation>
+        </message>
+        <message>
+            <source>Go to the search field</source>
+            <translation>转到搜索框</translation>
+        </message>
+        <message>
+            <source>Re&amp;compute</source>
+            <translation>重新核算(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Compute the inventory again</source>
+            <translation>重新计算排放清单</translation>
+        </message>
+        <message>
+            <source>&amp;About CarbonMgr</source>
+            <translation>关于 CarbonMgr(&amp;A)</translation>
+        </message>
+        <message>
+            <source>About CarbonMgr</source>
+            <translation>关于 CarbonMgr</translation>
+        </message>
+        <message>
+            <source>&amp;Problems</source>
+            <translation>问题(&amp;P)</translation>
+        </message>
+        <message>
+            <source>Case &amp;brief</source>
+            <translation>案例简介(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Boundary</source>
+            <translation>组织边界(&amp;B)</translation>
+        </message>
+        <message>
+            <source>&amp;Activities</source>
+            <translation>活动数据(&amp;A)</translation>
+        </message>
+        <message>
+            <source>&amp;Factor library</source>
+            <translation>因子库(&amp;F)</translation>
+        </message>
+        <message>
+            <source>&amp;Results</source>
+            <translation>核算结果(&amp;R)</translation>
+        </message>
+        <message>
+            <source>The firm's description and its source documents</source>
+            <translation>企业概况及原始凭证</translation>
+        </message>
+        <message>
+            <source>Organisational boundary and reporting settings</source>
+            <translation>组织边界与报告设置</translation>
+        </message>
+        <message>
+            <source>Activity data per facility and source type</source>
+            <translation>按设施和排放源类别录入活动数据</translation>
+        </message>
+        <message>
+            <source>Emission factors with their sources</source>
+            <translation>排放因子及其来源</translation>
+        </message>
+        <message>
+            <source>Totals, breakdowns and charts</source>
+            <translation>合计、分项与图表</translation>
+        </message>
+        <message>
+            <source>Problems</source>
+            <translation>问题</translation>
+        </message>
+        <message>
+            <source>CarbonMgr — Carbon emission manager training</source>
+            <translation>CarbonMgr — 碳排放管理员实训平台</translation>
+        </message>
+        <message>
+            <source>%1 (not saved as a project yet)</source>
+            <translation>%1（尚未保存为项目）</translation>
+        </message>
+        <message>
+            <source>Untitled</source>
+            <translation>未命名</translation>
+        </message>
+        <message>
+            <source>&amp;Undo %1</source>
+            <translation>撤销 %1(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Undo</source>
+            <translation>撤销(&amp;U)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo %1</source>
+            <translation>重做 %1(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Redo</source>
+            <translation>重做(&amp;R)</translation>
+        </message>
+        <message>
+            <source>%1 lines</source>
+            <translation>%1 行</translation>
+        </message>
+        <message>
+            <source>computed in %1 ms</source>
+            <translation>核算用时 %1 毫秒</translation>
+        </message>
+        <message>
+            <source>Open</source>
+            <translation>打开</translation>
+        </message>
+        <message>
+            <source>Projects and workbooks (*.carbon *.xlsx *.xlsm);;All files (*)</source>
+            <translation>项目和工作簿 (*.carbon *.xlsx *.xlsm);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>Import workbook</source>
+            <translation>导入工作簿</translation>
+        </message>
+        <message>
+            <source>Case workbooks (*.xlsx *.xlsm)</source>
+            <translation>案例工作簿 (*.xlsx *.xlsm)</translation>
+        </message>
+        <message>
+            <source>Save project</source>
+            <translation>保存项目</translation>
+        </message>
+        <message>
+            <source>CarbonMgr projects (*.carbon)</source>
+            <translation>CarbonMgr 项目 (*.carbon)</translation>
+        </message>
+        <message>
+            <source>Internal error: %1</source>
+            <translation>内部错误：%1</translation>
+        </message>
+        <message>
+            <source>Opening %1 …</source>
+            <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>CarbonMgr found unsaved changes to this project from %1 (autosave). Recover them?</source>
+            <translation>发现该项目在 %1 自动保存的未保存修改。是否恢复？</translation>
+        </message>
+        <message>
+            <source>Opened %1</source>
+            <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <source>Undone: %1</source>
+            <translation>已撤销：%1</translation>
+        </message>
+        <message>
+            <source>Redone: %1</source>
+            <translation>已重做：%1</translation>
+        </message>
+        <message>
+            <source>Pasted values that were not accepted</source>
+            <translation>未被接受的粘贴值</translation>
+        </message>
+        <message>
+            <source>Pasted %1 row(s)</source>
+            <translation>已粘贴 %1 行</translation>
+        </message>
+        <message>
+            <source>Select a factor in the factor library first.</source>
+            <translation>请先在因子库中选择一个因子。</translation>
+        </message>
+        <message>
+            <source>Select the activity lines first.</source>
+            <translation>请先选择活动数据行。</translation>
+        </message>
+        <message>
+            <source>Factor %1 used for %2 line(s)</source>
+            <translation>已对 %2 行使用因子 %1</translation>
+        </message>
+        <message>
+            <source>Computing …</source>
+            <translation>正在核算…</translation>
+        </message>
+        <message>
+            <source>Lines with problems (not counted in the totals)</source>
+            <translation>有问题的行（未计入合计）</translation>
+        </message>
+        <message>
+            <source>Saving …</source>
+            <translation>正在保存…</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Save the changes to “%1”?</source>
+            <translation>是否保存对“%1”的修改？</translation>
+        </message>
+        <message>
+            <source>Autosave failed: %1</source>
+            <translation>自动保存失败：%1</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;CarbonMgr %1&lt;/h3&gt;&lt;p&gt;Carbon emission manager training platform: greenhouse-gas inventories under GB/T 32150, the GHG Protocol and ISO 14064-1, with every number traced to its formula and factor source.&lt;/p&gt;</source>
+            <translation>&lt;h3&gt;CarbonMgr %1&lt;/h3&gt;&lt;p&gt;碳排放管理员实训平台：按 GB/T 32150、温室气体核算体系（GHG Protocol）和 ISO 14064-1 编制温室气体排放清单，每个数字都可追溯到公式和因子来源。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Importing %1 …</source>
+            <translation>正在导入 %1…</translation>
+        </message>
+        <message>
+            <source>Import cancelled</source>
+            <translation>已取消导入</translation>
+        </message>
+        <message>
+            <source>%1 was not imported: %2 problem(s)</source>
+            <translation>%1 未导入：发现 %2 个问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>OverrideDialog</name>
+        <message>
+            <source>Override the emission factor</source>
+            <translation>覆盖排放因子</translation>
+        </message>
+        <message>
+            <source>&amp;CO2e factor:</source>
+            <translation>CO2e 排放因子(&amp;C)：</translation>
+        </message>
+        <message>
+            <source>Factor &amp;unit (e.g. t/t, kg/MWh):</source>
+            <translation>因子单位（如 t/t、kg/MWh）(&amp;U)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ResultsPage</name>
+        <message>
+            <source>Totals (t CO2e)</source>
+            <translation>合计（t CO2e）</translation>
+        </message>
+        <message>
+            <source>Breakdown</source>
+            <translation>分项</translation>
+        </message>
+        <message>
+            <source>Charts</source>
+            <translation>图表</translation>
+        </message>
+        <message>
+            <source>Charts appear here …</source>
+            <translation>图表将显示在这里…</translation>
+        </message>
+        <message>
+            <source>Scope 2</source>
+            <translation>范围二</translation>
+        </message>
+        <message>
+            <source>Reported under GB/T 32150: %1 t CO2e (purchased minus exported is shown as its own line)</source>
+            <translation>按 GB/T 32150 报告：%1 t CO2e（输出电力/热力的扣减单列显示）</translation>
+        </message>
+        <message>
+            <source>The total counts the location-based Scope 2.</source>
+            <translation>排放总量采用基于位置的范围二排放。</translation>
+        </message>
+        <message>
+            <source>Charts are not available: %1</source>
+            <translation>无法显示图表：%1</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsBar</name>
+        <message>
+            <source>Scope 2, %1</source>
+            <translation>范围二（%1）</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n line(s) with problems (not counted)</source>
+            <translation>
+                <numerusform>%n 行有问题（未计入）</numerusform>
+            </translation>
+        </message>
+    </context>
+</TS>

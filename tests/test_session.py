@@ -1,0 +1,271 @@
+"""The desktop app's facade (carbonmgr.session), tested without Qt on real files."""
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from pathlib import Path
+
+import pytest
+
+from carbonmgr.errors import ValidationFailed
+from carbonmgr.session import (AUTOSAVE_EVERY_EDITS, CellError, EditSession, ImportCancelled, ImportJob,
+                               autosave_path, blank_case, read_autosave)
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def demo():
+    s = EditSession.open("demo", lang="en")
+    s.compute()
+    yield s
+    s.close().result()
+
+
+@pytest.fixture
+def project(tmp_path):
+    """A project file made from the demo case; yields its path."""
+    s = EditSession.open("demo", lang="en")
+    path = tmp_path / "demo.carbon"
+    s.save(path).result()
+    s.close().result()
+    return path
+
+
+def line_factor(s, pos):
+    return s.results.line_tco2e(pos) / s.case.activities.quantity[pos]
+
+
+def test_edit_changes_total_by_expected_amount_and_undo_restores(demo):
+    before = demo.results.totals["total"]
+    per_unit = line_factor(demo, 0)
+    q0 = demo.case.activities.quantity[0]
+    changes = demo.set_cell(0, "quantity", "50")
+    assert changes.lines == {0} and "quantity" in changes.fields
+    assert demo.undo_label() == ("edit", {"field": "quantity"})
+    after = demo.compute().totals["total"]
+    assert after - before == pytest.approx(per_unit * (50 - q0), rel=1e-9)
+    demo.undo()
+    assert demo.case.activities.quantity[0] == q0
+    assert demo.compute().totals["total"] == pytest.approx(before)
+    assert demo.can_redo() and demo.redo_label() == ("edit", {"field": "quantity"})
+    demo.redo()
+    assert demo.compute().totals["total"] == pytest.approx(after)
+
+
+def test_invalid_cells_raise_translated_errors(demo):
+    with pytest.raises(CellError) as e:
+        demo.set_cell(0, "quantity", "about 100")
+    assert "not a number" in e.value.render("en") and "不是数字" in e.value.render("zh")
+    with pytest.raises(CellError):
+        demo.set_cell(0, "quantity", "-5")
+    with pytest.raises(CellError) as e:
+        demo.set_cell(0, "facility", "F99")
+    assert "F99" in e.value.render("en")
+    with pytest.raises(CellError):
+        demo.set_cell(0, "oxidation_rate", "150")
+    assert demo.parse_cell("source", "固定燃烧") == "stationary_combustion"
+    assert demo.parse_cell("quantity", "1,234.5") == 1234.5
+    assert demo.parse_cell("oxidation_rate", "98%") == pytest.approx(0.98)
+    assert not demo.can_undo()
+
+
+def test_engine_problems_are_mapped_to_lines(demo):
+    demo.set_cell(1, "item", "unobtainium")
+    demo.set_cell(2, "unit", "parsec")
+    res = demo.compute()
+    assert res.line_error(1)[0] == "engine.item_unknown" and res.line_error(1)[1] == "item"
+    assert res.line_error(2)[0] == "engine.unit_unknown" and res.line_error(2)[1] == "unit"
+    assert res.line_error(0) is None
+    assert res.error_lines == 2
+    cells = {p.cell for p in res.problems}
+    assert any(c.endswith("!C3") for c in cells) and any(c.endswith("!E4") for c in cells)
+    assert "unobtainium" in res.problems[0].render("zh") or "unobtainium" in res.problems[1].render("zh")
+
+
+def test_insert_delete_paste_undo(demo):
+    n = len(demo)
+    demo.insert_lines(2, count=2)
+    assert len(demo) == n + 2 and demo.case.activities.quantity[2] == 0.0
+    demo.delete_lines([2, 3])
+    assert len(demo) == n
+    changes, errors = demo.paste([(0, "quantity", "7")],
+                                 [{"facility": "F1", "source": "固定燃烧", "item": "柴油", "quantity": "3", "unit": "t"},
+                                  {"quantity": "oops", "item": "汽油"}])
+    assert changes.structure and len(demo) == n + 2
+    assert [(p, f) for p, f, _ in errors] == [(n + 1, "quantity")]
+    assert demo.case.activities.source[n] == "stationary_combustion" and demo.case.activities.quantity[0] == 7
+    demo.undo()  # the whole paste is one step
+    assert len(demo) == n and demo.case.activities.quantity[0] == 42.0
+
+
+def test_assign_and_override_factor(demo):
+    lib = demo.library
+    f = lib.find("ipcc2006", "natural_gas", "ef", "CO2") or lib.search("natural gas", set_name="ipcc2006")[0]
+    demo.assign_factor([0], f)
+    assert demo.value(0, "factor_set") == "ipcc2006"
+    assert demo.compute().line_error(0) is None
+    demo.override_factor([0], 2.0, "t/10^4 Nm3")
+    assert demo.compute().line_tco2e(0) == pytest.approx(2.0 * demo.case.activities.quantity[0])
+    demo.undo()
+    demo.undo()
+    assert demo.value(0, "factor_set") is None and demo.value(0, "ef_co2e") is None
+
+
+def test_save_replays_edits_into_the_project_with_audit_log(project):
+    s = EditSession.open(project)
+    s.set_cell(0, "quantity", "100")
+    s.insert_lines(0, count=1)
+    s.set_cell(0, "item", "柴油")
+    s.set_cell(0, "source", "mobile_combustion")
+    s.delete_lines([6])
+    s.set_info("reporting_year", "2024")
+    s.set_facility(1, "equity_share", "50%")
+    expected = [s.line_values(i) for i in range(len(s))]
+    assert s.modified
+    s.save().result()
+    assert not s.modified
+    log = s.audit_log(50).result()
+    s.close().result()
+    actions = [(r["action"], r["entity"], r["field"]) for r in log]
+    assert ("update", "activity", "quantity") in actions and ("add", "activity", None) in actions
+    assert ("delete", "activity", None) in actions and ("update", "facility", "equity_share") in actions
+    s2 = EditSession.open(project)
+    got = [s2.line_values(i) for i in range(len(s2))]
+    assert [(g["item"], g["quantity"], g["source"]) for g in got] == \
+           [(e["item"], e["quantity"], e["source"]) for e in expected]
+    assert s2.case.info.reporting_year == 2024 and s2.case.facilities[1].equity_share == 0.5
+    s2.close().result()
+
+
+def test_save_with_new_facility_rewrites_the_file(project):
+    s = EditSession.open(project)
+    s.add_facility("F9", "New plant")
+    s.insert_lines(len(s), [dict(s.default_line("F9"), item="柴油", quantity=2.0)])
+    s.save().result()
+    s.close().result()
+    s2 = EditSession.open(project)
+    assert [f.id for f in s2.case.facilities][-1] == "F9"
+    assert s2.case.activities.facility[-1] == "F9" and s2.compute().line_error(len(s2) - 1) is None
+    s2.close().result()
+
+
+def test_autosave_and_recovery_after_save_with_inserted_lines(project):
+    """Autosaves name base lines by position, so keys of an earlier session never leak."""
+    s = EditSession.open(project)
+    s.insert_lines(0, count=1)
+    s.set_cell(0, "quantity", "5")
+    s.save().result()  # the project order now differs from the keys' order
+    s.set_cell(1, "quantity", "77")  # the old first line (natural gas)
+    s.insert_lines(0, count=1)
+    s.set_cell(0, "quantity", "9")
+    s.set_info("title", "recovered")
+    side = s.autosave()
+    assert side == autosave_path(project) and side.exists()
+    want = [s.line_values(i)["quantity"] for i in range(len(s))]
+    s.close().result()  # "crash": the edits were never saved
+
+    s2 = EditSession.open(project)
+    rec = s2.recovery()
+    assert rec is not None and len(rec["ops"]) == 4
+    s2.recover(rec)
+    assert s2.modified and s2.case.info.title == "recovered"
+    assert [s2.line_values(i)["quantity"] for i in range(len(s2))] == want
+    s2.save().result()
+    assert not side.exists()
+    s2.close().result()
+    s3 = EditSession.open(project)
+    assert s3.recovery() is None and [s3.line_values(i)["quantity"] for i in range(len(s3))] == want
+    s3.close().result()
+
+
+def test_autosave_is_due_after_n_edits(demo, tmp_path):
+    demo.autosave_dir = tmp_path
+    for i in range(AUTOSAVE_EVERY_EDITS):
+        assert not demo.autosave_due()
+        demo.set_cell(0, "quantity", str(i + 1))
+    assert demo.autosave_due()
+    path = demo.autosave()
+    assert path.parent == tmp_path and path.name.startswith("untitled-")
+    assert not demo.autosave_due()
+    data = EditSession.untitled_recoveries(tmp_path)
+    assert data == []  # this process is alive: not offered
+    data = read_autosave(path)
+    data["pid"] = 0
+    s2 = EditSession.from_untitled_recovery(data, lang="en")
+    assert s2.case.activities.quantity[0] == AUTOSAVE_EVERY_EDITS
+
+
+KILL_SCRIPT = textwrap.dedent("""
+    import sys, time
+    from carbonmgr.session import EditSession
+    s = EditSession.open(sys.argv[1])
+    i = 0
+    while True:
+        i += 1
+        s.set_cell(0, "quantity", str(i))
+        s.set_cell(1, "note", "x" * (i % 5000))  # autosaves of varying size
+        s.autosave()
+        if i == 20:
+            print("ready", flush=True)
+""")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="SIGKILL")
+def test_killed_while_autosaving_leaves_a_consistent_recovery(project, tmp_path):
+    script = tmp_path / "autosave_loop.py"
+    script.write_text(KILL_SCRIPT)
+    proc = subprocess.Popen([sys.executable, str(script), str(project)], stdout=subprocess.PIPE, text=True)
+    assert proc.stdout.readline().strip() == "ready"
+    time.sleep(0.7)  # keep writing autosaves
+    os.kill(proc.pid, signal.SIGKILL)
+    proc.wait(timeout=10)
+    side = autosave_path(project)
+    data = read_autosave(side)
+    assert data is not None, "the autosave file must be complete (temp file + os.replace)"
+    s = EditSession.open(project)
+    rec = s.recovery()
+    assert rec is not None
+    s.recover(rec)
+    q = s.case.activities.quantity[0]
+    assert q == int(q) and q >= 20
+    note = s.value(1, "note")
+    assert note == "x" * (int(q) % 5000) or note is None and int(q) % 5000 == 0
+    s.save().result()
+    s.close().result()
+    s2 = EditSession.open(project)
+    assert s2.case.activities.quantity[0] == q
+    s2.close().result()
+
+
+def test_import_job_in_a_child_process_and_cancel(tmp_path):
+    from carbonmgr.facade import demo_path
+
+    case = ImportJob(demo_path("zh")).run()
+    assert len(case.activities) == 14 and case.documents
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"not a workbook")
+    with pytest.raises(ValidationFailed):
+        ImportJob(bad).run()
+    job = ImportJob(demo_path("zh"))
+    job.cancel()
+    with pytest.raises(ImportCancelled):
+        job.run()
+
+
+def test_new_project_and_db_thread(tmp_path):
+    path = tmp_path / "new.carbon"
+    s = EditSession.create_project(path, blank_case("en"), lang="en").result()
+    assert s.project_path == path and len(s) == 0 and s.case.facilities[0].id == "F1"
+    assert s.worker.call(lambda: s._project is not None)  # the project lives on the DB thread
+    s.insert_lines(0, [dict(s.default_line(), item="Diesel", quantity=10.0, unit="t")])
+    assert s.compute().totals["total"] > 0
+    s.save().result()
+    s.close().result()
+    s2 = EditSession.open(path)
+    assert len(s2) == 1 and s2.case.activities.item[0] == "Diesel"
+    s2.close().result()

@@ -1,0 +1,15 @@
+"""Helpers shared by the UI tests."""
+from __future__ import annotations
+
+
+def open_and_wait(qtbot, w, path, timeout=20000):
+    """Open a file through the window and wait until its inventory is shown."""
+    old = w.session
+    w.open_path(str(path))
+    qtbot.waitUntil(lambda: w.session is not None and w.session is not old and w.session.results is not None,
+                    timeout=timeout)
+    return w.session
+
+
+def total_shown(w) -> float:
+    return float(w.totals_bar.values["total"].text().replace(",", ""))

@@ -1,0 +1,154 @@
+"""Entry point of the desktop app: ``carbonmgr gui [FILE] [--smoke-test]``.
+
+Start-up stays light: matplotlib (charts), the Excel reader and sqlite-utils are
+imported only when first needed, and the window is shown before the case is read.
+"""
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+_T0 = time.perf_counter()
+
+
+def _prepare_environment(smoke_test: bool) -> None:
+    if sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM") and smoke_test and \
+            not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    os.environ.setdefault("QT_API", "PySide6")  # matplotlib's Qt backend uses this binding
+
+
+def choose_language(settings, explicit: str | None) -> str:
+    from . import i18n
+
+    if explicit:
+        return "zh" if explicit.lower().startswith("zh") else "en"
+    saved = settings.get("ui/language")
+    if saved in ("zh", "en"):
+        return saved
+    return i18n.system_lang()
+
+
+def ensure_cjk_font(app) -> None:
+    """Use a font that has Chinese glyphs (WenQuanYi / Noto / system CJK) when one is installed."""
+    from PySide6.QtGui import QFont, QFontDatabase
+
+    families = set(QFontDatabase.families())
+    for name in ("Microsoft YaHei UI", "Microsoft YaHei", "PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC",
+                 "WenQuanYi Micro Hei", "WenQuanYi Zen Hei"):
+        if name in families:
+            font = QFont(app.font())
+            base = font.family()
+            font.setFamilies([base, name] if base and base != name else [name])
+            app.setFont(font)
+            return
+
+
+def create_app(argv=None):
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if app is None:
+        app = QApplication(list(argv or [sys.argv[0]]))
+    app.setOrganizationName("CarbonMgr")
+    app.setApplicationName("CarbonMgr")
+    app.setApplicationDisplayName("CarbonMgr")
+    ensure_cjk_font(app)
+    return app
+
+
+def main(args=None) -> int:
+    """Run the app.  ``args``: the CLI's namespace (``file``, ``smoke_test``, ``lang``) or None."""
+    import multiprocessing
+
+    multiprocessing.freeze_support()
+    file = getattr(args, "file", None)
+    smoke = bool(getattr(args, "smoke_test", False))
+    lang_arg = getattr(args, "lang", None)
+    _prepare_environment(smoke)
+    if smoke and not file:
+        file = "demo"
+
+    app = create_app()
+    from . import i18n
+    from .mainwindow import MainWindow
+    from .settings import Settings
+
+    settings = Settings()
+    i18n.set_language(choose_language(settings, lang_arg))
+    win = MainWindow(settings)
+    if smoke:
+        os.environ.setdefault("CARBONMGR_NO_DIALOGS", "1")
+        win.ask = lambda kind, text, buttons=("yes", "no"): "discard" if "discard" in buttons else "no"
+    win.show()
+    outcome = {"code": 0}
+
+    if smoke:
+        def ok():
+            s = win.session
+            if s is None or s.results is None or s.results.totals.get("total", 0) <= 0:
+                outcome["code"] = 1
+            else:
+                win.grab()  # the window really draws the inventory
+                elapsed = time.perf_counter() - _T0
+                print(f"smoke test ok: {s.title}: total {s.results.totals['total']:,.2f} t CO2e, "
+                      f"{len(s)} lines, shown after {elapsed * 1000:.0f} ms", flush=True)
+            app.quit()
+
+        def fail():
+            print("smoke test failed: the case was not shown in time", file=sys.stderr, flush=True)
+            outcome["code"] = 1
+            app.quit()
+
+        from PySide6.QtCore import QTimer
+
+        win.results_shown.connect(lambda: QTimer.singleShot(0, ok))
+        QTimer.singleShot(60_000, fail)
+
+    if file:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: win.open_path(file))
+    else:
+        from PySide6.QtCore import QTimer
+
+        QTimer.singleShot(0, lambda: offer_untitled_recovery(win))
+    code = app.exec()
+    win.tasks.shutdown()
+    return outcome["code"] or code
+
+
+def offer_untitled_recovery(win) -> None:
+    """After a crash: offer the autosave of an untitled session (an opened workbook, the demo)."""
+    from PySide6.QtCore import QCoreApplication
+
+    from carbonmgr.session import EditSession
+
+    from . import i18n
+    from .settings import data_dir
+
+    found = EditSession.untitled_recoveries(data_dir())
+    if not found:
+        return
+    data = max(found, key=lambda d: d.get("saved_at", ""))
+    answer = win.ask("recover", QCoreApplication.translate("MainWindow", "CarbonMgr found unsaved work on “%1” from %2 (autosave). Recover it?")
+                     .replace("%1", str(data.get("title", ""))).replace("%2", str(data.get("saved_at", ""))),
+                     ("yes", "no"))
+    if answer == "yes":
+        try:
+            s = EditSession.from_untitled_recovery(data, lang=i18n.current(), autosave_dir=data_dir())
+        except Exception as exc:  # noqa: BLE001
+            win.show_error(exc)
+            return
+        win.install_session(s, check_recovery=False)
+    try:
+        os.unlink(data["file"])
+    except OSError:
+        pass
+
+
+if __name__ == "__main__":  # pragma: no cover
+    from carbonmgr.cli import main as cli_main
+
+    sys.exit(cli_main(["gui", *sys.argv[1:]]))

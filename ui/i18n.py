@@ -1,0 +1,65 @@
+"""Qt translations: the app's .qm (resources/i18n) plus Qt's own qtbase_zh_CN.qm.
+
+Switching installs or removes the translators; Qt then sends every widget a
+LanguageChange event and each one re-translates itself (retranslateUi pattern).
+"""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from carbonmgr.paths import resource_dir
+
+LANGS = ("zh", "en")
+_state: dict = {"lang": "en", "translators": []}
+
+
+def qm_dir() -> Path:
+    return resource_dir() / "i18n"
+
+
+def system_lang() -> str:
+    env = os.environ.get("CARBONMGR_LANG")
+    if env:
+        return "zh" if env.lower().startswith("zh") else "en"
+    return "zh" if QLocale.system().language() == QLocale.Language.Chinese else "en"
+
+
+def current() -> str:
+    return _state["lang"]
+
+
+def set_language(lang: str) -> bool:
+    """Install the translators of ``lang`` ("zh" or "en"); returns whether the app .qm loaded."""
+    app = QCoreApplication.instance()
+    lang = "zh" if str(lang).lower().startswith("zh") else "en"
+    had = bool(_state["translators"])
+    for t in _state["translators"]:
+        app.removeTranslator(t)
+    _state["translators"] = []
+    _state["lang"] = lang
+    ok = True
+    if lang == "zh":
+        mine = QTranslator(app)
+        ok = mine.load(str(qm_dir() / "carbonmgr_zh_CN.qm"))
+        qt = QTranslator(app)
+        if qt.load("qtbase_zh_CN", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)) or \
+                qt.load(str(qm_dir() / "qtbase_zh_CN.qm")):
+            app.installTranslator(qt)
+            _state["translators"].append(qt)
+        if ok:
+            app.installTranslator(mine)
+            _state["translators"].append(mine)
+        QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
+    else:
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+    if not had and not _state["translators"]:
+        # no translator changed: still tell every widget (they show core texts in the language)
+        from PySide6.QtCore import QEvent
+        from PySide6.QtWidgets import QApplication
+
+        for w in QApplication.allWidgets():
+            QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
+    return ok

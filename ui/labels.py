@@ -1,0 +1,234 @@
+"""Translatable labels of core identifiers (fields, standards, approaches ...).
+
+Every label is declared with ``QT_TRANSLATE_NOOP`` so that ``pyside6-lupdate`` extracts
+it, and translated when shown (so a language switch takes effect at once).  Names that
+the core already knows in both languages (source types, item names, problem
+messages) come from the core instead.
+"""
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
+
+from carbonmgr.session import SOURCE_NAMES
+
+CTX = "Labels"
+
+FIELDS = {
+    "facility": QT_TRANSLATE_NOOP("Labels", "Facility"),
+    "source": QT_TRANSLATE_NOOP("Labels", "Source type"),
+    "item": QT_TRANSLATE_NOOP("Labels", "Item"),
+    "quantity": QT_TRANSLATE_NOOP("Labels", "Quantity"),
+    "unit": QT_TRANSLATE_NOOP("Labels", "Unit"),
+    "tco2e": QT_TRANSLATE_NOOP("Labels", "t CO2e"),
+    "scope": QT_TRANSLATE_NOOP("Labels", "Scope"),
+    "ncv": QT_TRANSLATE_NOOP("Labels", "NCV"),
+    "ncv_unit": QT_TRANSLATE_NOOP("Labels", "NCV unit"),
+    "carbon_content": QT_TRANSLATE_NOOP("Labels", "Carbon content (tC/GJ)"),
+    "carbon_element": QT_TRANSLATE_NOOP("Labels", "Carbon by mass (tC/t)"),
+    "oxidation_rate": QT_TRANSLATE_NOOP("Labels", "Oxidation rate"),
+    "purity": QT_TRANSLATE_NOOP("Labels", "Purity"),
+    "ef_co2": QT_TRANSLATE_NOOP("Labels", "EF CO2"),
+    "ef_ch4": QT_TRANSLATE_NOOP("Labels", "EF CH4"),
+    "ef_n2o": QT_TRANSLATE_NOOP("Labels", "EF N2O"),
+    "ef_co2e": QT_TRANSLATE_NOOP("Labels", "EF CO2e"),
+    "ef_unit": QT_TRANSLATE_NOOP("Labels", "EF unit"),
+    "scope3_category": QT_TRANSLATE_NOOP("Labels", "Scope 3 category"),
+    "biogenic": QT_TRANSLATE_NOOP("Labels", "Biogenic"),
+    "uncertainty": QT_TRANSLATE_NOOP("Labels", "Uncertainty (%)"),
+    "factor_set": QT_TRANSLATE_NOOP("Labels", "Factor set"),
+    "variant": QT_TRANSLATE_NOOP("Labels", "Factor variant"),
+    "gas": QT_TRANSLATE_NOOP("Labels", "Gas"),
+    "evidence": QT_TRANSLATE_NOOP("Labels", "Evidence"),
+    "note": QT_TRANSLATE_NOOP("Labels", "Note"),
+    # facilities
+    "id": QT_TRANSLATE_NOOP("Labels", "ID"),
+    "name": QT_TRANSLATE_NOOP("Labels", "Name"),
+    "region": QT_TRANSLATE_NOOP("Labels", "Region"),
+    "equity_share": QT_TRANSLATE_NOOP("Labels", "Equity share"),
+    "financial_control": QT_TRANSLATE_NOOP("Labels", "Financial control"),
+    "operational_control": QT_TRANSLATE_NOOP("Labels", "Operational control"),
+    # case settings
+    "title": QT_TRANSLATE_NOOP("Labels", "Case title"),
+    "standard": QT_TRANSLATE_NOOP("Labels", "Standard profile"),
+    "gwp": QT_TRANSLATE_NOOP("Labels", "GWP set"),
+    "reporting_year": QT_TRANSLATE_NOOP("Labels", "Reporting year"),
+    "consolidation": QT_TRANSLATE_NOOP("Labels", "Consolidation approach"),
+    "residual_mix_ef": QT_TRANSLATE_NOOP("Labels", "Residual mix factor"),
+    "grid_factor_set": QT_TRANSLATE_NOOP("Labels", "Grid factor set"),
+    "ch4_ar6": QT_TRANSLATE_NOOP("Labels", "AR6 methane rule"),
+    "base_year": QT_TRANSLATE_NOOP("Labels", "Base year"),
+    # factors
+    "set": QT_TRANSLATE_NOOP("Labels", "Factor set"),
+    "param": QT_TRANSLATE_NOOP("Labels", "Parameter"),
+    "value": QT_TRANSLATE_NOOP("Labels", "Value"),
+    "year": QT_TRANSLATE_NOOP("Labels", "Year"),
+    "status": QT_TRANSLATE_NOOP("Labels", "Status"),
+    "source_doc": QT_TRANSLATE_NOOP("Labels", "Source"),
+    "publisher": QT_TRANSLATE_NOOP("Labels", "Publisher"),
+    "year_published": QT_TRANSLATE_NOOP("Labels", "Published"),
+    "years_valid": QT_TRANSLATE_NOOP("Labels", "Valid for years"),
+    "gwp_basis": QT_TRANSLATE_NOOP("Labels", "GWP basis"),
+    "tag": QT_TRANSLATE_NOOP("Labels", "Verification tag"),
+    "share": QT_TRANSLATE_NOOP("Labels", "Share"),
+    "t": QT_TRANSLATE_NOOP("Labels", "t"),
+}
+
+STANDARDS = {
+    "gbt32150": QT_TRANSLATE_NOOP("Labels", "GB/T 32150 (China)"),
+    "ghgp": QT_TRANSLATE_NOOP("Labels", "GHG Protocol"),
+    "iso14064": QT_TRANSLATE_NOOP("Labels", "ISO 14064-1"),
+}
+CONSOLIDATIONS = {
+    "operational_control": QT_TRANSLATE_NOOP("Labels", "Operational control"),
+    "financial_control": QT_TRANSLATE_NOOP("Labels", "Financial control"),
+    "equity_share": QT_TRANSLATE_NOOP("Labels", "Equity share"),
+}
+FINANCIAL = {
+    "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
+    "no": QT_TRANSLATE_NOOP("Labels", "No"),
+    "joint": QT_TRANSLATE_NOOP("Labels", "Joint"),
+}
+STATUSES = {
+    "verified": QT_TRANSLATE_NOOP("Labels", "Verified"),
+    "secondary": QT_TRANSLATE_NOOP("Labels", "Secondary"),
+    "unverified": QT_TRANSLATE_NOOP("Labels", "Unverified"),
+}
+PARAMS = {
+    "ef": QT_TRANSLATE_NOOP("Labels", "Emission factor"),
+    "ef_co2e": QT_TRANSLATE_NOOP("Labels", "CO2e factor"),
+    "ef_co2e_part": QT_TRANSLATE_NOOP("Labels", "CO2e factor (part)"),
+    "ncv": QT_TRANSLATE_NOOP("Labels", "Net calorific value"),
+    "cc": QT_TRANSLATE_NOOP("Labels", "Carbon content"),
+    "of": QT_TRANSLATE_NOOP("Labels", "Oxidation rate"),
+    "heat_content": QT_TRANSLATE_NOOP("Labels", "Heat content"),
+}
+# Undo/redo action names: (action id) -> text; "%1" is a field name
+ACTIONS = {
+    "edit": QT_TRANSLATE_NOOP("Labels", "edit %1"),
+    "edit_many": QT_TRANSLATE_NOOP("Labels", "edit cells"),
+    "paste": QT_TRANSLATE_NOOP("Labels", "paste"),
+    "insert": QT_TRANSLATE_NOOP("Labels", "insert lines"),
+    "delete": QT_TRANSLATE_NOOP("Labels", "delete lines"),
+    "assign_factor": QT_TRANSLATE_NOOP("Labels", "assign factor"),
+    "override_factor": QT_TRANSLATE_NOOP("Labels", "override factor"),
+    "clear_override": QT_TRANSLATE_NOOP("Labels", "clear factor override"),
+    "case": QT_TRANSLATE_NOOP("Labels", "edit %1"),
+    "facility": QT_TRANSLATE_NOOP("Labels", "edit facility %1"),
+    "add_facility": QT_TRANSLATE_NOOP("Labels", "add facility"),
+}
+# Keys of CaseInfo.extra shown in the case brief
+BRIEF_KEYS = {
+    "company": QT_TRANSLATE_NOOP("Labels", "Company"),
+    "credit_code": QT_TRANSLATE_NOOP("Labels", "Unified social credit code"),
+    "industry": QT_TRANSLATE_NOOP("Labels", "Industry"),
+    "address": QT_TRANSLATE_NOOP("Labels", "Address"),
+    "legal_representative": QT_TRANSLATE_NOOP("Labels", "Legal representative"),
+    "contact": QT_TRANSLATE_NOOP("Labels", "Contact"),
+    "description": QT_TRANSLATE_NOOP("Labels", "Description"),
+    "grid_year": QT_TRANSLATE_NOOP("Labels", "Grid factor year"),
+    "ipcc_sector": QT_TRANSLATE_NOOP("Labels", "IPCC sector"),
+}
+TOTALS = {
+    "total": QT_TRANSLATE_NOOP("Labels", "Total"),
+    "scope1": QT_TRANSLATE_NOOP("Labels", "Scope 1"),
+    "scope2": QT_TRANSLATE_NOOP("Labels", "Scope 2 (reported)"),
+    "scope2_location": QT_TRANSLATE_NOOP("Labels", "Location-based"),
+    "scope2_market": QT_TRANSLATE_NOOP("Labels", "Market-based"),
+    "scope3": QT_TRANSLATE_NOOP("Labels", "Scope 3"),
+    "exported": QT_TRANSLATE_NOOP("Labels", "Exported (deducted)"),
+    "biogenic_co2": QT_TRANSLATE_NOOP("Labels", "Biogenic CO2 (outside totals)"),
+}
+# Symbols of calculation inputs (the symbol stays, its meaning is shown next to it)
+SYMBOLS = {
+    "AD": QT_TRANSLATE_NOOP("Labels", "activity data"),
+    "FC": QT_TRANSLATE_NOOP("Labels", "fuel consumed"),
+    "NCV": QT_TRANSLATE_NOOP("Labels", "net calorific value"),
+    "CC": QT_TRANSLATE_NOOP("Labels", "carbon content per heat"),
+    "C_ar": QT_TRANSLATE_NOOP("Labels", "carbon content by mass"),
+    "OF": QT_TRANSLATE_NOOP("Labels", "oxidation rate"),
+    "EF": QT_TRANSLATE_NOOP("Labels", "emission factor"),
+    "EF_rest": QT_TRANSLATE_NOOP("Labels", "factor for the rest"),
+    "GWP": QT_TRANSLATE_NOOP("Labels", "global warming potential"),
+    "M": QT_TRANSLATE_NOOP("Labels", "mass"),
+    "m": QT_TRANSLATE_NOOP("Labels", "mass"),
+    "purity": QT_TRANSLATE_NOOP("Labels", "purity"),
+}
+MISC = {
+    "exported": QT_TRANSLATE_NOOP("Labels", "exported"),
+    "others": QT_TRANSLATE_NOOP("Labels", "others"),
+}
+ORIGINS = {
+    "line": QT_TRANSLATE_NOOP("Labels", "this line"),
+    "case": QT_TRANSLATE_NOOP("Labels", "case setting"),
+    "library": QT_TRANSLATE_NOOP("Labels", "factor library"),
+    "constant": QT_TRANSLATE_NOOP("Labels", "constant"),
+}
+
+
+def tl(text: str) -> str:
+    return QCoreApplication.translate(CTX, text)
+
+
+def symbol(name: str) -> str:
+    """An input symbol with its meaning: "NCV (net calorific value)"."""
+    base = name.split(" ")[0]
+    text = SYMBOLS.get(base) or (SYMBOLS["EF"] if base.startswith("EF_") else None)
+    if not text:
+        return name
+    meaning = tl(text)
+    return f"{name}（{meaning}）" if _zh() else f"{name} ({meaning})"
+
+
+def _zh() -> bool:
+    from . import i18n
+
+    return i18n.current() == "zh"
+
+
+def field(name: str) -> str:
+    text = FIELDS.get(name)
+    return tl(text) if text else name
+
+
+def choice(table: dict, key) -> str:
+    text = table.get(key)
+    return tl(text) if text else ("" if key is None else str(key))
+
+
+def source(source_id: str, lang: str) -> str:
+    names = SOURCE_NAMES.get(source_id)
+    if not names:
+        return source_id or ""
+    return names[1] if lang == "zh" else names[0]
+
+
+def action(label: tuple[str, dict] | None, lang: str) -> str:
+    if label is None:
+        return ""
+    code, params = label
+    text = tl(ACTIONS.get(code, code))
+    if "%1" in text:
+        name = field(params.get("field", ""))
+        text = text.replace("%1", name if lang == "zh" else name[:1].lower() + name[1:])
+    return text
+
+
+def number(value, digits: int = 2) -> str:
+    if value is None:
+        return ""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return str(value)
+    text = f"{v:,.{digits}f}"
+    return "0" if text.strip("-0.,") == "" and digits == 0 else ("0.00" if text in ("-0.00",) else text)
+
+
+def quantity(value) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return str(value)
+    if isinstance(value, (int, float)):
+        return f"{value:,.10g}"
+    return str(value)

@@ -1,0 +1,1105 @@
+"""The main window: actions, menus, pages, and the flow of every operation.
+
+Every edit goes through the session (undoable, journalled for save and autosave);
+each operation returns a Changes record and :meth:`MainWindow.after_change` decides what
+to redraw (Anki's ``operation_did_execute``).  Slow work runs off the GUI thread:
+project files on the session's DB worker, workbook imports in a child process,
+large computations on the task pool.
+"""
+from __future__ import annotations
+
+import gc
+import html
+import os
+import time
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
+                               QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
+                               QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+
+from carbonmgr.errors import CarbonMgrError, Problem, ValidationFailed
+from carbonmgr.session import (PROJECT_SUFFIX, WORKBOOK_SUFFIXES, CellError, Changes, EditSession, ImportCancelled,
+                               ImportJob, resolve_input)
+
+from . import i18n, labels
+from .models import ProblemModel
+from .pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
+from .settings import Settings, data_dir
+from .taskman import TaskManager
+
+SYNC_COMPUTE_LINES = 30_000  # compute on the GUI thread up to this many lines (10k lines: ~5 ms)
+SUBPROCESS_IMPORT_BYTES = 1_500_000  # read larger workbooks in a child process
+AUTOSAVE_SECONDS = 30
+PROGRESS_DELAY_MS = 300
+
+
+class TotalsBar(QFrame):
+    """Always visible: the totals, updating as the user types."""
+
+    KEYS = ("total", "scope1", "scope2_location", "scope2_market", "scope3")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setObjectName("TotalsBar")
+        self.setStyleSheet("#TotalsBar { background: #f3f7f3; }")
+        lay = QHBoxLayout(self)
+        lay.setContentsMargins(10, 4, 10, 4)
+        self.names: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        for key in self.KEYS:
+            n, v = QLabel(), QLabel()
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "total":
+                f = v.font()
+                f.setBold(True)
+                f.setPointSize(f.pointSize() + 2)
+                v.setFont(f)
+                n.setFont(f)
+            self.names[key], self.values[key] = n, v
+            lay.addWidget(n)
+            lay.addWidget(v)
+            lay.addSpacing(18)
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#b00000")
+        lay.addWidget(self.status)
+        lay.addStretch(1)
+        self.unit = QLabel("t CO2e")
+        self.unit.setStyleSheet("color:#555")
+        lay.addWidget(self.unit)
+        self.retranslate()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        for key, lbl in self.names.items():
+            text = labels.choice(labels.TOTALS, key)
+            if key in ("scope2_location", "scope2_market"):
+                text = self.tr("Scope 2, %1").replace("%1", text if i18n.current() == "zh" else text.lower())
+            lbl.setText(text + ("：" if i18n.current() == "zh" else ":"))
+
+    def show_results(self, results, stale: bool = False) -> None:
+        if results is None:
+            for v in self.values.values():
+                v.setText("—")
+            self.status.setText("")
+            return
+        t = results.totals
+        for key, v in self.values.items():
+            v.setText(labels.number(t.get(key, 0.0)))
+        if results.error_lines:
+            self.status.setText(self.tr("%n line(s) with problems (not counted)", "", results.error_lines))
+        else:
+            self.status.setText("")
+
+
+class ImportDialog(QDialog):
+    """Progress of a workbook import, with a cancel button (shown only if it takes a while)."""
+
+    def __init__(self, parent, name: str):
+        super().__init__(parent)
+        self.setWindowModality(Qt.WindowModality.WindowModal)
+        self.name = name
+        self.label = QLabel()
+        self.bar = QProgressBar()
+        self.bar.setRange(0, 0)
+        self.bar.setMinimumWidth(360)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.label)
+        lay.addWidget(self.bar)
+        lay.addWidget(self.buttons)
+        self.stage = "reading"
+        self.retranslate()
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Importing a workbook"))
+        texts = {"reading": self.tr("Reading and checking %1 …"), "transfer": self.tr("Loading the lines of %1 …"),
+                 "computing": self.tr("Computing the inventory of %1 …")}
+        self.label.setText(texts.get(self.stage, texts["reading"]).replace("%1", self.name))
+
+    def set_stage(self, stage: str, done: int = 0, total: int = 0) -> None:
+        if stage != self.stage:
+            self.stage = stage
+            self.retranslate()
+        if total:
+            self.bar.setRange(0, total)
+            self.bar.setValue(done)
+        else:
+            self.bar.setRange(0, 0)
+
+    def reject(self):  # Esc or Cancel
+        self.buttons.rejected.emit()
+
+
+class OverrideDialog(QDialog):
+    def __init__(self, parent, value: float, unit: str):
+        super().__init__(parent)
+        self.value = QDoubleSpinBox()
+        self.value.setDecimals(8)
+        self.value.setRange(0, 1e9)
+        self.value.setValue(value)
+        self.unit = QLineEdit(unit)
+        form = QFormLayout(self)
+        self.lbl_value, self.lbl_unit = QLabel(), QLabel()
+        self.lbl_value.setBuddy(self.value)
+        self.lbl_unit.setBuddy(self.unit)
+        form.addRow(self.lbl_value, self.value)
+        form.addRow(self.lbl_unit, self.unit)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        form.addRow(self.buttons)
+        self.setWindowTitle(self.tr("Override the emission factor"))
+        self.lbl_value.setText(self.tr("&CO2e factor:"))
+        self.lbl_unit.setText(self.tr("Factor &unit (e.g. t/t, kg/MWh):"))
+
+
+class MainWindow(QMainWindow):
+    results_shown = Signal()  # emitted after new results are on screen
+    session_installed = Signal()
+
+    def __init__(self, settings: Settings | None = None, tasks: TaskManager | None = None):
+        super().__init__()
+        self.settings = settings or Settings()
+        self.tasks = tasks or TaskManager(self)
+        self.tasks.on_error = self.show_error
+        self.session: EditSession | None = None
+        self._compute_token = 0
+        self._had_errors = True
+        self._import = None
+        self.last_problems_title = ""
+        self.setObjectName("MainWindow")
+
+        self.totals_bar = TotalsBar()
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.brief = BriefPage(self)
+        self.boundary = BoundaryPage(self)
+        self.activities = ActivitiesPage(self)
+        self.factors = FactorsPage(self)
+        self.results = ResultsPage(self)
+        for page in (self.brief, self.boundary, self.activities, self.factors, self.results):
+            self.tabs.addTab(page, "")
+        central = QWidget()
+        cl = QVBoxLayout(central)
+        cl.setContentsMargins(4, 4, 4, 0)
+        cl.addWidget(self.totals_bar)
+        cl.addWidget(self.tabs, 1)
+        self.setCentralWidget(central)
+
+        self.problem_model = ProblemModel(self)
+        self.problem_view = QListView()
+        self.problem_view.setModel(self.problem_model)
+        self.problem_view.setWordWrap(True)
+        self.problem_view.activated.connect(self._goto_problem)
+        self.problem_title = QLabel()
+        self.problem_title.setStyleSheet("font-weight:bold")
+        pw = QWidget()
+        pl = QVBoxLayout(pw)
+        pl.setContentsMargins(4, 2, 4, 2)
+        pl.addWidget(self.problem_title)
+        pl.addWidget(self.problem_view)
+        self.problems_dock = QDockWidget()
+        self.problems_dock.setObjectName("ProblemsDock")
+        self.problems_dock.setWidget(pw)
+        self.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.problems_dock)
+        self.problems_dock.hide()
+
+        self.status_lines = QLabel()
+        self.statusBar().addPermanentWidget(self.status_lines)
+
+        self._make_actions()
+        self._make_menus()
+
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        self._compute_timer = QTimer(self)
+        self._compute_timer.setSingleShot(True)
+        self._compute_timer.setInterval(0)
+        self._compute_timer.timeout.connect(self.compute_now)
+
+        self.retranslate()
+        self._restore_state()
+        self.update_actions()
+
+    # ================================================================== actions
+    def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
+        act = QAction(self)
+        act.setObjectName(name)
+        if shortcut is not None:
+            if isinstance(shortcut, (list, tuple)):
+                act.setShortcuts([QKeySequence(s) for s in shortcut])
+            else:
+                act.setShortcut(QKeySequence(shortcut))
+        act.setCheckable(checkable)
+        if slot is not None:
+            act.triggered.connect(lambda *_a: slot())
+        self.addAction(act)
+        return act
+
+    def _make_actions(self) -> None:
+        K = QKeySequence.StandardKey
+        self.act_new = self._action("new", self.new_project, K.New)
+        self.act_open = self._action("open", self.open_dialog, K.Open)
+        self.act_import = self._action("import", self.import_dialog, "Ctrl+Shift+I")
+        self.act_save = self._action("save", self.save, K.Save)
+        self.act_save_as = self._action("save_as", self.save_as, "Ctrl+Shift+S")
+        self.act_quit = self._action("quit", self.close, "Ctrl+Q")
+        self.act_undo = self._action("undo", self.undo, K.Undo)
+        self.act_redo = self._action("redo", self.redo, [QKeySequence(K.Redo).toString(), "Ctrl+Y"])
+        self.act_copy = self._action("copy", self.copy_cells, K.Copy)
+        self.act_paste = self._action("paste", self.paste_cells, K.Paste)
+        self.act_insert = self._action("insert_line", self.insert_line, "Ctrl+I")
+        self.act_delete = self._action("delete_lines", self.delete_lines, "Ctrl+Del")
+        self.act_assign = self._action("assign_factor", self.assign_factor, "Ctrl+Shift+A")
+        self.act_override = self._action("override_factor", self.override_factor, "Ctrl+Shift+O")
+        self.act_clear_override = self._action("clear_override", self.clear_override, None)
+        self.act_find = self._action("find", self.focus_find, K.Find)
+        self.act_recompute = self._action("recompute", self.compute_now, "F5")
+        self.act_problems = self.problems_dock.toggleViewAction()
+        self.act_problems.setObjectName("show_problems")
+        self.act_problems.setShortcut(QKeySequence("Ctrl+Shift+P"))
+        self.act_pages = []
+        for i in range(5):
+            self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+        self.lang_group = QActionGroup(self)
+        self.act_zh = self._action("lang_zh", lambda: self.set_language("zh"), None, True)
+        self.act_en = self._action("lang_en", lambda: self.set_language("en"), None, True)
+        self.act_zh.setText("中文")  # language names are shown in their own language
+        self.act_en.setText("English")
+        self.lang_group.addAction(self.act_zh)
+        self.lang_group.addAction(self.act_en)
+        self.act_about = self._action("about", self.about, None)
+        # the table's context menu
+        view = self.activities.view
+        for act in (self.act_insert, self.act_delete, self.act_copy, self.act_paste, self.act_assign,
+                    self.act_override, self.act_clear_override):
+            view.addAction(act)
+
+    def _make_menus(self) -> None:
+        mb = self.menuBar()
+        self.menu_file = mb.addMenu("")
+        for a in (self.act_new, self.act_open, self.act_import):
+            self.menu_file.addAction(a)
+        self.menu_recent = self.menu_file.addMenu("")
+        self.menu_recent.aboutToShow.connect(self._fill_recent)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_save)
+        self.menu_file.addAction(self.act_save_as)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_quit)
+        self.menu_edit = mb.addMenu("")
+        for a in (self.act_undo, self.act_redo, None, self.act_copy, self.act_paste, None, self.act_insert,
+                  self.act_delete, None, self.act_assign, self.act_override, self.act_clear_override, None,
+                  self.act_find, self.act_recompute):
+            self.menu_edit.addSeparator() if a is None else self.menu_edit.addAction(a)
+        self.menu_view = mb.addMenu("")
+        for a in self.act_pages:
+            self.menu_view.addAction(a)
+        self.menu_view.addSeparator()
+        self.menu_view.addAction(self.act_problems)
+        self.menu_lang = self.menu_view.addMenu("")
+        self.menu_lang.addAction(self.act_zh)
+        self.menu_lang.addAction(self.act_en)
+        self.menu_help = mb.addMenu("")
+        self.menu_help.addAction(self.act_about)
+
+    def _fill_recent(self) -> None:
+        self.menu_recent.clear()
+        recent = self.settings.recent()
+        for i, path in enumerate(recent):
+            act = self.menu_recent.addAction(f"&{i + 1} {Path(path).name}")
+            act.setToolTip(path)
+            act.setData(path)
+            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+        if not recent:
+            act = self.menu_recent.addAction(self.tr("(none)"))
+            act.setEnabled(False)
+        else:
+            self.menu_recent.addSeparator()
+            clear = self.menu_recent.addAction(self.tr("&Clear the list"))
+            clear.triggered.connect(lambda: (self.settings.set("files/recent", []), self.settings.sync()))
+
+    # ================================================================== texts
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.menu_file.setTitle(self.tr("&File"))
+        self.menu_edit.setTitle(self.tr("&Edit"))
+        self.menu_view.setTitle(self.tr("&View"))
+        self.menu_help.setTitle(self.tr("&Help"))
+        self.menu_recent.setTitle(self.tr("Open &recent"))
+        self.menu_lang.setTitle(self.tr("&Language"))
+        texts = {
+            self.act_new: (self.tr("&New project …"), self.tr("Create an empty project file")),
+            self.act_open: (self.tr("&Open …"), self.tr("Open a project (.carbon) or a case workbook (.xlsx)")),
+            self.act_import: (self.tr("&Import workbook …"), self.tr("Import a case workbook into a new project")),
+            self.act_save: (self.tr("&Save"), self.tr("Save the project")),
+            self.act_save_as: (self.tr("Save &as …"), self.tr("Save the project under a new name")),
+            self.act_quit: (self.tr("&Quit"), self.tr("Quit CarbonMgr")),
+            self.act_copy: (self.tr("&Copy"), self.tr("Copy the selected cells")),
+            self.act_paste: (self.tr("&Paste"), self.tr("Paste cells copied from Excel (tab-separated)")),
+            self.act_insert: (self.tr("&Insert line"), self.tr("Insert a new activity line")),
+            self.act_delete: (self.tr("&Delete lines"), self.tr("Delete the selected lines")),
+            self.act_assign: (self.tr("Use selected &factor"), self.tr("Use the factor selected in the factor library for "
+                                                             "the selected lines")),
+            self.act_override: (self.tr("&Override factor …"), self.tr("Give the selected lines their own CO2e factor")),
+            self.act_clear_override: (self.tr("C&lear factor override"), self.tr("Remove the lines' own CO2e factor")),
+            self.act_find: (self.tr("&Find"), self.tr("Go to the search field")),
+            self.act_recompute: (self.tr("Re&compute"), self.tr("Compute the inventory again")),
+            self.act_about: (self.tr("&About CarbonMgr"), self.tr("About CarbonMgr")),
+        }
+        for act, (text, tip) in texts.items():
+            act.setText(text)
+            act.setToolTip(tip)
+            act.setStatusTip(tip)
+        self.act_problems.setText(self.tr("&Problems"))
+        page_names = (self.tr("Case &brief"), self.tr("&Boundary"), self.tr("&Activities"), self.tr("&Factor library"), self.tr("&Results"))
+        for i, (act, name) in enumerate(zip(self.act_pages, page_names)):
+            act.setText(name)
+            self.tabs.setTabText(i, name)
+        self.tabs.setTabToolTip(0, self.tr("The firm's description and its source documents"))
+        self.tabs.setTabToolTip(1, self.tr("Organisational boundary and reporting settings"))
+        self.tabs.setTabToolTip(2, self.tr("Activity data per facility and source type"))
+        self.tabs.setTabToolTip(3, self.tr("Emission factors with their sources"))
+        self.tabs.setTabToolTip(4, self.tr("Totals, breakdowns and charts"))
+        self.problems_dock.setWindowTitle(self.tr("Problems"))
+        self.act_zh.setChecked(i18n.current() == "zh")
+        self.act_en.setChecked(i18n.current() == "en")
+        self.problem_model.retranslate()
+        self.update_actions()
+        self.update_title()
+        self.update_status()
+
+    def update_title(self) -> None:
+        s = self.session
+        if s is None:
+            self.setWindowTitle(self.tr("CarbonMgr — Carbon emission manager training"))
+            return
+        if s.project_path is not None:
+            name = s.project_path.name
+        elif s.base.get("kind") == "workbook":
+            name = self.tr("%1 (not saved as a project yet)").replace("%1", Path(s.base["path"]).name)
+        else:
+            name = self.tr("Untitled")
+        self.setWindowTitle(f"{name}[*] — {s.title} — CarbonMgr")
+        self.setWindowModified(s.modified)
+
+    def update_actions(self) -> None:
+        s = self.session
+        has = s is not None
+        lang = i18n.current()
+        if has and s.can_undo():
+            self.act_undo.setText(self.tr("&Undo %1").replace("%1", labels.action(s.undo_label(), lang)))
+        else:
+            self.act_undo.setText(self.tr("&Undo"))
+        if has and s.can_redo():
+            self.act_redo.setText(self.tr("&Redo %1").replace("%1", labels.action(s.redo_label(), lang)))
+        else:
+            self.act_redo.setText(self.tr("&Redo"))
+        self.act_undo.setEnabled(has and s.can_undo())
+        self.act_redo.setEnabled(has and s.can_redo())
+        for a in (self.act_save, self.act_save_as, self.act_copy, self.act_paste, self.act_insert, self.act_delete,
+                  self.act_assign, self.act_override, self.act_clear_override, self.act_recompute):
+            a.setEnabled(has)
+
+    def update_status(self) -> None:
+        s = self.session
+        if s is None:
+            self.status_lines.setText("")
+            return
+        text = self.tr("%1 lines").replace("%1", f"{len(s):,}")
+        if s.results is not None:
+            text += " · " + self.tr("computed in %1 ms").replace("%1", f"{s.results.seconds * 1000:.0f}")
+        self.status_lines.setText(text)
+
+    # ================================================================== questions (tests replace these)
+    def ask(self, kind: str, text: str, buttons=("yes", "no")) -> str:
+        """Ask the user; returns the chosen button name ("yes", "no", "save", "discard", "cancel")."""
+        std = {"yes": QMessageBox.StandardButton.Yes, "no": QMessageBox.StandardButton.No,
+               "save": QMessageBox.StandardButton.Save, "discard": QMessageBox.StandardButton.Discard,
+               "cancel": QMessageBox.StandardButton.Cancel}
+        box = QMessageBox(QMessageBox.Icon.Question, "CarbonMgr", text, parent=self)
+        for b in buttons:
+            box.addButton(std[b])
+        box.setDefaultButton(std[buttons[0]])
+        answer = box.exec()
+        for name, button in std.items():
+            if answer == button:
+                return name
+        return buttons[-1]
+
+    def ask_path(self, kind: str, suggestion: str = "") -> str | None:
+        start = suggestion or self.settings.get("files/last_dir") or str(Path.home())
+        if kind == "open":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start,
+                                                  self.tr("Projects and workbooks (*.carbon *.xlsx *.xlsm);;"
+                                                          "All files (*)"))
+        elif kind == "import":
+            path, _ = QFileDialog.getOpenFileName(self, self.tr("Import workbook"), start,
+                                                  self.tr("Case workbooks (*.xlsx *.xlsm)"))
+        else:
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Save project"), start,
+                                                  self.tr("CarbonMgr projects (*.carbon)"))
+            if path and not path.endswith(PROJECT_SUFFIX):
+                path += PROJECT_SUFFIX
+        if path:
+            self.settings.set("files/last_dir", str(Path(path).parent))
+        return path or None
+
+    def show_error(self, exc: BaseException) -> None:
+        lang = i18n.current()
+        if isinstance(exc, ValidationFailed):
+            self.show_problems(exc.problems, self.tr("Problems"))
+            return
+        if isinstance(exc, CarbonMgrError) and hasattr(exc, "render"):
+            text = exc.render(lang)
+        else:
+            text = self.tr("Internal error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
+        self.statusBar().showMessage(text, 15000)
+        if os.environ.get("CARBONMGR_NO_DIALOGS"):
+            return
+        QMessageBox.warning(self, "CarbonMgr", text)
+
+    def show_problems(self, problems, title: str) -> None:
+        self.last_problems_title = title
+        self.problem_title.setText(title)
+        self.problem_model.set_problems(problems)
+        if problems:
+            self.problems_dock.show()
+            self.problems_dock.raise_()
+
+    def _goto_problem(self, index: QModelIndex) -> None:
+        p = index.data(Qt.ItemDataRole.UserRole)
+        s = self.session
+        if p is None or s is None or p.row is None or p.sheet != s.case.sheet("Activities"):
+            return
+        try:
+            pos = s.case.activities.row.index(p.row)
+        except ValueError:
+            return
+        field = None
+        cols = s.case.columns.get("Activities", {})
+        for f, letter in cols.items():
+            if letter == p.col:
+                field = f
+        self.tabs.setCurrentWidget(self.activities)
+        if self.activities.model.row_of(pos) < 0:
+            self.activities.clear_filters()
+        self.activities.select_position(pos, field)
+        self.activities.view.setFocus()
+
+    # ================================================================== opening
+    def open_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.ask_path("open")
+        if path:
+            self.open_path(path)
+
+    def import_dialog(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.ask_path("import")
+        if path:
+            self.import_workbook(path)
+
+    def open_path(self, path: str, *, check_recovery: bool = True):
+        """Open a project, a workbook, or 'demo'; returns the future/operation (tests wait on it)."""
+        lang = i18n.current()
+        p = resolve_input(path, lang)
+        if not p.exists():
+            self.show_error(ValidationFailed([Problem("cli.file_not_found", {"path": str(p)})]))
+            return None
+        if p.suffix.lower() == PROJECT_SUFFIX:
+            self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", p.name))
+            fut = EditSession.open_project(p, lang=lang, autosave_dir=data_dir())
+            self.tasks.watch(fut, lambda s: self.install_session(s, check_recovery=check_recovery), self.show_error)
+            return fut
+        return self.import_workbook(str(p))
+
+    def import_workbook(self, path: str):
+        """Read a workbook off the GUI thread (large ones in a child process), with progress and cancel."""
+        op = ImportOperation(self, Path(path))
+        self._import = op
+        op.start()
+        return op
+
+    def new_project(self) -> None:
+        if not self.maybe_save():
+            return
+        path = self.ask_path("save", str(Path(self.settings.get("files/last_dir") or Path.home()) / "case.carbon"))
+        if not path:
+            return
+        fut = EditSession.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True)
+        self.tasks.watch(fut, self.install_session, self.show_error)
+        return fut
+
+    def install_session(self, session: EditSession, *, check_recovery: bool = True) -> None:
+        old = self.session
+        if old is not None and old is not session:
+            old.discard_autosave() if not old.modified else None
+            old.close()
+        session.dispatch = self.tasks.run_on_main
+        session.lang = i18n.current()
+        self.session = session
+        if session.project_path is not None:
+            self.settings.add_recent(str(session.project_path))
+        elif session.base.get("kind") == "workbook":
+            self.settings.add_recent(session.base["path"])
+        self.settings.sync()
+        self.problem_model.set_problems([])
+        self.problems_dock.hide()
+        if check_recovery:
+            rec = session.recovery()
+            if rec is not None:
+                when = rec.get("saved_at", "")
+                answer = self.ask("recover", self.tr("CarbonMgr found unsaved changes to this project from %1 "
+                                                     "(autosave). Recover them?").replace("%1", when),
+                                  ("yes", "no"))
+                if answer == "yes":
+                    session.recover(rec)
+                else:
+                    session.discard_autosave()
+        self._had_errors = True
+        for page in (self.brief, self.boundary, self.activities, self.factors):
+            page.set_session(session)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", session.title), 5000)
+        if session.results is not None and session.results.version == session.version:
+            self.on_results(session.results)
+        else:
+            self.schedule_compute(immediate=True)
+        self.update_actions()
+        self.update_title()
+        # what is alive now (the case, Qt wrappers, modules) lives long: keep it out of the
+        # cyclic collector's full passes, which otherwise stall edits of big cases for tens of ms
+        gc.freeze()
+        self.session_installed.emit()
+
+    # ================================================================== editing
+    def after_change(self, changes: Changes) -> None:
+        s = self.session
+        if s is None:
+            return
+        self.activities.refresh(changes)
+        if changes.facilities or changes.everything:
+            self.boundary.fac_model.refresh()
+            self.activities.load_filters()
+            self.brief.show_case()
+        if changes.case or changes.everything:
+            self.boundary.load()
+            self.brief.show_case()
+        if changes.structure:
+            self.brief.show_case()
+        if changes.affects_results:
+            self.schedule_compute()
+        if s.autosave_due():
+            self.autosave()
+        self.update_actions()
+        self.update_title()
+        self.update_status()
+
+    def edit_cell(self, pos: int, field: str, value) -> str | None:
+        """Called by the activity model; returns an error message or None."""
+        s = self.session
+        try:
+            changes = s.set_cell(pos, field, value)
+        except CellError as exc:
+            msg = exc.render(i18n.current())
+            self.statusBar().showMessage(msg, 8000)
+            return msg
+        self.after_change(changes)
+        return None
+
+    def edit_facility(self, index: int, field: str, value) -> str | None:
+        try:
+            changes = self.session.set_facility(index, field, value)
+        except CellError as exc:
+            msg = exc.render(i18n.current())
+            self.statusBar().showMessage(msg, 8000)
+            return msg
+        self.after_change(changes)
+        return None
+
+    def edit_case(self, key: str, value) -> None:
+        try:
+            changes = self.session.set_info(key, value)
+        except CellError as exc:
+            self.statusBar().showMessage(exc.render(i18n.current()), 8000)
+            self.boundary.load()
+            return
+        self.after_change(changes)
+
+    def add_facility(self, fid: str, name: str) -> bool:
+        if self.session is None:
+            return False
+        try:
+            changes = self.session.add_facility(fid, name)
+        except CellError as exc:
+            self.statusBar().showMessage(exc.render(i18n.current()), 8000)
+            return False
+        self.after_change(changes)
+        return True
+
+    def undo(self) -> None:
+        if self.session is not None and self.session.can_undo():
+            label = labels.action(self.session.undo_label(), i18n.current())
+            self.after_change(self.session.undo())
+            self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", label), 4000)
+
+    def redo(self) -> None:
+        if self.session is not None and self.session.can_redo():
+            label = labels.action(self.session.redo_label(), i18n.current())
+            self.after_change(self.session.redo())
+            self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", label), 4000)
+
+    def insert_line(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        page = self.activities
+        pos = page.current_position()
+        at = len(s) if pos is None else pos + 1
+        fac, src, _ = page.model.filter
+        self.after_change(s.insert_lines(at, facility=fac, source=src))
+        self.tabs.setCurrentWidget(page)
+        page.select_position(at, "item")
+        page.view.setFocus()
+
+    def delete_lines(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        positions = self.activities.selected_positions()
+        if not positions:
+            return
+        first = positions[0]
+        self.after_change(s.delete_lines(positions))
+        if len(s):
+            self.activities.select_position(min(first, len(s) - 1))
+
+    def copy_cells(self) -> None:
+        view = self.activities.view
+        idxs = view.selectionModel().selectedIndexes()
+        if not idxs:
+            return
+        rows = sorted({i.row() for i in idxs})
+        cols = sorted({i.column() for i in idxs if not view.isColumnHidden(i.column())})
+        chosen = {(i.row(), i.column()) for i in idxs}
+        model = self.activities.model
+        lines = []
+        for r in rows:
+            cells = []
+            for c in cols:
+                cells.append(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen else "")
+            lines.append("\t".join(cells))
+        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+
+    def paste_cells(self, text: str | None = None) -> None:
+        """Paste tab-separated text (from Excel) at the current cell; rows past the end become new lines."""
+        s = self.session
+        if s is None:
+            return
+        if text is None:
+            text = QGuiApplication.clipboard().text()
+        if not text:
+            return
+        grid = [line.split("\t") for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+        while grid and grid[-1] == [""]:
+            grid.pop()
+        if not grid:
+            return
+        page = self.activities
+        model = page.model
+        view = page.view
+        cur = view.currentIndex()
+        start_row = cur.row() if cur.isValid() else model.rowCount()
+        start_col = cur.column() if cur.isValid() else 0
+        visible_cols = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        try:
+            first = visible_cols.index(start_col)
+        except ValueError:
+            first = 0
+        targets = visible_cols[first:]
+        cells, new_rows = [], []
+        for r, values in enumerate(grid):
+            row = start_row + r
+            fields = [(model.field(c), v) for c, v in zip(targets, values)
+                      if model.field(c) not in ("tco2e", "scope")]
+            if row < model.rowCount():
+                pos = model.position(row)
+                cells += [(pos, f, v) for f, v in fields]
+            else:
+                new_rows.append({f: v for f, v in fields if v != ""})
+        fac, src, _ = model.filter
+        changes, errors = s.paste(cells, new_rows, facility=fac, source=src)
+        self.after_change(changes)
+        model.rejected.clear()
+        for pos, f, exc in errors:
+            if pos < len(s):
+                model.rejected[(s.keys[pos], f)] = ("" if exc.params.get("value") is None else str(exc.params.get("value")),
+                                                    exc.render(i18n.current()))
+        if errors:
+            model.results_changed()
+            sheet = s.case.sheet("Activities")
+            problems = [Problem(e.code, e.params, sheet=sheet, row=s.case.activities.row[p] if p < len(s) else None,
+                                col=s.case.columns.get("Activities", {}).get(f)) for p, f, e in errors]
+            self.show_problems(problems, self.tr("Pasted values that were not accepted"))
+        self.statusBar().showMessage(self.tr("Pasted %1 row(s)").replace("%1", str(len(grid))), 5000)
+
+    def assign_factor(self) -> None:
+        s = self.session
+        f = self.factors.current_factor()
+        positions = self.activities.selected_positions()
+        if s is None:
+            return
+        if f is None:
+            self.tabs.setCurrentWidget(self.factors)
+            self.statusBar().showMessage(self.tr("Select a factor in the factor library first."), 6000)
+            return
+        if not positions:
+            self.tabs.setCurrentWidget(self.activities)
+            self.statusBar().showMessage(self.tr("Select the activity lines first."), 6000)
+            return
+        self.after_change(s.assign_factor(positions, f))
+        self.statusBar().showMessage(self.tr("Factor %1 used for %2 line(s)").replace("%1", f.key).replace(
+            "%2", str(len(positions))), 6000)
+
+    def override_factor(self, value: float | None = None, unit: str | None = None) -> None:
+        s = self.session
+        positions = self.activities.selected_positions()
+        if s is None:
+            return
+        if not positions:
+            self.tabs.setCurrentWidget(self.activities)
+            self.statusBar().showMessage(self.tr("Select the activity lines first."), 6000)
+            return
+        if value is None:
+            f = self.factors.current_factor()
+            start_v, start_u = 0.0, f"t/{s.value(positions[0], 'unit') or 't'}"
+            if f is not None and f.param in ("ef_co2e", "ef") and f.gas.upper() in ("", "CO2", "CO2E"):
+                start_v, start_u = f.value, f.unit
+            dlg = OverrideDialog(self, start_v, start_u)
+            if dlg.exec() != QDialog.DialogCode.Accepted:
+                return
+            value, unit = dlg.value.value(), dlg.unit.text().strip()
+        self.after_change(s.override_factor(positions, value, unit))
+
+    def clear_override(self) -> None:
+        s = self.session
+        positions = self.activities.selected_positions()
+        if s is not None and positions:
+            self.after_change(s.clear_override(positions))
+
+    def focus_find(self) -> None:
+        page = self.tabs.currentWidget()
+        if page is self.factors:
+            self.factors.find.setFocus()
+            self.factors.find.selectAll()
+        else:
+            self.tabs.setCurrentWidget(self.activities)
+            self.activities.find.setFocus()
+            self.activities.find.selectAll()
+
+    # ================================================================== computing
+    def schedule_compute(self, immediate: bool = False) -> None:
+        if self.session is None:
+            return
+        if len(self.session) <= SYNC_COMPUTE_LINES:
+            if immediate:
+                self.compute_now()
+            else:
+                self._compute_timer.start()
+        else:
+            self._compute_timer.start()
+
+    def compute_now(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        if len(s) <= SYNC_COMPUTE_LINES:
+            self.on_results(s.compute())
+            return
+        self._compute_token += 1
+        token = self._compute_token
+        snap, version, structure = s.snapshot(), s.version, s.structure
+        self.totals_bar.status.setText(self.tr("Computing …"))
+
+        def done(res):
+            if self.session is not s:
+                return
+            if s.accept_results(res):
+                self.on_results(res)
+            if token == self._compute_token and res.version != s.version:
+                self._compute_timer.start()
+
+        self.tasks.run_in_background(lambda: s.compute_snapshot(snap, version, structure), done, self.show_error)
+
+    def on_results(self, res) -> None:
+        s = self.session
+        if s is None:
+            return
+        self.totals_bar.show_results(res)
+        had_errors = self._had_errors
+        self._had_errors = bool(res.group_errors)
+        self.activities.model.results_changed(full=had_errors or self._had_errors)
+        self.activities.show_trace()
+        self.results.update_results()
+        if res.problems:
+            self.show_problems(res.problems, self.tr("Lines with problems (not counted in the totals)"))
+        elif self.problem_model.problems and self.last_problems_title != self.tr("Pasted values that were not accepted"):
+            self.problem_model.set_problems([])
+            self.problems_dock.hide()
+        self.update_status()
+        self.results_shown.emit()
+
+    # ================================================================== saving
+    def save(self, path: str | None = None):
+        s = self.session
+        if s is None:
+            return None
+        if path is None and s.project_path is None:
+            suggestion = ""
+            if s.base.get("kind") == "workbook":
+                suggestion = str(Path(s.base["path"]).with_suffix(PROJECT_SUFFIX))
+            path = self.ask_path("save", suggestion)
+            if not path:
+                return None
+        self.statusBar().showMessage(self.tr("Saving …"))
+        fut = s.save(path)
+
+        def done(target):
+            self.settings.add_recent(str(target))
+            self.settings.sync()
+            self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 6000)
+            self.update_title()
+
+        self.tasks.watch(fut, done, self.show_error)
+        return fut
+
+    def save_as(self):
+        s = self.session
+        if s is None:
+            return None
+        path = self.ask_path("save", str(s.project_path or ""))
+        if path:
+            return self.save(path)
+        return None
+
+    def maybe_save(self) -> bool:
+        """Before replacing or closing the session: True to go on."""
+        s = self.session
+        if s is None or not s.modified:
+            return True
+        answer = self.ask("save_changes", self.tr("Save the changes to “%1”?").replace("%1", s.title),
+                          ("save", "discard", "cancel"))
+        if answer == "cancel":
+            return False
+        if answer == "save":
+            fut = self.save()
+            if fut is None:
+                return False
+            deadline = time.monotonic() + 60
+            while not fut.done() and time.monotonic() < deadline:  # the DB worker does not need this thread
+                QGuiApplication.processEvents()
+                time.sleep(0.01)
+            QGuiApplication.processEvents()
+            return fut.done() and fut.exception() is None
+        s.discard_autosave()
+        return True
+
+    # ================================================================== autosave
+    def autosave(self) -> None:
+        s = self.session
+        if s is None:
+            return
+        target = s.autosave_file()
+        if target is None:
+            return
+        data = s.autosave_data()
+        s.edits_since_autosave = 0
+        s.last_autosave = time.time()
+        self.tasks.run_serial(lambda: EditSession.write_autosave(target, data), None,
+                              lambda exc: self.statusBar().showMessage(
+                                  self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000))
+
+    # ================================================================== language
+    def set_language(self, lang: str) -> None:
+        i18n.set_language(lang)
+        self.settings.set("ui/language", lang)
+        self.settings.sync()
+        if self.session is not None:
+            self.session.lang = lang
+        # core texts (source names, problems) depend on the language too
+        self.activities.model.retranslate()
+        self.results.update_results()
+        self.retranslate()
+
+    def about(self) -> None:
+        from carbonmgr import __version__
+
+        QMessageBox.about(self, self.tr("About CarbonMgr"),
+                          self.tr("<h3>CarbonMgr %1</h3><p>Carbon emission manager training platform: "
+                                  "greenhouse-gas inventories under GB/T 32150, the GHG Protocol and "
+                                  "ISO 14064-1, with every number traced to its formula and factor source.</p>")
+                          .replace("%1", html.escape(__version__)))
+
+    # ================================================================== window state
+    def _restore_state(self) -> None:
+        geo = self.settings.get("ui/geometry")
+        if geo:
+            self.restoreGeometry(geo)
+        else:
+            self.resize(1280, 800)
+        state = self.settings.get("ui/state")
+        if state:
+            self.restoreState(state)
+        self.problems_dock.hide()
+        self.tabs.setCurrentIndex(min(4, max(0, self.settings.get("ui/tab"))))
+        split = self.settings.get("ui/splitter")
+        if split:
+            self.activities.split.restoreState(split)
+
+    def save_state(self) -> None:
+        self.settings.set("ui/geometry", self.saveGeometry())
+        self.settings.set("ui/state", self.saveState())
+        self.settings.set("ui/tab", self.tabs.currentIndex())
+        self.settings.set("ui/splitter", self.activities.split.saveState())
+        self.settings.sync()
+
+    def closeEvent(self, event) -> None:
+        if self._import is not None:
+            self._import.cancel()
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_state()
+        s = self.session
+        if s is not None:
+            if not s.modified:
+                s.discard_autosave()
+            try:
+                s.close().result(timeout=10)
+            except Exception:  # noqa: BLE001 - closing never blocks quitting
+                pass
+        event.accept()
+
+
+class ImportOperation:
+    """One workbook import: worker thread (+ child process for big files), progress, cancel."""
+
+    def __init__(self, win: MainWindow, path: Path):
+        self.win = win
+        self.path = path
+        self.job = ImportJob(path) if self._big(path) else None
+        self.cancelled = False
+        self.finished = False
+        self.result = None
+        self.error: BaseException | None = None
+        self.stage = "reading"
+        self.dialog = ImportDialog(win, path.name)
+        self.dialog.buttons.rejected.connect(self.cancel)
+        self.timer = QTimer(win)
+        self.timer.setInterval(100)
+        self.timer.timeout.connect(self._poll)
+        self.started_at = 0.0
+        self.dialog_shown = False
+
+    @staticmethod
+    def _big(path: Path) -> bool:
+        try:
+            return path.stat().st_size > SUBPROCESS_IMPORT_BYTES
+        except OSError:
+            return False
+
+    def start(self) -> None:
+        self.started_at = time.monotonic()
+        self.timer.start()
+        QTimer.singleShot(PROGRESS_DELAY_MS, self._maybe_show)
+        self.win.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Importing %1 …").replace("%1", self.path.name))
+        lang = i18n.current()
+        path = self.path
+        job = self.job
+
+        def work():
+            if job is not None:
+                case = job.run()
+            else:
+                from carbonmgr.workbook import read_case
+
+                case = read_case(path)
+            if self.cancelled:
+                raise ImportCancelled()
+            self.stage = "computing"
+            session = EditSession.from_workbook(path, case=case, lang=lang, autosave_dir=data_dir())
+            session.compute()
+            return session
+
+        self.win.tasks.run_in_background(work, self._done, self._failed)
+
+    def _poll(self) -> None:
+        if self.finished:
+            return
+        stage = self.job.stage if self.job is not None and self.stage == "reading" else self.stage
+        done, total = self.job.progress if self.job is not None and stage == "transfer" else (0, 0)
+        self.dialog.set_stage(stage, done, total)
+
+    def _maybe_show(self) -> None:
+        """Show the progress only if the import takes a while (no flashing dialog)."""
+        if not self.finished and not self.dialog.isVisible():
+            self.dialog.show()
+            self.dialog_shown = True
+
+    def cancel(self) -> None:
+        if self.finished:
+            return
+        self.cancelled = True
+        if self.job is not None:
+            self.job.cancel()
+        self._finish()
+        self.win.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Import cancelled"), 5000)
+
+    def _finish(self) -> None:
+        self.finished = True
+        self.timer.stop()
+        self.dialog.hide()
+        self.dialog.deleteLater()
+        if self.win._import is self:
+            self.win._import = None
+
+    def _done(self, session) -> None:
+        if self.cancelled:
+            return  # cancel = discard the result
+        self._finish()
+        self.result = session
+        self.win.install_session(session)
+
+    def _failed(self, exc: BaseException) -> None:
+        if self.cancelled or isinstance(exc, ImportCancelled):
+            return
+        self._finish()
+        self.error = exc
+        if isinstance(exc, ValidationFailed):
+            title = QCoreApplication.translate("MainWindow", "%1 was not imported: %2 problem(s)").replace("%1", self.path.name).replace(
+                "%2", str(len(exc.problems)))
+            self.win.show_problems(exc.problems, title)
+            self.win.statusBar().showMessage(title, 15000)
+        else:
+            self.win.show_error(exc)

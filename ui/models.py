@@ -1,0 +1,581 @@
+"""Qt table models: thin adapters over the session's column-wise data (never a widget per row)."""
+from __future__ import annotations
+
+from typing import Any, Callable
+
+from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtGui import QBrush, QColor
+
+from carbonmgr.errors import column_letters
+from carbonmgr.i18n import translate
+from carbonmgr.session import ACTIVITY_OPTIONS, CORE_FIELDS
+
+from . import i18n, labels
+
+ERROR_BG = QBrush(QColor(255, 214, 214))
+COMPUTED_BG = QBrush(QColor(240, 244, 248))
+REJECTED_FG = QBrush(QColor(180, 0, 0))
+MUTED_FG = QBrush(QColor(110, 110, 110))
+
+ACTIVITY_COLUMNS = list(CORE_FIELDS) + ["tco2e", "scope"] + list(ACTIVITY_OPTIONS)
+COMPUTED = frozenset(("tco2e", "scope"))
+NUMERIC = frozenset(k for k, v in ACTIVITY_OPTIONS.items() if v in ("number", "fraction", "int")) | {"quantity",
+                                                                                                      "tco2e"}
+ALWAYS_SHOWN = frozenset(CORE_FIELDS) | COMPUTED | {"factor_set", "ef_co2e", "ef_unit", "evidence", "note"}
+ALIGN_RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+ALIGN_LEFT = int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+
+Display = Qt.ItemDataRole.DisplayRole
+Edit = Qt.ItemDataRole.EditRole
+ToolTip = Qt.ItemDataRole.ToolTipRole
+Background = Qt.ItemDataRole.BackgroundRole
+Foreground = Qt.ItemDataRole.ForegroundRole
+Align = Qt.ItemDataRole.TextAlignmentRole
+User = Qt.ItemDataRole.UserRole
+Check = Qt.ItemDataRole.CheckStateRole
+
+
+def _fmt_option(field: str, value) -> str:
+    if value is None:
+        return ""
+    kind = ACTIVITY_OPTIONS.get(field)
+    if kind == "bool":
+        return labels.tl("Yes") if value else labels.tl("No")
+    if kind == "fraction" and isinstance(value, (int, float)):
+        return f"{value * 100:.4g} %"
+    if isinstance(value, float):
+        return f"{value:,.10g}"
+    return str(value)
+
+
+class ActivityModel(QAbstractTableModel):
+    """The activity lines of a session, optionally filtered by facility and source type.
+
+    ``edit(pos, field, value) -> str | None`` (an error message) is called by setData;
+    the main window performs the edit through the session, so it is undoable."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.visible: list[int] | None = None  # positions shown (None: all)
+        self.filter: tuple[str | None, str | None, str] = (None, None, "")
+        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (line key, field) -> (text, message)
+        self.edit: Callable[[int, str, Any], str | None] | None = None
+        self.columns = ACTIVITY_COLUMNS
+
+    # ------------------------------------------------------------ data source
+    def set_session(self, session) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.rejected.clear()
+        self.visible = self._compute_visible()
+        self.endResetModel()
+
+    def set_filter(self, facility: str | None, source: str | None, text: str = "") -> None:
+        self.beginResetModel()
+        self.filter = (facility or None, source or None, (text or "").strip())
+        self.visible = self._compute_visible()
+        self.endResetModel()
+
+    def _compute_visible(self) -> list[int] | None:
+        s = self.session
+        fac, src, text = self.filter
+        if s is None or (not fac and not src and not text):
+            return None
+        a = s.case.activities
+        idx = range(len(a))
+        if fac:
+            col = a.facility
+            idx = [i for i in idx if col[i] == fac]
+        if src:
+            col = a.source
+            idx = [i for i in idx if col[i] == src]
+        if text:
+            needle = text.lower()
+            cols = [a.item, a.unit] + [a.options[k] for k in ("note", "evidence") if k in a.options]
+            idx = [i for i in idx if any(needle in str(c[i] or "").lower() for c in cols)]
+        return list(idx)
+
+    def refresh(self, changes) -> bool:
+        """Update after an edit, undo or redo (``changes``: a session Changes record); True if reset."""
+        if self.session is None:
+            return False
+        if changes.structure or changes.everything or (self.visible is not None and changes.lines and
+                                                       changes.fields & {"facility", "source", "item", "unit",
+                                                                         "note", "evidence"}):
+            visible = self._compute_visible()
+            if changes.structure or changes.everything or visible != self.visible:
+                self.beginResetModel()
+                self.visible = visible
+                self.endResetModel()
+                return True
+        if changes.lines:
+            rows = sorted(r for r in (self.row_of(p) for p in changes.lines) if r >= 0)
+            if rows:
+                self.dataChanged.emit(self.index(rows[0], 0), self.index(rows[-1], len(self.columns) - 1))
+        if changes.facilities:
+            self.results_changed()
+        return False
+
+    def results_changed(self, full: bool = True) -> None:
+        """New results: only the computed columns change unless problems appeared or went away."""
+        n = self.rowCount()
+        if not n:
+            return
+        if full:
+            self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.columns) - 1))
+        else:
+            first, last = self.columns.index("tco2e"), self.columns.index("scope")
+            self.dataChanged.emit(self.index(0, first), self.index(n - 1, last),
+                                  [Display, Background, ToolTip, Foreground])
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.columns) - 1)
+        self.results_changed()
+
+    # ------------------------------------------------------------ mapping
+    def position(self, row: int) -> int:
+        return row if self.visible is None else self.visible[row]
+
+    def row_of(self, pos: int) -> int:
+        if self.visible is None:
+            return pos if self.session is not None and 0 <= pos < len(self.session) else -1
+        import bisect
+
+        i = bisect.bisect_left(self.visible, pos)
+        return i if i < len(self.visible) and self.visible[i] == pos else -1
+
+    def field(self, column: int) -> str:
+        return self.columns[column]
+
+    def column_of(self, field: str) -> int:
+        return self.columns.index(field)
+
+    # ------------------------------------------------------------ Qt API
+    def rowCount(self, parent=QModelIndex()) -> int:
+        if parent.isValid() or self.session is None:
+            return 0
+        return len(self.session) if self.visible is None else len(self.visible)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section, orientation, role=Display):
+        if role != Display:
+            if role == ToolTip and orientation == Qt.Orientation.Horizontal:
+                return labels.field(self.columns[section])
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            if 0 <= section < len(self.columns):
+                return labels.field(self.columns[section])
+            return None
+        if self.session is None or section >= self.rowCount():
+            return None
+        return str(self.session.case.activities.row[self.position(section)])
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.columns[index.column()] not in COMPUTED:
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def _error(self, pos: int, field: str) -> str | None:
+        s = self.session
+        if self.rejected:
+            hit = self.rejected.get((s.keys[pos], field))
+            if hit is not None:
+                return hit[1]
+        res = s.results
+        if res is not None and res.group_errors and res.structure == s.structure:
+            err = res.line_error(pos)
+            if err is not None and (err[1] == field or (field == "tco2e") or
+                                    (field == "item" and err[1] not in self.columns)):
+                return translate(err[0], i18n.current(), **err[2])
+        if field == "item":
+            p = s.line_cell_problem(pos, "item")
+            if p is not None:
+                return p.render(i18n.current())
+        return None
+
+    def data(self, index, role=Display):
+        if not index.isValid() or self.session is None:
+            return None
+        row, col = index.row(), index.column()
+        if row >= self.rowCount() or col >= len(self.columns):
+            return None
+        field = self.columns[col]
+        s = self.session
+        pos = self.position(row)
+        if role == Display:
+            if self.rejected:
+                hit = self.rejected.get((s.keys[pos], field))
+                if hit is not None:
+                    return hit[0]
+            return self._display(pos, field)
+        if role == Edit:
+            v = self._raw(pos, field)
+            if v is None:
+                return ""
+            if isinstance(v, float):
+                return f"{v:.15g}"
+            if isinstance(v, bool):
+                return labels.tl("Yes") if v else labels.tl("No")
+            return str(v)
+        if role == User:
+            return self._raw(pos, field)
+        if role == Align:
+            return ALIGN_RIGHT if field in NUMERIC or field == "scope" else ALIGN_LEFT
+        if role == Background:
+            if self._error(pos, field) is not None:
+                return ERROR_BG
+            if field in COMPUTED:
+                return COMPUTED_BG
+            return None
+        if role == Foreground:
+            if self.rejected and (s.keys[pos], field) in self.rejected:
+                return REJECTED_FG
+            if field == "scope":
+                return MUTED_FG
+            return None
+        if role == ToolTip:
+            err = self._error(pos, field)
+            if err is not None:
+                return err
+            if field == "source":
+                return s.case.activities.source[pos]
+            return None
+        return None
+
+    def _raw(self, pos: int, field: str):
+        s = self.session
+        if field in COMPUTED:
+            res = s.results
+            if res is None or res.structure != s.structure:
+                return None
+            return res.line_tco2e(pos) if field == "tco2e" else res.line_scope(pos)
+        return s.value(pos, field)
+
+    def _display(self, pos: int, field: str) -> str:
+        s = self.session
+        a = s.case.activities
+        if field == "source":
+            return labels.source(a.source[pos], i18n.current())
+        if field == "quantity":
+            return labels.quantity(a.quantity[pos])
+        if field in ("facility", "item", "unit"):
+            return str(getattr(a, field)[pos] or "")
+        if field == "tco2e":
+            res = s.results
+            if res is None or res.structure != s.structure:
+                return "…"
+            v = res.line_tco2e(pos)
+            return "—" if v is None else f"{v:,.2f}"
+        if field == "scope":
+            res = s.results
+            if res is None or res.structure != s.structure:
+                return ""
+            if res.line_error(pos) is not None:
+                return ""
+            sc = res.line_scope(pos)
+            return str(sc) if sc else labels.tl("exported")
+        col = a.options.get(field)
+        return "" if col is None else _fmt_option(field, col[pos])
+
+    def setData(self, index, value, role=Edit):
+        if role != Edit or not index.isValid() or self.session is None or self.edit is None:
+            return False
+        field = self.columns[index.column()]
+        if field in COMPUTED:
+            return False
+        pos = self.position(index.row())
+        key = self.session.keys[pos]
+        message = self.edit(pos, field, value)
+        if message is not None:
+            self.rejected[(key, field)] = ("" if value is None else str(value), message)
+            self.dataChanged.emit(index, index)
+            return False
+        if self.rejected.pop((key, field), None) is not None:
+            self.dataChanged.emit(index, index)
+        return True
+
+
+class FacilityModel(QAbstractTableModel):
+    COLUMNS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.edit: Callable[[int, str, Any], str | None] | None = None
+
+    def set_session(self, session) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        self.beginResetModel()
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() or self.session is None else len(self.session.case.facilities)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Display):
+        if role != Display:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return labels.field(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return str(section + 1)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        name = self.COLUMNS[index.column()]
+        if name == "operational_control":
+            f |= Qt.ItemFlag.ItemIsUserCheckable
+        elif name != "id":
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def data(self, index, role=Display):
+        if not index.isValid() or self.session is None:
+            return None
+        if index.row() >= self.rowCount() or index.column() >= len(self.COLUMNS):
+            return None
+        fac = self.session.case.facilities[index.row()]
+        name = self.COLUMNS[index.column()]
+        value = getattr(fac, name)
+        if name == "operational_control":
+            if role == Check:
+                return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
+            if role == Display:
+                return labels.tl("Yes") if value else labels.tl("No")
+            return None
+        if role == Display:
+            if name == "equity_share":
+                return f"{value * 100:.4g} %"
+            if name == "financial_control":
+                return labels.choice(labels.FINANCIAL, value)
+            return str(value)
+        if role == Edit:
+            if name == "equity_share":
+                return f"{value * 100:.6g}%"
+            return str(value)
+        if role == User:
+            return value
+        if role == Align and name == "equity_share":
+            return ALIGN_RIGHT
+        if role == Background and name == "equity_share" and not 0 <= value <= 1:
+            return ERROR_BG
+        return None
+
+    def setData(self, index, value, role=Edit):
+        if not index.isValid() or self.session is None or self.edit is None:
+            return False
+        name = self.COLUMNS[index.column()]
+        if name == "operational_control":
+            if role != Check:
+                return False
+            value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+        elif role != Edit:
+            return False
+        return self.edit(index.row(), name, value) is None
+
+
+class FactorModel(QAbstractTableModel):
+    COLUMNS = ("set", "item", "param", "gas", "variant", "value", "unit", "region", "year", "status")
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.rows: list = []
+        self.library = None
+
+    def set_rows(self, rows, library) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.library = library
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        if self.rows:
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self.rows) - 1, len(self.COLUMNS) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def headerData(self, section, orientation, role=Display):
+        if role != Display:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return labels.field(self.COLUMNS[section]) if 0 <= section < len(self.COLUMNS) else None
+        return str(section + 1)
+
+    def factor(self, row: int):
+        return self.rows[row] if 0 <= row < len(self.rows) else None
+
+    def data(self, index, role=Display):
+        if not index.isValid() or index.row() >= len(self.rows) or index.column() >= len(self.COLUMNS):
+            return None
+        f = self.rows[index.row()]
+        name = self.COLUMNS[index.column()]
+        if role == Display:
+            if name == "item":
+                item = self.library.item(f.item) if self.library is not None else None
+                return item.name(i18n.current()) if item else f.item
+            if name == "param":
+                return labels.choice(labels.PARAMS, f.param)
+            if name == "status":
+                return labels.choice(labels.STATUSES, f.status)
+            if name == "value":
+                return f"{f.value:.6g}"
+            if name == "year":
+                return "" if f.year is None else str(f.year)
+            return str(getattr(f, name) or "")
+        if role == Align and name in ("value", "year"):
+            return ALIGN_RIGHT
+        if role == ToolTip:
+            return f.citation()
+        if role == User:
+            return f
+        return None
+
+
+class DocumentModel(QAbstractTableModel):
+    """A source document (an extra sheet of the case workbook), read-only, like a sheet."""
+
+    def __init__(self, rows: list[list], parent=None):
+        super().__init__(parent)
+        self.rows = rows or []
+        self.width = max((len(r) for r in self.rows), default=0)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else self.width
+
+    def headerData(self, section, orientation, role=Display):
+        if role != Display:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return column_letters(section) if 0 <= section < self.width else None
+        return str(section + 1)
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+
+    def data(self, index, role=Display):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        row = self.rows[index.row()]
+        v = row[index.column()] if index.column() < len(row) else None
+        if role == Display:
+            if v is None:
+                return ""
+            if isinstance(v, float):
+                return f"{v:,.10g}"
+            if hasattr(v, "isoformat"):
+                return v.isoformat()
+            return str(v)
+        if role == Align and isinstance(v, (int, float)) and not isinstance(v, bool):
+            return ALIGN_RIGHT
+        return None
+
+
+class SummaryModel(QAbstractTableModel):
+    """Rows of (key, label, t CO2e) with each row's share of the total."""
+
+    def __init__(self, first_header: str, parent=None):
+        super().__init__(parent)
+        self.first_header = first_header  # a Labels text (translated when shown)
+        self.rows: list[tuple[str, str, float]] = []
+        self.total = 0.0
+        self.unit_digits = 2
+
+    def set_rows(self, rows, total: float, digits: int = 2) -> None:
+        self.beginResetModel()
+        self.rows = list(rows)
+        self.total = total
+        self.unit_digits = digits
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, 2)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.rows)
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else 3
+
+    def headerData(self, section, orientation, role=Display):
+        if role != Display or orientation != Qt.Orientation.Horizontal:
+            return None
+        return (labels.tl(self.first_header), labels.field("tco2e"), labels.field("share"))[section] \
+            if 0 <= section < 3 else None
+
+    def data(self, index, role=Display):
+        if not index.isValid() or index.row() >= len(self.rows):
+            return None
+        key, label, value = self.rows[index.row()]
+        c = index.column()
+        if role == Display:
+            if c == 0:
+                return label
+            if c == 1:
+                return f"{value:,.{self.unit_digits}f}"
+            if c == 2:
+                return f"{value / self.total * 100:.1f} %" if self.total else ""
+        if role == Align and c > 0:
+            return ALIGN_RIGHT
+        if role == User:
+            return key
+        return None
+
+
+class ProblemModel(QAbstractListModel):
+    """Problems (core Problem records) rendered in the current language."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.problems: list = []
+
+    def set_problems(self, problems) -> None:
+        self.beginResetModel()
+        self.problems = list(problems)
+        self.endResetModel()
+
+    def retranslate(self) -> None:
+        if self.problems:
+            self.dataChanged.emit(self.index(0), self.index(len(self.problems) - 1))
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.problems)
+
+    def data(self, index, role=Display):
+        if not index.isValid() or index.row() >= len(self.problems):
+            return None
+        p = self.problems[index.row()]
+        if role in (Display, ToolTip):
+            return p.render(i18n.current())
+        if role == Foreground and getattr(p, "severity", "error") == "warning":
+            return MUTED_FG
+        if role == User:
+            return p
+        return None

@@ -1,0 +1,899 @@
+"""The main window's pages: case brief, boundary, activities, factor library, results."""
+from __future__ import annotations
+
+import html
+import os
+
+from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
+                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
+                               QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+
+from carbonmgr.session import CONSOLIDATIONS, GWP_SETS, SOURCES, STANDARDS
+
+from . import i18n, labels
+from .delegates import ChoiceDelegate
+from .models import ALWAYS_SHOWN, ActivityModel, DocumentModel, FacilityModel, FactorModel, SummaryModel
+
+
+def _table(model, parent=None, *, rows_fixed: bool = True) -> QTableView:
+    view = QTableView(parent)
+    view.setModel(model)
+    view.setAlternatingRowColors(True)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectItems)
+    view.setTabKeyNavigation(True)
+    vh = view.verticalHeader()
+    vh.setDefaultSectionSize(24)
+    if rows_fixed:
+        vh.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+class Page(QWidget):
+    """A page that re-translates itself when the language changes."""
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:  # pragma: no cover - overridden
+        pass
+
+
+# =========================================================================== brief
+
+class BriefPage(Page):
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self.firm_box = QGroupBox()
+        self.firm = QTextBrowser()
+        self.firm.setOpenLinks(False)
+        QVBoxLayout(self.firm_box).addWidget(self.firm)
+        self.docs_box = QGroupBox()
+        self.docs = QTabWidget()
+        self.docs.setDocumentMode(True)
+        self.no_docs = QLabel()
+        self.no_docs.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        lay = QVBoxLayout(self.docs_box)
+        lay.addWidget(self.docs)
+        lay.addWidget(self.no_docs)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(self.firm_box)
+        split.addWidget(self.docs_box)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        QVBoxLayout(self).addWidget(split)
+        self.doc_models: list[DocumentModel] = []
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.firm_box.setTitle(self.tr("The firm"))
+        self.docs_box.setTitle(self.tr("Source documents (read-only)"))
+        self.no_docs.setText(self.tr("This case has no source documents."))
+        self.firm.setAccessibleName(self.tr("The firm"))
+        self.docs.setAccessibleName(self.tr("Source documents (read-only)"))
+        self.show_case()
+
+    def set_session(self, session) -> None:
+        self.docs.clear()
+        self.doc_models = []
+        if session is not None:
+            for name, rows in session.case.documents.items():
+                model = DocumentModel(rows, self)
+                view = _table(model)
+                view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+                view.resizeColumnsToContents()
+                for c in range(model.columnCount()):
+                    if view.columnWidth(c) > 320:
+                        view.setColumnWidth(c, 320)
+                self.doc_models.append(model)
+                self.docs.addTab(view, name)
+        has = self.docs.count() > 0
+        self.docs.setVisible(has)
+        self.no_docs.setVisible(not has)
+        self.show_case()
+
+    def show_case(self) -> None:
+        s = self.win.session
+        if s is None:
+            self.firm.setHtml("")
+            return
+        info = s.case.info
+        extra = dict(info.extra)
+        desc = extra.pop("description", "")
+        rows = []
+        for key, value in extra.items():
+            if value in (None, ""):
+                continue
+            text = labels.choice(labels.BRIEF_KEYS, key) if key in labels.BRIEF_KEYS else key
+            rows.append(f"<tr><td style='color:#555;padding-right:12px'>{html.escape(text)}</td>"
+                        f"<td>{html.escape(str(value))}</td></tr>")
+        facs = "".join(
+            f"<li>{html.escape(f.id)} {html.escape(f.name)} · {html.escape(f.region)} · "
+            f"{html.escape(labels.field('equity_share'))} {f.equity_share * 100:.4g} %</li>"
+            for f in s.case.facilities)
+        out = [f"<h2>{html.escape(info.title or '')}</h2>"]
+        if desc:
+            out.append(f"<p style='line-height:150%'>{html.escape(str(desc))}</p>")
+        if rows:
+            out.append("<table>" + "".join(rows) + "</table>")
+        if facs:
+            heading = self.tr("Facilities")
+            out.append(f"<h3>{html.escape(heading)}</h3><ul>{facs}</ul>")
+        count = self.tr("Activity lines: %1").replace("%1", f"{len(s):,}")
+        out.append(f"<p style='color:#555'>{html.escape(count)}</p>")
+        self.firm.setHtml("".join(out))
+
+
+# =========================================================================== boundary
+
+class BoundaryPage(Page):
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self._loading = False
+        self.settings_box = QGroupBox()
+        form = QFormLayout(self.settings_box)
+        self.title_edit = QLineEdit()
+        self.standard = QComboBox()
+        self.gwp = QComboBox()
+        self.year = QSpinBox()
+        self.year.setRange(1990, 2100)
+        self.consolidation = QComboBox()
+        self.lbl_title, self.lbl_standard, self.lbl_gwp, self.lbl_year, self.lbl_consolidation = (
+            QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        for lbl, w in ((self.lbl_title, self.title_edit), (self.lbl_standard, self.standard),
+                       (self.lbl_gwp, self.gwp), (self.lbl_year, self.year),
+                       (self.lbl_consolidation, self.consolidation)):
+            lbl.setBuddy(w)
+            form.addRow(lbl, w)
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setStyleSheet("color:#555")
+        form.addRow(self.hint)
+
+        self.fac_box = QGroupBox()
+        self.fac_model = FacilityModel(self)
+        self.fac_model.edit = self.win.edit_facility
+        self.fac_view = _table(self.fac_model)
+        self.fac_view.setItemDelegateForColumn(
+            FacilityModel.COLUMNS.index("financial_control"),
+            ChoiceDelegate(lambda _i: [(labels.choice(labels.FINANCIAL, k), k) for k in ("yes", "no", "joint")],
+                           parent=self))
+        self.fac_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.fac_view.horizontalHeader().setStretchLastSection(True)
+        self.add_fac = QPushButton()
+        self.new_fac_id = QLineEdit()
+        self.new_fac_id.setMaximumWidth(120)
+        self.new_fac_name = QLineEdit()
+        row = QHBoxLayout()
+        self.lbl_new_id = QLabel()
+        self.lbl_new_id.setBuddy(self.new_fac_id)
+        self.lbl_new_name = QLabel()
+        self.lbl_new_name.setBuddy(self.new_fac_name)
+        for w in (self.lbl_new_id, self.new_fac_id, self.lbl_new_name, self.new_fac_name, self.add_fac):
+            row.addWidget(w)
+        row.addStretch(1)
+        lay = QVBoxLayout(self.fac_box)
+        lay.addWidget(self.fac_view)
+        lay.addLayout(row)
+
+        main = QVBoxLayout(self)
+        main.addWidget(self.settings_box)
+        main.addWidget(self.fac_box, 1)
+
+        self.title_edit.editingFinished.connect(lambda: self._set("title", self.title_edit.text()))
+        self.standard.activated.connect(lambda _i: self._set("standard", self.standard.currentData()))
+        self.gwp.activated.connect(lambda _i: self._set("gwp", self.gwp.currentData()))
+        self.year.editingFinished.connect(lambda: self._set("reporting_year", self.year.value()))
+        self.consolidation.activated.connect(lambda _i: self._set("consolidation", self.consolidation.currentData()))
+        self.add_fac.clicked.connect(self._add_facility)
+        self.new_fac_name.returnPressed.connect(self._add_facility)
+        QWidget.setTabOrder(self.title_edit, self.standard)
+        QWidget.setTabOrder(self.standard, self.gwp)
+        QWidget.setTabOrder(self.gwp, self.year)
+        QWidget.setTabOrder(self.year, self.consolidation)
+        QWidget.setTabOrder(self.consolidation, self.fac_view)
+        QWidget.setTabOrder(self.fac_view, self.new_fac_id)
+        QWidget.setTabOrder(self.new_fac_id, self.new_fac_name)
+        QWidget.setTabOrder(self.new_fac_name, self.add_fac)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.settings_box.setTitle(self.tr("Reporting settings"))
+        self.fac_box.setTitle(self.tr("Facilities: ownership and control"))
+        self.lbl_title.setText(self.tr("Case &title:"))
+        self.lbl_standard.setText(self.tr("&Standard profile:"))
+        self.lbl_gwp.setText(self.tr("&GWP set:"))
+        self.lbl_year.setText(self.tr("Reporting &year:"))
+        self.lbl_consolidation.setText(self.tr("&Consolidation approach:"))
+        self.hint.setText(self.tr("The consolidation approach decides which share of each facility's emissions "
+                                  "is counted: operational or financial control counts 100 % or nothing, "
+                                  "equity share counts the equity share."))
+        self.add_fac.setText(self.tr("A&dd facility"))
+        self.lbl_new_id.setText(self.tr("New facility &ID:"))
+        self.lbl_new_name.setText(self.tr("N&ame:"))
+        self.new_fac_id.setPlaceholderText(self.tr("e.g. F4"))
+        self.fac_model.retranslate()
+        self.load()
+
+    def load(self) -> None:
+        s = self.win.session
+        self._loading = True
+        try:
+            self.standard.clear()
+            for k in STANDARDS:
+                self.standard.addItem(labels.choice(labels.STANDARDS, k), k)
+            self.consolidation.clear()
+            for k in CONSOLIDATIONS:
+                self.consolidation.addItem(labels.choice(labels.CONSOLIDATIONS, k), k)
+            self.gwp.clear()
+            if s is not None:
+                from carbonmgr.session import DEFAULT_GWP
+
+                default = DEFAULT_GWP.get(s.case.info.standard, "AR5")
+                self.gwp.addItem(self.tr("Default of the standard (%1)").replace("%1", default), None)
+            for g in GWP_SETS:
+                self.gwp.addItem(g, g)
+            if s is None:
+                return
+            info = s.case.info
+            self.title_edit.setText(info.title or "")
+            self.standard.setCurrentIndex(max(0, self.standard.findData(info.standard)))
+            self.gwp.setCurrentIndex(max(0, self.gwp.findData(info.gwp)) if info.gwp else 0)
+            self.year.setValue(int(info.reporting_year or 2023))
+            self.consolidation.setCurrentIndex(max(0, self.consolidation.findData(info.consolidation)))
+        finally:
+            self._loading = False
+
+    def set_session(self, session) -> None:
+        self.fac_model.set_session(session)
+        self.fac_view.resizeColumnsToContents()
+        self.load()
+
+    def _set(self, key, value) -> None:
+        if self._loading or self.win.session is None:
+            return
+        self.win.edit_case(key, value)
+
+    def _add_facility(self) -> None:
+        if self.win.add_facility(self.new_fac_id.text(), self.new_fac_name.text()):
+            self.new_fac_id.clear()
+            self.new_fac_name.clear()
+
+
+# =========================================================================== activities
+
+class ActivitiesPage(Page):
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self.model = ActivityModel(self)
+        self.model.edit = win.edit_cell
+        bar = QHBoxLayout()
+        self.lbl_fac, self.lbl_src, self.lbl_find = QLabel(), QLabel(), QLabel()
+        self.fac_filter = QComboBox()
+        self.fac_filter.setMinimumContentsLength(12)
+        self.src_filter = QComboBox()
+        self.src_filter.setMinimumContentsLength(14)
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.lbl_fac.setBuddy(self.fac_filter)
+        self.lbl_src.setBuddy(self.src_filter)
+        self.lbl_find.setBuddy(self.find)
+        self.add_btn = QPushButton()
+        self.del_btn = QPushButton()
+        for w in (self.lbl_fac, self.fac_filter, self.lbl_src, self.src_filter, self.lbl_find, self.find):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        bar.addWidget(self.add_btn)
+        bar.addWidget(self.del_btn)
+
+        self.view = _table(self.model)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                  QAbstractItemView.EditTrigger.EditKeyPressed |
+                                  QAbstractItemView.EditTrigger.AnyKeyPressed)
+        self.view.setWordWrap(False)
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        hh = self.view.horizontalHeader()
+        hh.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        hh.setDefaultSectionSize(96)
+        hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        hh.customContextMenuRequested.connect(self._header_menu)
+        col = self.model.column_of
+        self.view.setItemDelegateForColumn(col("source"), ChoiceDelegate(self._source_choices, parent=self))
+        self.view.setItemDelegateForColumn(col("item"), ChoiceDelegate(self._item_choices, True, self))
+        self.view.setItemDelegateForColumn(col("unit"), ChoiceDelegate(self._unit_choices, True, self))
+        self.view.setItemDelegateForColumn(col("facility"), ChoiceDelegate(self._facility_choices, parent=self))
+        self.view.setItemDelegateForColumn(col("ef_unit"), ChoiceDelegate(self._ef_unit_choices, True, self))
+        self.view.setItemDelegateForColumn(col("factor_set"), ChoiceDelegate(self._set_choices, True, self))
+        for name, width in (("facility", 70), ("source", 130), ("item", 150), ("quantity", 110), ("unit", 90),
+                            ("tco2e", 110), ("scope", 56), ("note", 180), ("evidence", 140)):
+            self.view.setColumnWidth(col(name), width)
+
+        self.trace_box = QGroupBox()
+        self.trace = QTextBrowser()
+        self.trace.setOpenLinks(False)
+        QVBoxLayout(self.trace_box).addWidget(self.trace)
+        self.split = QSplitter(Qt.Orientation.Horizontal)
+        self.split.addWidget(self.view)
+        self.split.addWidget(self.trace_box)
+        self.split.setStretchFactor(0, 3)
+        self.split.setStretchFactor(1, 1)
+        self.split.setSizes([820, 460])
+        lay = QVBoxLayout(self)
+        lay.addLayout(bar)
+        lay.addWidget(self.split, 1)
+
+        self.fac_filter.activated.connect(self._apply_filter)
+        self.src_filter.activated.connect(self._apply_filter)
+        self._find_timer = QTimer(self)
+        self._find_timer.setSingleShot(True)
+        self._find_timer.setInterval(250)
+        self._find_timer.timeout.connect(self._apply_filter)
+        self.find.textChanged.connect(lambda _t: self._find_timer.start())
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_trace())
+        self.add_btn.clicked.connect(win.insert_line)
+        self.del_btn.clicked.connect(win.delete_lines)
+        QWidget.setTabOrder(self.fac_filter, self.src_filter)
+        QWidget.setTabOrder(self.src_filter, self.find)
+        QWidget.setTabOrder(self.find, self.add_btn)
+        QWidget.setTabOrder(self.add_btn, self.del_btn)
+        QWidget.setTabOrder(self.del_btn, self.view)
+        QWidget.setTabOrder(self.view, self.trace)
+        self.retranslate()
+
+    # ---------------------------------------------------------------- choices
+    def _source_choices(self, _index):
+        return [(labels.source(s, i18n.current()), s) for s in SOURCES]
+
+    def _item_choices(self, index):
+        s = self.win.session
+        pos = self.model.position(index.row())
+        lang = i18n.current()
+        return [(it.name(lang), it.name(lang)) for it in s.items_for_source(s.value(pos, "source"))]
+
+    def _unit_choices(self, index):
+        s = self.win.session
+        pos = self.model.position(index.row())
+        return [(u, u) for u in s.units_for(s.value(pos, "source"), s.value(pos, "item"))]
+
+    def _ef_unit_choices(self, index):
+        s = self.win.session
+        pos = self.model.position(index.row())
+        unit = s.value(pos, "unit") or "t"
+        return [(f"{num}/{unit}", f"{num}/{unit}") for num in ("t", "kg", "g")]
+
+    def _set_choices(self, _index):
+        return [(n, n) for n in self.win.session.factor_sets()]
+
+    def _facility_choices(self, _index):
+        return [(f"{f.id} {f.name}".strip(), f.id) for f in self.win.session.case.facilities]
+
+    # ---------------------------------------------------------------- texts
+    def retranslate(self) -> None:
+        self.lbl_fac.setText(self.tr("F&acility:"))
+        self.lbl_src.setText(self.tr("S&ource type:"))
+        self.lbl_find.setText(self.tr("Fi&nd:"))
+        self.find.setPlaceholderText(self.tr("item, unit, note …"))
+        self.add_btn.setText(self.tr("&Add line"))
+        self.add_btn.setToolTip(self.tr("Insert a new activity line (Ctrl+I)"))
+        self.del_btn.setText(self.tr("De&lete lines"))
+        self.del_btn.setToolTip(self.tr("Delete the selected lines (Ctrl+Del)"))
+        self.trace_box.setTitle(self.tr("Calculation of the selected line"))
+        self.view.setAccessibleName(self.tr("Activity lines"))
+        self.model.retranslate()
+        self.load_filters()
+        self.show_trace()
+
+    def load_filters(self) -> None:
+        s = self.win.session
+        fac, src, _ = self.model.filter
+        self.fac_filter.clear()
+        self.fac_filter.addItem(self.tr("All facilities"), None)
+        if s is not None:
+            for f in s.case.facilities:
+                self.fac_filter.addItem(f"{f.id} {f.name}".strip(), f.id)
+        self.fac_filter.setCurrentIndex(max(0, self.fac_filter.findData(fac)) if fac else 0)
+        self.src_filter.clear()
+        self.src_filter.addItem(self.tr("All source types"), None)
+        for k in SOURCES:
+            self.src_filter.addItem(labels.source(k, i18n.current()), k)
+        self.src_filter.setCurrentIndex(max(0, self.src_filter.findData(src)) if src else 0)
+
+    def set_session(self, session) -> None:
+        self.model.set_session(session)
+        self.load_filters()
+        self.update_columns()
+        self.show_trace()
+
+    def update_columns(self) -> None:
+        s = self.win.session
+        used = set(s.case.activities.options) if s is not None else set()
+        for c, name in enumerate(self.model.columns):
+            self.view.setColumnHidden(c, name not in ALWAYS_SHOWN and name not in used)
+
+    def _header_menu(self, point) -> None:
+        from PySide6.QtWidgets import QMenu
+
+        menu = QMenu(self)
+        for c, name in enumerate(self.model.columns):
+            act = menu.addAction(labels.field(name))
+            act.setCheckable(True)
+            act.setChecked(not self.view.isColumnHidden(c))
+            act.toggled.connect(lambda on, c=c: self.view.setColumnHidden(c, not on))
+        menu.exec(self.view.horizontalHeader().mapToGlobal(point))
+
+    def _apply_filter(self, *_args) -> None:
+        pos = self.current_position()
+        self.model.set_filter(self.fac_filter.currentData(), self.src_filter.currentData(), self.find.text())
+        if pos is not None:
+            self.select_position(pos)
+
+    # ---------------------------------------------------------------- selection
+    def current_position(self) -> int | None:
+        idx = self.view.currentIndex()
+        if not idx.isValid() or self.win.session is None:
+            return None
+        return self.model.position(idx.row())
+
+    def selected_positions(self) -> list[int]:
+        sel = self.view.selectionModel()
+        rows = {i.row() for i in sel.selectedIndexes()}
+        if not rows and self.view.currentIndex().isValid():
+            rows = {self.view.currentIndex().row()}
+        return sorted(self.model.position(r) for r in rows if r < self.model.rowCount())
+
+    def select_position(self, pos: int, field: str | None = None) -> bool:
+        row = self.model.row_of(pos)
+        if row < 0:
+            return False
+        col = self.model.column_of(field) if field in self.model.columns else max(0, self.view.currentIndex().column())
+        idx = self.model.index(row, col)
+        self.view.setCurrentIndex(idx)
+        self.view.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.view.scrollTo(idx)
+        return True
+
+    def refresh(self, changes) -> None:
+        """Redraw after an operation, keeping the current line when the rows were reset."""
+        pos = self.current_position()
+        col = self.view.currentIndex().column()
+        if self.model.refresh(changes) and pos is not None and self.win.session is not None:
+            n = len(self.win.session)
+            if n:
+                pos = min(pos, n - 1)
+                if self.model.row_of(pos) >= 0:
+                    self.select_position(pos, self.model.field(col) if col >= 0 else None)
+
+    def clear_filters(self) -> None:
+        self.fac_filter.setCurrentIndex(0)
+        self.src_filter.setCurrentIndex(0)
+        self.find.clear()
+        self.model.set_filter(None, None, "")
+
+    # ---------------------------------------------------------------- trace
+    def show_trace(self) -> None:
+        s = self.win.session
+        pos = self.current_position()
+        if s is None or pos is None or pos >= len(s):
+            hint = self.tr("Select a line to see how its emissions are calculated.")
+            self.trace.setHtml(f"<p style='color:#666'>{html.escape(hint)}</p>")
+            return
+        err = s.results.line_error(pos) if s.results is not None and s.results.structure == s.structure else None
+        if err is not None:
+            from carbonmgr.i18n import translate
+
+            self.trace.setHtml(f"<p style='color:#b00000'>{html.escape(translate(err[0], i18n.current(), **err[2]))}</p>")
+            return
+        line = s.line_trace(pos)
+        if line is None or line.get("trace") is None:
+            hint = self.tr("Computing …")
+            self.trace.setHtml(f"<p style='color:#666'>{html.escape(hint)}</p>")
+            return
+        self.trace.setHtml(self.trace_html(line))
+
+    def trace_html(self, line: dict) -> str:
+        t = line["trace"]
+        lang = i18n.current()
+        e = html.escape
+        head = f"{e(labels.source(line['source'], lang))} · {e(str(line['item'] or ''))} · " \
+               f"{labels.quantity(line['quantity'])} {e(line['unit'])}"
+        T = {"line": self.tr("Line %1"), "formula": self.tr("Formula"), "method": self.tr("Method"),
+             "inputs": self.tr("Inputs"), "input": self.tr("Input"), "from": self.tr("From"), "gwp": self.tr("GWP"),
+             "result": self.tr("Result"), "notes": self.tr("Notes")}
+        out = [f"<h3 style='margin-bottom:4px'>{e(T['line'].replace('%1', str(line['row'])))}</h3>",
+               f"<p>{head}</p>",
+               f"<p><b>{e(T['formula'])}</b><br><code>{e(t.get('formula', ''))}</code></p>",
+               f"<p><b>{e(T['method'])}</b>: {e(t.get('method', ''))}</p>",
+               f"<p><b>{e(T['inputs'])}</b></p><table width='100%' cellspacing='0' cellpadding='3' border='1' "
+               f"style='border-collapse:collapse;border-color:#ccc'>",
+               f"<tr><th>{e(T['input'])}</th><th>{e(labels.field('value'))}</th>"
+               f"<th>{e(labels.field('unit'))}</th><th>{e(T['from'])}</th></tr>"]
+        for inp in t.get("inputs", []):
+            origin = labels.choice(labels.ORIGINS, inp.get("origin"))
+            value = inp.get("value")
+            vtext = f"{value:,.6g}" if isinstance(value, (int, float)) else e(str(value))
+            out.append(f"<tr><td>{e(labels.symbol(inp.get('name', '')))}</td><td align='right'>{vtext}</td>"
+                       f"<td>{e(inp.get('unit', ''))}</td><td>{e(origin)}</td></tr>")
+            if inp.get("factor"):
+                status = labels.choice(labels.STATUSES, inp.get("status"))
+                out.append(f"<tr><td colspan='4' style='color:#555'><small>{e(inp.get('set', ''))} · {e(status)}"
+                           f" · {e(str(inp.get('source', '')))}</small></td></tr>")
+        out.append("</table>")
+        gwp = t.get("gwp") or {}
+        if gwp:
+            items = "".join(f"<li>{e(g)} = {v['value']:g} <small>({e(v.get('source', ''))})</small></li>"
+                            for g, v in gwp.items())
+            out.append(f"<p><b>{e(T['gwp'])}</b></p><ul>{items}</ul>")
+        share = line.get("share", 1.0)
+        out.append(f"<p><b>{e(labels.field('share'))}</b>: {share * 100:.4g} %</p>")
+        out.append(f"<p><b>{e(T['result'])}</b>: {line['tco2e']:,.4f} t CO2e</p>")
+        if line.get("tco2e_market") is not None:
+            out.append(f"<p>{e(labels.choice(labels.TOTALS, 'scope2_location'))}: "
+                       f"{(line.get('tco2e_location') or 0):,.4f} t CO2e<br>"
+                       f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {line['tco2e_market']:,.4f} t CO2e</p>")
+        notes = t.get("notes") or []
+        if notes:
+            out.append(f"<p><b>{e(T['notes'])}</b></p><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes)
+                       + "</ul>")
+        return "".join(out)
+
+
+# =========================================================================== factors
+
+class FactorsPage(Page):
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self.model = FactorModel(self)
+        self.find = QLineEdit()
+        self.find.setClearButtonEnabled(True)
+        self.set_box, self.region_box, self.year_box, self.src_box, self.status_box = (
+            QComboBox(), QComboBox(), QComboBox(), QComboBox(), QComboBox())
+        self.lbls = [QLabel() for _ in range(6)]
+        grid = QVBoxLayout()
+        row1, row2 = QHBoxLayout(), QHBoxLayout()
+        widgets = (self.find, self.set_box, self.region_box, self.year_box, self.src_box, self.status_box)
+        for i, (lbl, w) in enumerate(zip(self.lbls, widgets)):
+            lbl.setBuddy(w)
+            row = row1 if i == 0 else row2
+            row.addWidget(lbl)
+            row.addWidget(w, 1 if i == 0 else 0)
+            if i:
+                row.addSpacing(8)
+        row2.addStretch(1)
+        grid.addLayout(row1)
+        grid.addLayout(row2)
+        self.count = QLabel()
+        self.view = _table(self.model)
+        self.view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.view.horizontalHeader().setStretchLastSection(True)
+        for c, w in enumerate((150, 170, 110, 60, 80, 80, 90, 70, 50)):
+            self.view.setColumnWidth(c, w)
+        self.prov_box = QGroupBox()
+        self.prov = QTextBrowser()
+        self.prov.setOpenExternalLinks(False)
+        self.assign_btn = QPushButton()
+        self.override_btn = QPushButton()
+        pl = QVBoxLayout(self.prov_box)
+        pl.addWidget(self.prov, 1)
+        pl.addWidget(self.assign_btn)
+        pl.addWidget(self.override_btn)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        left = QWidget()
+        ll = QVBoxLayout(left)
+        ll.setContentsMargins(0, 0, 0, 0)
+        ll.addWidget(self.view, 1)
+        ll.addWidget(self.count)
+        split.addWidget(left)
+        split.addWidget(self.prov_box)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid)
+        lay.addWidget(split, 1)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(200)
+        self._timer.timeout.connect(self.search)
+        self.find.textChanged.connect(lambda _t: self._timer.start())
+        for box in (self.set_box, self.region_box, self.year_box, self.src_box, self.status_box):
+            box.activated.connect(lambda _i: self.search())
+        self.view.selectionModel().currentRowChanged.connect(lambda _c, _p: self.show_provenance())
+        self.assign_btn.clicked.connect(win.assign_factor)
+        self.override_btn.clicked.connect(win.override_factor)
+        prev = self.find
+        for w in (self.set_box, self.region_box, self.year_box, self.src_box, self.status_box, self.view,
+                  self.assign_btn, self.override_btn):
+            QWidget.setTabOrder(prev, w)
+            prev = w
+        self._loaded = False
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        for lbl, text in zip(self.lbls, (self.tr("&Search:"), self.tr("Factor s&et:"), self.tr("&Region:"),
+                                          self.tr("&Year:"), self.tr("Source &type:"), self.tr("Stat&us:"))):
+            lbl.setText(text)
+        self.find.setPlaceholderText(self.tr("fuel, gas, grid, source …"))
+        self.prov_box.setTitle(self.tr("Provenance"))
+        self.assign_btn.setText(self.tr("&Use this factor for the selected lines"))
+        self.override_btn.setText(self.tr("O&verride the selected lines' factor …"))
+        self.view.setAccessibleName(self.tr("Factor library"))
+        self.model.retranslate()
+        if self._loaded:
+            self.load_filters()
+        self.show_provenance()
+        self._update_count()
+
+    def showEvent(self, event):
+        if not self._loaded and self.win.session is not None:
+            self._loaded = True
+            self.load_filters()
+            self.search()
+        super().showEvent(event)
+
+    def set_session(self, session) -> None:
+        self._loaded = False
+        if self.isVisible():
+            self._loaded = True
+            self.load_filters()
+            self.search()
+
+    def load_filters(self) -> None:
+        s = self.win.session
+        if s is None:
+            return
+
+        def fill(box, first, items):
+            cur = box.currentData()
+            box.clear()
+            box.addItem(first, None)
+            for text, data in items:
+                box.addItem(text, data)
+            i = box.findData(cur) if cur is not None else 0
+            box.setCurrentIndex(max(0, i))
+
+        fill(self.set_box, self.tr("All sets"), [(n, n) for n in s.factor_sets()])
+        fill(self.region_box, self.tr("All regions"), [(r, r) for r in s.factor_regions()])
+        fill(self.year_box, self.tr("All years"), [(str(y), y) for y in s.factor_years()])
+        fill(self.src_box, self.tr("All source types"), [(labels.source(k, i18n.current()), k) for k in SOURCES])
+        fill(self.status_box, self.tr("All statuses"),
+             [(labels.choice(labels.STATUSES, k), k) for k in ("verified", "secondary", "unverified")])
+
+    def search(self) -> None:
+        s = self.win.session
+        if s is None:
+            self.model.set_rows([], None)
+            return
+        rows = s.search_factors(self.find.text(), set_name=self.set_box.currentData(),
+                                status=self.status_box.currentData(), region=self.region_box.currentData(),
+                                year=self.year_box.currentData(), source=self.src_box.currentData())
+        self.model.set_rows(rows, s.library)
+        self._update_count()
+        if rows:
+            self.view.selectRow(0)
+        self.show_provenance()
+
+    def _update_count(self) -> None:
+        self.count.setText(self.tr("%1 factors").replace("%1", f"{self.model.rowCount():,}"))
+
+    def current_factor(self):
+        idx = self.view.currentIndex()
+        return self.model.factor(idx.row()) if idx.isValid() else None
+
+    def show_provenance(self) -> None:
+        f = self.current_factor()
+        s = self.win.session
+        self.assign_btn.setEnabled(f is not None)
+        if f is None or s is None:
+            hint = self.tr("Select a factor to see where it comes from.")
+            self.prov.setHtml(f"<p style='color:#666'>{html.escape(hint)}</p>")
+            return
+        e = html.escape
+        item = s.library.item(f.item)
+        name = item.name(i18n.current()) if item else f.item
+        rows = [("set", f.set), ("item", f"{name} ({f.item})"), ("param", labels.choice(labels.PARAMS, f.param)),
+                ("gas", f.gas), ("variant", f.variant), ("value", f"{f.value:.8g} {f.unit}"),
+                ("region", f.region), ("year", f.year or ""),
+                ("status", labels.choice(labels.STATUSES, f.status)), ("tag", f.tag),
+                ("source_doc", f.source), ("publisher", f.publisher), ("year_published", f.year_published),
+                ("years_valid", f.years_valid), ("gwp_basis", f.gwp_basis), ("note", f.note)]
+        body = "".join(f"<tr><td style='color:#555;padding-right:10px' valign='top'>{e(labels.field(k))}</td>"
+                       f"<td>{e(str(v))}</td></tr>" for k, v in rows if v not in (None, ""))
+        self.prov.setHtml(f"<h3>{e(f.key)}</h3><table>{body}</table>")
+
+
+# =========================================================================== results
+
+class ResultsPage(Page):
+    KEYS = ("total", "scope1", "scope2", "scope3", "exported", "biogenic_co2")
+
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self.tot_box = QGroupBox()
+        grid = QGridLayout(self.tot_box)
+        self.name_labels: dict[str, QLabel] = {}
+        self.values: dict[str, QLabel] = {}
+        big = QFont()
+        big.setPointSize(big.pointSize() + 3)
+        big.setBold(True)
+        row = 0
+        self.hdr_loc, self.hdr_mkt = QLabel(), QLabel()
+        for key in ("total", "scope1", "scope2", "scope3", "exported", "biogenic_co2"):
+            name = QLabel()
+            self.name_labels[key] = name
+            grid.addWidget(name, row, 0)
+            if key == "scope2":
+                # location- and market-based side by side
+                for col, k2, hdr in ((1, "scope2_location", self.hdr_loc), (3, "scope2_market", self.hdr_mkt)):
+                    v = QLabel()
+                    v.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+                    v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+                    self.values[k2] = v
+                    hdr.setStyleSheet("color:#555")
+                    hdr.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
+                    grid.addWidget(hdr, row, col)
+                    grid.addWidget(v, row + 1, col)
+                self.name_labels[key].setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
+                grid.addWidget(name, row + 1, 0)
+                self.reported = QLabel()
+                self.reported.setStyleSheet("color:#555")
+                self.reported.setWordWrap(True)
+                grid.addWidget(self.reported, row + 2, 1, 1, 4)
+                row += 3
+                continue
+            v = QLabel()
+            v.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            if key == "total":
+                v.setFont(big)
+                name.setFont(big)
+            self.values[key] = v
+            grid.addWidget(v, row, 1)
+            row += 1
+        grid.setColumnStretch(5, 1)
+        for c in (1, 3):
+            grid.setColumnMinimumWidth(c, 120)
+
+        self.by_source = SummaryModel("Source type", self)
+        self.by_facility = SummaryModel("Facility", self)
+        self.by_gas = SummaryModel("Gas", self)
+        self.tables_box = QGroupBox()
+        tl = QHBoxLayout(self.tables_box)
+        self.summary_views = []
+        for m in (self.by_source, self.by_facility, self.by_gas):
+            v = _table(m)
+            v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+            v.verticalHeader().setVisible(False)
+            v.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            v.setMinimumHeight(236)
+            self.summary_views.append(v)
+            tl.addWidget(v)
+
+        self.charts_box = QGroupBox()
+        self.charts_grid = QGridLayout(self.charts_box)
+        self.chart_note = QLabel()
+        self.charts_grid.addWidget(self.chart_note, 0, 0)
+        self.canvases: list = []
+        self._chart_timer = QTimer(self)
+        self._chart_timer.setSingleShot(True)
+        self._chart_timer.setInterval(350)
+        self._chart_timer.timeout.connect(self.update_charts)
+        self._charts_version = None
+
+        inner = QWidget()
+        lay = QVBoxLayout(inner)
+        top = QHBoxLayout()
+        top.addWidget(self.tot_box, 2)
+        lay.addLayout(top)
+        lay.addWidget(self.tables_box)
+        lay.addWidget(self.charts_box, 1)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(inner)
+        QVBoxLayout(self).addWidget(scroll)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        self.tot_box.setTitle(self.tr("Totals (t CO2e)"))
+        self.tables_box.setTitle(self.tr("Breakdown"))
+        self.charts_box.setTitle(self.tr("Charts"))
+        self.chart_note.setText(self.tr("Charts appear here …"))
+        self.hdr_loc.setText(labels.choice(labels.TOTALS, "scope2_location"))
+        self.hdr_mkt.setText(labels.choice(labels.TOTALS, "scope2_market"))
+        for key, lbl in self.name_labels.items():
+            lbl.setText(labels.choice(labels.TOTALS, key) if key != "scope2" else self.tr("Scope 2"))
+        for m in (self.by_source, self.by_facility, self.by_gas):
+            m.retranslate()
+        self.update_results()
+        self._charts_version = None
+        self.schedule_charts()
+
+    def update_results(self) -> None:
+        s = self.win.session
+        res = s.results if s is not None else None
+        if res is None:
+            for v in self.values.values():
+                v.setText("")
+            self.reported.setText("")
+            for m in (self.by_source, self.by_facility, self.by_gas):
+                m.set_rows([], 0.0)
+            return
+        inv = res.inventory
+        t = inv.totals
+        for key, v in self.values.items():
+            v.setText(labels.number(t.get(key, 0.0)))
+        gbt = inv.standard == "gbt32150"
+        if gbt and "scope2" in t:
+            self.reported.setText(self.tr("Reported under GB/T 32150: %1 t CO2e (purchased minus exported is "
+                                          "shown as its own line)").replace("%1", labels.number(t["scope2"])))
+        else:
+            self.reported.setText(self.tr("The total counts the location-based Scope 2."))
+        total = t.get("total", 0.0)
+        lang = i18n.current()
+        self.by_source.set_rows([(k, labels.source(k, lang), v) for k, v in inv.by_source.items() if v], total)
+        names = {f.id: f.name for f in inv.case.facilities}
+        self.by_facility.set_rows([(k, f"{k} {names.get(k, '')}".strip(), v) for k, v in inv.by_facility.items()],
+                                  total)
+        self.by_gas.set_rows([(g, g, v["tco2e"]) for g, v in inv.by_gas.items() if v.get("tco2e")], total)
+        self.schedule_charts()
+
+    # ---------------------------------------------------------------- charts
+    def schedule_charts(self) -> None:
+        if self.isVisible():
+            self._chart_timer.start()
+
+    def showEvent(self, event):
+        super().showEvent(event)
+        self.schedule_charts()
+
+    def update_charts(self) -> None:
+        s = self.win.session
+        if s is None or s.results is None or not self.isVisible():
+            return
+        key = (s.results.version, i18n.current(), id(s))
+        if key == self._charts_version:
+            return
+        self._charts_version = key
+        try:
+            os.environ.setdefault("QT_API", "PySide6")
+            from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
+
+            from carbonmgr import charts
+        except Exception as exc:  # noqa: BLE001 - charts are optional (matplotlib missing)
+            self.chart_note.setText(self.tr("Charts are not available: %1").replace("%1", str(exc)))
+            self.chart_note.show()
+            return
+        inv = s.results.inventory
+        lang = i18n.current()
+        figs = []
+        for fn in (charts.chart_by_scope, charts.chart_by_source, charts.chart_by_facility, charts.chart_by_gas):
+            try:
+                figs.append(fn(inv, lang))
+            except Exception as exc:  # noqa: BLE001 - a chart never breaks the page
+                figs.append(exc)
+        for c in self.canvases:
+            self.charts_grid.removeWidget(c)
+            c.setParent(None)
+            c.deleteLater()
+        self.canvases = []
+        self.chart_note.hide()
+        for i, fig in enumerate(figs):
+            if isinstance(fig, Exception):
+                w = QLabel(str(fig))
+            else:
+                w = FigureCanvasQTAgg(fig)
+                w.setMinimumHeight(int(fig.get_figheight() * fig.dpi * 0.8))
+                w.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Expanding)
+            self.charts_grid.addWidget(w, 1 + i // 2, i % 2)
+            self.canvases.append(w)

@@ -84,7 +84,6 @@ DIMENSION_UNITS = {
     "count": ("room-night", "unit"),
 }
 AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosaves on a timer)
-FULL_REWRITE_OPS = 2000  # above this many journal operations, saving rewrites the file at once
 
 
 def resolve_input(path: str | Path, lang: str = "zh") -> Path:
@@ -1130,8 +1129,7 @@ class EditSession:
             from .store import Project
 
             inv = compute(snap, lib, raise_on_error=False)
-            structural = any(op[0] in ("facility_add", "facility_remove") for op in ops)
-            if new_file or structural or len(ops) > FULL_REWRITE_OPS:
+            if new_file:
                 if self._project is not None and (not new_file or target.resolve() == self.project_path.resolve()):
                     self._project.close()
                     self._project = None
@@ -1141,7 +1139,8 @@ class EditSession:
                 self._project = project
                 self._ids = dict(zip(keys, project.activity_ids()))
             else:
-                self._replay(self._project, ops)
+                with self._project.transaction():  # all edits of a save land together, or none
+                    self._replay(self._project, ops)
                 self._project.save_inventory(inv, lib)
             return self._project.meta().get("modified_at", "")
 
@@ -1194,7 +1193,14 @@ class EditSession:
             elif kind == "facility":
                 _, fid, key, value = op
                 project.update_facility(fid, key, value)
-            else:  # pragma: no cover - handled by a full rewrite
+            elif kind == "facility_add":
+                _, index, fields = op
+                fields = dict(fields)
+                project.add_facility(Facility(**fields), position=index)
+            elif kind == "facility_remove":
+                _, fid = op
+                project.delete_facility(fid)
+            else:  # pragma: no cover - every journal operation is handled above
                 raise ValueError(kind)
 
     def audit_log(self, limit: int | None = 100) -> Future:

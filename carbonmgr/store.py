@@ -870,6 +870,49 @@ class Project:
             _audit(db, "update", "facility", facility_id, field, old, new, now)
             self._touch(now)
 
+    def add_facility(self, facility: Facility, position: int | None = None) -> None:
+        """Insert a facility (at ``position`` in the list, default last), with an audit row."""
+        db = self._db
+        with db.atomic():
+            if db.execute("SELECT 1 FROM facilities WHERE id = ?", (facility.id,)).fetchone():
+                raise ProjectError("store.facility_exists", id=facility.id)
+            values = {k: _coerce_facility(k, getattr(facility, k)) for k in _FACILITY_FIELDS}
+            seqs = [r[0] for r in db.execute("SELECT seq FROM facilities ORDER BY seq")]
+            if position is None or position >= len(seqs):
+                seq = (seqs[-1] + 1) if seqs else 0
+            else:
+                # shift the following facilities up by one (from the end, to keep seq unique)
+                for old_seq in reversed(seqs[position:]):
+                    db.execute("UPDATE facilities SET seq = ? WHERE seq = ?", (old_seq + 1, old_seq))
+                seq = seqs[position]
+            db.execute("INSERT INTO facilities(seq, id, name, region, equity_share, financial_control, "
+                       "operational_control, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (seq, facility.id, values["name"], values["region"], values["equity_share"],
+                        values["financial_control"], int(bool(values["operational_control"])),
+                        _none_if_empty(facility.extra)))
+            now = _now()
+            _audit(db, "add", "facility", facility.id, None, None, {**values, "extra": facility.extra}, now)
+            self._touch(now)
+
+    def delete_facility(self, facility_id: str) -> None:
+        """Remove a facility (its activity lines are left to the caller), with an audit row."""
+        db = self._db
+        with db.atomic():
+            row = db.execute("SELECT seq, name, region, equity_share, financial_control, operational_control, "
+                             "extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1", (facility_id,)).fetchone()
+            if row is None:
+                raise ProjectError("store.no_such_facility", id=facility_id)
+            old = dict(zip(_FACILITY_FIELDS, row[1:6]))
+            old["extra"] = loads(row[6])
+            db.execute("DELETE FROM facilities WHERE seq = ?", (row[0],))
+            now = _now()
+            _audit(db, "delete", "facility", facility_id, None, old, None, now)
+            self._touch(now)
+
+    def transaction(self):
+        """One transaction around many edits (each edit still writes its audit row)."""
+        return self._db.atomic()
+
     def audit_log(self, limit: int | None = None) -> list[dict]:
         """Audit rows, newest first; old_value/new_value decoded from JSON."""
         sql = "SELECT id, at, action, entity, entity_id, field, old_value, new_value FROM audit ORDER BY id DESC"

@@ -142,12 +142,20 @@ def test_save_replays_edits_into_the_project_with_audit_log(project):
     s2.close().result()
 
 
-def test_save_with_new_facility_rewrites_the_file(project):
+def test_save_with_new_facility_keeps_the_audit_log(project):
     s = EditSession.open(project)
+    s.set_cell(0, "quantity", "77")
+    s.save().result()
     s.add_facility("F9", "New plant")
     s.insert_lines(len(s), [dict(s.default_line("F9"), item="柴油", quantity=2.0)])
     s.save().result()
+    log = s.audit_log(None).result()
     s.close().result()
+    actions = [(r["action"], r["entity"], r["entity_id"], r["field"]) for r in log]
+    assert ("add", "facility", "F9", None) in actions
+    # the file was not rewritten: the first save's edit and the creation are still in the log
+    assert any(a[0] == "update" and a[3] == "quantity" for a in actions)
+    assert actions[-1][0] == "create"
     s2 = EditSession.open(project)
     assert [f.id for f in s2.case.facilities][-1] == "F9"
     assert s2.case.activities.facility[-1] == "F9" and s2.compute().line_error(len(s2) - 1) is None

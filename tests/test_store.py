@@ -494,3 +494,24 @@ def test_inventory_with_equipment_and_instruments(tmp_path):
         assert "R-410A" in saved["gwp_used"]
         again = compute(p.load_case(), p.pinned_library(lib))
         assert again.totals == pytest.approx(inv.totals, rel=1e-12)
+
+
+def test_add_and_delete_facility_with_audit(tmp_path):
+    from carbonmgr.errors import ProjectError
+    from carbonmgr.model import Facility
+
+    path = tmp_path / "f.carbon"
+    Project.create(path, small_case()).close()
+    with Project.open(path) as p:
+        p.add_facility(Facility("F0", "First", "湖南", 0.4, "joint", False), position=0)
+        p.add_facility(Facility("F9", "Last", "湖北"))
+        with pytest.raises(ProjectError):
+            p.add_facility(Facility("F9"))
+    with Project.open(path) as p:
+        facs = p.load_case().facilities
+        assert [f.id for f in facs][0] == "F0" and facs[-1].id == "F9"
+        assert (facs[0].equity_share, facs[0].financial_control, facs[0].operational_control) == (0.4, "joint", False)
+        p.delete_facility("F0")
+        assert "F0" not in [f.id for f in p.load_case().facilities]
+        actions = [(r["action"], r["entity"], r["entity_id"]) for r in p.audit_log()]
+        assert ("add", "facility", "F0") in actions and ("delete", "facility", "F0") in actions

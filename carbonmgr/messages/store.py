@@ -21,6 +21,7 @@ MESSAGES = {
                                        "请重新核算"},
     "store.no_such_activity": {"en": "activity line {id} does not exist",
                                "zh": "活动数据行 {id} 不存在"},
+    "store.facility_exists": {"en": 'facility "{id}" already exists', "zh": "设施“{id}”已存在"},
     "store.no_such_facility": {"en": 'facility "{id}" does not exist',
                                "zh": "设施“{id}”不存在"},
     "store.unknown_field": {"en": 'field "{field}" cannot be edited in {entity}',

@@ -154,9 +154,7 @@ def cmd_calc(args, lang: str) -> int:
     with Workspace.open(args.file, lang=lang) as ws:
         inv = ws.compute(standard=args.standard, gwp=args.gwp)
         if args.json:
-            import json
-
-            json.dump(inv.to_dict(), sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+            inv.write_json(sys.stdout, indent=1 if args.pretty else None)
             sys.stdout.write("\n")
         else:
             print(render_inventory(inv, lang))

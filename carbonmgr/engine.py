@@ -894,6 +894,65 @@ class Inventory:
             yield self.line(i)
         yield from self.extra_lines
 
+    def iter_lines_json(self):
+        """Each line as a JSON text (the same content as :meth:`line`), for streaming large
+        inventories: the trace of a group is serialised once and only the quantity is
+        substituted per line."""
+        import json
+
+        sentinel = 1.2345678901234567e-300
+        marker = json.dumps(sentinel)
+        templates: dict[int, str] = {}
+        acts = self.case.activities
+        for i, gi in enumerate(self.line_group):
+            g = self.groups[gi]
+            text = templates.get(gi)
+            if text is None:
+                text = json.dumps(trace(g.calc, sentinel, g.unit, g.share, g), ensure_ascii=False) if g.calc \
+                    else "null"
+                templates[gi] = text
+            line = self.line(i) if g.calc is None else self._line_without_trace(i, g)
+            line.pop("trace", None)
+            head = json.dumps(line, ensure_ascii=False)
+            yield head[:-1] + ', "trace": ' + text.replace(marker, json.dumps(acts.quantity[i])) + "}"
+        for extra in self.extra_lines:
+            yield json.dumps(extra, ensure_ascii=False)
+
+    def _line_without_trace(self, i: int, g: "Group") -> dict:
+        acts = self.case.activities
+        q = acts.quantity[i]
+        calc = g.calc
+        out = {
+            "row": acts.row[i], "facility": acts.facility[i], "source": acts.source[i], "item": acts.item[i],
+            "item_id": calc.item_id, "quantity": q, "unit": acts.unit[i], "scope": g.scope, "share": g.share,
+            "tco2e": q * g.line_factor, "gases": {gas: q * k for gas, k in g.gas_coefficients().items()},
+            "biogenic_co2": q * calc.biogenic_per_unit * g.share,
+        }
+        if acts.source[i] == "purchased_electricity":
+            out["tco2e_location"] = q * g.line_factor_location if hasattr(g, "line_factor_location") else None
+            out["tco2e_market"] = q * g.market_factor
+        if g.scope == 3:
+            out["scope3_category"] = calc.scope3_category
+        out["iso_category"] = g.iso_category
+        return out
+
+    def write_json(self, fh, indent: int | None = None) -> None:
+        """Write :meth:`to_dict` as JSON to a text file, streaming the lines."""
+        import json
+
+        head = self.to_dict(with_lines=False)
+        if indent:
+            head["lines"] = list(self.lines())
+            json.dump(head, fh, ensure_ascii=False, indent=indent)
+            return
+        text = json.dumps(head, ensure_ascii=False)
+        fh.write(text[:-1] + ', "lines": [')
+        for n, line in enumerate(self.iter_lines_json()):
+            if n:
+                fh.write(", ")
+            fh.write(line)
+        fh.write("]}")
+
     def factors_used(self) -> dict[str, dict]:
         used: dict[str, dict] = {}
         for g in self.groups:

@@ -181,3 +181,17 @@ def test_template_round_trip(tmp_path):
 def test_chinese_locale_switches_messages(tmp_path):
     out = run("calc", str(tmp_path / "none.xlsx"), lang_env="zh_CN.UTF-8")
     assert out.returncode == 2 and "找不到文件" in out.stderr
+
+
+def test_streamed_json_equals_the_inventory_dict(tmp_path):
+    """`calc --json` streams lines; the result is exactly Inventory.to_dict()."""
+    import io
+
+    from carbonmgr.facade import Workspace
+
+    with Workspace.open(demo_path("zh")) as ws:
+        inv = ws.compute()
+        buf = io.StringIO()
+        inv.write_json(buf)
+        streamed = json.loads(buf.getvalue())
+        assert streamed == json.loads(json.dumps(inv.to_dict(), ensure_ascii=False))

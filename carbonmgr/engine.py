@@ -22,7 +22,7 @@ from . import methods
 from .errors import Problem, ValidationFailed
 from .library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
                       Library, default_library, norm_name, pick_year)
-from .model import CALC_OPTIONS, CaseData, Facility, SOURCES
+from .model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility, SOURCES
 from .units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
 C_TO_CO2 = methods.C_TO_CO2
@@ -36,6 +36,7 @@ ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
                       10: 5, 11: 5, 12: 5, 13: 5, 14: 5, 15: 5}
 S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6, "upstream": 3}
 GAS_ORDER = ("CO2", "CH4", "N2O", "HFCs", "PFCs", "SF6", "NF3")
+_GENERIC_ELECTRICITY = {norm_name(w) for w in GENERIC_ELECTRICITY_ITEMS}
 
 
 class LineError(Exception):
@@ -657,6 +658,8 @@ class Resolver:
         if user is not None:
             user.mwh_per_unit = mwh
             return user
+        if item_text and norm_name(item_text) in _GENERIC_ELECTRICITY and (item is None or item.kind != "grid"):
+            item_text = ""  # "电力" names the commodity, not a grid: the region decides
         if item_text:
             if item is None or item.kind != "grid":
                 raise LineError("engine.grid_unknown", "item", item=item_text)

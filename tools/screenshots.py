@@ -2,7 +2,8 @@
 
     .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--lang zh en]
 
-Uses a throw-away settings file, opens the bundled demo case, and grabs each page.
+Uses a throw-away settings file, opens the bundled demo case, and grabs each page (the
+Report page after generating the report, with its preview).
 Chinese text is drawn with the WenQuanYi font (fonts-wqy-microhei) when installed.
 """
 from __future__ import annotations
@@ -17,7 +18,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("brief", "boundary", "activities", "factors", "results")
+PAGES = ("brief", "boundary", "activities", "factors", "results", "report")
 MAX_BYTES = 200_000
 
 
@@ -90,6 +91,10 @@ def main(argv=None) -> int:
                 for c in win.results.canvases:
                     if hasattr(c, "draw"):
                         c.draw()
+            if name == "report":  # a report in the UI's language, under the case's profile
+                win.report.generate()
+                _wait(app, lambda: win.report.report is not None and win.report.job is None, 120)
+                time.sleep(0.2)
             app.processEvents()
             time.sleep(0.05)
             app.processEvents()

@@ -27,6 +27,7 @@ from carbonmgr.session import (PROJECT_SUFFIX, WORKBOOK_SUFFIXES, CellError, Cha
 from . import i18n, labels
 from .models import ProblemModel
 from .pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
+from .report_page import ReportPage
 from .settings import Settings, data_dir
 from .taskman import TaskManager
 
@@ -190,7 +191,8 @@ class MainWindow(QMainWindow):
         self.activities = ActivitiesPage(self)
         self.factors = FactorsPage(self)
         self.results = ResultsPage(self)
-        for page in (self.brief, self.boundary, self.activities, self.factors, self.results):
+        self.report = ReportPage(self)
+        for page in (self.brief, self.boundary, self.activities, self.factors, self.results, self.report):
             self.tabs.addTab(page, "")
         central = QWidget()
         cl = QVBoxLayout(central)
@@ -270,11 +272,13 @@ class MainWindow(QMainWindow):
         self.act_clear_override = self._action("clear_override", self.clear_override, None)
         self.act_find = self._action("find", self.focus_find, K.Find)
         self.act_recompute = self._action("recompute", self.compute_now, "F5")
+        self.act_export_pdf = self._action("export_report", self.report.export_pdf, "Ctrl+E")
+        self.act_export_xlsx = self._action("export_inventory", self.report.export_excel, "Ctrl+Shift+E")
         self.act_problems = self.problems_dock.toggleViewAction()
         self.act_problems.setObjectName("show_problems")
         self.act_problems.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.act_pages = []
-        for i in range(5):
+        for i in range(self.tabs.count()):
             self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("lang_zh", lambda: self.set_language("zh"), None, True)
@@ -300,6 +304,9 @@ class MainWindow(QMainWindow):
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_save)
         self.menu_file.addAction(self.act_save_as)
+        self.menu_file.addSeparator()
+        self.menu_file.addAction(self.act_export_pdf)
+        self.menu_file.addAction(self.act_export_xlsx)
         self.menu_file.addSeparator()
         self.menu_file.addAction(self.act_quit)
         self.menu_edit = mb.addMenu("")
@@ -365,13 +372,18 @@ class MainWindow(QMainWindow):
             self.act_find: (self.tr("&Find"), self.tr("Go to the search field")),
             self.act_recompute: (self.tr("Re&compute"), self.tr("Compute the inventory again")),
             self.act_about: (self.tr("&About CarbonMgr"), self.tr("About CarbonMgr")),
+            self.act_export_pdf: (self.tr("Export re&port (PDF) …"),
+                                  self.tr("Write the PDF report of the case to a file of your choice")),
+            self.act_export_xlsx: (self.tr("Export inventory (E&xcel) …"),
+                                   self.tr("Write the case and its results to an Excel workbook")),
         }
         for act, (text, tip) in texts.items():
             act.setText(text)
             act.setToolTip(tip)
             act.setStatusTip(tip)
         self.act_problems.setText(self.tr("&Problems"))
-        page_names = (self.tr("Case &brief"), self.tr("&Boundary"), self.tr("&Activities"), self.tr("&Factor library"), self.tr("&Results"))
+        page_names = (self.tr("Case &brief"), self.tr("&Boundary"), self.tr("&Activities"), self.tr("&Factor library"), self.tr("&Results"),
+                      self.tr("Re&port"))
         for i, (act, name) in enumerate(zip(self.act_pages, page_names)):
             act.setText(name)
             self.tabs.setTabText(i, name)
@@ -380,6 +392,7 @@ class MainWindow(QMainWindow):
         self.tabs.setTabToolTip(2, self.tr("Activity data per facility and source type"))
         self.tabs.setTabToolTip(3, self.tr("Emission factors with their sources"))
         self.tabs.setTabToolTip(4, self.tr("Totals, breakdowns and charts"))
+        self.tabs.setTabToolTip(5, self.tr("The PDF report of the inventory, with a preview of its first pages"))
         self.problems_dock.setWindowTitle(self.tr("Problems"))
         self.act_zh.setChecked(i18n.current() == "zh")
         self.act_en.setChecked(i18n.current() == "en")
@@ -417,7 +430,8 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(has and s.can_undo())
         self.act_redo.setEnabled(has and s.can_redo())
         for a in (self.act_save, self.act_save_as, self.act_copy, self.act_paste, self.act_insert, self.act_delete,
-                  self.act_assign, self.act_override, self.act_clear_override, self.act_recompute):
+                  self.act_assign, self.act_override, self.act_clear_override, self.act_recompute,
+                  self.act_export_pdf, self.act_export_xlsx):
             a.setEnabled(has)
 
     def update_status(self) -> None:
@@ -972,7 +986,7 @@ class MainWindow(QMainWindow):
         if state:
             self.restoreState(state)
         self.problems_dock.hide()
-        self.tabs.setCurrentIndex(min(4, max(0, self.settings.get("ui/tab"))))
+        self.tabs.setCurrentIndex(min(self.tabs.count() - 1, max(0, self.settings.get("ui/tab"))))
         split = self.settings.get("ui/splitter")
         if split:
             self.activities.split.restoreState(split)
@@ -990,6 +1004,7 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             event.ignore()
             return
+        self.report.shutdown()
         self.save_state()
         s = self.session
         if s is not None:

@@ -25,6 +25,7 @@ OPTIONS = {
     "ui/splitter": (bytes, b""),
     "files/recent": (list, []),
     "files/last_dir": (str, ""),
+    "files/export_dir": (str, ""),  # where reports and exports were last saved
 }
 
 

@@ -117,6 +117,44 @@ GLOSSARY: dict[str, str] = {
         "按 GB/T 32150 报告：%1 t CO2e（输出电力/热力的扣减单列显示）",
     "The total counts the location-based Scope 2.": "排放总量采用基于位置的范围二排放。",
     "Charts are not available: %1": "无法显示图表：%1",
+    # report page and exports
+    "Export re&port (PDF) …": "导出报告（PDF）(&P)…",
+    "Write the PDF report of the case to a file of your choice": "将本案例的 PDF 报告写入您选择的文件",
+    "Export inventory (E&xcel) …": "导出清单（Excel）(&X)…",
+    "Write the case and its results to an Excel workbook": "将案例及其核算结果写入 Excel 工作簿",
+    "Re&port": "报告(&P)", "The PDF report of the inventory, with a preview of its first pages": "排放清单的 PDF 报告，并预览其前几页",
+    "Report &language:": "报告语言(&L)：", "&Generate": "生成(&G)",
+    "Write the PDF report of the case in the background": "在后台生成本案例的 PDF 报告",
+    "&Cancel": "取消(&C)", "Stop writing the report": "停止生成报告", "Save P&DF …": "保存 PDF(&D)…",
+    "Save a copy of the report where you choose": "将报告另存到您选择的位置",
+    "Open in PDF vie&wer": "用 PDF 阅读器打开(&W)", "Open the whole report in your PDF viewer": "在 PDF 阅读器中打开完整报告",
+    "The standard the report follows (the totals differ by standard)": "报告所依据的核算标准（不同标准的合计值不同）",
+    "The language of the report": "报告使用的语言",
+    "<h2>No case is open</h2><p>Open a project or a case workbook (File › Open …) to write its report.</p>":
+        "<h2>尚未打开案例</h2><p>请先打开项目或案例工作簿（文件 › 打开…），再生成其报告。</p>",
+    "<h2>No report yet</h2><p>Choose the standard profile and the language of the report above, then click "
+    "<b>Generate</b>.</p><p>The report is written in the background; its first pages appear here, and <b>Save "
+    "PDF …</b> keeps a copy where you choose.</p>":
+        "<h2>尚未生成报告</h2><p>请在上方选择核算标准和报告语言，然后点击<b>生成</b>。</p><p>报告在后台生成，"
+        "完成后其前几页会显示在这里；点击<b>保存 PDF…</b>可将报告保存到您选择的位置。</p>",
+    "<h2>Writing the report …</h2><p>Its first pages appear here when it is ready; you can go on working on the "
+    "other pages meanwhile.</p>": "<h2>正在生成报告…</h2><p>生成后其前几页会显示在这里；其间您可以继续在其他页面工作。</p>",
+    "The report was not written": "未生成报告",
+    "preview of pages 1–%1 of %2": "预览第 1–%1 页，共 %2 页", "Page %1": "第 %1 页",
+    "Computing the inventory …": "正在核算排放清单…", "Writing the report …": "正在生成报告…",
+    "Rendering the preview …": "正在生成预览…",
+    "The case has changed since this report was generated. Generate it again to include the changes.":
+        "报告生成后案例已有修改。请重新生成报告以纳入这些修改。",
+    "Report cancelled": "已取消生成报告",
+    "The report was written, but its preview cannot be shown (%1). Use “Open in PDF viewer” or “Save PDF …”.":
+        "报告已生成，但无法显示预览（%1）。请使用“用 PDF 阅读器打开”或“保存 PDF…”。",
+    "The report is ready (%1 pages)": "报告已生成（共 %1 页）",
+    "The report was not written: the case has %1 problem(s). Correct them first (see the list of problems).":
+        "未生成报告：案例中有 %1 个问题，请先更正（见问题列表）。",
+    "Save the report": "保存报告", "PDF files (*.pdf)": "PDF 文件 (*.pdf)", "Export the inventory": "导出排放清单",
+    "Excel workbooks (*.xlsx)": "Excel 工作簿 (*.xlsx)", "Could not save %1: %2": "无法保存 %1：%2",
+    "Exporting the inventory to %1 …": "正在将排放清单导出到 %1…", "Exported the inventory to %1": "已将排放清单导出到 %1",
+    "The inventory was not exported: the case has %1 problem(s)": "未导出排放清单：案例中有 %1 个问题",
     # totals bar
     "Scope 2, %1": "范围二（%1）",
     # labels

@@ -886,6 +886,22 @@
             <translation>关于 CarbonMgr</translation>
         </message>
         <message>
+            <source>Export re&amp;port (PDF) …</source>
+            <translation>导出报告（PDF）(&amp;P)…</translation>
+        </message>
+        <message>
+            <source>Write the PDF report of the case to a file of your choice</source>
+            <translation>将本案例的 PDF 报告写入您选择的文件</translation>
+        </message>
+        <message>
+            <source>Export inventory (E&amp;xcel) …</source>
+            <translation>导出清单（Excel）(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Write the case and its results to an Excel workbook</source>
+            <translation>将案例及其核算结果写入 Excel 工作簿</translation>
+        </message>
+        <message>
             <source>&amp;Problems</source>
             <translation>问题(&amp;P)</translation>
         </message>
@@ -910,6 +926,10 @@
             <translation>核算结果(&amp;R)</translation>
         </message>
         <message>
+            <source>Re&amp;port</source>
+            <translation>报告(&amp;P)</translation>
+        </message>
+        <message>
             <source>The firm's description and its source documents</source>
             <translation>企业概况及原始凭证</translation>
         </message>
@@ -928,6 +948,10 @@
         <message>
             <source>Totals, breakdowns and charts</source>
             <translation>合计、分项与图表</translation>
+        </message>
+        <message>
+            <source>The PDF report of the inventory, with a preview of its first pages</source>
+            <translation>排放清单的 PDF 报告，并预览其前几页</translation>
         </message>
         <message>
             <source>Problems</source>
@@ -1091,6 +1115,153 @@
         <message>
             <source>Factor &amp;unit (e.g. t/t, kg/MWh):</source>
             <translation>因子单位（如 t/t、kg/MWh）(&amp;U)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>ReportPage</name>
+        <message>
+            <source>&amp;Standard profile:</source>
+            <translation>核算标准(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Report &amp;language:</source>
+            <translation>报告语言(&amp;L)：</translation>
+        </message>
+        <message>
+            <source>&amp;Generate</source>
+            <translation>生成(&amp;G)</translation>
+        </message>
+        <message>
+            <source>Write the PDF report of the case in the background</source>
+            <translation>在后台生成本案例的 PDF 报告</translation>
+        </message>
+        <message>
+            <source>&amp;Cancel</source>
+            <translation>取消(&amp;C)</translation>
+        </message>
+        <message>
+            <source>Stop writing the report</source>
+            <translation>停止生成报告</translation>
+        </message>
+        <message>
+            <source>Save P&amp;DF …</source>
+            <translation>保存 PDF(&amp;D)…</translation>
+        </message>
+        <message>
+            <source>Save a copy of the report where you choose</source>
+            <translation>将报告另存到您选择的位置</translation>
+        </message>
+        <message>
+            <source>Open in PDF vie&amp;wer</source>
+            <translation>用 PDF 阅读器打开(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Open the whole report in your PDF viewer</source>
+            <translation>在 PDF 阅读器中打开完整报告</translation>
+        </message>
+        <message>
+            <source>The standard the report follows (the totals differ by standard)</source>
+            <translation>报告所依据的核算标准（不同标准的合计值不同）</translation>
+        </message>
+        <message>
+            <source>The language of the report</source>
+            <translation>报告使用的语言</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;No case is open&lt;/h2&gt;&lt;p&gt;Open a project or a case workbook (File › Open …) to write its report.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;尚未打开案例&lt;/h2&gt;&lt;p&gt;请先打开项目或案例工作簿（文件 › 打开…），再生成其报告。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;Writing the report …&lt;/h2&gt;&lt;p&gt;Its first pages appear here when it is ready; you can go on working on the other pages meanwhile.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;正在生成报告…&lt;/h2&gt;&lt;p&gt;生成后其前几页会显示在这里；其间您可以继续在其他页面工作。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;h2&gt;No report yet&lt;/h2&gt;&lt;p&gt;Choose the standard profile and the language of the report above, then click &lt;b&gt;Generate&lt;/b&gt;.&lt;/p&gt;&lt;p&gt;The report is written in the background; its first pages appear here, and &lt;b&gt;Save PDF …&lt;/b&gt; keeps a copy where you choose.&lt;/p&gt;</source>
+            <translation>&lt;h2&gt;尚未生成报告&lt;/h2&gt;&lt;p&gt;请在上方选择核算标准和报告语言，然后点击&lt;b&gt;生成&lt;/b&gt;。&lt;/p&gt;&lt;p&gt;报告在后台生成，完成后其前几页会显示在这里；点击&lt;b&gt;保存 PDF…&lt;/b&gt;可将报告保存到您选择的位置。&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>preview of pages 1–%1 of %2</source>
+            <translation>预览第 1–%1 页，共 %2 页</translation>
+        </message>
+        <message>
+            <source>Page %1</source>
+            <translation>第 %1 页</translation>
+        </message>
+        <message>
+            <source>Computing the inventory …</source>
+            <translation>正在核算排放清单…</translation>
+        </message>
+        <message>
+            <source>Writing the report …</source>
+            <translation>正在生成报告…</translation>
+        </message>
+        <message>
+            <source>Rendering the preview …</source>
+            <translation>正在生成预览…</translation>
+        </message>
+        <message>
+            <source>The case has changed since this report was generated. Generate it again to include the changes.</source>
+            <translation>报告生成后案例已有修改。请重新生成报告以纳入这些修改。</translation>
+        </message>
+        <message>
+            <source>Report cancelled</source>
+            <translation>已取消生成报告</translation>
+        </message>
+        <message>
+            <source>The report was written, but its preview cannot be shown (%1). Use “Open in PDF viewer” or “Save PDF …”.</source>
+            <translation>报告已生成，但无法显示预览（%1）。请使用“用 PDF 阅读器打开”或“保存 PDF…”。</translation>
+        </message>
+        <message>
+            <source>The report is ready (%1 pages)</source>
+            <translation>报告已生成（共 %1 页）</translation>
+        </message>
+        <message>
+            <source>The report was not written</source>
+            <translation>未生成报告</translation>
+        </message>
+        <message>
+            <source>The report was not written: the case has %1 problem(s). Correct them first (see the list of problems).</source>
+            <translation>未生成报告：案例中有 %1 个问题，请先更正（见问题列表）。</translation>
+        </message>
+        <message>
+            <source>Internal error: %1</source>
+            <translation>内部错误：%1</translation>
+        </message>
+        <message>
+            <source>Save the report</source>
+            <translation>保存报告</translation>
+        </message>
+        <message>
+            <source>PDF files (*.pdf)</source>
+            <translation>PDF 文件 (*.pdf)</translation>
+        </message>
+        <message>
+            <source>Export the inventory</source>
+            <translation>导出排放清单</translation>
+        </message>
+        <message>
+            <source>Excel workbooks (*.xlsx)</source>
+            <translation>Excel 工作簿 (*.xlsx)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>已保存 %1</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>无法保存 %1：%2</translation>
+        </message>
+        <message>
+            <source>Exporting the inventory to %1 …</source>
+            <translation>正在将排放清单导出到 %1…</translation>
+        </message>
+        <message>
+            <source>Exported the inventory to %1</source>
+            <translation>已将排放清单导出到 %1</translation>
+        </message>
+        <message>
+            <source>The inventory was not exported: the case has %1 problem(s)</source>
+            <translation>未导出排放清单：案例中有 %1 个问题</translation>
         </message>
     </context>
     <context>

@@ -540,7 +540,10 @@ class ActivitiesPage(Page):
                        f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {line['tco2e_market']:,.4f} t CO2e</p>")
         notes = t.get("notes") or []
         if notes:
-            out.append(f"<p><b>{e(T['notes'])}</b></p><ul>" + "".join(f"<li>{e(n)}</li>" for n in notes)
+            from carbonmgr.notes import note_text
+
+            out.append(f"<p><b>{e(T['notes'])}</b></p><ul>" +
+                       "".join(f"<li>{e(note_text(n, lang))}</li>" for n in notes)
                        + "</ul>")
         return "".join(out)
 

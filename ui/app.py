@@ -58,6 +58,26 @@ def create_app(argv=None):
     return app
 
 
+def _smoke_report(inventory, lang: str) -> int:
+    """Write the demo report and render its first page: proves that reportlab, matplotlib,
+    the CJK font and pypdfium2 all work in this build. Returns the number of pages (0 on failure)."""
+    import tempfile
+    from pathlib import Path
+
+    try:
+        from carbonmgr.report import write_report
+
+        from .report_page import render_pages
+
+        with tempfile.TemporaryDirectory() as folder:
+            path = write_report(inventory, Path(folder) / "smoke.pdf", lang=lang)
+            images, count = render_pages(path, count=1)
+            return count if images and not images[0].isNull() else 0
+    except Exception as exc:  # noqa: BLE001 - reported, and the smoke test fails
+        print(f"smoke test: report failed: {type(exc).__name__}: {exc}", file=sys.stderr, flush=True)
+        return 0
+
+
 def main(args=None) -> int:
     """Run the app.  ``args``: the CLI's namespace (``file``, ``smoke_test``, ``lang``) or None."""
     import multiprocessing
@@ -92,8 +112,12 @@ def main(args=None) -> int:
             else:
                 win.grab()  # the window really draws the inventory
                 elapsed = time.perf_counter() - _T0
+                pages = _smoke_report(s.results.inventory, i18n.current())
+                if pages < 1:
+                    outcome["code"] = 1
                 print(f"smoke test ok: {s.title}: total {s.results.totals['total']:,.2f} t CO2e, "
-                      f"{len(s)} lines, shown after {elapsed * 1000:.0f} ms", flush=True)
+                      f"{len(s)} lines, shown after {elapsed * 1000:.0f} ms; report of {pages} pages previewed",
+                      flush=True)
             app.quit()
 
         def fail():

@@ -185,6 +185,7 @@ LABELS: dict[str, tuple[str, str]] = {
                  "electricity and heat){s3}. Source types present: {sources}.",
                  "清单涵盖范围一（直接排放）和范围二（外购电力、热力的间接排放）{s3}。涉及的排放源类别：{sources}。"),
     "opb_s3": ("; Scope 3 covers categories {cats}", "；范围三涵盖类别 {cats}"),
+    "opb_s3_one": ("; Scope 3 covers category {cats}", "；范围三涵盖类别 {cats}"),
     "scope1": ("Scope 1", "范围一"),
     "scope2_location": ("Scope 2 (location-based)", "范围二（基于位置）"),
     "scope2_market": ("Scope 2 (market-based)", "范围二（基于市场）"),

@@ -878,7 +878,7 @@ class ReportBuilder:
         self.put(self.facility_table())
         self.heading(self.L("int_s1_opb"), 1)
         cats = sorted(c for c, v in inv.scope3_categories.items() if c)
-        s3 = self.L("opb_s3", cats=", ".join(str(c) for c in cats)) if cats else ""
+        s3 = self.L("opb_s3" if len(cats) > 1 else "opb_s3_one", cats=", ".join(str(c) for c in cats)) if cats else ""
         present = [source_name(s, lang) for s in SOURCES
                    if not s.startswith("exported") and any(g.source == s for g in self._groups)]
         if inv.extra_lines and source_name("fugitive", lang) not in present:

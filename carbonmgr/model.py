@@ -164,6 +164,23 @@ class Instrument:
     extra: dict[str, Any] = field(default_factory=dict)
 
 
+# Instrument types offered in the app (free text is accepted too; the Chinese green-power
+# rule recognises green_certificate / green_power and their Chinese names 绿证 / 绿电).
+INSTRUMENT_TYPES = ("green_certificate", "green_power", "rec", "go", "i_rec", "ppa", "supplier_rate")
+
+# Refrigerant equipment register: methods and the kg values each one uses.
+EQUIPMENT_METHODS = ("screening", "material_balance", "simplified_material_balance")
+EQUIPMENT_VALUE_FIELDS = ("new_charge", "operating_capacity", "disposed_capacity", "inventory_start",
+                          "inventory_end", "purchased", "sold", "capacity_start", "capacity_end", "capacity_new",
+                          "recharge", "recovered")
+EQUIPMENT_METHOD_FIELDS = {
+    "screening": ("equipment", "new_charge", "operating_capacity", "disposed_capacity"),
+    "material_balance": ("inventory_start", "inventory_end", "purchased", "sold", "capacity_start",
+                         "capacity_end"),
+    "simplified_material_balance": ("new_charge", "capacity_new", "recharge", "disposed_capacity", "recovered"),
+}
+
+
 @dataclass
 class Equipment:
     """One line of the refrigerant equipment register (EPA SGEC methods)."""

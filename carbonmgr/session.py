@@ -38,14 +38,17 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
-from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, GWP_SETS, SOURCE_NAMES, SOURCES,
-                    STANDARDS, Activity, ActivityTable, CaseData, CaseInfo, Facility)
+from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
+                    EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES, SOURCE_NAMES, SOURCES,
+                    STANDARDS, Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
 
 __all__ = [
     "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "CellError",
     "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS", "GWP_SETS",
     "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
     "blank_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "SOURCE_KINDS", "resolve_input",
+    "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "EQUIPMENT_METHODS", "EQUIPMENT_VALUE_FIELDS", "EQUIPMENT_METHOD_FIELDS",
+    "INSTRUMENT_TYPES", "RECORD_KINDS",
 ]
 
 PROJECT_SUFFIX = ".carbon"
@@ -57,6 +60,9 @@ AUTOSAVE_VERSION = 1
 CORE_FIELDS = ("facility", "source", "item", "quantity", "unit")
 LINE_FIELDS = CORE_FIELDS + tuple(ACTIVITY_OPTIONS)
 FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
+INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef")
+EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment") + EQUIPMENT_VALUE_FIELDS
+RECORD_KINDS = ("instrument", "equipment")  # the small registers next to the activity lines
 INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
                "grid_factor_set", "ch4_ar6", "base_year")
 
@@ -156,15 +162,20 @@ class Changes:
     case: bool = False  # case settings (CaseInfo) changed
     facilities: bool = False
     everything: bool = False  # a new case (open, recover)
+    instruments: bool = False  # the electricity instruments changed
+    equipment: bool = False  # the refrigerant equipment register changed
+    renamed: tuple = ()  # (old id, new id) of facilities renamed, in order
 
     def __or__(self, other: "Changes") -> "Changes":
         return Changes(self.lines | other.lines, self.fields | other.fields, self.structure or other.structure,
                        self.case or other.case, self.facilities or other.facilities,
-                       self.everything or other.everything)
+                       self.everything or other.everything, self.instruments or other.instruments,
+                       self.equipment or other.equipment, self.renamed + other.renamed)
 
     @property
     def affects_results(self) -> bool:
-        return bool(self.lines or self.structure or self.case or self.facilities or self.everything)
+        return bool(self.lines or self.structure or self.case or self.facilities or self.everything or
+                    self.instruments or self.equipment)
 
 
 NO_CHANGES = Changes()
@@ -288,6 +299,94 @@ class AddFacility(Command):
         return Changes(facilities=True)
 
 
+def _record_changes(kind: str) -> Changes:
+    return Changes(instruments=True) if kind == "instrument" else Changes(equipment=True)
+
+
+class InsertRecord(Command):
+    """Insert an instrument or an equipment line (``kind``) at ``index``."""
+
+    def __init__(self, kind: str, index: int, record, label: tuple[str, dict]):
+        self.kind, self.index, self.record, self.label = kind, index, record, label
+
+    def redo(self, s):
+        s._insert_record(self.kind, self.index, self.record)
+        return _record_changes(self.kind)
+
+    def undo(self, s):
+        s._remove_record(self.kind, self.index)
+        return _record_changes(self.kind)
+
+
+class DeleteRecords(Command):
+    def __init__(self, kind: str, indices: list[int], label: tuple[str, dict]):
+        self.kind, self.indices, self.label = kind, sorted(set(indices)), label
+        self.saved: list[tuple[int, Any]] = []
+
+    def redo(self, s):
+        records = s.records(self.kind)
+        self.saved = [(i, records[i]) for i in self.indices]
+        for i in reversed(self.indices):
+            s._remove_record(self.kind, i)
+        return _record_changes(self.kind)
+
+    def undo(self, s):
+        for i, rec in self.saved:  # ascending: each insert lands at its old index
+            s._insert_record(self.kind, i, rec)
+        return _record_changes(self.kind)
+
+
+class SetRecord(Command):
+    def __init__(self, kind: str, index: int, key: str, old, new):
+        self.kind, self.index, self.key, self.old, self.new = kind, index, key, old, new
+        self.label = (kind, {"field": key})
+
+    def redo(self, s):
+        s._set_record(self.kind, self.index, self.key, self.new)
+        return _record_changes(self.kind)
+
+    def undo(self, s):
+        s._set_record(self.kind, self.index, self.key, self.old)
+        return _record_changes(self.kind)
+
+
+class RenameFacility(Command):
+    """A new facility id, and every activity line, instrument and equipment line moved to it."""
+
+    def __init__(self, old: str, new: str):
+        self.old, self.new = old, new
+        self.label = ("rename_facility", {"id": old, "new": new})
+
+    def _do(self, s, old, new) -> Changes:
+        positions = s._rename_facility(old, new)
+        return Changes(lines=frozenset(positions), fields=frozenset({"facility"}) if positions else frozenset(),
+                       facilities=True, instruments=True, equipment=True, renamed=((old, new),))
+
+    def redo(self, s):
+        return self._do(s, self.old, self.new)
+
+    def undo(self, s):
+        return self._do(s, self.new, self.old)
+
+
+class RemoveFacility(Command):
+    def __init__(self, index: int):
+        self.index = index
+        self.facility: Facility | None = None
+        self.label = ("delete_facility", {})
+
+    def redo(self, s):
+        self.facility = s.case.facilities[self.index]
+        self.label = ("delete_facility", {"id": self.facility.id})
+        s._remove_facility(self.index)
+        return Changes(facilities=True)
+
+    def undo(self, s):
+        fac = self.facility
+        s._insert_facility(self.index, dataclasses.replace(fac, extra=dict(fac.extra)))
+        return Changes(facilities=True)
+
+
 class Macro(Command):
     """Several commands as one undo step (paste, assign factor)."""
 
@@ -321,6 +420,8 @@ class Results:
     structure: int
     error_lines: int = 0
     seconds: float = 0.0
+    # equipment-register problems: Equipment.row -> (code, field, params)
+    equipment_errors: dict[int, tuple[str, str, dict]] = field(default_factory=dict)
 
     @property
     def totals(self) -> dict[str, float]:
@@ -383,13 +484,38 @@ def compute_results(case: CaseData, library, *, version: int = 0, structure: int
         if not 0.0 <= fac.equity_share <= 1.0:
             problems.insert(0, Problem("engine.equity_range", {"facility": fac.id, "value": fac.equity_share},
                                        sheet=case.sheet("Facilities")))
+    equipment_errors: dict[int, tuple[str, str, dict]] = {}
     if case.equipment and len(inv.extra_lines) < len(case.equipment):
-        try:
-            compute(case, library, raise_on_error=True)
-        except ValidationFailed as exc:
-            eq_sheet = case.sheet("Equipment")
-            problems.extend(p for p in exc.problems if p.sheet == eq_sheet)
-    return Results(inv, group_errors, problems, version, structure, error_lines, time.perf_counter() - t0)
+        equipment_errors = _equipment_problems(case, library, problems)
+        error_lines += len(equipment_errors)
+    return Results(inv, group_errors, problems, version, structure, error_lines, time.perf_counter() - t0,
+                   equipment_errors)
+
+
+# which column of the equipment register an engine problem is about (default: refrigerant)
+_EQUIPMENT_ERROR_FIELD = {"engine.equipment_unknown": "equipment", "engine.no_factor": "equipment",
+                          "engine.equipment_method": "method"}
+
+
+def _equipment_problems(case: CaseData, library, problems: list[Problem]) -> dict[int, tuple[str, str, dict]]:
+    """Problems of the equipment register (appended to ``problems``), by Equipment.row."""
+    from .engine import Resolver, _equipment
+    from .workbook import EQUIPMENT_COLUMNS
+
+    found: list[Problem] = []
+    _equipment(case, Resolver(library, case), found)
+    by_row = {eq.row: eq for eq in case.equipment}
+    cols = case.columns.get("Equipment", {})
+    out: dict[int, tuple[str, str, dict]] = {}
+    for p in found:
+        fld = _EQUIPMENT_ERROR_FIELD.get(p.code, "refrigerant")
+        eq = by_row.get(p.row)
+        if fld == "refrigerant" and eq is not None and not (eq.refrigerant or "").strip():
+            p = Problem("workbook.required", {"field": "refrigerant", "field_zh": EQUIPMENT_COLUMNS["refrigerant"].zh},
+                        sheet=p.sheet, row=p.row, col=cols.get("refrigerant"))
+        out.setdefault(p.row, (p.code, fld, dict(p.params)))
+        problems.append(p)
+    return out
 
 
 # =========================================================================== helpers
@@ -754,6 +880,65 @@ class EditSession:
         self._journal.append(("facility_remove", fac.id))
         self.version += 1
 
+    def _rename_facility(self, old: str, new: str) -> list[int]:
+        """Rename a facility and move every reference to it; returns the moved line positions."""
+        case = self.case
+        for fac in case.facilities:
+            if fac.id == old:
+                fac.id = new
+        col = case.activities.facility
+        positions = [i for i, f in enumerate(col) if f == old]
+        for i in positions:
+            col[i] = new
+        case.instruments = [dataclasses.replace(x, facility=new) if x.facility == old else x
+                            for x in case.instruments]
+        case.equipment = [dataclasses.replace(x, facility=new) if x.facility == old else x for x in case.equipment]
+        self._journal.append(("facility_rename", old, new))
+        self.version += 1
+        return positions
+
+    # Records (instruments, equipment lines) are never changed in place: a change replaces
+    # the record, so that snapshots (background computations, saves) keep their values.
+    def records(self, kind: str) -> list:
+        if kind == "instrument":
+            return self.case.instruments
+        if kind == "equipment":
+            return self.case.equipment
+        raise ValueError(kind)
+
+    def _insert_record(self, kind: str, index: int, record) -> None:
+        self.records(kind).insert(index, record)
+        self._journal.append((kind + "_add", index, dataclasses.asdict(record)))
+        self.version += 1
+
+    def _remove_record(self, kind: str, index: int) -> None:
+        self.records(kind).pop(index)
+        self._journal.append((kind + "_remove", index))
+        self.version += 1
+
+    def _set_record(self, kind: str, index: int, key: str, value) -> None:
+        records = self.records(kind)
+        rec = records[index]
+        if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
+            values = dict(rec.values)
+            if value is None:
+                values.pop(key, None)
+            else:
+                values[key] = value
+            rec = dataclasses.replace(rec, values=values)
+        elif key in (INSTRUMENT_FIELDS if kind == "instrument" else EQUIPMENT_FIELDS):
+            rec = dataclasses.replace(rec, **{key: value})
+        else:
+            extra = dict(rec.extra)
+            if value is None:
+                extra.pop(key, None)
+            else:
+                extra[key] = value
+            rec = dataclasses.replace(rec, extra=extra)
+        records[index] = rec
+        self._journal.append((kind + "_set", index, key, value))
+        self.version += 1
+
     # ------------------------------------------------------------------ undo stack
     def execute(self, cmd: Command) -> Changes:
         changes = cmd.redo(self)
@@ -988,7 +1173,7 @@ class EditSession:
         from .workbook import FACILITY_COLUMNS, _Bad, _converter
 
         if key == "id":
-            raise CellError("store.unknown_field", field="id", entity="facilities")
+            return self.rename_facility(index, value)
         spec = FACILITY_COLUMNS.get(key)
         if spec is not None:
             try:
@@ -1010,6 +1195,157 @@ class EditSession:
         if any(f.id == facility_id for f in self.case.facilities):
             raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
         return self.execute(AddFacility(Facility(facility_id, name, region)))
+
+    def facility_references(self, facility_id: str) -> tuple[list[int], list[int], list[int]]:
+        """Positions of the activity lines, and indices of the instruments and equipment
+        lines, that name ``facility_id``."""
+        col = self.case.activities.facility
+        return ([i for i, f in enumerate(col) if f == facility_id],
+                [i for i, x in enumerate(self.case.instruments) if x.facility == facility_id],
+                [i for i, x in enumerate(self.case.equipment) if x.facility == facility_id])
+
+    def rename_facility(self, index: int, new_id) -> Changes:
+        """Give facility ``index`` a new id; its lines, instruments and equipment follow (one undo step)."""
+        new_id = "" if new_id is None else str(new_id).strip()
+        if not new_id:
+            raise CellError("workbook.required", field="id", field_zh="编号")
+        old = self.case.facilities[index].id
+        if new_id == old:
+            return NO_CHANGES
+        if any(f.id == new_id for f in self.case.facilities):
+            raise CellError("store.facility_exists", id=new_id)
+        if (new_id in self.case.activities.facility or any(x.facility == new_id for x in self.case.instruments)
+                or any(x.facility == new_id for x in self.case.equipment)):
+            raise CellError("store.facility_id_referenced", id=new_id)
+        return self.execute(RenameFacility(old, new_id))
+
+    def delete_facility(self, index: int, *, cascade: bool = False) -> Changes:
+        """Remove facility ``index``.  While lines, instruments or equipment lines name it,
+        this raises :class:`CellError` (``store.facility_in_use``) unless ``cascade``: then
+        they are deleted with it, as one undo step."""
+        fid = self.case.facilities[index].id
+        lines, insts, eqs = self.facility_references(fid)
+        if (lines or insts or eqs) and not cascade:
+            raise CellError("store.facility_in_use", id=fid, activities=len(lines), instruments=len(insts),
+                            equipment=len(eqs))
+        cmds: list[Command] = []
+        if lines:
+            cmds.append(DeleteLines(lines, ("delete", {"count": len(lines)})))
+        if insts:
+            cmds.append(DeleteRecords("instrument", insts, ("delete_instruments", {"count": len(insts)})))
+        if eqs:
+            cmds.append(DeleteRecords("equipment", eqs, ("delete_equipment", {"count": len(eqs)})))
+        cmds.append(RemoveFacility(index))
+        return self.execute(Macro(cmds, ("delete_facility", {"id": fid})))
+
+    # ------------------------------------------------------------------ instruments, equipment
+    def record_value(self, kind: str, index: int, key: str):
+        rec = self.records(kind)[index]
+        if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
+            return rec.values.get(key)
+        if key in (INSTRUMENT_FIELDS if kind == "instrument" else EQUIPMENT_FIELDS):
+            return getattr(rec, key)
+        return rec.extra.get(key)
+
+    def parse_record_cell(self, kind: str, key: str, value):
+        """The value to store for ``value`` typed into column ``key`` of an instrument or an
+        equipment line; raises :class:`CellError`."""
+        from .workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, _Bad, _converter
+
+        cols = INSTRUMENT_COLUMNS if kind == "instrument" else EQUIPMENT_COLUMNS
+        spec = cols.get(key)
+        if spec is None:
+            raise CellError("store.unknown_field", field=key, entity=self.case.sheet(
+                "Instruments" if kind == "instrument" else "Equipment"))
+        if isinstance(value, str):
+            value = value.strip()
+        try:
+            out = _converter(spec)(value)
+        except _Bad as exc:
+            raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
+        if out is None:
+            if key in EQUIPMENT_VALUE_FIELDS:
+                return None
+            if key == "equipment":
+                return ""
+            raise CellError("workbook.required", field=key, field_zh=spec.zh)
+        if key == "facility":
+            known = [f.id for f in self.case.facilities]
+            if out not in known:
+                raise CellError("workbook.unknown_facility", value=out, sheet=self.case.sheet("Facilities"),
+                                known=known or ["-"])
+        if key in ("quantity", "ef") or key in EQUIPMENT_VALUE_FIELDS:
+            return float(out)
+        return out
+
+    def default_record(self, kind: str, facility: str | None = None):
+        """A new instrument or equipment line, with a row number no other line of its list has."""
+        facs = self.case.facilities
+        fid = facility or (facs[0].id if facs else "F1")
+        row = max((r.row or 0 for r in self.records(kind)), default=1) + 1
+        row = max(row, 2)  # row 1 is the header of the sheet
+        if kind == "instrument":
+            return Instrument(fid, "green_certificate", 0.0, 0.0, row)
+        return Equipment(fid, "screening", "", "", {}, row)
+
+    def add_record(self, kind: str, index: int | None = None, **values) -> Changes:
+        """Add an instrument or an equipment line (at ``index``, default last); ``values``:
+        field -> value as typed (kg values of equipment lines by their field name)."""
+        rec = self.default_record(kind, None)
+        fields, kg = {}, {}
+        for key, value in values.items():
+            v = self.parse_record_cell(kind, key, value)
+            if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
+                if v is not None:
+                    kg[key] = v
+            else:
+                fields[key] = v
+        if kg:
+            fields["values"] = kg
+        rec = dataclasses.replace(rec, **fields)
+        records = self.records(kind)
+        index = len(records) if index is None else max(0, min(int(index), len(records)))
+        label = ("add_instrument", {}) if kind == "instrument" else ("add_equipment", {})
+        return self.execute(InsertRecord(kind, index, rec, label))
+
+    def delete_records(self, kind: str, indices: Iterable[int]) -> Changes:
+        n = len(self.records(kind))
+        indices = sorted(set(i for i in indices if 0 <= i < n))
+        if not indices:
+            return NO_CHANGES
+        code = "delete_instruments" if kind == "instrument" else "delete_equipment"
+        return self.execute(DeleteRecords(kind, indices, (code, {"count": len(indices)})))
+
+    def set_record(self, kind: str, index: int, key: str, value, *, parsed: bool = False) -> Changes:
+        """Set one cell of an instrument or an equipment line (undoable; raises :class:`CellError`)."""
+        new = value if parsed else self.parse_record_cell(kind, key, value)
+        old = self.record_value(kind, index, key)
+        if old == new and type(old) is type(new):
+            return NO_CHANGES
+        return self.execute(SetRecord(kind, index, key, old, new))
+
+    def refrigerant_items(self) -> list:
+        """Library items that can be the refrigerant of an equipment line (refrigerants, gases)."""
+        return [it for it in self.library.items.values() if it.kind in SOURCE_KINDS["fugitive"]]
+
+    def refrigerant_names(self) -> list[tuple[str, Any]]:
+        """(name to store, item) of every refrigerant or gas: the conventional designation
+        (R-410A, HFC-134a, SF6), as the engine labels the gas."""
+        from .engine import _gas_label
+
+        out, seen = [], set()
+        for it in self.refrigerant_items():
+            name = _gas_label(it)
+            if name not in seen:
+                seen.add(name)
+                out.append((name, it))
+        return out
+
+    def equipment_type_items(self) -> list:
+        """Equipment types with EPA screening factors (for the screening method)."""
+        lib = self.library
+        return [it for it in lib.items.values() if it.kind == "equipment"
+                and lib.factors_for("epa_sgec_screening", it.id)]
 
     # ------------------------------------------------------------------ library
     def items_for_source(self, source: str) -> list:
@@ -1200,6 +1536,25 @@ class EditSession:
             elif kind == "facility_remove":
                 _, fid = op
                 project.delete_facility(fid)
+            elif kind == "facility_rename":
+                _, old, new = op
+                project.rename_facility(old, new)
+            elif kind == "instrument_add":
+                _, index, d = op
+                project.add_instrument(Instrument(**d), position=index)
+            elif kind == "instrument_set":
+                _, index, key, value = op
+                project.update_instrument(index, key, value)
+            elif kind == "instrument_remove":
+                project.delete_instrument(op[1])
+            elif kind == "equipment_add":
+                _, index, d = op
+                project.add_equipment(Equipment(**d), position=index)
+            elif kind == "equipment_set":
+                _, index, key, value = op
+                project.update_equipment(index, key, value)
+            elif kind == "equipment_remove":
+                project.delete_equipment(op[1])
             else:  # pragma: no cover - every journal operation is handled above
                 raise ValueError(kind)
 
@@ -1346,6 +1701,22 @@ class EditSession:
                     if fac.id == op[1]:
                         self._remove_facility(i)
                         break
+            elif kind == "facility_rename":
+                if any(f.id == op[1] for f in self.case.facilities):
+                    self._rename_facility(op[1], op[2])
+            elif kind in ("instrument_add", "equipment_add"):
+                rkind, records = kind.split("_")[0], self.records(kind.split("_")[0])
+                d = dict(op[2])
+                rec = Instrument(**d) if rkind == "instrument" else Equipment(**d)
+                self._insert_record(rkind, min(int(op[1]), len(records)), rec)
+            elif kind in ("instrument_set", "equipment_set"):
+                rkind = kind.split("_")[0]
+                if 0 <= int(op[1]) < len(self.records(rkind)):
+                    self._set_record(rkind, int(op[1]), op[2], op[3])
+            elif kind in ("instrument_remove", "equipment_remove"):
+                rkind = kind.split("_")[0]
+                if 0 <= int(op[1]) < len(self.records(rkind)):
+                    self._remove_record(rkind, int(op[1]))
         self._undo.clear()
         self._redo.clear()
         self._clean = None

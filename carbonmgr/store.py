@@ -42,8 +42,9 @@ from sqlite_utils.migrations import Migrations
 from . import __version__
 from .errors import ProjectError, Problem
 from .library import Factor, GwpValue, Library, norm_name
-from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCES, STANDARDS,
-                    ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
+from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
+                    EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
+                    Facility, Instrument)
 
 APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
 EXTENSION = ".carbon"
@@ -485,6 +486,38 @@ def _coerce_facility(key, value):
     return "" if value is None else str(value)
 
 
+_INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef", "row")
+_EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment", "row")
+
+
+def _coerce_instrument(key, value):
+    if key in ("quantity", "ef"):
+        v = _to_float(key, value)
+        if v is None or v < 0:
+            raise _bad(key, value)
+        return v
+    if key == "row":
+        return _to_int(key, value)
+    return "" if value is None else str(value)
+
+
+def _coerce_equipment(key, value):
+    if key in EQUIPMENT_VALUE_FIELDS:
+        v = _to_float(key, value)
+        if v is not None and v < 0:
+            raise _bad(key, value)
+        return v
+    if key == "method":
+        if value not in EQUIPMENT_METHODS:
+            raise _bad(key, value)
+        return value
+    if key == "row":
+        return _to_int(key, value)
+    if key in ("facility", "refrigerant", "equipment"):
+        return "" if value is None else str(value)
+    raise ProjectError("store.unknown_field", field=key, entity="equipment")
+
+
 # --------------------------------------------------------------------- Project
 
 class Project:
@@ -907,6 +940,193 @@ class Project:
             db.execute("DELETE FROM facilities WHERE seq = ?", (row[0],))
             now = _now()
             _audit(db, "delete", "facility", facility_id, None, old, None, now)
+            self._touch(now)
+
+    def rename_facility(self, old_id: str, new_id: str) -> dict[str, int]:
+        """Give a facility a new id and move every reference to it (activity lines,
+        instruments, equipment) in one transaction; one audit row for the facility and one
+        per table whose rows were moved.  Returns the number of rows moved per table."""
+        db = self._db
+        new_id = _to_text("id", new_id)
+        if not new_id or not new_id.strip():
+            raise _bad("id", new_id)
+        with db.atomic():
+            if db.execute("SELECT 1 FROM facilities WHERE id = ?", (old_id,)).fetchone() is None:
+                raise ProjectError("store.no_such_facility", id=old_id)
+            if new_id == old_id:
+                return {}
+            if db.execute("SELECT 1 FROM facilities WHERE id = ?", (new_id,)).fetchone():
+                raise ProjectError("store.facility_exists", id=new_id)
+            db.execute("UPDATE facilities SET id = ? WHERE id = ?", (new_id, old_id))
+            now = _now()
+            _audit(db, "rename", "facility", old_id, "id", old_id, new_id, now)
+            moved = {}
+            for table, entity in (("activities", "activity"), ("instruments", "instrument"),
+                                  ("equipment", "equipment")):
+                n = db.execute(f"UPDATE {table} SET facility = ? WHERE facility = ?", (new_id, old_id)).rowcount
+                moved[table] = n
+                if n:
+                    _audit(db, "rename", entity, None, "facility", {"facility": old_id, "count": n},
+                           {"facility": new_id, "count": n}, now)
+            self._touch(now)
+        return moved
+
+    # ------------------------------------------------- instruments, equipment
+    # Both are small lists kept in order by ``seq``; they are addressed by their index in
+    # that order (0-based), as in CaseData.instruments / CaseData.equipment.
+
+    def _record_seq(self, table: str, index: int, code: str) -> int:
+        seqs = [r[0] for r in self._db.execute(f"SELECT seq FROM {table} ORDER BY seq")]
+        if not isinstance(index, int) or not 0 <= index < len(seqs):
+            raise ProjectError(code, index=index)
+        return seqs[index]
+
+    def _insert_seq(self, table: str, position: int | None) -> int:
+        db = self._db
+        seqs = [r[0] for r in db.execute(f"SELECT seq FROM {table} ORDER BY seq")]
+        if position is None or position >= len(seqs):
+            return (seqs[-1] + 1) if seqs else 0
+        position = max(0, int(position))
+        for old_seq in reversed(seqs[position:]):  # from the end: seq stays unique
+            db.execute(f"UPDATE {table} SET seq = ? WHERE seq = ?", (old_seq + 1, old_seq))
+        return seqs[position]
+
+    def _next_row(self, table: str) -> int:
+        return self._db.execute(f"SELECT coalesce(max(row), 1) + 1 FROM {table}").fetchone()[0]
+
+    def add_instrument(self, instrument: Instrument, position: int | None = None) -> None:
+        """Insert an electricity instrument (at ``position``, default last), with an audit row."""
+        db = self._db
+        values = {k: _coerce_instrument(k, getattr(instrument, k)) for k in _INSTRUMENT_FIELDS}
+        extra = {k: v for k, v in (instrument.extra or {}).items() if v is not None}
+        with db.atomic():
+            if not values["row"]:
+                values["row"] = self._next_row("instruments")
+            seq = self._insert_seq("instruments", position)
+            db.execute("INSERT INTO instruments(seq, facility, type, quantity, ef, row, extra) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                       (seq, values["facility"], values["type"], values["quantity"], values["ef"], values["row"],
+                        _none_if_empty(extra)))
+            now = _now()
+            _audit(db, "add", "instrument", values["row"], None, None, {**values, "extra": extra}, now)
+            self._touch(now)
+
+    def update_instrument(self, index: int, field: str, value: Any) -> None:
+        """Set a field of the instrument at ``index`` (facility, type, quantity, ef) or an
+        extra key of it (None clears an extra key)."""
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("instruments", index, "store.no_such_instrument")
+            row = db.execute("SELECT facility, type, quantity, ef, row, extra FROM instruments WHERE seq = ?",
+                             (seq,)).fetchone()
+            current = dict(zip(("facility", "type", "quantity", "ef", "row"), row[:5]))
+            if field in ("facility", "type", "quantity", "ef"):
+                new = _coerce_instrument(field, value)
+                old = current[field]
+                if old == new and type(old) is type(new):
+                    return
+                db.execute(f"UPDATE instruments SET {field} = ? WHERE seq = ?", (new, seq))
+            elif field == "row":
+                raise ProjectError("store.unknown_field", field=field, entity="instruments")
+            else:
+                extra = loads(row[5]) or {}
+                old, new = extra.get(field), value
+                if old == new and type(old) is type(new):
+                    return
+                if new is None:
+                    extra.pop(field, None)
+                else:
+                    extra[field] = new
+                db.execute("UPDATE instruments SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+            now = _now()
+            _audit(db, "update", "instrument", current["row"], field, old, new, now)
+            self._touch(now)
+
+    def delete_instrument(self, index: int) -> None:
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("instruments", index, "store.no_such_instrument")
+            row = db.execute("SELECT facility, type, quantity, ef, row, extra FROM instruments WHERE seq = ?",
+                             (seq,)).fetchone()
+            old = dict(zip(("facility", "type", "quantity", "ef", "row"), row[:5]))
+            old["extra"] = loads(row[5]) or {}
+            db.execute("DELETE FROM instruments WHERE seq = ?", (seq,))
+            now = _now()
+            _audit(db, "delete", "instrument", old["row"], None, old, None, now)
+            self._touch(now)
+
+    def add_equipment(self, equipment: Equipment, position: int | None = None) -> None:
+        """Insert a line of the refrigerant equipment register (default last), with an audit row."""
+        db = self._db
+        values = {k: _coerce_equipment(k, getattr(equipment, k)) for k in _EQUIPMENT_FIELDS}
+        kg = {k: _coerce_equipment(k, v) for k, v in (equipment.values or {}).items()}
+        kg = {k: v for k, v in kg.items() if v is not None}
+        extra = {k: v for k, v in (equipment.extra or {}).items() if v is not None}
+        with db.atomic():
+            if not values["row"]:
+                values["row"] = self._next_row("equipment")
+            seq = self._insert_seq("equipment", position)
+            db.execute("INSERT INTO equipment(seq, facility, method, refrigerant, equipment, values_json, row, extra) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       (seq, values["facility"], values["method"], values["refrigerant"], values["equipment"],
+                        dumps(kg), values["row"], _none_if_empty(extra)))
+            now = _now()
+            _audit(db, "add", "equipment", values["row"], None, None, {**values, "values": kg, "extra": extra}, now)
+            self._touch(now)
+
+    def update_equipment(self, index: int, field: str, value: Any) -> None:
+        """Set a field of the equipment line at ``index``: facility, method, refrigerant,
+        equipment (type), a kg value (see EQUIPMENT_VALUE_FIELDS; None clears it) or an
+        extra key."""
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("equipment", index, "store.no_such_equipment")
+            row = db.execute("SELECT facility, method, refrigerant, equipment, values_json, row, extra "
+                             "FROM equipment WHERE seq = ?", (seq,)).fetchone()
+            current = dict(zip(("facility", "method", "refrigerant", "equipment"), row[:4]))
+            if field in current:
+                new = _coerce_equipment(field, value)
+                old = current[field]
+                if old == new and type(old) is type(new):
+                    return
+                db.execute(f"UPDATE equipment SET {field} = ? WHERE seq = ?", (new, seq))
+            elif field in EQUIPMENT_VALUE_FIELDS:
+                kg = loads(row[4]) or {}
+                old, new = kg.get(field), _coerce_equipment(field, value)
+                if old == new and type(old) is type(new):
+                    return
+                if new is None:
+                    kg.pop(field, None)
+                else:
+                    kg[field] = new
+                db.execute("UPDATE equipment SET values_json = ? WHERE seq = ?", (dumps(kg), seq))
+            elif field == "row":
+                raise ProjectError("store.unknown_field", field=field, entity="equipment")
+            else:
+                extra = loads(row[6]) or {}
+                old, new = extra.get(field), value
+                if old == new and type(old) is type(new):
+                    return
+                if new is None:
+                    extra.pop(field, None)
+                else:
+                    extra[field] = new
+                db.execute("UPDATE equipment SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+            now = _now()
+            _audit(db, "update", "equipment", row[5], field, old, new, now)
+            self._touch(now)
+
+    def delete_equipment(self, index: int) -> None:
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("equipment", index, "store.no_such_equipment")
+            row = db.execute("SELECT facility, method, refrigerant, equipment, values_json, row, extra "
+                             "FROM equipment WHERE seq = ?", (seq,)).fetchone()
+            old = dict(zip(("facility", "method", "refrigerant", "equipment"), row[:4]))
+            old.update(values=loads(row[4]) or {}, row=row[5], extra=loads(row[6]) or {})
+            db.execute("DELETE FROM equipment WHERE seq = ?", (seq,))
+            now = _now()
+            _audit(db, "delete", "equipment", old["row"], None, old, None, now)
             self._touch(now)
 
     def transaction(self):

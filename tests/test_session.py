@@ -277,3 +277,150 @@ def test_new_project_and_db_thread(tmp_path):
     s2 = EditSession.open(path)
     assert len(s2) == 1 and s2.case.activities.item[0] == "Diesel"
     s2.close().result()
+
+
+# ---------------------------------------------------------------- instruments, equipment, facilities
+
+def _factor(s, set_name, item, param, gas="", variant=None, year=None):
+    f = s.library.find(set_name, item, param, gas, variant=variant, year=year)
+    assert f is not None, (set_name, item, param)
+    return f
+
+
+def test_green_certificate_changes_the_gbt32150_total_by_the_rule(demo):
+    """F2 (湖北) buys 2,140 MWh and has no instrument: a green certificate of 500 MWh makes
+    500 MWh count 0 and the rest count the national factor excl. market-traded non-fossil power."""
+    before = demo.results.totals
+    hubei = _factor(demo, "cn_grid_mee_nbs", "grid_cn_hubei", "ef", "CO2", year=2023)
+    rest = _factor(demo, "cn_grid_mee_nbs", "grid_cn", "ef", "CO2", variant="excl_market_nonfossil", year=2023)
+    assert hubei.unit == rest.unit == "t/MWh"
+    mwh = sum(q for f, src, q in zip(demo.case.activities.facility, demo.case.activities.source,
+                                     demo.case.activities.quantity) if f == "F2" and src == "purchased_electricity")
+    assert mwh == 2140.0
+    changes = demo.add_record("instrument", facility="F2", type="绿证", quantity="500", ef="0")
+    assert changes.instruments and changes.affects_results
+    assert demo.undo_label() == ("add_instrument", {})
+    assert demo.case.instruments[-1].row == 3  # a fresh row number
+    after = demo.compute().totals
+    expected = (mwh - 500) * rest.value - mwh * hubei.value
+    assert after["total"] - before["total"] == pytest.approx(expected, rel=1e-9)
+    assert after["scope2_location"] == pytest.approx(before["scope2_location"])
+    # edit the quantity; then undo both steps
+    demo.set_record("instrument", 1, "quantity", "2,000")
+    assert demo.compute().totals["total"] - before["total"] == pytest.approx((mwh - 2000) * rest.value - mwh * hubei.value)
+    with pytest.raises(CellError) as e:
+        demo.set_record("instrument", 1, "quantity", "-3")
+    assert "negative" in e.value.render("en")
+    with pytest.raises(CellError):
+        demo.set_record("instrument", 1, "facility", "F99")
+    demo.undo()
+    demo.undo()
+    assert len(demo.case.instruments) == 1 and demo.compute().totals["total"] == pytest.approx(before["total"])
+    demo.redo()
+    assert demo.compute().totals["total"] - before["total"] == pytest.approx(expected, rel=1e-9)
+
+
+def test_screening_equipment_row_raises_scope1_and_problems_are_mapped(demo):
+    before = demo.results.totals["scope1"]
+    p = {k: _factor(demo, "epa_sgec_screening", "chillers", k).value / 100 for k in ("k_install", "x_operating")}
+    gwp = demo.library.gwp_value("SAR", "HFC-134a").value
+    demo.add_record("equipment", facility="F1", method="筛选法", refrigerant="HFC-134a", equipment="chillers",
+                    new_charge="50", operating_capacity="200", sold="3")
+    eq = demo.case.equipment[-1]
+    assert (eq.method, eq.row, eq.values) == ("screening", 3, {"new_charge": 50.0, "operating_capacity": 200.0,
+                                                               "sold": 3.0})
+    res = demo.compute()
+    expected = gwp * (50 * p["k_install"] + 200 * p["x_operating"]) / 1000  # kg -> t
+    assert res.totals["scope1"] - before == pytest.approx(expected, rel=1e-9)
+    assert not res.problems and not res.equipment_errors
+    # an unknown equipment type: the row's problem names the column; not counted
+    demo.set_record("equipment", 1, "equipment", "toaster")
+    res = demo.compute()
+    assert res.equipment_errors == {3: ("engine.equipment_unknown", "equipment", {"item": "toaster"})}
+    assert res.totals["scope1"] == pytest.approx(before) and res.error_lines == 1
+    assert res.problems[0].sheet == demo.case.sheet("Equipment") and res.problems[0].row == 3
+    # a new empty line: its refrigerant is required
+    demo.add_record("equipment")
+    res = demo.compute()
+    assert res.equipment_errors[4][:2] == ("workbook.required", "refrigerant")
+    assert "制冷剂为空" in [p.render("zh") for p in res.problems if p.row == 4][0]
+    demo.undo()
+    demo.undo()
+    assert demo.compute().totals["scope1"] - before == pytest.approx(expected, rel=1e-9)
+    demo.delete_records("equipment", [0, 1])
+    assert demo.case.equipment == [] and demo.undo_label() == ("delete_equipment", {"count": 2})
+    demo.undo()
+    assert [e.row for e in demo.case.equipment] == [2, 3]
+
+
+def test_rename_and_delete_facility_are_undoable(demo):
+    total = demo.results.totals["total"]
+    with pytest.raises(CellError):
+        demo.rename_facility(1, "F1")  # taken
+    with pytest.raises(CellError):
+        demo.rename_facility(1, "  ")
+    changes = demo.set_facility(1, "id", "XG")  # editing the id cell renames
+    assert changes.renamed == (("F2", "XG"),) and changes.lines == {9, 10}
+    assert demo.undo_label() == ("rename_facility", {"id": "F2", "new": "XG"})
+    a = demo.case.activities
+    assert [f.id for f in demo.case.facilities] == ["F1", "XG", "F3"]
+    assert [a.facility[i] for i in (9, 10)] == ["XG", "XG"] and demo.case.equipment[0].facility == "XG"
+    assert demo.compute().totals["total"] == pytest.approx(total)
+    demo.undo()
+    assert demo.case.facilities[1].id == "F2" and a.facility[9] == "F2" and demo.case.equipment[0].facility == "F2"
+    demo.redo()
+    # delete: refused while referenced, or everything that names it together, as one step
+    with pytest.raises(CellError) as e:
+        demo.delete_facility(1)
+    assert "2 activity line(s), 0 instrument(s) and 1 equipment line(s)" in e.value.render("en")
+    n = len(demo)
+    demo.delete_facility(1, cascade=True)
+    assert len(demo) == n - 2 and demo.case.equipment == [] and [f.id for f in demo.case.facilities] == ["F1", "F3"]
+    assert demo.undo_label() == ("delete_facility", {"id": "XG"})
+    demo.undo()
+    assert len(demo) == n and [f.id for f in demo.case.facilities] == ["F1", "XG", "F3"]
+    assert demo.case.activities.facility[9] == "XG" and demo.case.equipment[0].facility == "XG"
+    assert demo.compute().totals["total"] == pytest.approx(total)
+    demo.add_facility("F9", "empty")
+    demo.delete_facility(3)  # nothing names it: no question
+    assert [f.id for f in demo.case.facilities] == ["F1", "XG", "F3"]
+
+
+def test_register_and_facility_edits_are_saved_with_audit_rows_and_recovered(project):
+    s = EditSession.open(project)
+    s.rename_facility(1, "XG")
+    s.add_record("instrument", facility="XG", type="green_power", quantity="300", ef="0")
+    s.set_record("instrument", 0, "ef", "0.01")
+    s.add_record("equipment", 0, facility="F1", method="material_balance", refrigerant="R-404A",
+                 inventory_start="100", inventory_end="80", purchased="5")
+    s.set_record("equipment", 1, "operating_capacity", "150")
+    s.delete_records("instrument", [0])
+    want = (list(s.case.instruments), list(s.case.equipment), [f.id for f in s.case.facilities],
+            list(s.case.activities.facility))
+    totals = s.compute().totals
+    side = s.autosave()
+    s.close().result()  # "crash"
+
+    s2 = EditSession.open(project)
+    rec = s2.recovery()
+    assert rec is not None and [op[0] for op in rec["ops"]] == [
+        "facility_rename", "instrument_add", "instrument_set", "equipment_add", "equipment_set",
+        "instrument_remove"]
+    s2.recover(rec)
+    assert (s2.case.instruments, s2.case.equipment, [f.id for f in s2.case.facilities],
+            s2.case.activities.facility) == want
+    s2.save().result()
+    assert not side.exists()
+    log = s2.audit_log(None).result()
+    s2.close().result()
+    got = [(r["action"], r["entity"], r["field"]) for r in log]
+    for entry in [("rename", "facility", "id"), ("rename", "activity", "facility"), ("add", "instrument", None),
+                  ("update", "instrument", "ef"), ("add", "equipment", None),
+                  ("update", "equipment", "operating_capacity"), ("delete", "instrument", None)]:
+        assert entry in got
+
+    s3 = EditSession.open(project)
+    assert (s3.case.instruments, s3.case.equipment, [f.id for f in s3.case.facilities],
+            s3.case.activities.facility) == want
+    assert s3.compute().totals == pytest.approx(totals)
+    s3.close().result()

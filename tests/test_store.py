@@ -515,3 +515,75 @@ def test_add_and_delete_facility_with_audit(tmp_path):
         assert "F0" not in [f.id for f in p.load_case().facilities]
         actions = [(r["action"], r["entity"], r["entity_id"]) for r in p.audit_log()]
         assert ("add", "facility", "F0") in actions and ("delete", "facility", "F0") in actions
+
+
+def test_instrument_and_equipment_edits_with_audit(tmp_path):
+    path = tmp_path / "reg.carbon"
+    Project.create(path, rich_case()).close()
+    with Project.open(path) as p:
+        p.add_instrument(Instrument("F2", "ppa", 120.0, 0.05), position=0)  # row: next free one
+        p.add_instrument(Instrument("F1", "绿电", 80, 0, row=9, extra={"合同": "A-1"}))
+        p.update_instrument(1, "quantity", "650")
+        p.update_instrument(1, "证书号", None)  # an extra key
+        p.update_instrument(0, "type", "supplier_rate")
+        p.update_instrument(1, "quantity", 650.0)  # unchanged: no audit row
+        p.delete_instrument(2)
+        p.add_equipment(Equipment("F1", "material_balance", "R-404A", "", {"inventory_start": 100, "sold": None}))
+        p.update_equipment(0, "new_charge", None)
+        p.update_equipment(0, "disposed_capacity", 7.5)
+        p.update_equipment(1, "method", "simplified_material_balance")
+        p.delete_equipment(0)
+        for bad, code in [(lambda: p.update_instrument(5, "ef", 0.1), "store.no_such_instrument"),
+                          (lambda: p.update_instrument(0, "quantity", -1), "store.bad_value"),
+                          (lambda: p.update_instrument(0, "row", 3), "store.unknown_field"),
+                          (lambda: p.update_equipment(0, "method", "guessing"), "store.bad_value"),
+                          (lambda: p.update_equipment(0, "recharge", "lots"), "store.bad_value"),
+                          (lambda: p.delete_equipment(3), "store.no_such_equipment")]:
+            with pytest.raises(ProjectError) as e:
+                bad()
+            assert e.value.problem.code == code
+        log = p.audit_log()
+        got = [(r["action"], r["entity"], r["entity_id"], r["field"]) for r in log[:10]]
+        assert got == [
+            ("delete", "equipment", "4", None),
+            ("update", "equipment", "5", "method"),
+            ("update", "equipment", "4", "disposed_capacity"),
+            ("update", "equipment", "4", "new_charge"),
+            ("add", "equipment", "5", None),
+            ("delete", "instrument", "9", None),
+            ("update", "instrument", "4", "type"),
+            ("update", "instrument", "3", "证书号"),
+            ("update", "instrument", "3", "quantity"),
+            ("add", "instrument", "9", None),
+        ]
+        assert (log[8]["old_value"], log[8]["new_value"]) == (500.0, 650.0)
+        assert log[5]["old_value"]["extra"] == {"合同": "A-1"}
+        assert log[4]["new_value"]["values"] == {"inventory_start": 100.0}
+        case = p.load_case()
+    assert case.instruments == [Instrument("F2", "supplier_rate", 120.0, 0.05, row=4),
+                                Instrument("F1", "绿证", 650.0, 0.0, row=3)]
+    assert case.equipment == [Equipment("F1", "simplified_material_balance", "R-404A", "", {"inventory_start": 100.0},
+                                        row=5)]
+
+
+def test_rename_facility_moves_every_reference(tmp_path):
+    path = tmp_path / "ren.carbon"
+    Project.create(path, rich_case()).close()
+    with Project.open(path) as p:
+        with pytest.raises(ProjectError) as e:
+            p.rename_facility("F1", "F2")
+        assert e.value.problem.code == "store.facility_exists"
+        with pytest.raises(ProjectError) as e:
+            p.rename_facility("F7", "F8")
+        assert e.value.problem.code == "store.no_such_facility"
+        moved = p.rename_facility("F2", "JV")
+        assert moved == {"activities": 1, "instruments": 0, "equipment": 1}
+        case = p.load_case()
+        log = p.audit_log(3)
+    assert [f.id for f in case.facilities] == ["F1", "JV"] and case.facilities[1].name == "合资厂"
+    assert case.activities.facility == ["F1", "JV", "F1"]
+    assert case.equipment[0].facility == "JV" and case.instruments[0].facility == "F1"
+    assert [(r["action"], r["entity"], r["field"]) for r in log] == [
+        ("rename", "equipment", "facility"), ("rename", "activity", "facility"), ("rename", "facility", "id")]
+    assert (log[2]["entity_id"], log[2]["old_value"], log[2]["new_value"]) == ("F2", "F2", "JV")
+    assert log[1]["old_value"] == {"facility": "F2", "count": 1} and log[1]["new_value"]["facility"] == "JV"

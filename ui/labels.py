@@ -71,6 +71,26 @@ FIELDS = {
     "tag": QT_TRANSLATE_NOOP("Labels", "Verification tag"),
     "share": QT_TRANSLATE_NOOP("Labels", "Share"),
     "t": QT_TRANSLATE_NOOP("Labels", "t"),
+    # electricity instruments
+    "type": QT_TRANSLATE_NOOP("Labels", "Instrument type"),
+    "mwh": QT_TRANSLATE_NOOP("Labels", "Quantity (MWh)"),
+    "ef": QT_TRANSLATE_NOOP("Labels", "EF (t CO2e/MWh)"),
+    # refrigerant equipment register
+    "method": QT_TRANSLATE_NOOP("Labels", "Method"),
+    "refrigerant": QT_TRANSLATE_NOOP("Labels", "Refrigerant"),
+    "equipment": QT_TRANSLATE_NOOP("Labels", "Equipment type"),
+    "new_charge": QT_TRANSLATE_NOOP("Labels", "Charge of new equipment (kg)"),
+    "operating_capacity": QT_TRANSLATE_NOOP("Labels", "Charge of operating equipment (kg)"),
+    "disposed_capacity": QT_TRANSLATE_NOOP("Labels", "Charge of disposed equipment (kg)"),
+    "inventory_start": QT_TRANSLATE_NOOP("Labels", "Inventory at start (kg)"),
+    "inventory_end": QT_TRANSLATE_NOOP("Labels", "Inventory at end (kg)"),
+    "purchased": QT_TRANSLATE_NOOP("Labels", "Purchased (kg)"),
+    "sold": QT_TRANSLATE_NOOP("Labels", "Sold or returned (kg)"),
+    "capacity_start": QT_TRANSLATE_NOOP("Labels", "Total capacity at start (kg)"),
+    "capacity_end": QT_TRANSLATE_NOOP("Labels", "Total capacity at end (kg)"),
+    "capacity_new": QT_TRANSLATE_NOOP("Labels", "Capacity of new equipment (kg)"),
+    "recharge": QT_TRANSLATE_NOOP("Labels", "Recharge (kg)"),
+    "recovered": QT_TRANSLATE_NOOP("Labels", "Recovered (kg)"),
 }
 
 STANDARDS = {
@@ -87,6 +107,20 @@ FINANCIAL = {
     "yes": QT_TRANSLATE_NOOP("Labels", "Yes"),
     "no": QT_TRANSLATE_NOOP("Labels", "No"),
     "joint": QT_TRANSLATE_NOOP("Labels", "Joint"),
+}
+INSTRUMENT_TYPES = {
+    "green_certificate": QT_TRANSLATE_NOOP("Labels", "Green certificate (GEC)"),
+    "green_power": QT_TRANSLATE_NOOP("Labels", "Green power (green electricity trade)"),
+    "rec": QT_TRANSLATE_NOOP("Labels", "Renewable energy certificate (REC)"),
+    "go": QT_TRANSLATE_NOOP("Labels", "Guarantee of origin (GO)"),
+    "i_rec": QT_TRANSLATE_NOOP("Labels", "International REC (I-REC)"),
+    "ppa": QT_TRANSLATE_NOOP("Labels", "Power purchase agreement (PPA)"),
+    "supplier_rate": QT_TRANSLATE_NOOP("Labels", "Supplier-specific emission rate"),
+}
+METHODS = {
+    "screening": QT_TRANSLATE_NOOP("Labels", "Screening (EPA default rates)"),
+    "material_balance": QT_TRANSLATE_NOOP("Labels", "Material balance"),
+    "simplified_material_balance": QT_TRANSLATE_NOOP("Labels", "Simplified material balance"),
 }
 STATUSES = {
     "verified": QT_TRANSLATE_NOOP("Labels", "Verified"),
@@ -115,6 +149,14 @@ ACTIONS = {
     "case": QT_TRANSLATE_NOOP("Labels", "edit %1"),
     "facility": QT_TRANSLATE_NOOP("Labels", "edit facility %1"),
     "add_facility": QT_TRANSLATE_NOOP("Labels", "add facility"),
+    "rename_facility": QT_TRANSLATE_NOOP("Labels", "rename facility %1"),
+    "delete_facility": QT_TRANSLATE_NOOP("Labels", "delete facility %1"),
+    "add_instrument": QT_TRANSLATE_NOOP("Labels", "add instrument"),
+    "delete_instruments": QT_TRANSLATE_NOOP("Labels", "delete instruments"),
+    "instrument": QT_TRANSLATE_NOOP("Labels", "edit instrument %1"),
+    "add_equipment": QT_TRANSLATE_NOOP("Labels", "add equipment line"),
+    "delete_equipment": QT_TRANSLATE_NOOP("Labels", "delete equipment lines"),
+    "equipment": QT_TRANSLATE_NOOP("Labels", "edit equipment %1"),
 }
 # Keys of CaseInfo.extra shown in the case brief
 BRIEF_KEYS = {
@@ -156,6 +198,8 @@ SYMBOLS = {
 MISC = {
     "exported": QT_TRANSLATE_NOOP("Labels", "exported"),
     "others": QT_TRANSLATE_NOOP("Labels", "others"),
+    "not_used": QT_TRANSLATE_NOOP("Labels", "Not used by the method of this line"),
+    "rename_hint": QT_TRANSLATE_NOOP("Labels", "Edit the ID to rename the facility in every line that names it"),
 }
 ORIGINS = {
     "line": QT_TRANSLATE_NOOP("Labels", "this line"),
@@ -208,6 +252,8 @@ def action(label: tuple[str, dict] | None, lang: str) -> str:
     code, params = label
     text = tl(ACTIONS.get(code, code))
     if "%1" in text:
+        if "field" not in params and "id" in params:  # a facility id, as it is
+            return text.replace("%1", str(params["id"]))
         name = field(params.get("field", ""))
         text = text.replace("%1", name if lang == "zh" else name[:1].lower() + name[1:])
     return text

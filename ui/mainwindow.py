@@ -271,6 +271,7 @@ class MainWindow(QMainWindow):
         self.act_override = self._action("override_factor", self.override_factor, "Ctrl+Shift+O")
         self.act_clear_override = self._action("clear_override", self.clear_override, None)
         self.act_find = self._action("find", self.focus_find, K.Find)
+        self.act_sort = self._action("sort", self.sort_current_column, "Ctrl+Shift+T")
         self.act_recompute = self._action("recompute", self.compute_now, "F5")
         self.act_export_pdf = self._action("export_report", self.report.export_pdf, "Ctrl+E")
         self.act_export_xlsx = self._action("export_inventory", self.report.export_excel, "Ctrl+Shift+E")
@@ -312,7 +313,7 @@ class MainWindow(QMainWindow):
         self.menu_edit = mb.addMenu("")
         for a in (self.act_undo, self.act_redo, None, self.act_copy, self.act_paste, None, self.act_insert,
                   self.act_delete, None, self.act_assign, self.act_override, self.act_clear_override, None,
-                  self.act_find, self.act_recompute):
+                  self.act_find, self.act_sort, self.act_recompute):
             self.menu_edit.addSeparator() if a is None else self.menu_edit.addAction(a)
         self.menu_view = mb.addMenu("")
         for a in self.act_pages:
@@ -370,6 +371,9 @@ class MainWindow(QMainWindow):
             self.act_override: (self.tr("&Override factor …"), self.tr("Give the selected lines their own CO2e factor")),
             self.act_clear_override: (self.tr("C&lear factor override"), self.tr("Remove the lines' own CO2e factor")),
             self.act_find: (self.tr("&Find"), self.tr("Go to the search field")),
+            self.act_sort: (self.tr("Sor&t lines by the current column"),
+                            self.tr("Sort the activity lines by the current column; again: descending; again: "
+                                    "line order (or click a column header)")),
             self.act_recompute: (self.tr("Re&compute"), self.tr("Compute the inventory again")),
             self.act_about: (self.tr("&About CarbonMgr"), self.tr("About CarbonMgr")),
             self.act_export_pdf: (self.tr("Export re&port (PDF) …"),
@@ -430,7 +434,7 @@ class MainWindow(QMainWindow):
         self.act_undo.setEnabled(has and s.can_undo())
         self.act_redo.setEnabled(has and s.can_redo())
         for a in (self.act_save, self.act_save_as, self.act_copy, self.act_paste, self.act_insert, self.act_delete,
-                  self.act_assign, self.act_override, self.act_clear_override, self.act_recompute,
+                  self.act_assign, self.act_override, self.act_clear_override, self.act_recompute, self.act_sort,
                   self.act_export_pdf, self.act_export_xlsx):
             a.setEnabled(has)
 
@@ -503,7 +507,17 @@ class MainWindow(QMainWindow):
     def _goto_problem(self, index: QModelIndex) -> None:
         p = index.data(Qt.ItemDataRole.UserRole)
         s = self.session
-        if p is None or s is None or p.row is None or p.sheet != s.case.sheet("Activities"):
+        if p is None or s is None or p.row is None:
+            return
+        if p.sheet == s.case.sheet("Equipment"):
+            rows = [e.row for e in s.case.equipment]
+            if p.row in rows:
+                hit = s.results.equipment_errors.get(p.row) if s.results is not None else None
+                self.tabs.setCurrentWidget(self.boundary)
+                self.boundary.select_cell("equipment", rows.index(p.row), hit[1] if hit else None)
+                self.boundary.eq_view.setFocus()
+            return
+        if p.sheet != s.case.sheet("Activities"):
             return
         try:
             pos = s.case.activities.row.index(p.row)
@@ -612,11 +626,26 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
+        if changes.facilities:  # the facility filter follows a renamed facility, and forgets a deleted one
+            model = self.activities.model
+            fac, src, text = model.filter
+            for old, new in changes.renamed:
+                if fac == old:
+                    fac = new
+            if fac is not None and fac not in {f.id for f in s.case.facilities}:
+                fac = None
+            if fac != model.filter[0]:
+                model.filter = (fac, src, text)
+                changes = changes | Changes(structure=True)  # recompute the rows shown
         self.activities.refresh(changes)
         if changes.facilities or changes.everything:
             self.boundary.fac_model.refresh()
             self.activities.load_filters()
             self.brief.show_case()
+        if changes.instruments or changes.everything:
+            self.boundary.inst_model.refresh()
+        if changes.equipment or changes.everything:
+            self.boundary.eq_model.refresh()
         if changes.case or changes.everything:
             self.boundary.load()
             self.brief.show_case()
@@ -661,6 +690,76 @@ class MainWindow(QMainWindow):
             return
         self.after_change(changes)
 
+    def edit_record(self, kind: str, index: int, field: str, value) -> str | None:
+        """Called by the instrument and equipment models; returns an error message or None."""
+        try:
+            changes = self.session.set_record(kind, index, field, value)
+        except CellError as exc:
+            msg = exc.render(i18n.current())
+            self.statusBar().showMessage(msg, 8000)
+            return msg
+        self.after_change(changes)
+        return None
+
+    def add_record(self, kind: str) -> None:
+        """Add an instrument or an equipment line after the selected one, and go to it."""
+        s = self.session
+        if s is None:
+            return
+        page = self.boundary
+        rows = page.selected_rows(kind)
+        at = rows[-1] + 1 if rows else len(s.records(kind))
+        self.after_change(s.add_record(kind, at))
+        self.tabs.setCurrentWidget(page)
+        page.select_cell(kind, at, "type" if kind == "instrument" else "refrigerant")
+        page.view_of(kind).setFocus()
+
+    def delete_records(self, kind: str) -> None:
+        s = self.session
+        if s is None:
+            return
+        rows = self.boundary.selected_rows(kind)
+        if not rows:
+            return
+        self.after_change(s.delete_records(kind, rows))
+        n = len(s.records(kind))
+        if n:
+            self.boundary.select_cell(kind, min(rows[0], n - 1))
+
+    def delete_facility(self) -> bool:
+        """Delete the selected facility; if lines, instruments or equipment name it, ask
+        whether to delete them too (one undo step), else refuse with the reason."""
+        s = self.session
+        if s is None:
+            return False
+        rows = self.boundary.selected_rows("facility")
+        if not rows:
+            self.statusBar().showMessage(self.tr("Select the facility to delete first."), 6000)
+            return False
+        index = rows[0]
+        fid = s.case.facilities[index].id
+        lines, insts, eqs = s.facility_references(fid)
+        cascade = False
+        if lines or insts or eqs:
+            text = (self.tr("Facility %1 is named by %2 activity line(s), %3 instrument(s) and %4 equipment "
+                            "line(s). Delete them together with the facility? (Undo brings everything back.)")
+                    .replace("%1", fid).replace("%2", str(len(lines))).replace("%3", str(len(insts)))
+                    .replace("%4", str(len(eqs))))
+            cascade = self.ask("delete_facility", text, ("yes", "no")) == "yes"
+        try:
+            changes = s.delete_facility(index, cascade=cascade)
+        except CellError as exc:
+            self.statusBar().showMessage(self.tr("Facility %1 was not deleted: %2").replace("%1", fid).replace(
+                "%2", exc.render(i18n.current())), 12000)
+            return False
+        self.after_change(changes)
+        self.statusBar().showMessage(self.tr("Deleted facility %1").replace("%1", fid), 6000)
+        return True
+
+    def sort_current_column(self) -> None:
+        self.tabs.setCurrentWidget(self.activities)
+        self.activities.cycle_sort()
+
     def add_facility(self, fid: str, name: str) -> bool:
         if self.session is None:
             return False
@@ -688,6 +787,14 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
+        if self.tabs.currentWidget() is self.boundary:  # Ctrl+I in a register adds a line to it
+            which = self.boundary.focused_table()
+            if which in ("instrument", "equipment"):
+                self.add_record(which)
+                return
+            if which == "facility":  # ... and in the facilities, goes to the new facility's ID
+                self.boundary.new_fac_id.setFocus()
+                return
         page = self.activities
         pos = page.current_position()
         at = len(s) if pos is None else pos + 1
@@ -701,6 +808,14 @@ class MainWindow(QMainWindow):
         s = self.session
         if s is None:
             return
+        if self.tabs.currentWidget() is self.boundary:  # Ctrl+Del in a table of the boundary page
+            which = self.boundary.focused_table()
+            if which == "facility":
+                self.delete_facility()
+                return
+            if which in ("instrument", "equipment"):
+                self.delete_records(which)
+                return
         positions = self.activities.selected_positions()
         if not positions:
             return
@@ -874,7 +989,9 @@ class MainWindow(QMainWindow):
         had_errors = self._had_errors
         self._had_errors = bool(res.group_errors)
         self.activities.model.results_changed(full=had_errors or self._had_errors)
+        self.activities.results_arrived()
         self.activities.show_trace()
+        self.boundary.results_changed()
         self.results.update_results()
         if res.problems:
             self.show_problems(res.problems, self.tr("Lines with problems (not counted in the totals)"))

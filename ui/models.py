@@ -8,7 +8,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from carbonmgr.errors import column_letters
 from carbonmgr.i18n import translate
-from carbonmgr.session import ACTIVITY_OPTIONS, CORE_FIELDS
+from carbonmgr.session import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
+                               INSTRUMENT_FIELDS)
 
 from . import i18n, labels
 
@@ -16,6 +17,8 @@ ERROR_BG = QBrush(QColor(255, 214, 214))
 COMPUTED_BG = QBrush(QColor(240, 244, 248))
 REJECTED_FG = QBrush(QColor(180, 0, 0))
 MUTED_FG = QBrush(QColor(110, 110, 110))
+UNUSED_BG = QBrush(QColor(228, 228, 228))
+WARNING_BG = QBrush(QColor(255, 243, 205))
 
 ACTIVITY_COLUMNS = list(CORE_FIELDS) + ["tco2e", "scope"] + list(ACTIVITY_OPTIONS)
 COMPUTED = frozenset(("tco2e", "scope"))
@@ -33,6 +36,8 @@ Foreground = Qt.ItemDataRole.ForegroundRole
 Align = Qt.ItemDataRole.TextAlignmentRole
 User = Qt.ItemDataRole.UserRole
 Check = Qt.ItemDataRole.CheckStateRole
+
+SYNC_SORT_LINES = 30_000  # sort on the GUI thread up to this many lines (numpy: a few ms)
 
 
 def _fmt_option(field: str, value) -> str:
@@ -62,6 +67,17 @@ class ActivityModel(QAbstractTableModel):
         self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (line key, field) -> (text, message)
         self.edit: Callable[[int, str, Any], str | None] | None = None
         self.columns = ACTIVITY_COLUMNS
+        # sorting (by a column, clicked in the header): the positions shown, in order, and
+        # position -> row (a numpy array); None: line order.  The order is computed off the
+        # GUI thread for big cases (see sort_inputs / compute_order) and kept while values
+        # change (a line does not jump away while it is being edited); inserting or deleting
+        # lines, or a new filter, drops it and ``order_invalidated`` asks for a new one.
+        self.sort_field: str | None = None
+        self.sort_desc = False
+        self.order: list[int] | None = None
+        self._row_of_pos = None
+        self.sort_pending = False
+        self.order_invalidated: Callable[[], None] | None = None
 
     # ------------------------------------------------------------ data source
     def set_session(self, session) -> None:
@@ -69,13 +85,73 @@ class ActivityModel(QAbstractTableModel):
         self.session = session
         self.rejected.clear()
         self.visible = self._compute_visible()
+        self._drop_order()
         self.endResetModel()
+        self._order_dropped()
 
     def set_filter(self, facility: str | None, source: str | None, text: str = "") -> None:
         self.beginResetModel()
         self.filter = (facility or None, source or None, (text or "").strip())
         self.visible = self._compute_visible()
+        self._drop_order()
         self.endResetModel()
+        self._order_dropped()
+
+    # ------------------------------------------------------------ sorting
+    def _drop_order(self) -> None:
+        self.order = None
+        self._row_of_pos = None
+
+    def _order_dropped(self) -> None:
+        if self.sort_field is not None and self.session is not None:
+            self.sort_pending = True
+            if self.order_invalidated is not None:
+                self.order_invalidated()
+
+    def sort_inputs(self):
+        """What sorting by ``sort_field`` needs, copied on the GUI thread (cheap), or None while
+        the computed columns are not current; give it to :func:`compute_order` (any thread)."""
+        s = self.session
+        field = self.sort_field
+        if s is None or field is None:
+            return None
+        a = s.case.activities
+        n = len(a)
+        visible = None if self.visible is None else list(self.visible)
+        if field in COMPUTED:
+            res = s.results
+            if res is None or res.structure != s.structure or len(res.inventory.line_group) != n:
+                return None
+            inv = res.inventory
+            if field == "tco2e":
+                factors = [g.line_factor if g.calc is not None else float("nan") for g in inv.groups]
+                return ("tco2e", n, visible, list(a.quantity), factors, inv.line_group)
+            keys = {g.index: (None if g.calc is None else (g.scope or 9)) for g in inv.groups}
+            return ("values", n, visible, inv.line_group, keys)
+        if field == "quantity":
+            return ("float", n, visible, list(a.quantity))
+        if field == "source":
+            lang = i18n.current()
+            return ("values", n, visible, list(a.source), {k: labels.source(k, lang) for k in set(a.source)})
+        if field in CORE_FIELDS:
+            return ("values", n, visible, list(getattr(a, field)), None)
+        col = a.options.get(field)
+        return ("values", n, visible, list(col) if col is not None else [None] * n, None)
+
+    def install_order(self, order: list[int], row_of_pos) -> None:
+        self.beginResetModel()
+        self.order = order
+        self._row_of_pos = row_of_pos
+        self.sort_pending = False
+        self.endResetModel()
+
+    def clear_sort(self) -> None:
+        self.sort_field = None
+        self.sort_pending = False
+        if self.order is not None:
+            self.beginResetModel()
+            self._drop_order()
+            self.endResetModel()
 
     def _compute_visible(self) -> list[int] | None:
         s = self.session
@@ -107,7 +183,9 @@ class ActivityModel(QAbstractTableModel):
             if changes.structure or changes.everything or visible != self.visible:
                 self.beginResetModel()
                 self.visible = visible
+                self._drop_order()
                 self.endResetModel()
+                self._order_dropped()
                 return True
         if changes.lines:
             rows = sorted(r for r in (self.row_of(p) for p in changes.lines) if r >= 0)
@@ -135,9 +213,14 @@ class ActivityModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ mapping
     def position(self, row: int) -> int:
+        if self.order is not None:
+            return self.order[row]
         return row if self.visible is None else self.visible[row]
 
     def row_of(self, pos: int) -> int:
+        if self.order is not None:
+            inv = self._row_of_pos
+            return int(inv[pos]) if 0 <= pos < len(inv) else -1
         if self.visible is None:
             return pos if self.session is not None and 0 <= pos < len(self.session) else -1
         import bisect
@@ -155,6 +238,8 @@ class ActivityModel(QAbstractTableModel):
     def rowCount(self, parent=QModelIndex()) -> int:
         if parent.isValid() or self.session is None:
             return 0
+        if self.order is not None:
+            return len(self.order)
         return len(self.session) if self.visible is None else len(self.visible)
 
     def columnCount(self, parent=QModelIndex()) -> int:
@@ -301,6 +386,338 @@ class ActivityModel(QAbstractTableModel):
         return True
 
 
+def compute_order(inputs):
+    """Sort keys of the lines for :meth:`ActivityModel.sort_inputs`'s column: (keys, nulls),
+    numpy arrays over all positions; empty values and lines with problems are the nulls."""
+    import numpy as np
+
+    kind, n, _visible, *rest = inputs
+    if kind == "float":
+        keys = np.asarray(rest[0], dtype=float)
+        return keys, np.isnan(keys)
+    if kind == "tco2e":
+        quantity, factors, line_group = rest
+        f = np.asarray(factors, dtype=float)
+        if not len(f):
+            return np.zeros(n), np.zeros(n, dtype=bool)
+        keys = np.asarray(quantity, dtype=float) * f[np.asarray(line_group, dtype=np.int64)]
+        return keys, np.isnan(keys)
+    values, mapping = rest
+
+    def sort_key(u):
+        k = mapping.get(u) if mapping is not None else u
+        if isinstance(k, str):
+            return (k == "", True, k.casefold())
+        return (k is None, False, 0 if k is None else k)
+
+    keyed = {u: sort_key(u) for u in set(values)}
+    rank_of_key = {k: i for i, k in enumerate(sorted(set(keyed.values())))}
+    rank = {u: rank_of_key[k] for u, k in keyed.items()}
+    keys = np.fromiter((rank[v] for v in values), dtype=np.float64, count=len(values))
+    null_ranks = [rank[u] for u, k in keyed.items() if k[0]]
+    nulls = np.isin(keys, null_ranks) if null_ranks else np.zeros(len(keys), dtype=bool)
+    return keys, nulls
+
+
+def order_from_keys(inputs, keys, nulls, descending: bool) -> tuple[list[int], Any]:
+    import numpy as np
+
+    n, visible = inputs[1], inputs[2]
+    if visible is not None:
+        idx = np.asarray(visible, dtype=np.int64)
+        keys, nulls = keys[idx], nulls[idx]
+    else:
+        idx = None
+    k = np.where(nulls, np.inf, -keys if descending else keys)
+    order = np.argsort(k, kind="stable")
+    if idx is not None:
+        order = idx[order]
+    row_of_pos = np.full(n, -1, dtype=np.int64)
+    row_of_pos[order] = np.arange(len(order), dtype=np.int64)
+    return order.tolist(), row_of_pos
+
+
+def sort_positions(inputs, descending: bool) -> tuple[list[int], Any]:
+    """The positions in order and position -> row (any thread: numpy sorts without the
+    interpreter lock)."""
+    keys, nulls = compute_order(inputs)
+    return order_from_keys(inputs, keys, nulls, descending)
+
+
+def two_lines(text: str, width: int = 14) -> str:
+    """A long header label on two lines (at the space nearest its middle, or before a
+    bracket), so that narrow numeric columns keep a readable header."""
+    if sum(2 if ord(ch) > 0x2E80 else 1 for ch in text) <= width:  # CJK characters are twice as wide
+        return text
+    mid = len(text) // 2
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    if spaces:
+        i = min(spaces, key=lambda k: abs(k - mid))
+        return text[:i] + "\n" + text[i + 1:]
+    for bracket in ("（", "("):
+        i = text.find(bracket)
+        if i > 0:
+            return text[:i] + "\n" + text[i:]
+    return text
+
+
+class RecordModel(QAbstractTableModel):
+    """The instruments or the equipment lines of a session (small lists; ``KIND`` names which)."""
+
+    KIND = ""
+    COLUMNS: tuple[str, ...] = ()
+    WRAP_HEADERS = False  # long header labels on two lines
+    COMPUTED_COLUMNS: frozenset = frozenset()
+    NUMBERS: frozenset = frozenset()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.session = None
+        self.edit: Callable[[int, str, Any], str | None] | None = None
+        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}
+        self._rows = 0  # rows shown since the last reset
+
+    def set_session(self, session) -> None:
+        self.beginResetModel()
+        self.session = session
+        self.rejected.clear()
+        self.endResetModel()
+
+    def refresh(self) -> None:
+        """After an edit: new values (the same rows), or rows added or removed (a reset)."""
+        n = self.rowCount()
+        if n == self._rows:
+            if n:
+                self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.COLUMNS) - 1))
+            return
+        self.beginResetModel()
+        self.rejected.clear()
+        self.endResetModel()
+
+    def endResetModel(self) -> None:
+        super().endResetModel()
+        self._rows = self.rowCount()
+
+    def results_changed(self) -> None:
+        if self.rowCount():
+            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
+
+    def retranslate(self) -> None:
+        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
+        self.results_changed()
+
+    def records(self) -> list:
+        return [] if self.session is None else self.session.records(self.KIND)
+
+    def rowCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.records())
+
+    def columnCount(self, parent=QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self.COLUMNS)
+
+    def field(self, column: int) -> str:
+        return self.COLUMNS[column]
+
+    def column_of(self, name: str) -> int:
+        return self.COLUMNS.index(name)
+
+    def header_label(self, name: str) -> str:
+        return labels.field(name)
+
+    def headerData(self, section, orientation, role=Display):
+        if orientation == Qt.Orientation.Horizontal:
+            if not 0 <= section < len(self.COLUMNS):
+                return None
+            if role == Display:
+                text = self.header_label(self.COLUMNS[section])
+                return two_lines(text) if self.WRAP_HEADERS else text
+            if role == ToolTip:
+                return self.header_label(self.COLUMNS[section])
+            return None
+        if role != Display:
+            return None
+        recs = self.records()
+        return str(recs[section].row) if 0 <= section < len(recs) else None
+
+    def unused(self, rec, name: str) -> bool:
+        return False
+
+    def flags(self, index):
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        f = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        name = self.COLUMNS[index.column()]
+        recs = self.records()
+        if name not in self.COMPUTED_COLUMNS and index.row() < len(recs) and not self.unused(recs[index.row()], name):
+            f |= Qt.ItemFlag.ItemIsEditable
+        return f
+
+    def raw(self, row: int, name: str):
+        return self.session.record_value(self.KIND, row, name)
+
+    def display(self, row: int, name: str) -> str:
+        v = self.raw(row, name)
+        if v is None:
+            return ""
+        if isinstance(v, float):
+            return labels.quantity(v)
+        return str(v)
+
+    def error(self, row: int, name: str) -> str | None:
+        hit = self.rejected.get((row, name))
+        return hit[1] if hit is not None else None
+
+    def warning(self, row: int, name: str) -> str | None:
+        return None
+
+    def data(self, index, role=Display):
+        if not index.isValid() or self.session is None:
+            return None
+        row, col = index.row(), index.column()
+        recs = self.records()
+        if row >= len(recs) or col >= len(self.COLUMNS):
+            return None
+        name = self.COLUMNS[col]
+        if role == Display:
+            hit = self.rejected.get((row, name))
+            return hit[0] if hit is not None else self.display(row, name)
+        if role == Edit:
+            v = self.raw(row, name) if name not in self.COMPUTED_COLUMNS else None
+            if v is None:
+                return ""
+            return f"{v:.15g}" if isinstance(v, float) else str(v)
+        if role == User:
+            return None if name in self.COMPUTED_COLUMNS else self.raw(row, name)
+        if role == Align:
+            return ALIGN_RIGHT if name in self.NUMBERS else ALIGN_LEFT
+        unused = self.unused(recs[row], name)
+        if role == Background:
+            if self.error(row, name) is not None:
+                return ERROR_BG
+            if unused:
+                return UNUSED_BG
+            if name in self.COMPUTED_COLUMNS:
+                return COMPUTED_BG
+            if self.warning(row, name) is not None:
+                return WARNING_BG
+            return None
+        if role == Foreground:
+            if (row, name) in self.rejected:
+                return REJECTED_FG
+            return MUTED_FG if unused else None
+        if role == ToolTip:
+            err = self.error(row, name)
+            if err is not None:
+                return err
+            if unused:
+                return labels.choice(labels.MISC, "not_used")
+            return self.warning(row, name)
+        return None
+
+    def setData(self, index, value, role=Edit):
+        if role != Edit or not index.isValid() or self.session is None or self.edit is None:
+            return False
+        name = self.COLUMNS[index.column()]
+        if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
+            return False
+        row = index.row()
+        message = self.edit(row, name, value)
+        if message is not None:
+            self.rejected[(row, name)] = ("" if value is None else str(value), message)
+            self.dataChanged.emit(index, index)
+            return False
+        if self.rejected.pop((row, name), None) is not None:
+            self.dataChanged.emit(index, index)
+        return True
+
+
+class InstrumentModel(RecordModel):
+    """Contractual instruments for the market-based Scope 2 (and the Chinese green-power rule)."""
+
+    KIND = "instrument"
+    COLUMNS = INSTRUMENT_FIELDS
+    NUMBERS = frozenset(("quantity", "ef"))
+
+    def header_label(self, name: str) -> str:
+        return labels.field("mwh" if name == "quantity" else name)
+
+    def display(self, row: int, name: str) -> str:
+        if name == "type":
+            v = self.raw(row, name) or ""
+            return labels.choice(labels.INSTRUMENT_TYPES, v) if v in labels.INSTRUMENT_TYPES else v
+        return super().display(row, name)
+
+    def warning(self, row: int, name: str) -> str | None:
+        s = self.session
+        res = s.results
+        if res is None or name != "quantity":
+            return None
+        rec = s.case.instruments[row]
+        sheet = s.case.sheet("Instruments")
+        for w in res.inventory.warnings:
+            if w.sheet == sheet and (w.row == rec.row or (w.row is None and w.params.get("facility") == rec.facility)):
+                return w.render(i18n.current())
+        return None
+
+
+class EquipmentModel(RecordModel):
+    """The refrigerant equipment register; cells a line's method does not use are greyed out."""
+
+    KIND = "equipment"
+    COLUMNS = ("facility", "method", "refrigerant", "equipment", "tco2e") + EQUIPMENT_VALUE_FIELDS
+    WRAP_HEADERS = True
+    COMPUTED_COLUMNS = frozenset(("tco2e",))
+    NUMBERS = frozenset(EQUIPMENT_VALUE_FIELDS) | {"tco2e"}
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self._tco2e: tuple[tuple, dict[int, float]] | None = None
+
+    def unused(self, rec, name: str) -> bool:
+        if name in EQUIPMENT_VALUE_FIELDS or name == "equipment":
+            used = EQUIPMENT_METHOD_FIELDS.get(rec.method)
+            return used is not None and name not in used
+        return False
+
+    def _results_by_row(self) -> dict[int, float]:
+        res = self.session.results
+        if res is None:
+            return {}
+        key = (id(res), res.version)
+        if self._tco2e is None or self._tco2e[0] != key:
+            self._tco2e = (key, {line.get("row"): line.get("tco2e") for line in res.inventory.extra_lines})
+        return self._tco2e[1]
+
+    def display(self, row: int, name: str) -> str:
+        s = self.session
+        if name == "tco2e":
+            if s.results is None:
+                return "…"
+            v = self._results_by_row().get(s.case.equipment[row].row)
+            return "—" if v is None else f"{v:,.2f}"
+        if name == "method":
+            return labels.choice(labels.METHODS, self.raw(row, name))
+        if name == "equipment":
+            v = self.raw(row, name) or ""
+            item = s.library.resolve_item(v) if v else None
+            return item.name(i18n.current()) if item is not None and item.kind == "equipment" else v
+        return super().display(row, name)
+
+    def error(self, row: int, name: str) -> str | None:
+        err = super().error(row, name)
+        if err is not None:
+            return err
+        s = self.session
+        res = s.results
+        if res is None or not res.equipment_errors:
+            return None
+        hit = res.equipment_errors.get(s.case.equipment[row].row)
+        if hit is None or (hit[1] != name and name != "tco2e"):
+            return None
+        code, fld, params = hit
+        return translate(code, i18n.current(), **params)
+
+
 class FacilityModel(QAbstractTableModel):
     COLUMNS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
 
@@ -308,15 +725,25 @@ class FacilityModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = None
         self.edit: Callable[[int, str, Any], str | None] | None = None
+        self._rows = 0
 
     def set_session(self, session) -> None:
         self.beginResetModel()
         self.session = session
         self.endResetModel()
+        self._rows = self.rowCount()
 
     def refresh(self) -> None:
+        """After an edit: new values (the same rows: no reset, an open editor stays), or rows
+        added or removed (a reset)."""
+        n = self.rowCount()
+        if n == self._rows:
+            if n:
+                self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.COLUMNS) - 1))
+            return
         self.beginResetModel()
         self.endResetModel()
+        self._rows = self.rowCount()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
@@ -330,6 +757,10 @@ class FacilityModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def headerData(self, section, orientation, role=Display):
+        if orientation == Qt.Orientation.Horizontal and role == ToolTip and 0 <= section < len(self.COLUMNS):
+            if self.COLUMNS[section] == "id":
+                return labels.choice(labels.MISC, "rename_hint")
+            return labels.field(self.COLUMNS[section])
         if role != Display:
             return None
         if orientation == Qt.Orientation.Horizontal:
@@ -343,7 +774,7 @@ class FacilityModel(QAbstractTableModel):
         name = self.COLUMNS[index.column()]
         if name == "operational_control":
             f |= Qt.ItemFlag.ItemIsUserCheckable
-        elif name != "id":
+        else:  # editing the id renames the facility everywhere
             f |= Qt.ItemFlag.ItemIsEditable
         return f
 

@@ -3,18 +3,21 @@ from __future__ import annotations
 
 import html
 import os
+import time
 
 from PySide6.QtCore import QEvent, QItemSelectionModel, QModelIndex, Qt, QTimer
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QFrame, QGridLayout, QGroupBox,
-                               QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea, QSizePolicy,
-                               QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout, QFrame, QGridLayout,
+                               QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
+                               QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
+                               QWidget)
 
-from carbonmgr.session import CONSOLIDATIONS, GWP_SETS, SOURCES, STANDARDS
+from carbonmgr.session import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
 
 from . import i18n, labels
 from .delegates import ChoiceDelegate
-from .models import ALWAYS_SHOWN, ActivityModel, DocumentModel, FacilityModel, FactorModel, SummaryModel
+from .models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
+                     FactorModel, InstrumentModel, SummaryModel, sort_positions)
 
 
 def _table(model, parent=None, *, rows_fixed: bool = True) -> QTableView:
@@ -132,6 +135,9 @@ class BriefPage(Page):
 # =========================================================================== boundary
 
 class BoundaryPage(Page):
+    """Reporting settings, the facilities, and the two registers next to the activity lines:
+    electricity instruments (market-based Scope 2) and refrigerant equipment (Scope 1)."""
+
     def __init__(self, win):
         super().__init__()
         self.win = win
@@ -156,6 +162,7 @@ class BoundaryPage(Page):
         self.hint.setStyleSheet("color:#555")
         form.addRow(self.hint)
 
+        # ---- facilities
         self.fac_box = QGroupBox()
         self.fac_model = FacilityModel(self)
         self.fac_model.edit = self.win.edit_facility
@@ -167,8 +174,10 @@ class BoundaryPage(Page):
         self.fac_view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.fac_view.horizontalHeader().setStretchLastSection(True)
         self.add_fac = QPushButton()
+        self.rename_fac = QPushButton()
+        self.del_fac = QPushButton()
         self.new_fac_id = QLineEdit()
-        self.new_fac_id.setMaximumWidth(120)
+        self.new_fac_id.setMaximumWidth(90)
         self.new_fac_name = QLineEdit()
         row = QHBoxLayout()
         self.lbl_new_id = QLabel()
@@ -178,13 +187,76 @@ class BoundaryPage(Page):
         for w in (self.lbl_new_id, self.new_fac_id, self.lbl_new_name, self.new_fac_name, self.add_fac):
             row.addWidget(w)
         row.addStretch(1)
+        row.addWidget(self.rename_fac)
+        row.addWidget(self.del_fac)
         lay = QVBoxLayout(self.fac_box)
         lay.addWidget(self.fac_view)
         lay.addLayout(row)
 
-        main = QVBoxLayout(self)
-        main.addWidget(self.settings_box)
-        main.addWidget(self.fac_box, 1)
+        # ---- electricity instruments
+        self.inst_box = QGroupBox()
+        self.inst_model = InstrumentModel(self)
+        self.inst_model.edit = lambda i, f, v: self.win.edit_record("instrument", i, f, v)
+        self.inst_view = self._register_view(self.inst_model)
+        col = self.inst_model.column_of
+        self.inst_view.setItemDelegateForColumn(col("facility"), ChoiceDelegate(self._facility_choices, parent=self))
+        self.inst_view.setItemDelegateForColumn(col("type"), ChoiceDelegate(self._type_choices, True, self))
+        for name, width in (("facility", 64), ("type", 200), ("quantity", 110)):
+            self.inst_view.setColumnWidth(col(name), width)
+        self.inst_view.horizontalHeader().setStretchLastSection(True)
+        self.inst_hint = QLabel()
+        self.inst_hint.setWordWrap(True)
+        self.inst_hint.setStyleSheet("color:#555")
+        self.add_inst, self.del_inst = QPushButton(), QPushButton()
+        self.add_inst.clicked.connect(lambda: self.win.add_record("instrument"))
+        self.del_inst.clicked.connect(lambda: self.win.delete_records("instrument"))
+        ilay = QVBoxLayout(self.inst_box)
+        ilay.addWidget(self.inst_view, 1)
+        ilay.addWidget(self.inst_hint)
+        irow = QHBoxLayout()
+        irow.addWidget(self.add_inst)
+        irow.addWidget(self.del_inst)
+        irow.addStretch(1)
+        ilay.addLayout(irow)
+
+        # ---- refrigerant equipment register
+        self.eq_box = QGroupBox()
+        self.eq_model = EquipmentModel(self)
+        self.eq_model.edit = lambda i, f, v: self.win.edit_record("equipment", i, f, v)
+        self.eq_view = self._register_view(self.eq_model)
+        col = self.eq_model.column_of
+        self.eq_view.setItemDelegateForColumn(col("facility"), ChoiceDelegate(self._facility_choices, parent=self))
+        self.eq_view.setItemDelegateForColumn(col("method"), ChoiceDelegate(self._method_choices, parent=self))
+        self.eq_view.setItemDelegateForColumn(col("refrigerant"),
+                                              ChoiceDelegate(self._refrigerant_choices, True, self))
+        self.eq_view.setItemDelegateForColumn(col("equipment"), ChoiceDelegate(self._equipment_choices, True, self))
+        self.eq_view.horizontalHeader().setDefaultSectionSize(112)
+        for name, width in (("facility", 64), ("method", 180), ("refrigerant", 100), ("equipment", 150),
+                            ("tco2e", 90)):
+            self.eq_view.setColumnWidth(col(name), width)
+        self.eq_hint = QLabel()
+        self.eq_hint.setWordWrap(True)
+        self.eq_hint.setStyleSheet("color:#555")
+        self.add_eq, self.del_eq = QPushButton(), QPushButton()
+        self.add_eq.clicked.connect(lambda: self.win.add_record("equipment"))
+        self.del_eq.clicked.connect(lambda: self.win.delete_records("equipment"))
+        elay = QVBoxLayout(self.eq_box)
+        elay.addWidget(self.eq_view, 1)
+        elay.addWidget(self.eq_hint)
+        erow = QHBoxLayout()
+        erow.addWidget(self.add_eq)
+        erow.addWidget(self.del_eq)
+        erow.addStretch(1)
+        elay.addLayout(erow)
+
+        grid = QGridLayout(self)
+        grid.addWidget(self.settings_box, 0, 0)
+        grid.addWidget(self.fac_box, 0, 1)
+        grid.addWidget(self.inst_box, 1, 0)
+        grid.addWidget(self.eq_box, 1, 1)
+        grid.setColumnStretch(0, 5)
+        grid.setColumnStretch(1, 7)
+        grid.setRowStretch(1, 1)
 
         self.title_edit.editingFinished.connect(lambda: self._set("title", self.title_edit.text()))
         self.standard.activated.connect(lambda _i: self._set("standard", self.standard.currentData()))
@@ -193,16 +265,51 @@ class BoundaryPage(Page):
         self.consolidation.activated.connect(lambda _i: self._set("consolidation", self.consolidation.currentData()))
         self.add_fac.clicked.connect(self._add_facility)
         self.new_fac_name.returnPressed.connect(self._add_facility)
-        QWidget.setTabOrder(self.title_edit, self.standard)
-        QWidget.setTabOrder(self.standard, self.gwp)
-        QWidget.setTabOrder(self.gwp, self.year)
-        QWidget.setTabOrder(self.year, self.consolidation)
-        QWidget.setTabOrder(self.consolidation, self.fac_view)
-        QWidget.setTabOrder(self.fac_view, self.new_fac_id)
-        QWidget.setTabOrder(self.new_fac_id, self.new_fac_name)
-        QWidget.setTabOrder(self.new_fac_name, self.add_fac)
+        self.rename_fac.clicked.connect(self.start_rename)
+        self.del_fac.clicked.connect(self.win.delete_facility)
+        prev = self.title_edit
+        for w in (self.standard, self.gwp, self.year, self.consolidation, self.fac_view, self.new_fac_id,
+                  self.new_fac_name, self.add_fac, self.rename_fac, self.del_fac, self.inst_view, self.add_inst,
+                  self.del_inst, self.eq_view, self.add_eq, self.del_eq):
+            QWidget.setTabOrder(prev, w)
+            prev = w
         self.retranslate()
 
+    @staticmethod
+    def _register_view(model) -> QTableView:
+        view = _table(model)
+        view.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        view.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                             QAbstractItemView.EditTrigger.EditKeyPressed |
+                             QAbstractItemView.EditTrigger.AnyKeyPressed)
+        view.setWordWrap(False)
+        view.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        view.setMinimumHeight(110)
+        return view
+
+    # ---------------------------------------------------------------- choices
+    def _facility_choices(self, _index):
+        return [(f"{f.id} {f.name}".strip(), f.id) for f in self.win.session.case.facilities]
+
+    def _type_choices(self, _index):
+        return [(labels.choice(labels.INSTRUMENT_TYPES, k), k) for k in INSTRUMENT_TYPES]
+
+    def _method_choices(self, _index):
+        return [(labels.choice(labels.METHODS, k), k) for k in EQUIPMENT_METHODS]
+
+    def _refrigerant_choices(self, _index):
+        lang = i18n.current()
+        out = []
+        for name, item in self.win.session.refrigerant_names():
+            full = item.name(lang)
+            out.append((name if not full or full == name else f"{name} · {full}", name))
+        return out
+
+    def _equipment_choices(self, _index):
+        lang = i18n.current()
+        return [(it.name(lang), it.id) for it in self.win.session.equipment_type_items()]
+
+    # ---------------------------------------------------------------- texts
     def retranslate(self) -> None:
         self.settings_box.setTitle(self.tr("Reporting settings"))
         self.fac_box.setTitle(self.tr("Facilities: ownership and control"))
@@ -215,10 +322,36 @@ class BoundaryPage(Page):
                                   "is counted: operational or financial control counts 100 % or nothing, "
                                   "equity share counts the equity share."))
         self.add_fac.setText(self.tr("A&dd facility"))
+        self.rename_fac.setText(self.tr("&Rename …"))
+        self.rename_fac.setToolTip(self.tr("Give the selected facility a new ID; its activity lines, instruments "
+                                           "and equipment follow"))
+        self.del_fac.setText(self.tr("Delete faci&lity"))
+        self.del_fac.setToolTip(self.tr("Delete the selected facility"))
         self.lbl_new_id.setText(self.tr("New facility &ID:"))
         self.lbl_new_name.setText(self.tr("N&ame:"))
         self.new_fac_id.setPlaceholderText(self.tr("e.g. F4"))
+        self.fac_view.setAccessibleName(self.tr("Facilities"))
+        self.inst_box.setTitle(self.tr("Electricity instruments (market-based Scope 2)"))
+        self.inst_hint.setText(self.tr("Under GB/T 32150 green certificates (绿证) and green power (绿电) count 0 "
+                                       "for the MWh they cover; the rest of the facility's electricity counts the "
+                                       "national factor without market-traded non-fossil power."))
+        self.add_inst.setText(self.tr("Add i&nstrument"))
+        self.add_inst.setToolTip(self.tr("Add an electricity instrument (Ctrl+I in the table)"))
+        self.del_inst.setText(self.tr("Delete instr&ument"))
+        self.del_inst.setToolTip(self.tr("Delete the selected instruments (Ctrl+Del in the table)"))
+        self.inst_view.setAccessibleName(self.tr("Electricity instruments"))
+        self.eq_box.setTitle(self.tr("Refrigerant equipment register (Scope 1, fugitive)"))
+        self.eq_hint.setText(self.tr("Screening uses the EPA default leak rates of the equipment type; the material "
+                                     "balances use the refrigerant bought, sold and held. Grey cells are not used "
+                                     "by the line's method."))
+        self.add_eq.setText(self.tr("Add equip&ment"))
+        self.add_eq.setToolTip(self.tr("Add a line to the equipment register (Ctrl+I in the table)"))
+        self.del_eq.setText(self.tr("Delete e&quipment"))
+        self.del_eq.setToolTip(self.tr("Delete the selected equipment lines (Ctrl+Del in the table)"))
+        self.eq_view.setAccessibleName(self.tr("Refrigerant equipment register"))
         self.fac_model.retranslate()
+        self.inst_model.retranslate()
+        self.eq_model.retranslate()
         self.load()
 
     def load(self) -> None:
@@ -252,8 +385,14 @@ class BoundaryPage(Page):
 
     def set_session(self, session) -> None:
         self.fac_model.set_session(session)
+        self.inst_model.set_session(session)
+        self.eq_model.set_session(session)
         self.fac_view.resizeColumnsToContents()
         self.load()
+
+    def results_changed(self) -> None:
+        self.inst_model.results_changed()
+        self.eq_model.results_changed()
 
     def _set(self, key, value) -> None:
         if self._loading or self.win.session is None:
@@ -264,6 +403,49 @@ class BoundaryPage(Page):
         if self.win.add_facility(self.new_fac_id.text(), self.new_fac_name.text()):
             self.new_fac_id.clear()
             self.new_fac_name.clear()
+
+    # ---------------------------------------------------------------- selection
+    def focused_table(self) -> str | None:
+        """Which table has the keyboard focus: "facility", "instrument", "equipment" or None."""
+        w = QApplication.focusWidget()
+        for name, view in (("facility", self.fac_view), ("instrument", self.inst_view),
+                           ("equipment", self.eq_view)):
+            if w is not None and (w is view or view.isAncestorOf(w)):
+                return name
+        return None
+
+    def view_of(self, kind: str) -> QTableView:
+        return {"facility": self.fac_view, "instrument": self.inst_view, "equipment": self.eq_view}[kind]
+
+    def selected_rows(self, kind: str) -> list[int]:
+        view = self.view_of(kind)
+        rows = {i.row() for i in view.selectionModel().selectedIndexes()}
+        if not rows and view.currentIndex().isValid():
+            rows = {view.currentIndex().row()}
+        return sorted(r for r in rows if r < view.model().rowCount())
+
+    def select_cell(self, kind: str, row: int, field: str | None = None) -> None:
+        view = self.view_of(kind)
+        model = view.model()
+        if not 0 <= row < model.rowCount():
+            return
+        col = model.COLUMNS.index(field) if field in model.COLUMNS else max(0, view.currentIndex().column())
+        idx = model.index(row, col)
+        view.setCurrentIndex(idx)
+        view.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        view.scrollTo(idx)
+
+    def start_rename(self) -> None:
+        """Edit the ID cell of the selected facility (Enter renames it everywhere)."""
+        rows = self.selected_rows("facility")
+        if not rows:
+            if not self.fac_model.rowCount():
+                return
+            rows = [0]
+        idx = self.fac_model.index(rows[0], FacilityModel.COLUMNS.index("id"))
+        self.fac_view.setFocus()
+        self.fac_view.setCurrentIndex(idx)
+        self.fac_view.edit(idx)
 
 
 # =========================================================================== activities
@@ -305,6 +487,15 @@ class ActivitiesPage(Page):
         hh.setDefaultSectionSize(96)
         hh.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         hh.customContextMenuRequested.connect(self._header_menu)
+        # sorting: click a header (ascending, descending, line order again)
+        hh.setSectionsClickable(True)
+        hh.setSortIndicatorShown(True)
+        hh.setSortIndicatorClearable(True)
+        hh.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        hh.sortIndicatorChanged.connect(self._sort_indicator_changed)
+        self.model.order_invalidated = self.request_sort
+        self._sort_token = None
+        self.sort_seconds = 0.0  # how long the last sort took (computing the order)
         col = self.model.column_of
         self.view.setItemDelegateForColumn(col("source"), ChoiceDelegate(self._source_choices, parent=self))
         self.view.setItemDelegateForColumn(col("item"), ChoiceDelegate(self._item_choices, True, self))
@@ -390,6 +581,8 @@ class ActivitiesPage(Page):
         self.model.retranslate()
         self.load_filters()
         self.show_trace()
+        if self.model.sort_field == "source" and self.model.order is not None:
+            self.request_sort()  # source types are sorted by their name in the UI language
 
     def load_filters(self) -> None:
         s = self.win.session
@@ -422,12 +615,101 @@ class ActivitiesPage(Page):
         from PySide6.QtWidgets import QMenu
 
         menu = QMenu(self)
+        unsort = menu.addAction(self.tr("Line &order (not sorted)"))
+        unsort.setEnabled(self.model.sort_field is not None)
+        unsort.triggered.connect(lambda: self.sort_by(None))
+        menu.addSeparator()
         for c, name in enumerate(self.model.columns):
             act = menu.addAction(labels.field(name))
             act.setCheckable(True)
             act.setChecked(not self.view.isColumnHidden(c))
             act.toggled.connect(lambda on, c=c: self.view.setColumnHidden(c, not on))
         menu.exec(self.view.horizontalHeader().mapToGlobal(point))
+
+    # ---------------------------------------------------------------- sorting
+    def _sort_indicator_changed(self, section: int, order) -> None:
+        field = self.model.field(section) if 0 <= section < len(self.model.columns) else None
+        self.sort_by(field, order == Qt.SortOrder.DescendingOrder, from_header=True)
+
+    def sort_by(self, field: str | None, descending: bool = False, *, from_header: bool = False) -> None:
+        """Show the lines sorted by ``field`` (None: in line order).  Values edited later keep
+        their place; inserting or deleting lines sorts again."""
+        m = self.model
+        if not from_header:
+            hh = self.view.horizontalHeader()
+            hh.blockSignals(True)
+            hh.setSortIndicator(m.column_of(field) if field else -1,
+                                Qt.SortOrder.DescendingOrder if descending else Qt.SortOrder.AscendingOrder)
+            hh.blockSignals(False)
+            hh.viewport().update()
+        pos, col = self.current_position(), self.view.currentIndex().column()
+        if field is None:
+            m.clear_sort()
+            self._sort_token = None
+            self._restore(pos, col)
+            return
+        m.sort_field, m.sort_desc = field, descending
+        m.sort_pending = True
+        self.request_sort()
+
+    def cycle_sort(self) -> None:
+        """Keyboard: sort by the current column; again: descending; again: line order."""
+        idx = self.view.currentIndex()
+        if not idx.isValid():
+            return
+        field = self.model.field(idx.column())
+        m = self.model
+        if m.sort_field != field:
+            self.sort_by(field, False)
+        elif not m.sort_desc:
+            self.sort_by(field, True)
+        else:
+            self.sort_by(None)
+
+    def request_sort(self) -> None:
+        """Compute the order of the current sort (on the GUI thread for small cases, else on
+        the task pool) and show it when it is ready, unless the lines changed meanwhile."""
+        m, s = self.model, self.win.session
+        if m.sort_field is None or s is None:
+            return
+        inputs = m.sort_inputs()
+        if inputs is None:  # t CO2e of the current lines not computed yet: wait for the results
+            m.sort_pending = True
+            return
+        token = (id(s), s.structure, m.filter, m.sort_field, m.sort_desc, object())
+        self._sort_token = token
+        desc = m.sort_desc
+        t0 = time.perf_counter()
+        if len(s) <= SYNC_SORT_LINES:
+            self._install_sort(token, sort_positions(inputs, desc), t0)
+            return
+        self.win.tasks.run_in_background(lambda: sort_positions(inputs, desc),
+                                         lambda result: self._install_sort(token, result, t0))
+
+    def _install_sort(self, token, result, t0: float) -> None:
+        m, s = self.model, self.win.session
+        if token is not self._sort_token or s is None or id(s) != token[0] or s.structure != token[1] \
+                or m.filter != token[2]:
+            return  # the lines changed meanwhile: a newer request is on its way
+        pos, col = self.current_position(), self.view.currentIndex().column()
+        m.install_order(*result)
+        self.sort_seconds = time.perf_counter() - t0
+        self._restore(pos, col)
+
+    def _restore(self, pos, col) -> None:
+        if pos is not None and self.model.row_of(pos) >= 0:
+            self.select_position(pos, self.model.field(col) if col >= 0 else None)
+
+    def results_arrived(self) -> None:
+        """New results: a sort that waited for the t CO2e of the current lines can run now."""
+        m = self.model
+        if m.sort_pending and m.sort_field is not None:
+            s = self.win.session
+            token = self._sort_token
+            running = token is not None and s is not None and token[0] == id(s) and token[1] == s.structure \
+                and token[2] == m.filter and token[3:5] == (m.sort_field, m.sort_desc)
+            if not running:
+                self.request_sort()
 
     def _apply_filter(self, *_args) -> None:
         pos = self.current_position()

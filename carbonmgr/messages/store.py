@@ -28,4 +28,16 @@ MESSAGES = {
                             "zh": "{entity} 中没有可编辑的字段“{field}”"},
     "store.bad_value": {"en": 'value "{value}" is not valid for field "{field}"',
                         "zh": "值“{value}”不适用于字段“{field}”"},
+    "store.no_such_instrument": {"en": "instrument {index} does not exist",
+                                 "zh": "电力凭证 {index} 不存在"},
+    "store.no_such_equipment": {"en": "equipment line {index} does not exist",
+                                "zh": "制冷设备记录 {index} 不存在"},
+    "store.facility_in_use": {"en": 'facility "{id}" is still used by {activities} activity line(s), {instruments} '
+                                    "instrument(s) and {equipment} equipment line(s); delete them or assign them to "
+                                    "another facility first",
+                              "zh": "设施“{id}”仍被 {activities} 行活动数据、{instruments} 条电力凭证和 {equipment} 条"
+                                    "制冷设备记录引用；请先删除这些记录或将其改为其他设施"},
+    "store.facility_id_referenced": {"en": 'lines already refer to facility id "{id}", which is not listed; choose '
+                                           "another id",
+                                     "zh": "已有记录引用了未列出的设施编号“{id}”；请换一个编号"},
 }

@@ -189,6 +189,57 @@ GLOSSARY: dict[str, str] = {
     "carbon content per heat": "单位热值含碳量", "carbon content by mass": "元素碳含量", "oxidation rate": "碳氧化率",
     "emission factor": "排放因子", "factor for the rest": "其余电量的排放因子", "global warming potential": "全球变暖潜势",
     "mass": "质量", "purity": "纯度",
+    # electricity instruments, refrigerant equipment register, facilities (boundary page)
+    "&Rename …": "重命名(&R)…",
+    "Give the selected facility a new ID; its activity lines, instruments and equipment follow":
+        "为所选设施更换编号；其活动数据、电力凭证和制冷设备记录随之更新",
+    "Delete faci&lity": "删除设施(&L)", "Delete the selected facility": "删除所选设施",
+    "Electricity instruments (market-based Scope 2)": "电力凭证（基于市场的范围二）",
+    "Under GB/T 32150 green certificates (绿证) and green power (绿电) count 0 for the MWh they cover; the rest of "
+    "the facility's electricity counts the national factor without market-traded non-fossil power.":
+        "按 GB/T 32150，绿证和绿电所覆盖的电量按 0 计；该设施其余电量采用不含市场化交易非化石能源电量的全国电网排放因子。",
+    "Add i&nstrument": "添加凭证(&N)", "Add an electricity instrument (Ctrl+I in the table)": "添加一条电力凭证（在表格中按 Ctrl+I）",
+    "Delete instr&ument": "删除凭证(&U)",
+    "Delete the selected instruments (Ctrl+Del in the table)": "删除所选电力凭证（在表格中按 Ctrl+Del）",
+    "Electricity instruments": "电力凭证",
+    "Refrigerant equipment register (Scope 1, fugitive)": "制冷设备清单（范围一，逸散排放）",
+    "Screening uses the EPA default leak rates of the equipment type; the material balances use the refrigerant "
+    "bought, sold and held. Grey cells are not used by the line's method.":
+        "筛选法采用 EPA 按设备类型给出的默认泄漏率；物料平衡法依据制冷剂的购入、售出和库存量计算。灰色单元格不被该行所选方法使用。",
+    "Add equip&ment": "添加设备(&M)",
+    "Add a line to the equipment register (Ctrl+I in the table)": "在制冷设备清单中添加一行（在表格中按 Ctrl+I）",
+    "Delete e&quipment": "删除设备(&Q)",
+    "Delete the selected equipment lines (Ctrl+Del in the table)": "删除所选制冷设备记录（在表格中按 Ctrl+Del）",
+    "Refrigerant equipment register": "制冷设备清单",
+    "Instrument type": "凭证类型", "Quantity (MWh)": "电量（MWh）", "EF (t CO2e/MWh)": "排放因子（t CO2e/MWh）",
+    "Refrigerant": "制冷剂", "Equipment type": "设备类型",
+    "Charge of new equipment (kg)": "新设备充装量（kg）", "Charge of operating equipment (kg)": "运行设备充装量（kg）",
+    "Charge of disposed equipment (kg)": "报废设备充装量（kg）", "Inventory at start (kg)": "期初库存量（kg）",
+    "Inventory at end (kg)": "期末库存量（kg）", "Purchased (kg)": "购入量（kg）", "Sold or returned (kg)": "售出或退回量（kg）",
+    "Total capacity at start (kg)": "期初设备总容量（kg）", "Total capacity at end (kg)": "期末设备总容量（kg）",
+    "Capacity of new equipment (kg)": "新增设备容量（kg）", "Recharge (kg)": "补充充装量（kg）", "Recovered (kg)": "回收量（kg）",
+    "Green certificate (GEC)": "绿证（绿色电力证书）", "Green power (green electricity trade)": "绿电（绿色电力交易）",
+    "Renewable energy certificate (REC)": "可再生能源证书（REC）", "Guarantee of origin (GO)": "来源担保证书（GO）",
+    "International REC (I-REC)": "国际可再生能源证书（I-REC）", "Power purchase agreement (PPA)": "购电协议（PPA）",
+    "Supplier-specific emission rate": "供电商特定排放因子",
+    "Screening (EPA default rates)": "筛选法（EPA 默认泄漏率）", "Material balance": "物料平衡法",
+    "Simplified material balance": "简化物料平衡法",
+    "rename facility %1": "重命名设施 %1", "delete facility %1": "删除设施 %1", "add instrument": "添加电力凭证",
+    "delete instruments": "删除电力凭证", "edit instrument %1": "编辑电力凭证的%1", "add equipment line": "添加制冷设备",
+    "delete equipment lines": "删除制冷设备", "edit equipment %1": "编辑制冷设备的%1",
+    "Not used by the method of this line": "该行所选方法不使用此项",
+    "Edit the ID to rename the facility in every line that names it": "修改编号即可在所有引用该设施的记录中重命名该设施",
+    # activities: sorting
+    "Line &order (not sorted)": "原始行顺序（不排序）(&O)",
+    "Sor&t lines by the current column": "按当前列排序(&T)",
+    "Sort the activity lines by the current column; again: descending; again: line order (or click a column header)":
+        "按当前列对活动数据排序；再按一次：降序；再按一次：恢复原始行顺序（也可点击列标题）",
+    # facilities: delete
+    "Select the facility to delete first.": "请先选择要删除的设施。",
+    "Facility %1 is named by %2 activity line(s), %3 instrument(s) and %4 equipment line(s). Delete them together "
+    "with the facility? (Undo brings everything back.)":
+        "设施 %1 被 %2 行活动数据、%3 条电力凭证和 %4 条制冷设备记录引用。是否将它们与该设施一并删除？（撤销可全部恢复。）",
+    "Facility %1 was not deleted: %2": "未删除设施 %1：%2", "Deleted facility %1": "已删除设施 %1",
 }
 NUMERUS = {
     "%n line(s) with problems (not counted)": "%n 行有问题（未计入）",

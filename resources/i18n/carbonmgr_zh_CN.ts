@@ -52,6 +52,10 @@
             <translation>全部排放源类别</translation>
         </message>
         <message>
+            <source>Line &amp;order (not sorted)</source>
+            <translation>原始行顺序（不排序）(&amp;O)</translation>
+        </message>
+        <message>
             <source>Select a line to see how its emissions are calculated.</source>
             <translation>选择一行以查看其排放量的计算过程。</translation>
         </message>
@@ -135,6 +139,22 @@
             <translation>添加设施(&amp;D)</translation>
         </message>
         <message>
+            <source>&amp;Rename …</source>
+            <translation>重命名(&amp;R)…</translation>
+        </message>
+        <message>
+            <source>Give the selected facility a new ID; its activity lines, instruments and equipment follow</source>
+            <translation>为所选设施更换编号；其活动数据、电力凭证和制冷设备记录随之更新</translation>
+        </message>
+        <message>
+            <source>Delete faci&amp;lity</source>
+            <translation>删除设施(&amp;L)</translation>
+        </message>
+        <message>
+            <source>Delete the selected facility</source>
+            <translation>删除所选设施</translation>
+        </message>
+        <message>
             <source>New facility &amp;ID:</source>
             <translation>新设施编号(&amp;I)：</translation>
         </message>
@@ -145,6 +165,66 @@
         <message>
             <source>e.g. F4</source>
             <translation>如 F4</translation>
+        </message>
+        <message>
+            <source>Facilities</source>
+            <translation>设施</translation>
+        </message>
+        <message>
+            <source>Electricity instruments (market-based Scope 2)</source>
+            <translation>电力凭证（基于市场的范围二）</translation>
+        </message>
+        <message>
+            <source>Under GB/T 32150 green certificates (绿证) and green power (绿电) count 0 for the MWh they cover; the rest of the facility's electricity counts the national factor without market-traded non-fossil power.</source>
+            <translation>按 GB/T 32150，绿证和绿电所覆盖的电量按 0 计；该设施其余电量采用不含市场化交易非化石能源电量的全国电网排放因子。</translation>
+        </message>
+        <message>
+            <source>Add i&amp;nstrument</source>
+            <translation>添加凭证(&amp;N)</translation>
+        </message>
+        <message>
+            <source>Add an electricity instrument (Ctrl+I in the table)</source>
+            <translation>添加一条电力凭证（在表格中按 Ctrl+I）</translation>
+        </message>
+        <message>
+            <source>Delete instr&amp;ument</source>
+            <translation>删除凭证(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Delete the selected instruments (Ctrl+Del in the table)</source>
+            <translation>删除所选电力凭证（在表格中按 Ctrl+Del）</translation>
+        </message>
+        <message>
+            <source>Electricity instruments</source>
+            <translation>电力凭证</translation>
+        </message>
+        <message>
+            <source>Refrigerant equipment register (Scope 1, fugitive)</source>
+            <translation>制冷设备清单（范围一，逸散排放）</translation>
+        </message>
+        <message>
+            <source>Screening uses the EPA default leak rates of the equipment type; the material balances use the refrigerant bought, sold and held. Grey cells are not used by the line's method.</source>
+            <translation>筛选法采用 EPA 按设备类型给出的默认泄漏率；物料平衡法依据制冷剂的购入、售出和库存量计算。灰色单元格不被该行所选方法使用。</translation>
+        </message>
+        <message>
+            <source>Add equip&amp;ment</source>
+            <translation>添加设备(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Add a line to the equipment register (Ctrl+I in the table)</source>
+            <translation>在制冷设备清单中添加一行（在表格中按 Ctrl+I）</translation>
+        </message>
+        <message>
+            <source>Delete e&amp;quipment</source>
+            <translation>删除设备(&amp;Q)</translation>
+        </message>
+        <message>
+            <source>Delete the selected equipment lines (Ctrl+Del in the table)</source>
+            <translation>删除所选制冷设备记录（在表格中按 Ctrl+Del）</translation>
+        </message>
+        <message>
+            <source>Refrigerant equipment register</source>
+            <translation>制冷设备清单</translation>
         </message>
         <message>
             <source>Default of the standard (%1)</source>
@@ -483,6 +563,78 @@
             <translation>吨</translation>
         </message>
         <message>
+            <source>Instrument type</source>
+            <translation>凭证类型</translation>
+        </message>
+        <message>
+            <source>Quantity (MWh)</source>
+            <translation>电量（MWh）</translation>
+        </message>
+        <message>
+            <source>EF (t CO2e/MWh)</source>
+            <translation>排放因子（t CO2e/MWh）</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>方法</translation>
+        </message>
+        <message>
+            <source>Refrigerant</source>
+            <translation>制冷剂</translation>
+        </message>
+        <message>
+            <source>Equipment type</source>
+            <translation>设备类型</translation>
+        </message>
+        <message>
+            <source>Charge of new equipment (kg)</source>
+            <translation>新设备充装量（kg）</translation>
+        </message>
+        <message>
+            <source>Charge of operating equipment (kg)</source>
+            <translation>运行设备充装量（kg）</translation>
+        </message>
+        <message>
+            <source>Charge of disposed equipment (kg)</source>
+            <translation>报废设备充装量（kg）</translation>
+        </message>
+        <message>
+            <source>Inventory at start (kg)</source>
+            <translation>期初库存量（kg）</translation>
+        </message>
+        <message>
+            <source>Inventory at end (kg)</source>
+            <translation>期末库存量（kg）</translation>
+        </message>
+        <message>
+            <source>Purchased (kg)</source>
+            <translation>购入量（kg）</translation>
+        </message>
+        <message>
+            <source>Sold or returned (kg)</source>
+            <translation>售出或退回量（kg）</translation>
+        </message>
+        <message>
+            <source>Total capacity at start (kg)</source>
+            <translation>期初设备总容量（kg）</translation>
+        </message>
+        <message>
+            <source>Total capacity at end (kg)</source>
+            <translation>期末设备总容量（kg）</translation>
+        </message>
+        <message>
+            <source>Capacity of new equipment (kg)</source>
+            <translation>新增设备容量（kg）</translation>
+        </message>
+        <message>
+            <source>Recharge (kg)</source>
+            <translation>补充充装量（kg）</translation>
+        </message>
+        <message>
+            <source>Recovered (kg)</source>
+            <translation>回收量（kg）</translation>
+        </message>
+        <message>
             <source>GB/T 32150 (China)</source>
             <translation>GB/T 32150（中国）</translation>
         </message>
@@ -505,6 +657,46 @@
         <message>
             <source>Joint</source>
             <translation>共同控制</translation>
+        </message>
+        <message>
+            <source>Green certificate (GEC)</source>
+            <translation>绿证（绿色电力证书）</translation>
+        </message>
+        <message>
+            <source>Green power (green electricity trade)</source>
+            <translation>绿电（绿色电力交易）</translation>
+        </message>
+        <message>
+            <source>Renewable energy certificate (REC)</source>
+            <translation>可再生能源证书（REC）</translation>
+        </message>
+        <message>
+            <source>Guarantee of origin (GO)</source>
+            <translation>来源担保证书（GO）</translation>
+        </message>
+        <message>
+            <source>International REC (I-REC)</source>
+            <translation>国际可再生能源证书（I-REC）</translation>
+        </message>
+        <message>
+            <source>Power purchase agreement (PPA)</source>
+            <translation>购电协议（PPA）</translation>
+        </message>
+        <message>
+            <source>Supplier-specific emission rate</source>
+            <translation>供电商特定排放因子</translation>
+        </message>
+        <message>
+            <source>Screening (EPA default rates)</source>
+            <translation>筛选法（EPA 默认泄漏率）</translation>
+        </message>
+        <message>
+            <source>Material balance</source>
+            <translation>物料平衡法</translation>
+        </message>
+        <message>
+            <source>Simplified material balance</source>
+            <translation>简化物料平衡法</translation>
         </message>
         <message>
             <source>Verified</source>
@@ -581,6 +773,38 @@
         <message>
             <source>add facility</source>
             <translation>添加设施</translation>
+        </message>
+        <message>
+            <source>rename facility %1</source>
+            <translation>重命名设施 %1</translation>
+        </message>
+        <message>
+            <source>delete facility %1</source>
+            <translation>删除设施 %1</translation>
+        </message>
+        <message>
+            <source>add instrument</source>
+            <translation>添加电力凭证</translation>
+        </message>
+        <message>
+            <source>delete instruments</source>
+            <translation>删除电力凭证</translation>
+        </message>
+        <message>
+            <source>edit instrument %1</source>
+            <translation>编辑电力凭证的%1</translation>
+        </message>
+        <message>
+            <source>add equipment line</source>
+            <translation>添加制冷设备</translation>
+        </message>
+        <message>
+            <source>delete equipment lines</source>
+            <translation>删除制冷设备</translation>
+        </message>
+        <message>
+            <source>edit equipment %1</source>
+            <translation>编辑制冷设备的%1</translation>
         </message>
         <message>
             <source>Company</source>
@@ -701,6 +925,14 @@
         <message>
             <source>others</source>
             <translation>其他</translation>
+        </message>
+        <message>
+            <source>Not used by the method of this line</source>
+            <translation>该行所选方法不使用此项</translation>
+        </message>
+        <message>
+            <source>Edit the ID to rename the facility in every line that names it</source>
+            <translation>修改编号即可在所有引用该设施的记录中重命名该设施</translation>
         </message>
         <message>
             <source>this line</source>
@@ -870,6 +1102,14 @@
             <translation>转到搜索框</translation>
         </message>
         <message>
+            <source>Sor&amp;t lines by the current column</source>
+            <translation>按当前列排序(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Sort the activity lines by the current column; again: descending; again: line order (or click a column header)</source>
+            <translation>按当前列对活动数据排序；再按一次：降序；再按一次：恢复原始行顺序（也可点击列标题）</translation>
+        </message>
+        <message>
             <source>Re&amp;compute</source>
             <translation>重新核算(&amp;C)</translation>
         </message>
@@ -1032,6 +1272,22 @@
         <message>
             <source>Opened %1</source>
             <translation>已打开 %1</translation>
+        </message>
+        <message>
+            <source>Select the facility to delete first.</source>
+            <translation>请先选择要删除的设施。</translation>
+        </message>
+        <message>
+            <source>Facility %1 is named by %2 activity line(s), %3 instrument(s) and %4 equipment line(s). Delete them together with the facility? (Undo brings everything back.)</source>
+            <translation>设施 %1 被 %2 行活动数据、%3 条电力凭证和 %4 条制冷设备记录引用。是否将它们与该设施一并删除？（撤销可全部恢复。）</translation>
+        </message>
+        <message>
+            <source>Facility %1 was not deleted: %2</source>
+            <translation>未删除设施 %1：%2</translation>
+        </message>
+        <message>
+            <source>Deleted facility %1</source>
+            <translation>已删除设施 %1</translation>
         </message>
         <message>
             <source>Undone: %1</source>

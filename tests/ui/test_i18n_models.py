@@ -61,8 +61,8 @@ def _visible_texts(win) -> list[tuple[str, str]]:
     out = []
 
     def add(where, text):
-        if text:
-            out.append((where, str(text).replace("&", "")))
+        if text:  # (a header on two lines is one text)
+            out.append((where, str(text).replace("&", "").replace("\n", " ")))
 
     for w in QApplication.allWidgets():
         if not w.isVisible() or w.window() is not win:
@@ -89,16 +89,22 @@ def _visible_texts(win) -> list[tuple[str, str]]:
                 add("QTextBrowser", line.split(":")[0].split("：")[0])
         elif isinstance(w, QAbstractItemView):
             m: QAbstractItemModel = w.model()
-            if m is not None:
+            if m is not None and type(m).__name__ == "ProblemModel":
+                for r in range(min(3, m.rowCount())):
+                    add("problem", m.index(r, 0).data())
+            elif m is not None:
                 for c in range(m.columnCount()):
                     add("header", m.headerData(c, Qt.Orientation.Horizontal))
-                if m.rowCount() and m.columnCount() and type(m).__name__ in ("ActivityModel", "FacilityModel",
-                                                                              "FactorModel", "SummaryModel"):
+                if m.rowCount() and m.columnCount() and type(m).__name__ in (
+                        "ActivityModel", "FacilityModel", "FactorModel", "SummaryModel", "InstrumentModel",
+                        "EquipmentModel"):
                     for r in range(min(3, m.rowCount())):
                         for c in range(m.columnCount()):
                             if type(m).__name__ == "ActivityModel" and m.field(c) in ("item", "unit", "note",
                                                                                         "evidence"):
                                 continue  # data as typed by the instructor
+                            if type(m).__name__ == "EquipmentModel" and m.field(c) == "refrigerant":
+                                continue  # a gas designation (R-410A)
                             if type(m).__name__ == "FactorModel" and m.COLUMNS[c] not in ("param", "status"):
                                 continue
                             add("cell", m.index(r, c).data())
@@ -113,9 +119,22 @@ def _visible_texts(win) -> list[tuple[str, str]]:
 
 def test_switch_to_chinese_leaves_no_english(qtbot, win):
     english = _english_strings()
-    assert {"Facility", "Quantity", "Undo", "Save the project"} <= english
-    open_and_wait(qtbot, win, "demo")
+    assert {"Facility", "Quantity", "Undo", "Save the project", "Green certificate (GEC", "Refrigerant",
+            "Charge of operating equipment (kg", "Electricity instruments (market-based Scope 2"} <= english
+    s = open_and_wait(qtbot, win, "demo")
     win.activities.select_position(0, "quantity")
+    # the registers hold lines of every kind: each instrument type, each method, a problem
+    from carbonmgr.session import EQUIPMENT_METHODS, INSTRUMENT_TYPES
+
+    for t in INSTRUMENT_TYPES[1:]:
+        s.add_record("instrument", facility="F1", type=t, quantity="10", ef="0.5")
+    for method in EQUIPMENT_METHODS:
+        s.add_record("equipment", facility="F1", method=method, refrigerant="R-404A", equipment="chillers")
+    win.after_change(s.add_record("equipment", 0, facility="F2", method="screening", refrigerant="HFC-134a",
+                                  equipment="toaster"))
+    win.activities.sort_by("tco2e", True)
+    win.compute_now()
+    assert win.boundary.eq_model.rowCount() == 5 and win.boundary.inst_model.rowCount() == 7
     win.set_language("zh")
     qtbot.wait(50)
     assert win.menu_file.title() == "文件(&F)"
@@ -125,7 +144,18 @@ def test_switch_to_chinese_leaves_no_english(qtbot, win):
         qtbot.wait(20)
         found += [(where, text) for where, text in _visible_texts(win)
                   if text.strip(" :…()：") in english]
+        if win.tabs.currentWidget() is win.boundary:  # the registers were walked too
+            assert win.boundary.inst_view.isVisible() and win.boundary.eq_view.isVisible()
+            assert win.problems_dock.isVisible()
     assert found == []
+    b = win.boundary
+    assert b.inst_model.index(1, b.inst_model.column_of("type")).data() == "绿电（绿色电力交易）"
+    assert b.eq_model.index(3, b.eq_model.column_of("method")).data() == "物料平衡法"
+    eq_cell = b.eq_model.index(0, b.eq_model.column_of("equipment"))
+    assert "设备类型“toaster”无法识别" in eq_cell.data(Qt.ItemDataRole.ToolTipRole)
+    unused = b.eq_model.index(3, b.eq_model.column_of("new_charge")).data(Qt.ItemDataRole.ToolTipRole)
+    assert unused == "该行所选方法不使用此项"
+    assert win.act_undo.text() == "撤销 添加制冷设备(&U)"
     # the core's own messages come translated too
     s = win.session
     win.activities.model.setData(win.activities.model.index(0, win.activities.model.column_of("quantity")), "许多")
@@ -155,8 +185,8 @@ def test_chinese_is_the_default_on_a_chinese_system(monkeypatch, qapp):
     i18n.set_language("en")
 
 
-@pytest.mark.parametrize("which", ["activities", "filtered", "facilities", "factors", "documents", "summary",
-                                   "problems"])
+@pytest.mark.parametrize("which", ["activities", "filtered", "sorted", "facilities", "factors", "documents",
+                                   "summary", "problems", "instruments", "equipment"])
 def test_models_pass_qtmodeltester(qtbot, win, qtmodeltester, which):
     s = open_and_wait(qtbot, win, "demo")
     if which == "activities":
@@ -165,8 +195,24 @@ def test_models_pass_qtmodeltester(qtbot, win, qtmodeltester, which):
         model = win.activities.model
         model.set_filter("F1", "purchased_electricity", "")
         assert model.rowCount() == 1
+    elif which == "sorted":
+        model = win.activities.model
+        model.set_filter("F1", None, "")
+        win.activities.sort_by("quantity", True)
+        assert model.rowCount() == 11 and model.order is not None
     elif which == "facilities":
         model = win.boundary.fac_model
+    elif which == "instruments":
+        s.add_record("instrument", facility="F2", type="ppa", quantity="5", ef="0.1")
+        win.boundary.inst_model.refresh()
+        model = win.boundary.inst_model
+        assert model.rowCount() == 2
+    elif which == "equipment":
+        s.add_record("equipment", facility="F2", method="material_balance", refrigerant="R-404A")
+        win.boundary.eq_model.refresh()
+        win.compute_now()
+        model = win.boundary.eq_model
+        assert model.rowCount() == 2
     elif which == "factors":
         win.tabs.setCurrentWidget(win.factors)
         model = win.factors.model

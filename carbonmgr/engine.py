@@ -277,18 +277,7 @@ class Resolver:
                         expected=self._expected_units(item, tried))
 
     def _expected_units(self, item, sets) -> str:
-        dims = []
-        for s in sets:
-            for f in self.lib.factors_for(s, item.id):
-                if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
-                    try:
-                        _, den = parse_rate(f.unit)
-                    except UnitError:
-                        continue
-                    if den.dimension not in dims:
-                        dims.append(den.dimension)
-                if f.param in ("cc", "ncv") and "energy" not in dims:
-                    dims.append("energy")
+        dims = factor_dimensions(self.lib, item, sets)
         return " / ".join(dimension_name(d) for d in dims) or "?"
 
     def _from_set(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
@@ -752,6 +741,24 @@ class Resolver:
             raise LineError("engine.scope3_category", "scope3_category")
         calc.scope3_category = int(cat)
         return calc
+
+
+def factor_dimensions(lib: Library, item, sets=None) -> list[str]:
+    """Dimensions of activity data the item's factors accept (from their units), in order
+    of appearance; an NCV or carbon content per heat makes energy acceptable too."""
+    dims: list[str] = []
+    for s in (sets if sets is not None else lib.sets_of_item.get(item.id, ())):
+        for f in lib.factors_for(s, item.id):
+            if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
+                try:
+                    _, den = parse_rate(f.unit)
+                except UnitError:
+                    continue
+                if den.dimension not in dims:
+                    dims.append(den.dimension)
+            if f.param in ("cc", "ncv") and "energy" not in dims:
+                dims.append("energy")
+    return dims
 
 
 def _gas_label(item) -> str:

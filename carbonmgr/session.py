@@ -38,9 +38,11 @@ from pathlib import Path
 from typing import Any, Callable, Iterable
 
 from .errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
-from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
-                    EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES, SOURCE_NAMES, SOURCES,
-                    STANDARDS, Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
+from .fileio import fsync_dir
+from .model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
+                    EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
+                    SOURCE_NAMES, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
+                    Facility, Instrument)
 
 __all__ = [
     "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "CellError",
@@ -548,21 +550,6 @@ def autosave_path(project: str | Path) -> Path:
     return p.with_name(p.name + AUTOSAVE_SUFFIX)
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def write_atomic(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
     folder = path.parent
@@ -579,7 +566,7 @@ def write_atomic(path: Path, data: bytes) -> None:
         except OSError:
             pass
         raise
-    _fsync_dir(folder)
+    fsync_dir(folder)
 
 
 def read_autosave(path: str | Path) -> dict | None:
@@ -1355,7 +1342,7 @@ class EditSession:
 
     def units_for(self, source: str, item_text: str) -> list[str]:
         """Units that fit the item (from its factors' units), most likely first."""
-        from .units import UnitError, parse_rate
+        from .engine import factor_dimensions
 
         lib = self.library
         dims: list[str] = []
@@ -1365,15 +1352,7 @@ class EditSession:
         elif source in ("purchased_heat", "exported_heat"):
             dims = ["energy"]
         elif item is not None:
-            for s in lib.sets_of_item.get(item.id, ()):
-                for f in lib.factors_for(s, item.id):
-                    if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
-                        try:
-                            _, den = parse_rate(f.unit)
-                        except UnitError:
-                            continue
-                        if den.dimension not in dims:
-                            dims.append(den.dimension)
+            dims = factor_dimensions(lib, item)
             if item.kind in ("carbonate", "process_material", "clinker", "clinker_deduction", "gas",
                              "refrigerant") and "mass" not in dims:
                 dims.insert(0, "mass")
@@ -1455,7 +1434,6 @@ class EditSession:
         keys = list(self.keys)
         undo_len = len(self._undo)
         recovered = self.recovered_from
-        version = self.version
         new_file = self._project is None or (path is not None and Path(path).resolve() != (
             self.project_path.resolve() if self.project_path else None))
         lib = self.library

@@ -41,6 +41,7 @@ from sqlite_utils.migrations import Migrations
 
 from . import __version__
 from .errors import ProjectError, Problem
+from .fileio import default_file_mode, fsync_dir
 from .library import Factor, GwpValue, Library, norm_name
 from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
@@ -387,6 +388,20 @@ def _add_extra_line_snapshots(inv, library: Library | None, used: dict, gwp_used
             gwp_used.setdefault(gas, {"value": g.get("value"), "set": inv.gwp, "source": g.get("source") or ""})
 
 
+def _set_extra(db: Database, table: str, seq: int, extra_json: str | None, field: str, value: Any):
+    """Set one key of a row's ``extra`` JSON (None removes it); (old, new), or None if unchanged."""
+    extra = loads(extra_json) or {}
+    old = extra.get(field)
+    if old == value and type(old) is type(value):
+        return None
+    if value is None:
+        extra.pop(field, None)
+    else:
+        extra[field] = value
+    db.execute(f"UPDATE {table} SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+    return old, value
+
+
 def _audit(db: Database, action, entity, entity_id, field, old, new, at=None) -> None:
     db.conn.execute(
         "INSERT INTO audit(at, action, entity, entity_id, field, old_value, new_value) VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -581,11 +596,9 @@ class Project:
                     stale = Path(str(path) + suffix)
                     if stale.exists():
                         stale.unlink()
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)  # mkstemp creates 0o600; a project is an ordinary file
+            os.chmod(tmp, default_file_mode())  # mkstemp creates 0o600; a project is an ordinary file
             os.replace(tmp, path)
-            _fsync_dir(folder)
+            fsync_dir(folder)
         except BaseException as exc:
             if conn is not None:
                 try:
@@ -890,15 +903,10 @@ class Project:
             elif field == "id":
                 raise ProjectError("store.unknown_field", field=field, entity="facilities")
             else:
-                extra = loads(row[6]) or {}
-                old, new = extra.get(field), value
-                if old == new and type(old) is type(new):
+                changed = _set_extra(db, "facilities", seq, row[6], field, value)
+                if changed is None:
                     return
-                if new is None:
-                    extra.pop(field, None)
-                else:
-                    extra[field] = new
-                db.execute("UPDATE facilities SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+                old, new = changed
             now = _now()
             _audit(db, "update", "facility", facility_id, field, old, new, now)
             self._touch(now)
@@ -1029,15 +1037,10 @@ class Project:
             elif field == "row":
                 raise ProjectError("store.unknown_field", field=field, entity="instruments")
             else:
-                extra = loads(row[5]) or {}
-                old, new = extra.get(field), value
-                if old == new and type(old) is type(new):
+                changed = _set_extra(db, "instruments", seq, row[5], field, value)
+                if changed is None:
                     return
-                if new is None:
-                    extra.pop(field, None)
-                else:
-                    extra[field] = new
-                db.execute("UPDATE instruments SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+                old, new = changed
             now = _now()
             _audit(db, "update", "instrument", current["row"], field, old, new, now)
             self._touch(now)
@@ -1103,15 +1106,10 @@ class Project:
             elif field == "row":
                 raise ProjectError("store.unknown_field", field=field, entity="equipment")
             else:
-                extra = loads(row[6]) or {}
-                old, new = extra.get(field), value
-                if old == new and type(old) is type(new):
+                changed = _set_extra(db, "equipment", seq, row[6], field, value)
+                if changed is None:
                     return
-                if new is None:
-                    extra.pop(field, None)
-                else:
-                    extra[field] = new
-                db.execute("UPDATE equipment SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+                old, new = changed
             now = _now()
             _audit(db, "update", "equipment", row[5], field, old, new, now)
             self._touch(now)
@@ -1379,16 +1377,3 @@ def _columns_from_json(texts: list, declared: list[str], n: int) -> dict[str, li
     return cols
 
 
-def _fsync_dir(folder: Path) -> None:
-    if os.name != "posix":
-        return
-    try:
-        fd = os.open(str(folder), os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)

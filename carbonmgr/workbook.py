@@ -32,6 +32,7 @@ from typing import Any, Callable, Iterable
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from .errors import Problem, ProjectError, ValidationFailed, column_letters
+from .fileio import default_file_mode
 from .model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
@@ -1313,13 +1314,6 @@ def _write_case_book(book: Any, case: CaseData, lang: str) -> None:
             ws.append(_row(ws, r))
 
 
-def _default_mode() -> int:
-    """0o666 less the process umask: what an ordinary new file would get (mkstemp gives 0o600)."""
-    mask = os.umask(0)
-    os.umask(mask)
-    return 0o666 & ~mask
-
-
 @contextmanager
 def _atomic_target(path: Path):
     """Yield a temporary file next to ``path``; on success it replaces ``path`` (never half-written)."""
@@ -1330,7 +1324,7 @@ def _atomic_target(path: Path):
         raise ProjectError("workbook.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc
     try:
         yield tmp
-        os.chmod(tmp, _default_mode())
+        os.chmod(tmp, default_file_mode())
         os.replace(tmp, path)
     except OSError as exc:
         raise ProjectError("workbook.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc

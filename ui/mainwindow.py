@@ -18,10 +18,10 @@ from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Si
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
-                               QProgressBar, QPushButton, QTabWidget, QVBoxLayout, QWidget)
+                               QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.errors import CarbonMgrError, Problem, ValidationFailed
-from carbonmgr.session import (PROJECT_SUFFIX, WORKBOOK_SUFFIXES, CellError, Changes, EditSession, ImportCancelled,
+from carbonmgr.session import (PROJECT_SUFFIX, CellError, Changes, EditSession, ImportCancelled,
                                ImportJob, resolve_input)
 
 from . import i18n, labels

@@ -261,6 +261,9 @@ class Resolver:
         if item is None:
             return self._cn_method(source, None, unit, opts, chosen, [])
         tried = []
+        if not any(self.lib.factors_for(s, item.id) for s in chain):
+            # an item no Chinese table or IPCC covers (e.g. wood, landfill gas): any set that has it
+            chain = chain + [s for s in self.lib.sets_of_item.get(item.id, []) if s not in chain]
         for set_name in chain:
             rows = self.lib.factors_for(set_name, item.id)
             if not rows:

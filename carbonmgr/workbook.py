@@ -1290,13 +1290,25 @@ def _ordered_keys(dicts: Iterable[dict]) -> list[str]:
     return list(keys)
 
 
-def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en") -> None:
-    """Write ``case`` as a case workbook (v1) that :func:`read_case` reads back unchanged."""
+def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en",
+               more_sheets: Callable[[Any], None] | None = None) -> None:
+    """Write ``case`` as a case workbook (v1) that :func:`read_case` reads back unchanged.
+
+    ``more_sheets(book)`` may add sheets after the case's own (the Excel export adds its
+    result sheets; write them with :func:`safe_row`). The file is replaced in one step.
+    """
     openpyxl = _require_defused()
     with _atomic_target(Path(path)) as tmp:
         book = openpyxl.Workbook(write_only=True)
         _write_case_book(book, case, lang)
+        if more_sheets is not None:
+            more_sheets(book)
         book.save(tmp)
+
+
+def safe_row(ws: Any, values: Iterable[Any]) -> list:
+    """Cells for ``ws.append``: text that looks like a formula or an error value stays text."""
+    return _row(ws, values)
 
 
 def _write_case_book(book: Any, case: CaseData, lang: str) -> None:

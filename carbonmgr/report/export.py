@@ -53,22 +53,7 @@ def export_inventory(inv, path: str | os.PathLike, lang: str = "zh") -> Path:
     lang = "zh" if lang == "zh" else "en"
     path = Path(path)
     case = _case_for_export(inv.case)
-    writer = getattr(wbmod, "_write_case_book", None)
-    if writer is not None:
-        openpyxl = wbmod._require_defused()
-        with wbmod._atomic_target(path) as tmp:
-            book = openpyxl.Workbook(write_only=True)
-            writer(book, case, lang)
-            _write_results(book, inv, lang, wbmod)
-            book.save(tmp)
-        return path
-    # fallback: write the case, then add the result sheets  # pragma: no cover
-    import openpyxl  # noqa: F811
-
-    wbmod.write_case(case, path, lang=lang)
-    book = openpyxl.load_workbook(path)
-    _write_results(book, inv, lang, None)
-    book.save(path)
+    wbmod.write_case(case, path, lang=lang, more_sheets=lambda book: _write_results(book, inv, lang, wbmod))
     return path
 
 
@@ -88,10 +73,7 @@ class _Sheet:
             pass
 
     def append(self, values: list[Any]) -> None:
-        if self.wbmod is not None:
-            self.ws.append(self.wbmod._row(self.ws, values))
-        else:  # pragma: no cover
-            self.ws.append(values)
+        self.ws.append(self.wbmod.safe_row(self.ws, values))
 
 
 def _write_results(book, inv, lang: str, wbmod) -> None:

@@ -589,9 +589,9 @@ def _file_stamp(path: Path) -> dict:
 
 
 def _cell_converter(field_name: str):
-    from .workbook import ACTIVITY_COLUMNS, _converter
+    from .workbook import ACTIVITY_COLUMNS, converter_for
 
-    return ACTIVITY_COLUMNS[field_name], _converter(ACTIVITY_COLUMNS[field_name])
+    return ACTIVITY_COLUMNS[field_name], converter_for(ACTIVITY_COLUMNS[field_name])
 
 
 # =========================================================================== session
@@ -969,7 +969,7 @@ class EditSession:
     # ------------------------------------------------------------------ validation
     def parse_cell(self, field_name: str, value):
         """The value to store for ``value`` typed into ``field_name``; raises :class:`CellError`."""
-        from .workbook import NO_ITEM_SOURCES, _Bad
+        from .workbook import NO_ITEM_SOURCES, BadValue
 
         if field_name not in LINE_FIELDS:
             raise CellError("store.unknown_field", field=field_name, entity="activities")
@@ -978,7 +978,7 @@ class EditSession:
             value = value.strip()
         try:
             out = convert(value)
-        except _Bad as exc:
+        except BadValue as exc:
             raise CellError(exc.code, field=field_name, field_zh=spec.zh, **exc.params) from None
         if field_name == "quantity":
             if out is None:
@@ -1135,7 +1135,7 @@ class EditSession:
         return self.execute(SetInfo(key, old, value))
 
     def _parse_info(self, key: str, value):
-        from .workbook import CASE_KEYS, _Bad, _converter
+        from .workbook import CASE_KEYS, BadValue, converter_for
 
         if key not in INFO_FIELDS:
             return value
@@ -1145,8 +1145,8 @@ class EditSession:
         if spec is None:
             return value
         try:
-            out = _converter(spec)(value.strip() if isinstance(value, str) else value)
-        except _Bad as exc:
+            out = converter_for(spec)(value.strip() if isinstance(value, str) else value)
+        except BadValue as exc:
             raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
         if out is None and key in ("standard", "reporting_year"):
             raise CellError("workbook.required", field=key, field_zh=spec.zh)
@@ -1157,15 +1157,15 @@ class EditSession:
         return out
 
     def set_facility(self, index: int, key: str, value) -> Changes:
-        from .workbook import FACILITY_COLUMNS, _Bad, _converter
+        from .workbook import FACILITY_COLUMNS, BadValue, converter_for
 
         if key == "id":
             return self.rename_facility(index, value)
         spec = FACILITY_COLUMNS.get(key)
         if spec is not None:
             try:
-                value = _converter(spec)(value.strip() if isinstance(value, str) else value)
-            except _Bad as exc:
+                value = converter_for(spec)(value.strip() if isinstance(value, str) else value)
+            except BadValue as exc:
                 raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
             if value is None:
                 value = {"equity_share": 1.0, "financial_control": "yes", "operational_control": True}.get(key, "")
@@ -1237,7 +1237,7 @@ class EditSession:
     def parse_record_cell(self, kind: str, key: str, value):
         """The value to store for ``value`` typed into column ``key`` of an instrument or an
         equipment line; raises :class:`CellError`."""
-        from .workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, _Bad, _converter
+        from .workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, BadValue, converter_for
 
         cols = INSTRUMENT_COLUMNS if kind == "instrument" else EQUIPMENT_COLUMNS
         spec = cols.get(key)
@@ -1247,8 +1247,8 @@ class EditSession:
         if isinstance(value, str):
             value = value.strip()
         try:
-            out = _converter(spec)(value)
-        except _Bad as exc:
+            out = converter_for(spec)(value)
+        except BadValue as exc:
             raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
         if out is None:
             if key in EQUIPMENT_VALUE_FIELDS:

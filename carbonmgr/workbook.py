@@ -1306,6 +1306,15 @@ def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en",
         book.save(tmp)
 
 
+# Cell parsing shared with the desktop app (carbonmgr.session validates each typed cell with
+# exactly the importer's rules): converter_for(column)(value) -> value, or raises BadValue.
+BadValue = _Bad
+
+
+def converter_for(col: Col) -> Callable[[Any], Any]:
+    return _converter(col)
+
+
 def safe_row(ws: Any, values: Iterable[Any]) -> list:
     """Cells for ``ws.append``: text that looks like a formula or an error value stays text."""
     return _row(ws, values)

@@ -202,6 +202,23 @@ class Resolver:
             calc.sign = -1.0
         return calc
 
+    def _unknown_item(self, item_text: str, source: str) -> LineError:
+        """The unknown-item error, with the closest known name when one is near (typos such
+        as 天燃气 for 天然气, "natrual gas")."""
+        import difflib
+
+        key = norm_name(item_text or "")
+        if key:
+            cjk_text = any("\u4e00" <= ch <= "\u9fff" for ch in key)
+            close = difflib.get_close_matches(key, list(self.lib.names), n=1, cutoff=0.6 if cjk_text else 0.75)
+            if close:
+                item = self.lib.items[self.lib.names[close[0]]]
+                cjk = any("\u4e00" <= ch <= "\u9fff" for ch in item_text)
+                name = (item.name_zh if cjk else item.name_en) or item.id
+                return LineError("engine.item_unknown_suggest", "item", item=item_text, source=source,
+                                 suggestion=name)
+        return LineError("engine.item_unknown", "item", item=item_text, source=source)
+
     # ------------------------------------------------------ user factors
     def _user_factor(self, source, unit: Unit, opts, default_gas="CO2") -> Calc | None:
         """A line that gives its own factor (ef_co2e, or ef_co2/ef_ch4/ef_n2o)."""
@@ -250,7 +267,7 @@ class Resolver:
             return user
         has_cn_override = any(opts.get(k) is not None for k in ("ncv", "carbon_content", "carbon_element"))
         if item is None and not has_cn_override:
-            raise LineError("engine.item_unknown", "item", item=item_text, source=source)
+            raise self._unknown_item(item_text, source)
         if item is not None and item.kind == "vehicle" and source == "mobile_combustion":
             chain = self._set_chain(opts, "epa2025", tuple(self.lib.sets_of_item.get(item.id, ())))
         elif item is not None and item.kind not in ("fuel",):
@@ -494,7 +511,7 @@ class Resolver:
             return user
         if item is None:
             # a plain gas released by a process (e.g. "CO2", "N2O") is handled like a fugitive release
-            raise LineError("engine.item_unknown", "item", item=item_text, source="process")
+            raise self._unknown_item(item_text, "process")
         if item.kind in ("gas", "refrigerant"):
             return self._gas_release("process", item_text, item, unit)
         if item.kind not in ("carbonate", "process_material", "clinker", "clinker_deduction", "process_output"):
@@ -562,7 +579,7 @@ class Resolver:
             try:
                 self.gwp_of(item_text, "fugitive")
             except LineError:
-                raise LineError("engine.item_unknown", "item", item=item_text, source="fugitive") from None
+                raise self._unknown_item(item_text, "fugitive") from None
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
                                 expected=dimension_name("mass"))
@@ -719,7 +736,7 @@ class Resolver:
             calc.method = "fuel_based"
         else:
             if item is None:
-                raise LineError("engine.item_unknown", "item", item=item_text, source="scope3")
+                raise self._unknown_item(item_text, "scope3")
             sets = ([opts["factor_set"]] if opts.get("factor_set") else []) + \
                 [s for s in self.lib.sets_of_item.get(item.id, [])]
             calc = None

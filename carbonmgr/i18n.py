@@ -66,10 +66,16 @@ def translate(code: str, lang: str = "en", **params) -> str:
         text = code + (" " + repr(params) if params else "")
     else:
         text = entry.get(lang) or entry["en"]
-    return text.format_map(_SafeDict({k: _fmt(v, lang) for k, v in params.items()}))
+    return text.format_map(_SafeDict({k: _fmt(v, lang, k) for k, v in params.items()}))
 
 
-def _fmt(value, lang):
+def _fmt(value, lang, key=""):
+    if key == "source" and isinstance(value, str):  # a source type id reads as its name
+        from .model import SOURCE_NAMES
+
+        names = SOURCE_NAMES.get(value)
+        if names:
+            return names[1] if lang == "zh" else names[0]
     if isinstance(value, (list, tuple)):
         sep = "、" if lang == "zh" else ", "
         return sep.join(str(v) for v in value)

@@ -195,3 +195,27 @@ def test_streamed_json_equals_the_inventory_dict(tmp_path):
         inv.write_json(buf)
         streamed = json.loads(buf.getvalue())
         assert streamed == json.loads(json.dumps(inv.to_dict(), ensure_ascii=False))
+
+
+def test_unknown_item_suggests_the_closest_name(tmp_path):
+    bad = tmp_path / "typo.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "Case"
+    ws.append(["key", "value"])
+    ws.append(["standard", "gbt32150"])
+    ws.append(["reporting_year", 2023])
+    wb.create_sheet("Facilities").append(["id", "region"])
+    wb["Facilities"].append(["F1", "湖北"])
+    acts = wb.create_sheet("Activities")
+    acts.append(["facility", "source", "item", "quantity", "unit"])
+    acts.append(["F1", "stationary_combustion", "天燃气", 5, "10^4 Nm3"])
+    acts.append(["F1", "fugitive", "R-41OA", 5, "kg"])
+    wb.save(bad)
+    en = run("calc", str(bad))
+    assert en.returncode == 2
+    assert 'Activities!C2: item "天燃气" is not in the factor library for Stationary combustion; did you mean "天然气"?' \
+        in en.stderr
+    assert 'did you mean "R-410A"?' in en.stderr
+    zh = run("--lang", "zh", "calc", str(bad))
+    assert "Activities!C2：品种“天燃气”不在因子库中（固定燃烧）；是否应为“天然气”？" in zh.stderr

@@ -5,6 +5,8 @@ MESSAGES = {
                             "zh": "单位“{unit}”无法识别"},
     "engine.item_unknown": {"en": 'item "{item}" is not in the factor library for {source}; give its own factor (ef_co2e with ef_unit) or a known name',
                             "zh": "品种“{item}”不在因子库中（{source}）；请填写自定义排放因子（ef_co2e 与 ef_unit）或使用已知名称"},
+    "engine.item_unknown_suggest": {"en": 'item "{item}" is not in the factor library for {source}; did you mean "{suggestion}"?',
+                                    "zh": "品种“{item}”不在因子库中（{source}）；是否应为“{suggestion}”？"},
     "engine.item_wrong_source": {"en": 'item "{item}" is a {kind}, which does not belong to {source}',
                                  "zh": "品种“{item}”属于 {kind}，不适用于排放源类别 {source}"},
     "engine.no_factor": {"en": 'no factor for "{item}" in factor set {set}',

@@ -48,6 +48,17 @@ LABELS = {
 }
 
 
+CONSOLIDATION_NAMES = {
+    "operational_control": ("operational control", "运营控制"),
+    "financial_control": ("financial control", "财务控制"),
+    "equity_share": ("equity share", "股权比例"),
+}
+
+
+def _pick(pair, lang: str) -> str:
+    return (pair[1] if lang == "zh" else pair[0]) if pair else ""
+
+
 def _l(key: str, lang: str) -> str:
     en, zh = LABELS[key]
     return zh if lang == "zh" else en
@@ -91,7 +102,8 @@ def render_inventory(inv, lang: str) -> str:
     out = [
         f"{_l('title', lang)}: {info.title}",
         f"{_l('standard', lang)}: {std}   {_l('gwp', lang)}: {inv.gwp}   "
-        f"{_l('year', lang)}: {info.reporting_year or '—'}   {_l('consolidation', lang)}: {info.consolidation}",
+        f"{_l('year', lang)}: {info.reporting_year or '—'}   {_l('consolidation', lang)}: "
+        f"{_pick(CONSOLIDATION_NAMES.get(info.consolidation), lang) or info.consolidation}",
         "",
         f"== {_l('lines', lang)} ==",
     ]

@@ -91,6 +91,15 @@ _BASE = {
     "btu": ("energy", MMBTU_GJ * 1e-6), "kcal": ("energy", KCAL_KJ * 1e-6), "gcal": ("energy", KCAL_KJ),
     "tce": ("energy", TCE_GJ), "kgce": ("energy", TCE_GJ * 1e-3), "吨标煤": ("energy", TCE_GJ),
     "吨标准煤": ("energy", TCE_GJ),
+    # Chinese names of energy and other units
+    "吉焦": ("energy", 1.0), "兆焦": ("energy", 1e-3), "千焦": ("energy", 1e-6), "太焦": ("energy", 1e3),
+    "百万千焦": ("energy", 1.0), "吉瓦时": ("energy", 3600.0), "百万千瓦时": ("energy", 3600.0),
+    "亿千瓦时": ("energy", 3.6e5), "百万英热单位": ("energy", MMBTU_GJ), "千卡": ("energy", KCAL_KJ * 1e-6),
+    "百万千卡": ("energy", KCAL_KJ), "吉卡": ("energy", KCAL_KJ),
+    "千立方米": ("volume", 1e3), "千标准立方米": ("volume", 1e3), "加仑": ("volume", GAL_M3),
+    "标准立方英尺": ("volume", SCF_NM3), "磅": ("mass", LB_T), "短吨": ("mass", SHORT_TON_T),
+    "英里": ("distance", MILE_KM), "米": ("distance", 1e-3),
+    "美元": ("money_USD", 1.0), "欧元": ("money_EUR", 1.0), "英镑": ("money_GBP", 1.0),
     # distance
     "km": ("distance", 1.0), "公里": ("distance", 1.0), "千米": ("distance", 1.0), "m": ("distance", 1e-3),
     "mi": ("distance", MILE_KM), "mile": ("distance", MILE_KM), "miles": ("distance", MILE_KM),

@@ -89,6 +89,12 @@ def _num(value: float, standard: str) -> str:
     return f"{value:,.2f}"
 
 
+def _qty(value: float) -> str:
+    if abs(value) >= 1e6 or value == int(value):
+        return f"{value:,.0f}" if value == int(value) else f"{value:,.2f}"
+    return f"{value:,.6g}"
+
+
 def _source_name(source: str, lang: str) -> str:
     from .model import SOURCE_NAMES
 
@@ -119,7 +125,7 @@ def render_inventory(inv, lang: str) -> str:
         scope = line.get("scope")
         rows.append([
             (f"{line['sheet']}!{line['row']}" if line.get("sheet") else str(line["row"])), str(line["facility"]), _source_name(line["source"], lang), str(line["item"] or "—"),
-            f"{line['quantity']:,.6g} {line['unit']}", str(scope) if scope else _l("exported_short", lang),
+            f"{_qty(line['quantity'])} {line['unit']}", str(scope) if scope else _l("exported_short", lang),
             f"{line['tco2e']:,.2f}", "; ".join(srcs),
         ])
     out.append(_table(rows, right_cols=(0, 4, 6)))

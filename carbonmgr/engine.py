@@ -604,9 +604,16 @@ class Resolver:
                 item = self.lib.resolve_item(region[: -len(suffix)])
                 if item is not None and item.kind == "grid":
                     return item
-        item = self.lib.resolve_item("grid_" + region)
-        if item is not None and item.kind == "grid":
-            return item
+        for prefix in ("grid_", "grid_us_", "grid_cn_"):
+            item = self.lib.resolve_item(prefix + region)
+            if item is not None and item.kind == "grid":
+                return item
+        region_key = norm_name(region)
+        for f in self.lib.factors:  # the region a grid factor row names ("CAMX", "湖北")
+            if f.region and norm_name(f.region) == region_key:
+                item = self.lib.item(f.item)
+                if item is not None and item.kind == "grid":
+                    return item
         # "湖北省武汉市", "Wuhan, Hubei": the longest grid name contained in the region text
         key = norm_name(region)
         best, best_len = None, 1

@@ -4,6 +4,7 @@
 #   bash tools/dev.sh run     run the application on its bundled demo case
 #   bash tools/dev.sh test    set up, then run the whole test suite
 #   bash tools/dev.sh bench   run the benchmarks in bench/
+#   bash tools/dev.sh build   build the one-folder app (PyInstaller) and run its smoke test
 set -euo pipefail
 cd "$(dirname "$0")/.."
 VENV=${CARBONMGR_VENV:-.venv}
@@ -50,5 +51,12 @@ case "$cmd" in
   run) setup; exec "$VENV/bin/carbonmgr" gui demo "$@" ;;
   test) setup; exec "$VENV/bin/python" -m pytest "$@" ;;
   bench) setup; for b in bench/bench_*.py; do "$VENV/bin/python" "$b" "$@"; done ;;
-  *) echo "usage: bash tools/dev.sh setup|run|test|bench" >&2; exit 2 ;;
+  build)
+    # one-folder app from build.spec, then its smoke test (opens the demo, writes and previews the report)
+    setup
+    "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check pyinstaller >/dev/null 2>&1
+    "$VENV/bin/pyinstaller" build.spec --noconfirm --log-level WARN --distpath dist --workpath build
+    QT_QPA_PLATFORM=${QT_QPA_PLATFORM:-offscreen} dist/CarbonMgr/carbonmgr gui --smoke-test
+    du -sh dist/CarbonMgr ;;
+  *) echo "usage: bash tools/dev.sh setup|run|test|bench|build" >&2; exit 2 ;;
 esac

@@ -854,6 +854,7 @@ class Group:
     line_factor: float = 0.0  # t CO2e added to totals per unit of a line's quantity
     market_factor: float = 0.0
     cn_factor: float | None = None  # electricity under the Chinese green-power rule
+    error: tuple[str, str, dict] | None = None  # (message id, field, params) when the group failed
 
     def gas_coefficients(self) -> dict[str, float]:
         """t of each gas a line adds per unit of its quantity (after share and sign)."""
@@ -1100,12 +1101,17 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
         facility = facilities.get(fac_id) or Facility(fac_id)
         share = facility.share(info.consolidation)
         calc = None
+        error = None
         try:
             calc = resolver.resolve(source, item, unit, opts, facility)
         except LineError as err:
-            col = cols.get(err.field or "item")
+            error = (err.code, err.field or "item", dict(err.params))
+        except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # a defect must not hide the rest
+            error = ("engine.line_failed", "item", {"error": f"{type(exc).__name__}: {exc}"})
+        if error is not None:
+            col = cols.get(error[1])
             for i in members[gi]:
-                problems.append(Problem(err.code, err.params, sheet=sheet, row=acts.row[i], col=col))
+                problems.append(Problem(error[0], error[2], sheet=sheet, row=acts.row[i], col=col))
         scope = SCOPE_OF_SOURCE.get(source)
         iso = None
         if scope == 1:
@@ -1114,7 +1120,8 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
             iso = 2
         elif scope == 3 and calc is not None:
             iso = ISO_CATEGORY_OF_S3.get(calc.scope3_category or 0, 6)
-        groups.append(Group(gi, fac_id, source, item, unit, opts, members[gi], calc, share, scope, iso))
+        groups.append(Group(gi, fac_id, source, item, unit, opts, members[gi], calc, share, scope, iso,
+                            error=error))
     groups.sort(key=lambda g: g.index)
     extra_lines, extra_groups = _equipment(case, resolver, problems)
     for fac in case.facilities:

@@ -455,7 +455,7 @@ class Results:
 
 def compute_results(case: CaseData, library, *, version: int = 0, structure: int = 0) -> Results:
     """Compute ``case`` without raising: per-line problems are mapped to their groups."""
-    from .engine import LineError, Resolver, compute
+    from .engine import compute
 
     t0 = time.perf_counter()
     inv = compute(case, library, raise_on_error=False)
@@ -465,18 +465,10 @@ def compute_results(case: CaseData, library, *, version: int = 0, structure: int
     error_lines = 0
     acts = case.activities
     if failed:
-        resolver = Resolver(library, case)
-        facilities = case.facility_map()
         sheet = case.sheet("Activities")
         cols = case.columns.get("Activities", {})
         for g in failed:
-            try:
-                resolver.resolve(g.source, g.item, g.unit, g.options, facilities.get(g.facility) or Facility(g.facility))
-                group_errors[g.index] = ("engine.source_unknown", "source", {"source": g.source})
-            except LineError as err:
-                group_errors[g.index] = (err.code, err.field or "item", dict(err.params))
-            except Exception as exc:  # noqa: BLE001 - never let one line break the app
-                group_errors[g.index] = ("cli.internal_error", "item", {"error": f"{type(exc).__name__}: {exc}"})
+            group_errors[g.index] = g.error or ("engine.source_unknown", "source", {"source": g.source})
             error_lines += len(g.lines)
         lines = sorted(i for g in failed for i in g.lines[:1000])[:1000]
         for i in lines:

@@ -46,6 +46,8 @@ MESSAGES = {
                                  "zh": "设施 {facility} 的电力凭证没有可抵扣的购入电力"},
     "engine.instruments_capped": {"en": "facility {facility}: instruments of {mwh:g} MWh exceed consumption of {consumption:g} MWh; capped at consumption",
                                   "zh": "设施 {facility}：电力凭证 {mwh:g} MWh 超过用电量 {consumption:g} MWh，按用电量封顶"},
+    "engine.line_failed": {"en": "this line could not be computed ({error}); please report it with the workbook",
+                           "zh": "此行无法计算（{error}）；请附上工作簿报告此问题"},
     "cli.file_not_found": {"en": "file not found: {path}", "zh": "找不到文件：{path}"},
     "cli.internal_error": {"en": "internal error: {error}. Nothing was written. Please report this with the input file.",
                            "zh": "内部错误：{error}。未写入任何文件。请附上输入文件报告此问题。"},

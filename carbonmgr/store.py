@@ -535,6 +535,26 @@ def _coerce_equipment(key, value):
 
 # --------------------------------------------------------------------- Project
 
+_DAMAGE = (sqlite3.DatabaseError, UnicodeDecodeError, ValueError, KeyError, TypeError, zlib.error)
+
+
+def _reading(method):
+    """Reading a damaged project gives a clear ProjectError, never a raw decoding error."""
+    import functools
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except ProjectError:
+            raise
+        except _DAMAGE as exc:
+            raise ProjectError("store.damaged", path=str(self.path), detail=f"{type(exc).__name__}: {exc}"[:200]) \
+                from exc
+
+    return wrapper
+
+
 class Project:
     """An open ``.carbon`` project file.  Use :meth:`create` or :meth:`open`."""
 
@@ -641,7 +661,7 @@ class Project:
         except ProjectError:
             conn.close()
             raise
-        except sqlite3.DatabaseError as exc:  # garbage, encrypted or damaged file
+        except (sqlite3.DatabaseError, UnicodeDecodeError, ValueError) as exc:  # garbage, encrypted, damaged
             conn.close()
             raise ProjectError("store.not_a_project", path=str(path)) from exc
         try:
@@ -689,6 +709,7 @@ class Project:
         return self._db.execute("PRAGMA user_version").fetchone()[0]
 
     # ---------------------------------------------------------------- case
+    @_reading
     def load_case(self) -> CaseData:
         db = self._db
         info = CaseInfo()
@@ -1172,10 +1193,12 @@ class Project:
         row = self._db.execute("SELECT max(id) FROM results").fetchone()
         return row[0] if row else None
 
+    @_reading
     def latest_inventory(self) -> dict | None:
         run_id = self.latest_run_id()
         return None if run_id is None else self.inventory(run_id)
 
+    @_reading
     def inventory(self, run_id: int, with_lines: bool = True) -> dict:
         """A stored run, shaped like ``Inventory.to_dict()`` (lines without their trace:
         see :meth:`line_trace`), plus run_id, computed_at, stale and warning_problems."""
@@ -1233,6 +1256,7 @@ class Project:
             out.append(line)
         return out
 
+    @_reading
     def line_trace(self, line_no: int, run_id: int | None = None) -> dict | None:
         """The calculation trace of one line of a run (built on demand from its group)."""
         db = self._db
@@ -1259,6 +1283,7 @@ class Project:
                           (run_id,)).fetchall()
         return run_id, factors, gwps
 
+    @_reading
     def pinned_library(self, current: Library, run_id: int | None = None) -> Library:
         """``current`` with every (set, item) pair of the run's snapshot replaced by exactly
         the snapshot's rows, and the snapshot's GWP values in its GWP set, so that
@@ -1298,6 +1323,7 @@ class Project:
         return dataclasses.replace(current, factors=factors_list, by_item=by_item, sets_of_item=sets_of_item,
                                    gwp=gwp, set_info=set_info)
 
+    @_reading
     def diff_factors(self, current: Library, run_id: int | None = None) -> list[dict]:
         """Factors (and GWP values) used by the run whose value, unit or status differs in
         ``current`` (``change``: "changed" or "removed")."""

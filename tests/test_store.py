@@ -587,3 +587,25 @@ def test_rename_facility_moves_every_reference(tmp_path):
         ("rename", "equipment", "facility"), ("rename", "activity", "facility"), ("rename", "facility", "id")]
     assert (log[2]["entity_id"], log[2]["old_value"], log[2]["new_value"]) == ("F2", "F2", "JV")
     assert log[1]["old_value"] == {"facility": "F2", "count": 1} and log[1]["new_value"]["facility"] == "JV"
+
+
+def test_damaged_project_gives_a_clear_error_not_a_decoding_error(tmp_path):
+    """Bytes damaged inside stored text (a disk fault) are reported as a damaged project."""
+    from carbonmgr.errors import ProjectError
+    from carbonmgr.facade import Workspace, demo_path
+
+    path = tmp_path / "p.carbon"
+    with Workspace.open(demo_path("zh")) as ws:
+        ws.save_project(path)
+    data = bytearray(path.read_bytes())
+    hits = [i for i in range(len(data)) if data.startswith(b'"unit":"', i)]
+    assert hits
+    for i in hits:
+        data[i + 8] = 0xFF  # invalid UTF-8 inside stored JSON
+    path.write_bytes(bytes(data))
+    with pytest.raises(ProjectError) as info:
+        with Workspace.open(path) as ws:
+            ws.compute()
+            ws.factor_changes()
+    assert info.value.problem.code in ("store.damaged", "store.not_a_project")
+    assert "p.carbon" in info.value.render("en") and "p.carbon" in info.value.render("zh")

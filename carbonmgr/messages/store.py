@@ -3,6 +3,8 @@
 MESSAGES = {
     "store.not_found": {"en": 'project file "{path}" does not exist',
                         "zh": "项目文件“{path}”不存在"},
+    "store.damaged": {"en": 'project "{path}" is damaged and cannot be read ({detail}); open its autosave or a backup copy',
+                      "zh": "项目文件“{path}”已损坏，无法读取（{detail}）；请打开其自动保存文件或备份"},
     "store.not_a_project": {"en": '"{path}" is not a CarbonMgr project file (or it is damaged)',
                             "zh": "“{path}”不是 CarbonMgr 项目文件（或文件已损坏）"},
     "store.newer_schema": {"en": "this project was saved by a newer version of CarbonMgr (file format {found}; "

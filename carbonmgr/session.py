@@ -639,7 +639,7 @@ class EditSession:
         """A session on a case workbook (not yet a project: the first save creates one)."""
         path = Path(path)
         if case is None:
-            from .workbook import read_case
+            from .facade import read_workbook as read_case
 
             case = read_case(path)
         base = {"kind": "workbook", "path": str(path.resolve()), **_file_stamp(path)}
@@ -1762,7 +1762,7 @@ def _child_send(path: str, conn) -> None:  # pragma: no cover - runs in the chil
         conn.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     try:
-        from .workbook import read_case
+        from .facade import read_workbook as read_case
 
         case = read_case(path)
     except ValidationFailed as exc:

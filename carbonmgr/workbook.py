@@ -881,7 +881,11 @@ class _Reader:
             whole_file = [p for p in self.problems.items if p.code in _WHOLE_FILE_CODES]
             if whole_file:  # a damaged file: its cell problems would only be noise
                 raise ValidationFailed(sorted(whole_file, key=lambda p: _WHOLE_FILE_CODES.index(p.code))[:1])
-            raise ValidationFailed(self.problems.final(scanned))
+            failure = ValidationFailed(self.problems.final(scanned))
+            # what could be read, so that a caller may still check the sound lines (see
+            # carbonmgr.facade.read_workbook): every problem is reported, not only the first kind
+            failure.partial_case = self.case if self.problems.total <= MAX_PROBLEMS else None
+            raise failure
         return self.case
 
     def _scan(self) -> tuple[list, Problem | None]:

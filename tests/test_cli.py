@@ -219,3 +219,22 @@ def test_unknown_item_suggests_the_closest_name(tmp_path):
     assert 'did you mean "R-410A"?' in en.stderr
     zh = run("--lang", "zh", "calc", str(bad))
     assert "Activities!C2：品种“天燃气”不在因子库中（固定燃烧）；是否应为“天然气”？" in zh.stderr
+
+
+def test_workbook_and_engine_problems_are_reported_together(tmp_path):
+    """A quantity that is not a number does not hide an unknown item on another line."""
+    bad = tmp_path / "bad.xlsx"
+    _bad_workbook(bad)
+    out = run("calc", str(bad))
+    assert out.returncode == 2
+    lines = [line for line in out.stderr.splitlines() if line.startswith("Activities!")]
+    assert lines == [
+        'Activities!D3: quantity "about 100" is not a number',
+        lines[1],  # facility F9 unknown (row 4) — wording checked in the test above
+        lines[2],  # oxidation rate out of range (row 4)
+        'Activities!C5: item "unobtainium" is not in the factor library for Stationary combustion; '
+        'give its own factor (ef_co2e with ef_unit) or a known name',
+        'Activities!E6: unit "t" does not fit item "electricity": expected an energy (GJ, TJ, MWh, kWh, mmBtu)',
+    ]
+    assert lines[1].startswith("Activities!A4") and lines[2].startswith("Activities!F4")
+    assert out.stderr.strip().endswith("5 problem(s) found; nothing was written.")

@@ -1174,7 +1174,7 @@ class ImportOperation:
             if job is not None:
                 case = job.run()
             else:
-                from carbonmgr.workbook import read_case
+                from carbonmgr.facade import read_workbook as read_case
 
                 case = read_case(path)
             if self.cancelled:

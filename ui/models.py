@@ -376,14 +376,18 @@ class ActivityModel(QAbstractTableModel):
             return False
         pos = self.position(index.row())
         key = self.session.keys[pos]
-        message = self.edit(pos, field, value)
-        if message is not None:
-            self.rejected[(key, field)] = ("" if value is None else str(value), message)
-            self.dataChanged.emit(index, index)
-            return False
-        if self.rejected.pop((key, field), None) is not None:
-            self.dataChanged.emit(index, index)
-        return True
+        return _settle_edit(self, index, (key, field), value, self.edit(pos, field, value))
+
+
+def _settle_edit(model, index, cell_key, value, message) -> bool:
+    """After an edit: keep a rejected value (with the reason) on its cell, or clear it."""
+    if message is not None:
+        model.rejected[cell_key] = ("" if value is None else str(value), message)
+        model.dataChanged.emit(index, index)
+        return False
+    if model.rejected.pop(cell_key, None) is not None:
+        model.dataChanged.emit(index, index)
+    return True
 
 
 def compute_order(inputs):
@@ -621,14 +625,7 @@ class RecordModel(QAbstractTableModel):
         if not self.flags(index) & Qt.ItemFlag.ItemIsEditable:
             return False
         row = index.row()
-        message = self.edit(row, name, value)
-        if message is not None:
-            self.rejected[(row, name)] = ("" if value is None else str(value), message)
-            self.dataChanged.emit(index, index)
-            return False
-        if self.rejected.pop((row, name), None) is not None:
-            self.dataChanged.emit(index, index)
-        return True
+        return _settle_edit(self, index, (row, name), value, self.edit(row, name, value))
 
 
 class InstrumentModel(RecordModel):

@@ -23,6 +23,7 @@ from .errors import Problem, ValidationFailed
 from .library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
                       Library, default_library, norm_name, pick_year)
 from .model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility, SOURCES
+from .notes import GREEN_RULE_NOTE
 from .units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
 C_TO_CO2 = methods.C_TO_CO2
@@ -853,6 +854,7 @@ class Group:
     gases: dict[str, float] = field(default_factory=dict)
     line_factor: float = 0.0  # t CO2e added to totals per unit of a line's quantity
     market_factor: float = 0.0
+    line_factor_location: float = 0.0  # electricity: location-based t CO2e per unit of a line
     cn_factor: float | None = None  # electricity under the Chinese green-power rule
     error: tuple[str, str, dict] | None = None  # (message id, field, params) when the group failed
 
@@ -919,7 +921,7 @@ class Inventory:
             "trace": trace(calc, q, acts.unit[i], share, g) if calc else None,
         }
         if acts.source[i] == "purchased_electricity":
-            out["tco2e_location"] = q * g.line_factor_location if hasattr(g, "line_factor_location") else None
+            out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
             out["scope3_category"] = calc.scope3_category if calc else None
@@ -967,7 +969,7 @@ class Inventory:
             "biogenic_co2": q * calc.biogenic_per_unit * g.share,
         }
         if acts.source[i] == "purchased_electricity":
-            out["tco2e_location"] = q * g.line_factor_location if hasattr(g, "line_factor_location") else None
+            out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
             out["scope3_category"] = calc.scope3_category
@@ -1057,7 +1059,7 @@ def trace(calc: Calc, q: float, unit: str, share: float, group: Group | None = N
     if calc.scope3_category:
         out["scope3_category"] = calc.scope3_category
     if group is not None and group.cn_factor is not None:
-        out["notes"].append("Chinese green-power rule applied at facility level (see facility trace)")
+        out["notes"].append(GREEN_RULE_NOTE)
     return out
 
 

@@ -7,6 +7,9 @@ from __future__ import annotations
 
 import re
 
+GREEN_RULE_NOTE = ("Chinese green-power rule: applied to the facility's purchased electricity as a whole "
+                   "(every electricity line of the facility gets the same result per MWh)")
+
 _NOTE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^biogenic CO2 reported separately, outside the totals$"), "生物质 CO2 单独报告，不计入总量"),
     (re.compile(r"^(\S+) is not in factor set (\S+) for this unit; used (\S+)$"),
@@ -20,8 +23,9 @@ _NOTE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^green power (\S+) MWh counts 0; the rest × (\S+) \(([^:]+): national factor excl\. "
                 r"market-traded non-fossil power, (.*)\)$"),
      "绿色电力 {0} MWh 按零排放计；其余电量 × {1}（{2}：不含市场化交易非化石能源电量的全国电力排放因子，{3}）"),
-    (re.compile(r"^Chinese green-power rule applied at facility level \(see facility trace\)$"),
-     "已在设施层面应用绿色电力核算规则"),
+    (re.compile(r"^Chinese green-power rule: applied to the facility's purchased electricity as a whole "
+                r"\(every electricity line of the facility gets the same result per MWh\)$"),
+     "绿色电力核算规则按设施的全部购入电力整体计算（该设施各购入电力行每兆瓦时结果相同）"),
     (re.compile(r"^factor already in CO2e \((.*)\); not re-weighted$"), "因子已为 CO2e（{0}），不再按 GWP 折算"),
     (re.compile(r"^CO2e weighted with (.*) GWPs$"), "CO2e 按 {0} GWP 加权"),
     (re.compile(r"^user factor$"), "数据行给出的因子"),

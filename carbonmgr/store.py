@@ -322,7 +322,7 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
             coefs.append(None)
             continue
         gas_coef = list(g.gas_coefficients().items())
-        loc = getattr(g, "line_factor_location", None) if g.source == "purchased_electricity" else None
+        loc = g.line_factor_location if g.source == "purchased_electricity" else None
         mkt = g.market_factor if g.source == "purchased_electricity" else None
         coefs.append((g.line_factor, gas_coef, c.biogenic_per_unit * g.share, loc, mkt))
         grows.append((run_id, g.index, g.facility, g.source, g.item, c.item_id, g.unit, g.scope, g.iso_category,

@@ -140,7 +140,7 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
         row = [act_title, i + 2, acts.facility[i], source_name(acts.source[i], lang) if zh else acts.source[i],
                acts.item[i], q[i], acts.unit[i], g.scope if g.scope is not None else "",
                share, q[i] * g.line_factor,
-               q[i] * g.line_factor_location if elec and hasattr(g, "line_factor_location") else None,
+               q[i] * g.line_factor_location if elec else None,
                q[i] * g.market_factor if elec else None,
                q[i] * c.biogenic_per_unit * share if c else 0.0,
                c.scope3_category if (c and g.scope == 3) else None, g.iso_category, method, formula]

@@ -33,6 +33,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from .. import __version__
 from ..model import SOURCES
+from ..notes import GREEN_RULE_NOTE
 from .errors import ReportCancelled, ReportError
 from .export import is_result_sheet
 from .fonts import glyph_set, register_pdf_font
@@ -795,7 +796,7 @@ class ReportBuilder:
         for g in self._groups:
             tr_notes = list(g.calc.notes)
             if g.cn_factor is not None:
-                tr_notes.append("Chinese green-power rule applied at facility level (see facility trace)")
+                tr_notes.append(GREEN_RULE_NOTE)
             for n in tr_notes:
                 notes.setdefault(note_text(n, self.lang), []).extend(acts.row[i] for i in g.lines)
         return [[text, self.rows_text(rws, 12)] for text, rws in notes.items()]

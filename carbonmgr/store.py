@@ -388,18 +388,33 @@ def _add_extra_line_snapshots(inv, library: Library | None, used: dict, gwp_used
             gwp_used.setdefault(gas, {"value": g.get("value"), "set": inv.gwp, "source": g.get("source") or ""})
 
 
-def _set_extra(db: Database, table: str, seq: int, extra_json: str | None, field: str, value: Any):
-    """Set one key of a row's ``extra`` JSON (None removes it); (old, new), or None if unchanged."""
-    extra = loads(extra_json) or {}
-    old = extra.get(field)
+def _set_json_key(db: Database, table: str, column: str, seq: int, json_text: str | None, field: str,
+                  value: Any, empty_is_null: bool = True):
+    """Set one key of a row's JSON column (None removes it); (old, new), or None if unchanged."""
+    data = loads(json_text) or {}
+    old = data.get(field)
     if old == value and type(old) is type(value):
         return None
     if value is None:
-        extra.pop(field, None)
+        data.pop(field, None)
     else:
-        extra[field] = value
-    db.execute(f"UPDATE {table} SET extra = ? WHERE seq = ?", (_none_if_empty(extra), seq))
+        data[field] = value
+    stored = _none_if_empty(data) if empty_is_null else dumps(data)
+    db.execute(f"UPDATE {table} SET {column} = ? WHERE seq = ?", (stored, seq))
     return old, value
+
+
+def _set_extra(db: Database, table: str, seq: int, extra_json: str | None, field: str, value: Any):
+    """Set one key of a row's ``extra`` JSON (None removes it); (old, new), or None if unchanged."""
+    return _set_json_key(db, table, "extra", seq, extra_json, field, value)
+
+
+def _set_column(db: Database, table: str, seq: int, field: str, old: Any, new: Any, stored: Any = None) -> bool:
+    """Write ``new`` into a column unless it equals ``old`` (same type); True if written."""
+    if old == new and type(old) is type(new):
+        return False
+    db.execute(f"UPDATE {table} SET {field} = ? WHERE seq = ?", (new if stored is None else stored, seq))
+    return True
 
 
 def _audit(db: Database, action, entity, entity_id, field, old, new, at=None) -> None:
@@ -917,10 +932,9 @@ class Project:
             if field in _FACILITY_FIELDS:
                 new = _coerce_facility(field, value)
                 old = current[field]
-                if old == new and type(old) is type(new):
+                stored = int(new) if field == "operational_control" else None
+                if not _set_column(db, "facilities", seq, field, old, new, stored):
                     return
-                stored = int(new) if field == "operational_control" else new
-                db.execute(f"UPDATE facilities SET {field} = ? WHERE seq = ?", (stored, seq))
             elif field == "id":
                 raise ProjectError("store.unknown_field", field=field, entity="facilities")
             else:
@@ -1052,9 +1066,8 @@ class Project:
             if field in ("facility", "type", "quantity", "ef"):
                 new = _coerce_instrument(field, value)
                 old = current[field]
-                if old == new and type(old) is type(new):
+                if not _set_column(db, "instruments", seq, field, old, new):
                     return
-                db.execute(f"UPDATE instruments SET {field} = ? WHERE seq = ?", (new, seq))
             elif field == "row":
                 raise ProjectError("store.unknown_field", field=field, entity="instruments")
             else:
@@ -1111,19 +1124,14 @@ class Project:
             if field in current:
                 new = _coerce_equipment(field, value)
                 old = current[field]
-                if old == new and type(old) is type(new):
+                if not _set_column(db, "equipment", seq, field, old, new):
                     return
-                db.execute(f"UPDATE equipment SET {field} = ? WHERE seq = ?", (new, seq))
             elif field in EQUIPMENT_VALUE_FIELDS:
-                kg = loads(row[4]) or {}
-                old, new = kg.get(field), _coerce_equipment(field, value)
-                if old == new and type(old) is type(new):
+                changed = _set_json_key(db, "equipment", "values_json", seq, row[4], field,
+                                        _coerce_equipment(field, value), empty_is_null=False)
+                if changed is None:
                     return
-                if new is None:
-                    kg.pop(field, None)
-                else:
-                    kg[field] = new
-                db.execute("UPDATE equipment SET values_json = ? WHERE seq = ?", (dumps(kg), seq))
+                old, new = changed
             elif field == "row":
                 raise ProjectError("store.unknown_field", field=field, entity="equipment")
             else:

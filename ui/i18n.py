@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
 from carbonmgr.paths import resource_dir
 
@@ -63,3 +63,12 @@ def set_language(lang: str) -> bool:
         for w in QApplication.allWidgets():
             QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
     return ok
+
+
+class Retranslating:
+    """Mixin for widgets with a ``retranslate()`` method: re-run it when the language changes."""
+
+    def changeEvent(self, event):
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)

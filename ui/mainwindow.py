@@ -14,7 +14,7 @@ import os
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
@@ -25,6 +25,7 @@ from carbonmgr.session import (PROJECT_SUFFIX, CellError, Changes, EditSession, 
                                ImportJob, resolve_input)
 
 from . import i18n, labels
+from .i18n import Retranslating
 from .models import ProblemModel
 from .pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from .report_page import ReportPage
@@ -37,7 +38,7 @@ AUTOSAVE_SECONDS = 30
 PROGRESS_DELAY_MS = 300
 
 
-class TotalsBar(QFrame):
+class TotalsBar(Retranslating, QFrame):
     """Always visible: the totals, updating as the user types."""
 
     KEYS = ("total", "scope1", "scope2_location", "scope2_market", "scope3")
@@ -73,10 +74,6 @@ class TotalsBar(QFrame):
         lay.addWidget(self.unit)
         self.retranslate()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         for key, lbl in self.names.items():
@@ -100,7 +97,7 @@ class TotalsBar(QFrame):
             self.status.setText("")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(Retranslating, QDialog):
     """Progress of a workbook import, with a cancel button (shown only if it takes a while)."""
 
     def __init__(self, parent, name: str):
@@ -119,10 +116,6 @@ class ImportDialog(QDialog):
         self.stage = "reading"
         self.retranslate()
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.setWindowTitle(self.tr("Importing a workbook"))
@@ -167,7 +160,7 @@ class OverrideDialog(QDialog):
         self.lbl_unit.setText(self.tr("Factor &unit (e.g. t/t, kg/MWh):"))
 
 
-class MainWindow(QMainWindow):
+class MainWindow(Retranslating, QMainWindow):
     results_shown = Signal()  # emitted after new results are on screen
     session_installed = Signal()
 
@@ -343,10 +336,6 @@ class MainWindow(QMainWindow):
             clear.triggered.connect(lambda: (self.settings.set("files/recent", []), self.settings.sync()))
 
     # ================================================================== texts
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.menu_file.setTitle(self.tr("&File"))

@@ -5,7 +5,7 @@ import html
 import os
 import time
 
-from PySide6.QtCore import QEvent, QItemSelectionModel, Qt, QTimer
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
 from carbonmgr.session import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
 
 from . import i18n, labels
+from .i18n import Retranslating
 from .delegates import ChoiceDelegate
 from .models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
                      FactorModel, InstrumentModel, SummaryModel, sort_positions)
@@ -34,13 +35,9 @@ def _table(model, parent=None, *, rows_fixed: bool = True) -> QTableView:
     return view
 
 
-class Page(QWidget):
+class Page(Retranslating, QWidget):
     """A page that re-translates itself when the language changes."""
 
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:  # pragma: no cover - overridden
         pass

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QHBo
 from carbonmgr.errors import CarbonMgrError, ValidationFailed
 
 from . import i18n, labels
+from .i18n import Retranslating
 
 PROFILES = ("gbt32150", "ghgp", "iso14064")
 LANGUAGES = (("zh", "中文"), ("en", "English"))  # language names are shown in their own language
@@ -233,7 +234,7 @@ class PagePreview(QWidget):
         self.grid.setRowStretch(self.grid.rowCount(), 1)
 
 
-class ReportPage(QWidget):
+class ReportPage(Retranslating, QWidget):
     """Choose the profile and language, generate (background, progress, cancel), preview, save."""
 
     report_ready = Signal()  # a report was generated and its preview is on screen
@@ -340,10 +341,6 @@ class ReportPage(QWidget):
         self._update_state()
 
     # ------------------------------------------------------------------ texts
-    def changeEvent(self, event):
-        if event.type() == QEvent.Type.LanguageChange:
-            self.retranslate()
-        super().changeEvent(event)
 
     def retranslate(self) -> None:
         self.lbl_standard.setText(self.tr("&Standard profile:"))

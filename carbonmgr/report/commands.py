@@ -38,43 +38,37 @@ def _progress_printer(lang: str):
     return show
 
 
-def cmd_report(args, lang: str) -> int:
-    """Write the PDF report of a case workbook, a project or the demo."""
+def _write_output(args, lang: str, write) -> int:
+    """Open FILE, compute it (under --standard if given) and hand the inventory to ``write``."""
     from pathlib import Path
 
     from ..facade import Workspace
     from ..i18n import translate
-    from . import write_report
 
     out = Path(args.output)
     if _refuse_overwrite(out, args, lang):
         return EXIT_INPUT
-    report_lang = getattr(args, "report_lang", None) or lang
-    with Workspace.open(args.file, lang=report_lang) as ws:
+    out_lang = getattr(args, "report_lang", None) or lang
+    with Workspace.open(args.file, lang=out_lang) as ws:
         inv = ws.compute(standard=args.standard)
-        write_report(inv, out, lang=report_lang, standard=inv.standard, progress=_progress_printer(lang),
-                     library=ws.library)
+        write(inv, out, out_lang, ws)
     print(translate("cli.written", lang, path=str(out)))
     return EXIT_OK
+
+
+def cmd_report(args, lang: str) -> int:
+    """Write the PDF report of a case workbook, a project or the demo."""
+    from . import write_report
+
+    return _write_output(args, lang, lambda inv, out, out_lang, ws: write_report(
+        inv, out, lang=out_lang, standard=inv.standard, progress=_progress_printer(lang), library=ws.library))
 
 
 def cmd_export(args, lang: str) -> int:
     """Write the inventory (the case and its results) to an Excel workbook."""
-    from pathlib import Path
-
-    from ..facade import Workspace
-    from ..i18n import translate
     from . import export_inventory
 
-    out = Path(args.output)
-    if _refuse_overwrite(out, args, lang):
-        return EXIT_INPUT
-    sheet_lang = getattr(args, "report_lang", None) or lang
-    with Workspace.open(args.file, lang=sheet_lang) as ws:
-        inv = ws.compute(standard=args.standard)
-        export_inventory(inv, out, lang=sheet_lang)
-    print(translate("cli.written", lang, path=str(out)))
-    return EXIT_OK
+    return _write_output(args, lang, lambda inv, out, out_lang, ws: export_inventory(inv, out, lang=out_lang))
 
 
 def add_parsers(subparsers) -> None:

@@ -206,7 +206,7 @@ def bench_in_window(lines: int) -> None:
     del hh
 
     # ---- a single edit in a 10,000-line project
-    from carbonmgr.session import EditSession, copy_case
+    from carbonmgr.editing.session import EditSession, copy_case
 
     small = copy_case(s.case)
     a = small.activities

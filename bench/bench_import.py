@@ -74,9 +74,9 @@ def child_import(path: str) -> None:
     n = len(rows) - 1
     del rows, wb
     t1 = time.perf_counter()
-    from carbonmgr.engine import compute
-    from carbonmgr.library import default_library
-    from carbonmgr.workbook import read_case
+    from carbonmgr.inventory.engine import compute
+    from carbonmgr.factors.library import default_library
+    from carbonmgr.io.workbook import read_case
 
     lib = default_library()
     t_lib = time.perf_counter() - t1

@@ -36,7 +36,7 @@ REGIONS = ["湖北", "湖南", "广东", "江苏", "浙江", "山东", "河南",
 
 
 def make_case(n_lines: int, n_facilities: int, standard: str = "gbt32150"):
-    from carbonmgr.model import Activity, ActivityTable, CaseData, CaseInfo, Facility
+    from carbonmgr.inventory.model import Activity, ActivityTable, CaseData, CaseInfo, Facility
 
     info = CaseInfo(title=f"Benchmark {n_lines} lines", standard=standard, reporting_year=2023,
                     extra={"company": "基准测试有限公司", "grid_year": 2023})
@@ -58,7 +58,7 @@ def make_case(n_lines: int, n_facilities: int, standard: str = "gbt32150"):
 def run_one(n_lines: int, n_facilities: int, out_dir: str) -> dict:
     import resource
 
-    from carbonmgr.engine import compute
+    from carbonmgr.inventory.engine import compute
     from carbonmgr.report import export_inventory, write_report
 
     case = make_case(n_lines, n_facilities)

@@ -17,7 +17,7 @@ import dataclasses
 
 import pytest
 
-from carbonmgr.model import Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument
+from carbonmgr.inventory.model import Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument
 
 __all__ = ["make_case", "published", "Facility", "Instrument", "Equipment", "line_dicts", "LB_KG"]
 

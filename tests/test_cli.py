@@ -9,7 +9,7 @@ import openpyxl
 import pytest
 
 from carbonmgr.facade import demo_path
-from carbonmgr.workbook import read_case, write_case
+from carbonmgr.io.workbook import read_case, write_case
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "resources" / "demo"))

@@ -2,8 +2,8 @@
 import pytest
 from conftest_helpers import Facility, make_case
 
-from carbonmgr import engine
-from carbonmgr.errors import ValidationFailed
+from carbonmgr.inventory import engine
+from carbonmgr.common.errors import ValidationFailed
 
 
 def test_a_failing_group_is_reported_by_cell_and_the_rest_computes(monkeypatch):

@@ -3,9 +3,9 @@ import shutil
 
 import pytest
 
-import carbonmgr.library as library_mod
+import carbonmgr.factors.library as library_mod
 from carbonmgr.facade import Workspace, demo_path
-from carbonmgr.library import load_library, resource_dir
+from carbonmgr.factors.library import load_library, resource_dir
 
 
 @pytest.fixture

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from carbonmgr.engine import compute
+from carbonmgr.inventory.engine import compute
 from conftest_helpers import Facility, Instrument, make_case, published
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import pytest
 
-from carbonmgr.engine import compute
+from carbonmgr.inventory.engine import compute
 from conftest_helpers import LB_KG, Equipment, Facility, Instrument, make_case, published
 
 EPA = {"factor_set": "epa2025"}

@@ -1,4 +1,4 @@
-"""The pure formulas of carbonmgr.methods against the worked numbers of the references.
+"""The pure formulas of carbonmgr.inventory.methods against the worked numbers of the references.
 
 Every expected value below is the *published* figure (china.md §6, china-addendum §5,
 intl.md §9), checked to its stated rounding: ± half of its last published digit.
@@ -11,7 +11,7 @@ import math
 
 import pytest
 
-from carbonmgr import methods
+from carbonmgr.inventory import methods
 from conftest_helpers import published
 
 # GWPs typed in from intl.md §5.1 (not from resources/gwp), so these tests check the formulas only.

@@ -2,9 +2,9 @@
 factor provenance strings, shown as written)."""
 from conftest_helpers import Facility, Instrument, make_case
 
-from carbonmgr.engine import compute
+from carbonmgr.inventory.engine import compute
 from carbonmgr.facade import Workspace, demo_path
-from carbonmgr.notes import note_text
+from carbonmgr.inventory.notes import note_text
 
 
 def _notes(inv):

@@ -24,9 +24,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carbonmgr.engine import SCOPE_OF_SOURCE, compute
-from carbonmgr.errors import ValidationFailed
-from carbonmgr.model import CH4_RULES, CONSOLIDATIONS, GWP_SETS, STANDARDS
+from carbonmgr.inventory.engine import SCOPE_OF_SOURCE, compute
+from carbonmgr.common.errors import ValidationFailed
+from carbonmgr.inventory.model import CH4_RULES, CONSOLIDATIONS, GWP_SETS, STANDARDS
 from carbonmgr.units import _BASE, UnitError, convert, factor_between, parse_unit
 from conftest_helpers import Equipment, Facility, Instrument, line_dicts, make_case
 

@@ -15,9 +15,9 @@ import pytest
 pytest.importorskip("reportlab")
 pytest.importorskip("matplotlib")
 
-from carbonmgr.engine import compute  # noqa: E402
-from carbonmgr.library import norm_name  # noqa: E402
-from carbonmgr.model import SOURCE_ALIASES  # noqa: E402
+from carbonmgr.inventory.engine import compute  # noqa: E402
+from carbonmgr.factors.library import norm_name  # noqa: E402
+from carbonmgr.inventory.model import SOURCE_ALIASES  # noqa: E402
 from carbonmgr.report import FontNotFound, ReportCancelled, export_inventory, fonts, write_report  # noqa: E402
 from carbonmgr.report.labels import label  # noqa: E402
 from carbonmgr.report.pdf import fmt_line, fmt_t  # noqa: E402
@@ -291,7 +291,7 @@ def test_env_var_points_at_font(monkeypatch):
 def test_charts_are_figures(lang):
     from matplotlib.figure import Figure
 
-    from carbonmgr import charts
+    from carbonmgr.report import charts
 
     inv = demo_inventory(lang)
     for fn in (charts.chart_by_scope, charts.chart_by_source, charts.chart_by_facility, charts.chart_by_gas):
@@ -302,11 +302,11 @@ def test_charts_are_figures(lang):
 
 
 def test_charts_module_is_light_and_never_uses_pyplot():
-    code = ("import sys\nimport carbonmgr.charts, carbonmgr.report, carbonmgr.report.commands\n"
+    code = ("import sys\nimport carbonmgr.report.charts, carbonmgr.report, carbonmgr.cli.report_commands\n"
             "assert 'matplotlib' not in sys.modules and 'reportlab' not in sys.modules, 'heavy import'\n"
             "sys.path.insert(0, 'tests')\n"
             "from test_report import demo_inventory\n"
-            "from carbonmgr import charts\n"
+            "from carbonmgr.report import charts\n"
             "try:\n    charts.chart_by_gas(demo_inventory('en'), 'en')\nexcept Exception as e:\n"
             "    if type(e).__name__ != 'FontNotFound': raise\n"
             "assert 'matplotlib.pyplot' not in sys.modules\nprint('ok')\n")
@@ -320,7 +320,7 @@ def test_charts_module_is_light_and_never_uses_pyplot():
 @pytest.mark.parametrize("std", ["gbt32150", "ghgp"])
 def test_excel_round_trip(tmp_path, lang, std):
     pytest.importorskip("openpyxl")
-    from carbonmgr.workbook import read_case
+    from carbonmgr.io.workbook import read_case
 
     inv = demo_inventory(lang, std)
     first = tmp_path / "inventory.xlsx"
@@ -377,7 +377,7 @@ def test_excel_result_sheets(tmp_path):
 
 # --------------------------------------------------------------------------------------------- CLI
 def _parser():
-    from carbonmgr.report.commands import add_parsers
+    from carbonmgr.cli.report_commands import add_parsers
 
     p = argparse.ArgumentParser()
     p.add_argument("--lang")
@@ -388,7 +388,7 @@ def _parser():
 @needs_poppler
 @needs_font
 def test_cli_report_and_export(tmp_path):
-    from carbonmgr.workbook import write_case
+    from carbonmgr.io.workbook import write_case
 
     book = tmp_path / "case.xlsx"
     write_case(demo_case("zh"), book, lang="zh")

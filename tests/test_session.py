@@ -1,4 +1,4 @@
-"""The desktop app's facade (carbonmgr.session), tested without Qt on real files."""
+"""The desktop app's facade (carbonmgr.editing.session), tested without Qt on real files."""
 from __future__ import annotations
 
 import os
@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from carbonmgr.errors import ValidationFailed
-from carbonmgr.session import (AUTOSAVE_EVERY_EDITS, CellError, EditSession, ImportCancelled, ImportJob,
+from carbonmgr.common.errors import ValidationFailed
+from carbonmgr.editing.session import (AUTOSAVE_EVERY_EDITS, CellError, EditSession, ImportCancelled, ImportJob,
                                autosave_path, blank_case, read_autosave)
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,7 +210,7 @@ def test_autosave_is_due_after_n_edits(demo, tmp_path):
 
 KILL_SCRIPT = textwrap.dedent("""
     import sys, time
-    from carbonmgr.session import EditSession
+    from carbonmgr.editing.session import EditSession
     s = EditSession.open(sys.argv[1])
     i = 0
     while True:

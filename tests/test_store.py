@@ -13,13 +13,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carbonmgr import store
-from carbonmgr.engine import compute
-from carbonmgr.errors import ProjectError
-from carbonmgr.library import default_library, load_library
-from carbonmgr.model import (Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
-from carbonmgr.paths import resource_dir
-from carbonmgr.store import Project
+from carbonmgr.storage import store
+from carbonmgr.inventory.engine import compute
+from carbonmgr.common.errors import ProjectError
+from carbonmgr.factors.library import default_library, load_library
+from carbonmgr.inventory.model import (Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument)
+from carbonmgr.common.paths import resource_dir
+from carbonmgr.storage.store import Project
 
 
 # ---------------------------------------------------------------- helpers
@@ -497,8 +497,8 @@ def test_inventory_with_equipment_and_instruments(tmp_path):
 
 
 def test_add_and_delete_facility_with_audit(tmp_path):
-    from carbonmgr.errors import ProjectError
-    from carbonmgr.model import Facility
+    from carbonmgr.common.errors import ProjectError
+    from carbonmgr.inventory.model import Facility
 
     path = tmp_path / "f.carbon"
     Project.create(path, small_case()).close()
@@ -591,7 +591,7 @@ def test_rename_facility_moves_every_reference(tmp_path):
 
 def test_damaged_project_gives_a_clear_error_not_a_decoding_error(tmp_path):
     """Bytes damaged inside stored text (a disk fault) are reported as a damaged project."""
-    from carbonmgr.errors import ProjectError
+    from carbonmgr.common.errors import ProjectError
     from carbonmgr.facade import Workspace, demo_path
 
     path = tmp_path / "p.carbon"

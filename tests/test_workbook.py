@@ -15,12 +15,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from carbonmgr import safety, workbook
-from carbonmgr.errors import ValidationFailed
-from carbonmgr.model import (ACTIVITY_OPTIONS, SOURCES, ActivityTable, CaseData, CaseInfo, Equipment, Facility,
+from carbonmgr.io import safety, workbook
+from carbonmgr.common.errors import ValidationFailed
+from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, SOURCES, ActivityTable, CaseData, CaseInfo, Equipment, Facility,
                              Instrument)
-from carbonmgr.safety import check_workbook_file
-from carbonmgr.workbook import read_case, write_case, write_template
+from carbonmgr.io.safety import check_workbook_file
+from carbonmgr.io.workbook import read_case, write_case, write_template
 
 # ------------------------------------------------------------------------------------- helpers
 
@@ -846,7 +846,7 @@ def test_template_is_a_readable_case(tmp_path, lang):
 
 
 def test_every_column_and_key_has_help_in_both_languages():
-    from carbonmgr.i18n import translate
+    from carbonmgr.common.i18n import translate
 
     for canonical, spec in [("Case", workbook.CASE_KEYS), *workbook.SHEET_COLUMNS.items()]:
         for field in spec:
@@ -856,7 +856,7 @@ def test_every_column_and_key_has_help_in_both_languages():
 
 def _demo_case() -> CaseData:
     table = ActivityTable()
-    from carbonmgr.model import Activity
+    from carbonmgr.inventory.model import Activity
 
     table.append(Activity(2, "F1", "stationary_combustion", "natural_gas", 12.5, "10^4 Nm3",
                           {"ncv": 389.31, "note": "=not a formula", "biogenic": False}))
@@ -897,7 +897,7 @@ def test_write_case_is_atomic(tmp_path, monkeypatch):
     path = tmp_path / "keep.xlsx"
     path.write_bytes(b"old")
     (tmp_path / "ro").mkdir()
-    from carbonmgr.errors import ProjectError
+    from carbonmgr.common.errors import ProjectError
 
     with pytest.raises(ProjectError):
         write_case(_demo_case(), tmp_path / "missing-dir" / "x.xlsx")

@@ -2,7 +2,8 @@
 # Developer entry point: sets up a virtual environment in .venv and runs things in it.
 #   bash tools/dev.sh setup   install everything the app and the tests need
 #   bash tools/dev.sh run     run the application on its bundled demo case
-#   bash tools/dev.sh test    set up, then run the whole test suite
+#   bash tools/dev.sh test    set up, check the layers (import-linter), then run the whole test suite
+#   bash tools/dev.sh lint    check the layers only
 #   bash tools/dev.sh bench   run the benchmarks in bench/
 #   bash tools/dev.sh build   build the one-folder app (PyInstaller) and run its smoke test
 set -euo pipefail
@@ -37,11 +38,31 @@ setup() {
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
   local log="$VENV/pip-install.log"
-  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test,gui]" >"$log" 2>&1; then
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test,gui,lint]" >"$log" 2>&1; then
     cat "$log" >&2
     echo "pip install failed (log above)" >&2
     exit 1
   fi
+}
+
+# A regular (non-editable) copy of the package, as a user's install has it: carbonmgr.ui
+# then really sits inside carbonmgr/, so the import contracts see the whole graph.
+regular_copy() {
+  local dest="$VENV/regular"
+  rm -rf "$dest"
+  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check --no-deps --no-compile --target "$dest" . \
+      >"$VENV/pip-regular.log" 2>&1; then
+    cat "$VENV/pip-regular.log" >&2
+    echo "building the regular install failed (log above)" >&2
+    exit 1
+  fi
+  rm -rf build
+}
+
+lint() {
+  regular_copy
+  echo "checking the import contracts (lint-imports)" >&2
+  (cd "$VENV" && PYTHONPATH="$PWD/regular" "$PWD/bin/lint-imports" --no-cache "$OLDPWD/pyproject.toml")
 }
 
 cmd=${1:-test}
@@ -49,7 +70,8 @@ shift || true
 case "$cmd" in
   setup) setup ;;
   run) setup; exec "$VENV/bin/carbonmgr" gui demo "$@" ;;
-  test) setup; exec "$VENV/bin/python" -m pytest "$@" ;;
+  lint) setup; lint ;;
+  test) setup; lint; exec "$VENV/bin/python" -m pytest "$@" ;;
   bench) setup; for b in bench/bench_*.py; do "$VENV/bin/python" "$b" "$@"; done ;;
   build)
     # one-folder app from build.spec, then its smoke test (opens the demo, writes and previews the report)

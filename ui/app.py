@@ -26,7 +26,7 @@ def _no_display() -> bool:
 
 
 def choose_language(settings, explicit: str | None) -> str:
-    from . import i18n
+    from carbonmgr.ui import i18n
 
     if explicit:
         return "zh" if explicit.lower().startswith("zh") else "en"
@@ -73,7 +73,7 @@ def _smoke_report(inventory, lang: str) -> int:
     try:
         from carbonmgr.report import write_report
 
-        from .report_page import render_pages
+        from carbonmgr.ui.report_page import render_pages
 
         with tempfile.TemporaryDirectory() as folder:
             path = write_report(inventory, Path(folder) / "smoke.pdf", lang=lang)
@@ -103,9 +103,9 @@ def main(args=None) -> int:
         file = "demo"
 
     app = create_app()
-    from . import i18n
-    from .mainwindow import MainWindow
-    from .settings import Settings
+    from carbonmgr.ui import i18n
+    from carbonmgr.ui.mainwindow import MainWindow
+    from carbonmgr.ui.settings import Settings
 
     settings = Settings()
     i18n.set_language(choose_language(settings, lang_arg))
@@ -162,10 +162,10 @@ def offer_untitled_recovery(win) -> None:
     """After a crash: offer the autosave of an untitled session (an opened workbook, the demo)."""
     from PySide6.QtCore import QCoreApplication
 
-    from carbonmgr.session import EditSession
+    from carbonmgr.editing.session import EditSession
 
-    from . import i18n
-    from .settings import data_dir
+    from carbonmgr.ui import i18n
+    from carbonmgr.ui.settings import data_dir
 
     found = EditSession.untitled_recoveries(data_dir())
     if not found:
@@ -186,8 +186,3 @@ def offer_untitled_recovery(win) -> None:
     except OSError:
         pass
 
-
-if __name__ == "__main__":  # pragma: no cover
-    from carbonmgr.cli import main as cli_main
-
-    sys.exit(cli_main(["gui", *sys.argv[1:]]))

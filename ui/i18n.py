@@ -10,7 +10,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, QTranslator
 
-from carbonmgr.paths import resource_dir
+from carbonmgr.common.paths import resource_dir
 
 LANGS = ("zh", "en")
 _state: dict = {"lang": "en", "translators": []}

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from carbonmgr.session import SOURCE_NAMES
+from carbonmgr.editing.session import SOURCE_NAMES
 
 CTX = "Labels"
 
@@ -224,7 +224,7 @@ def symbol(name: str) -> str:
 
 
 def _zh() -> bool:
-    from . import i18n
+    from carbonmgr.ui import i18n
 
     return i18n.current() == "zh"
 

@@ -20,17 +20,17 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
                                QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
                                QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
-from carbonmgr.errors import CarbonMgrError, Problem, ValidationFailed
-from carbonmgr.session import (PROJECT_SUFFIX, CellError, Changes, EditSession, ImportCancelled,
+from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
+from carbonmgr.editing.session import (PROJECT_SUFFIX, CellError, Changes, EditSession, ImportCancelled,
                                ImportJob, resolve_input)
 
-from . import i18n, labels
-from .i18n import Retranslating
-from .models import ProblemModel
-from .pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
-from .report_page import ReportPage
-from .settings import Settings, data_dir
-from .taskman import TaskManager
+from carbonmgr.ui import i18n, labels
+from carbonmgr.ui.i18n import Retranslating
+from carbonmgr.ui.models import ProblemModel
+from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
+from carbonmgr.ui.report_page import ReportPage
+from carbonmgr.ui.settings import Settings, data_dir
+from carbonmgr.ui.taskman import TaskManager
 
 SYNC_COMPUTE_LINES = 30_000  # compute on the GUI thread up to this many lines (10k lines: ~5 ms)
 SUBPROCESS_IMPORT_BYTES = 1_500_000  # read larger workbooks in a child process

@@ -6,12 +6,12 @@ from typing import Any, Callable
 from PySide6.QtCore import QAbstractListModel, QAbstractTableModel, QModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor
 
-from carbonmgr.errors import column_letters
-from carbonmgr.i18n import translate
-from carbonmgr.session import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
+from carbonmgr.common.errors import column_letters
+from carbonmgr.common.i18n import translate
+from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
                                INSTRUMENT_FIELDS)
 
-from . import i18n, labels
+from carbonmgr.ui import i18n, labels
 
 ERROR_BG = QBrush(QColor(255, 214, 214))
 COMPUTED_BG = QBrush(QColor(240, 244, 248))

@@ -12,12 +12,12 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from carbonmgr.session import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
+from carbonmgr.editing.session import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
 
-from . import i18n, labels
-from .i18n import Retranslating
-from .delegates import ChoiceDelegate
-from .models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
+from carbonmgr.ui import i18n, labels
+from carbonmgr.ui.i18n import Retranslating
+from carbonmgr.ui.delegates import ChoiceDelegate
+from carbonmgr.ui.models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
                      FactorModel, InstrumentModel, SummaryModel, sort_positions)
 
 
@@ -363,7 +363,7 @@ class BoundaryPage(Page):
                 self.consolidation.addItem(labels.choice(labels.CONSOLIDATIONS, k), k)
             self.gwp.clear()
             if s is not None:
-                from carbonmgr.session import DEFAULT_GWP
+                from carbonmgr.editing.session import DEFAULT_GWP
 
                 default = DEFAULT_GWP.get(s.case.info.standard, "AR5")
                 self.gwp.addItem(self.tr("Default of the standard (%1)").replace("%1", default), None)
@@ -766,7 +766,7 @@ class ActivitiesPage(Page):
             return
         err = s.results.line_error(pos) if s.results is not None and s.results.structure == s.structure else None
         if err is not None:
-            from carbonmgr.i18n import translate
+            from carbonmgr.common.i18n import translate
 
             self.trace.setHtml(f"<p style='color:#b00000'>{html.escape(translate(err[0], i18n.current(), **err[2]))}</p>")
             return
@@ -819,7 +819,7 @@ class ActivitiesPage(Page):
                        f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {line['tco2e_market']:,.4f} t CO2e</p>")
         notes = t.get("notes") or []
         if notes:
-            from carbonmgr.notes import note_text
+            from carbonmgr.inventory.notes import note_text
 
             out.append(f"<p><b>{e(T['notes'])}</b></p><ul>" +
                        "".join(f"<li>{e(note_text(n, lang))}</li>" for n in notes)
@@ -1151,7 +1151,7 @@ class ResultsPage(Page):
             os.environ.setdefault("QT_API", "PySide6")
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-            from carbonmgr import charts
+            from carbonmgr.report import charts
         except Exception as exc:  # noqa: BLE001 - charts are optional (matplotlib missing)
             self.chart_note.setText(self.tr("Charts are not available: %1").replace("%1", str(exc)))
             self.chart_note.show()

@@ -27,10 +27,10 @@ from PySide6.QtGui import QDesktopServices, QImage, QPixmap
 from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QHBoxLayout, QLabel, QProgressBar,
                                QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
-from carbonmgr.errors import CarbonMgrError, ValidationFailed
+from carbonmgr.common.errors import CarbonMgrError, ValidationFailed
 
-from . import i18n, labels
-from .i18n import Retranslating
+from carbonmgr.ui import i18n, labels
+from carbonmgr.ui.i18n import Retranslating
 
 PROFILES = ("gbt32150", "ghgp", "iso14064")
 LANGUAGES = (("zh", "中文"), ("en", "English"))  # language names are shown in their own language
@@ -139,7 +139,7 @@ def generate_report(job: ReportJob, case, library) -> Report:
         with _REPORT_LOCK:
             if job.cancel.is_set():
                 raise ReportCancelled()
-            from carbonmgr.engine import compute
+            from carbonmgr.inventory.engine import compute
             from carbonmgr.report import write_report
 
             case.info.standard = job.standard
@@ -709,7 +709,7 @@ class ReportPage(Retranslating, QWidget):
         status.showMessage(self.tr("Exporting the inventory to %1 …").replace("%1", target.name))
 
         def work():
-            from carbonmgr.engine import compute
+            from carbonmgr.inventory.engine import compute
             from carbonmgr.report import export_inventory
 
             return export_inventory(compute(snap, library), target, lang=lang)

@@ -1,6 +1,6 @@
 """Background work and the DB thread, marshalled back to the GUI thread (Anki's TaskManager).
 
-* DB work runs on the session's single DB worker (:func:`carbonmgr.session.db_worker`);
+* DB work runs on the session's single DB worker (:func:`carbonmgr.editing.session.db_worker`);
 * other slow work (reading workbooks, computing large cases, autosave writes) runs on
   a small thread pool;
 * results come back through one signal: ``run_on_main(closure)`` queues a closure and

@@ -13,7 +13,7 @@ import os
 from pathlib import Path
 from typing import Any, Callable
 
-from .errors import FontNotFound, ReportCancelled, ReportError
+from carbonmgr.report.errors import FontNotFound, ReportCancelled, ReportError
 
 __all__ = ["write_report", "export_inventory", "ReportError", "FontNotFound", "ReportCancelled", "PROFILES"]
 
@@ -28,7 +28,7 @@ def _inventory_for(inv, standard: str | None, library=None):
         raise ReportError("report.standard_unknown", standard=standard)
     import dataclasses
 
-    from ..engine import compute
+    from carbonmgr.inventory.engine import compute
 
     info = dataclasses.replace(inv.case.info, standard=standard)
     case = dataclasses.replace(inv.case, info=info)
@@ -46,7 +46,7 @@ def write_report(inv, path: str | os.PathLike, lang: str = "zh", standard: str |
     raised.  Raises :class:`FontNotFound` when no embeddable Chinese font is available.
     """
     try:
-        from .pdf import write_pdf
+        from carbonmgr.report.pdf import write_pdf
     except ImportError as exc:  # pragma: no cover - reportlab / matplotlib are dependencies
         raise ReportError("report.missing_library", package=getattr(exc, "name", None) or "reportlab") from exc
     inv = _inventory_for(inv, standard, library)
@@ -55,6 +55,6 @@ def write_report(inv, path: str | os.PathLike, lang: str = "zh", standard: str |
 
 def export_inventory(inv, path: str | os.PathLike, lang: str = "zh") -> Path:
     """Write ``inv`` to an Excel workbook: the case (version 1 layout) plus Results, Factors, Totals."""
-    from .export import export_inventory as _export
+    from carbonmgr.report.export import export_inventory as _export
 
     return _export(inv, path, lang)

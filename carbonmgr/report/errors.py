@@ -1,7 +1,7 @@
-"""Errors of the report writer (message ids in :mod:`carbonmgr.messages.report`)."""
+"""Errors of the report writer (message ids in :mod:`carbonmgr.common.messages.report`)."""
 from __future__ import annotations
 
-from ..errors import CarbonMgrError
+from carbonmgr.common.errors import CarbonMgrError
 
 
 class ReportError(CarbonMgrError):
@@ -13,11 +13,11 @@ class ReportError(CarbonMgrError):
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
-        from ..i18n import _SafeDict, _fmt, messages
+        from carbonmgr.common.i18n import _SafeDict, _fmt, messages
 
         entry = messages().get(self.code)
-        if entry is None:  # catalogue not registered in carbonmgr.i18n yet: use ours directly
-            from ..messages.report import MESSAGES
+        if entry is None:  # catalogue not registered in carbonmgr.common.i18n yet: use ours directly
+            from carbonmgr.common.messages.report import MESSAGES
 
             entry = MESSAGES.get(self.code)
         if entry is None:

@@ -1,6 +1,6 @@
 """The inventory as an Excel workbook: the case (workbook version 1) plus result sheets.
 
-The first sheets are the case itself, written by :func:`carbonmgr.workbook.write_case`'s
+The first sheets are the case itself, written by :func:`carbonmgr.io.workbook.write_case`'s
 writer (Case, Facilities, Activities with every option column, Instruments, Equipment, the
 source-document sheets), so the file can be imported again and gives the same inventory.
 Three sheets follow with the results: ``Results`` (one row per line), ``Factors`` (every
@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from .labels import label, scope3_category, source_name
+from carbonmgr.report.labels import label, scope3_category, source_name
 
 RESULT_SHEETS = ("Results", "Factors", "Totals")
 _RESULT_NAMES = {"results", "factors", "totals", "结果", "因子", "合计"}
@@ -48,7 +48,7 @@ def _case_for_export(case):
 
 def export_inventory(inv, path: str | os.PathLike, lang: str = "zh") -> Path:
     """Write ``inv`` (its case and its results) to ``path`` (.xlsx), atomically."""
-    from .. import workbook as wbmod
+    from carbonmgr.io import workbook as wbmod
 
     lang = "zh" if lang == "zh" else "en"
     path = Path(path)
@@ -215,7 +215,7 @@ def _totals_sheet(book, inv, lang: str, wbmod) -> None:
     for gas, v in inv.by_gas.items():
         sh.append([f"by_gas.{gas}.t", gas, v["t"], "t"])
         sh.append([f"by_gas.{gas}.tco2e", gas, v["tco2e"], "t CO2e"])
-    from .labels import ISO_CATEGORIES, pick
+    from carbonmgr.report.labels import ISO_CATEGORIES, pick
 
     for cat, value in inv.iso_categories.items():
         sh.append([f"iso_category.{cat}", f"{cat} {pick(ISO_CATEGORIES.get(cat), lang)}", value, "t CO2e"])

@@ -22,7 +22,7 @@ import subprocess
 import threading
 from pathlib import Path
 
-from .errors import FontNotFound
+from carbonmgr.report.errors import FontNotFound
 
 ENV_VAR = "CARBONMGR_CJK_FONT"
 PDF_FONT_NAME = "CarbonMgrCJK"
@@ -133,7 +133,7 @@ def outline_kind(path: str, index: int = 0) -> str:
 
 def _bundled_candidates() -> list[str]:
     try:
-        from ..paths import resource_dir
+        from carbonmgr.common.paths import resource_dir
 
         folder = resource_dir() / "fonts"
     except (FileNotFoundError, ImportError):

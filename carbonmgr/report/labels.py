@@ -4,7 +4,7 @@
 """
 from __future__ import annotations
 
-from ..notes import note_text  # noqa: F401  (re-exported for the report)
+from carbonmgr.inventory.notes import note_text  # noqa: F401  (re-exported for the report)
 
 
 LABELS: dict[str, tuple[str, str]] = {
@@ -404,7 +404,7 @@ def scope3_category(n: int | None, lang: str) -> str:
 
 
 def source_name(source: str, lang: str) -> str:
-    from ..model import SOURCE_NAMES
+    from carbonmgr.inventory.model import SOURCE_NAMES
 
     names = SOURCE_NAMES.get(source)
     return (names[1] if lang == "zh" else names[0]) if names else source

@@ -31,13 +31,13 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, Image, Ke
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.tableofcontents import TableOfContents
 
-from .. import __version__
-from ..model import SOURCES
-from ..notes import GREEN_RULE_NOTE
-from .errors import ReportCancelled, ReportError
-from .export import is_result_sheet
-from .fonts import glyph_set, register_pdf_font
-from .labels import (CONSOLIDATIONS, ISO_CATEGORIES, METHODS, ORIGINS, PARAMS, STANDARD_SHORT, STANDARDS, STATUS,
+from carbonmgr import __version__
+from carbonmgr.inventory.model import SOURCES
+from carbonmgr.inventory.notes import GREEN_RULE_NOTE
+from carbonmgr.report.errors import ReportCancelled, ReportError
+from carbonmgr.report.export import is_result_sheet
+from carbonmgr.report.fonts import glyph_set, register_pdf_font
+from carbonmgr.report.labels import (CONSOLIDATIONS, ISO_CATEGORIES, METHODS, ORIGINS, PARAMS, STANDARD_SHORT, STANDARDS, STATUS,
                      label, note_text, pick, scope3_category, source_name)
 
 PAGE_W, PAGE_H = A4
@@ -371,7 +371,7 @@ class ReportBuilder:
     @property
     def lib(self):
         if self._lib is None:
-            from ..library import default_library
+            from carbonmgr.factors.library import default_library
 
             self._lib = default_library()
         return self._lib
@@ -436,7 +436,7 @@ class ReportBuilder:
         return ", ".join(parts)
 
     def group_trace(self, g) -> dict:
-        from ..engine import trace
+        from carbonmgr.inventory.engine import trace
 
         return trace(g.calc, g.qty_sum, g.unit, g.share, g)
 
@@ -634,7 +634,7 @@ class ReportBuilder:
 
     # ------------------------------------------------------------------ charts
     def charts(self) -> None:
-        from .. import charts as ch
+        from carbonmgr.report import charts as ch
 
         figs = [(ch.chart_by_scope, "chart_scope"), (ch.chart_by_source, "chart_source"),
                 (ch.chart_by_facility, "chart_facility"), (ch.chart_by_gas, "chart_gas")]

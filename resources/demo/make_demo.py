@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))
 
-from carbonmgr.model import (Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility,  # noqa: E402
+from carbonmgr.inventory.model import (Activity, ActivityTable, CaseData, CaseInfo, Equipment, Facility,  # noqa: E402
                              Instrument)
 
 MONTHS_GAS = [5.2, 4.9, 4.1, 3.2, 2.6, 2.3, 2.2, 2.3, 2.6, 3.3, 4.2, 5.1]  # 10^4 Nm3 natural gas
@@ -132,7 +132,7 @@ def build(lang: str) -> CaseData:
 
 
 def main() -> None:
-    from carbonmgr.workbook import write_case
+    from carbonmgr.io.workbook import write_case
 
     for lang in ("zh", "en"):
         write_case(build(lang), HERE / f"demo_wuhan_{lang}.xlsx", lang=lang)

@@ -9,7 +9,7 @@ from PySide6.QtCore import QAbstractItemModel, Qt
 from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication, QComboBox, QGroupBox, QLabel,
                                QLineEdit, QMenu, QTabWidget, QTextBrowser)
 
-from carbonmgr.paths import resource_dir
+from carbonmgr.common.paths import resource_dir
 from uihelpers import open_and_wait
 
 TS = resource_dir() / "i18n" / "carbonmgr_zh_CN.ts"
@@ -124,7 +124,7 @@ def test_switch_to_chinese_leaves_no_english(qtbot, win):
     s = open_and_wait(qtbot, win, "demo")
     win.activities.select_position(0, "quantity")
     # the registers hold lines of every kind: each instrument type, each method, a problem
-    from carbonmgr.session import EQUIPMENT_METHODS, INSTRUMENT_TYPES
+    from carbonmgr.editing.session import EQUIPMENT_METHODS, INSTRUMENT_TYPES
 
     for t in INSTRUMENT_TYPES[1:]:
         s.add_record("instrument", facility="F1", type=t, quantity="10", ef="0.5")

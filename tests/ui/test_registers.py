@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QComboBox, QLineEdit
 
-from carbonmgr.session import EditSession
+from carbonmgr.editing.session import EditSession
 from carbonmgr.ui.models import ERROR_BG, UNUSED_BG
 from uihelpers import open_and_wait, total_shown
 

@@ -174,8 +174,8 @@ def test_export_report_pdf_from_the_menu(qtbot, win, tmp_path, monkeypatch):
 
 
 def test_export_excel_from_the_menu_imports_again(qtbot, win, tmp_path, monkeypatch):
-    from carbonmgr.engine import compute
-    from carbonmgr.workbook import read_case
+    from carbonmgr.inventory.engine import compute
+    from carbonmgr.io.workbook import read_case
 
     s = open_and_wait(qtbot, win, "demo")
     target = tmp_path / "inventory.xlsx"

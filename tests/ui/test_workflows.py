@@ -268,7 +268,7 @@ def test_results_page_and_charts(qtbot, win):
 
 
 def test_recovery_offered_when_opening_a_project(qtbot, win, tmp_path):
-    from carbonmgr.session import EditSession
+    from carbonmgr.editing.session import EditSession
 
     path = tmp_path / "p.carbon"
     s = EditSession.open("demo", lang="en")
@@ -327,7 +327,7 @@ def test_start_up_imports_stay_light():
             "from carbonmgr.ui.mainwindow import MainWindow\n"
             "w = MainWindow(); w.show(); app.processEvents()\n"
             "print([m for m in ('matplotlib', 'openpyxl', 'python_calamine', 'reportlab', 'sqlite_utils',"
-            " 'carbonmgr.engine', 'carbonmgr.report') if m in sys.modules])\n")
+            " 'carbonmgr.inventory.engine', 'carbonmgr.report') if m in sys.modules])\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60)
     assert out.returncode == 0, out.stderr
     assert out.stdout.strip().endswith("[]"), out.stdout

@@ -12,7 +12,7 @@ STANDARD_CHOICES = ("gbt32150", "ghgp", "iso14064")
 
 def _refuse_overwrite(out, args, lang: str) -> bool:
     if out.exists() and not getattr(args, "force", False):
-        from ..i18n import translate
+        from carbonmgr.common.i18n import translate
 
         print(translate("cli.exists", lang, path=str(out)), file=sys.stderr)
         return True
@@ -42,8 +42,8 @@ def _write_output(args, lang: str, write) -> int:
     """Open FILE, compute it (under --standard if given) and hand the inventory to ``write``."""
     from pathlib import Path
 
-    from ..facade import Workspace
-    from ..i18n import translate
+    from carbonmgr.facade import Workspace
+    from carbonmgr.common.i18n import translate
 
     out = Path(args.output)
     if _refuse_overwrite(out, args, lang):
@@ -58,7 +58,7 @@ def _write_output(args, lang: str, write) -> int:
 
 def cmd_report(args, lang: str) -> int:
     """Write the PDF report of a case workbook, a project or the demo."""
-    from . import write_report
+    from carbonmgr.report import write_report
 
     return _write_output(args, lang, lambda inv, out, out_lang, ws: write_report(
         inv, out, lang=out_lang, standard=inv.standard, progress=_progress_printer(lang), library=ws.library))
@@ -66,7 +66,7 @@ def cmd_report(args, lang: str) -> int:
 
 def cmd_export(args, lang: str) -> int:
     """Write the inventory (the case and its results) to an Excel workbook."""
-    from . import export_inventory
+    from carbonmgr.report import export_inventory
 
     return _write_output(args, lang, lambda inv, out, out_lang, ws: export_inventory(inv, out, lang=out_lang))
 

@@ -63,4 +63,14 @@ MESSAGES = {
     "cli.factors_not_applied": {"en": "nothing changed in the project; run again with --apply to use today's factors",
                                 "zh": "项目未作改动；如需采用当前因子，请加 --apply 重新运行"},
     "cli.exists": {"en": "{path} exists; use --force to overwrite", "zh": "{path} 已存在；如需覆盖请加 --force"},
+    # Source types, by name (a "{source}" parameter of any message reads as this name)
+    "source.stationary_combustion": {"en": "Stationary combustion", "zh": "固定燃烧"},
+    "source.mobile_combustion": {"en": "Mobile combustion", "zh": "移动燃烧"},
+    "source.process": {"en": "Process", "zh": "过程排放"},
+    "source.fugitive": {"en": "Fugitive", "zh": "逸散排放"},
+    "source.purchased_electricity": {"en": "Purchased electricity", "zh": "购入电力"},
+    "source.purchased_heat": {"en": "Purchased heat", "zh": "购入热力"},
+    "source.exported_electricity": {"en": "Exported electricity", "zh": "输出电力"},
+    "source.exported_heat": {"en": "Exported heat", "zh": "输出热力"},
+    "source.scope3": {"en": "Scope 3", "zh": "范围三"},
 }

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def resource_dir() -> Path:
-    here = Path(__file__).resolve().parent
+    here = Path(__file__).resolve().parent.parent  # the carbonmgr package folder
     candidates = [
         here.parent / "resources",  # source checkout / editable install
         here / "_resources",  # wheel: resources/ mapped into the package
@@ -22,3 +22,18 @@ def resource_dir() -> Path:
 
 def demo_dir() -> Path:
     return resource_dir() / "demo"
+
+
+def demo_path(lang: str = "zh") -> Path:
+    name = "demo_wuhan_zh.xlsx" if lang == "zh" else "demo_wuhan_en.xlsx"
+    return demo_dir() / name
+
+
+def resolve_input(path: str | Path, lang: str = "zh") -> Path:
+    """``demo`` (or ``demo-en`` / ``demo-zh``) names a bundled demo case."""
+    text = str(path)
+    if text in ("demo", "demo-zh", "demo:zh"):
+        return demo_path("zh" if text != "demo" else lang)
+    if text in ("demo-en", "demo:en"):
+        return demo_path("en")
+    return Path(path)

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .errors import CarbonMgrError
+from carbonmgr.common.errors import CarbonMgrError
 
 
 class UnitError(CarbonMgrError):

@@ -1,4 +1,4 @@
-"""Case workbooks (.xlsx): read them into :class:`~carbonmgr.model.CaseData`, write them back.
+"""Case workbooks (.xlsx): read them into :class:`~carbonmgr.inventory.model.CaseData`, write them back.
 
 The contract (sheets, columns, values) is documented for instructors in
 ``docs/case-workbook.md``.  Reading never resolves items, units or factors (the engine
@@ -31,13 +31,13 @@ from typing import Any, Callable, Iterable
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-from .errors import Problem, ProjectError, ValidationFailed, column_letters
-from .fileio import default_file_mode
-from .model import (
+from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed, column_letters
+from carbonmgr.io.fileio import default_file_mode
+from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
-from .safety import check_workbook_file
+from carbonmgr.io.safety import check_workbook_file
 
 __all__ = ["read_case", "write_case", "write_template", "sheet_title", "header_label", "MAX_PROBLEMS", "SHEETS",
            "CASE_KEYS", "SHEET_COLUMNS"]
@@ -1310,7 +1310,7 @@ def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en",
         book.save(tmp)
 
 
-# Cell parsing shared with the desktop app (carbonmgr.session validates each typed cell with
+# Cell parsing shared with the desktop app (carbonmgr.editing.session validates each typed cell with
 # exactly the importer's rules): converter_for(column)(value) -> value, or raises BadValue.
 BadValue = _Bad
 
@@ -1434,7 +1434,7 @@ def write_template(path: str | os.PathLike, lang: str = "en") -> None:
     """An empty case workbook: all sheets and headers, commented example rows, a README sheet
     explaining every column, and drop-down lists for the coded values."""
     openpyxl = _require_defused()
-    from .i18n import translate
+    from carbonmgr.common.i18n import translate
 
     with _atomic_target(Path(path)) as tmp:
         book = openpyxl.Workbook()
@@ -1456,7 +1456,7 @@ def _template_book(book: Any, tr: Callable[[str], str], lang: str) -> None:
 
 def _help(canonical: str, field: str, tr: Callable[[str], str]) -> str:
     """Help text of a column (empty for a column without one, e.g. a newly added option)."""
-    from .i18n import messages
+    from carbonmgr.common.i18n import messages
 
     if canonical == "Equipment" and field in EQUIPMENT_VALUES:
         code = "workbook.tpl.equipment.values"

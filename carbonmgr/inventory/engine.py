@@ -18,13 +18,13 @@ import math
 from dataclasses import dataclass, field
 from typing import Any
 
-from . import methods
-from .errors import Problem, ValidationFailed
-from .library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
+from carbonmgr.inventory import methods
+from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
                       Library, default_library, norm_name, pick_year)
-from .model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility, SOURCES
-from .notes import GREEN_RULE_NOTE
-from .units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
+from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility, SOURCES
+from carbonmgr.inventory.notes import GREEN_RULE_NOTE
+from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
 C_TO_CO2 = methods.C_TO_CO2
 SCOPE_OF_SOURCE = {

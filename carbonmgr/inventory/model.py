@@ -46,17 +46,13 @@ SOURCE_ALIASES = {
 GENERIC_ELECTRICITY_ITEMS = {"电力", "电", "电网", "电网电力", "网电", "外购电力", "购入电力", "市电", "用电",
                              "electricity", "grid", "power", "grid electricity", "purchased electricity"}
 
-SOURCE_NAMES = {
-    "stationary_combustion": ("Stationary combustion", "固定燃烧"),
-    "mobile_combustion": ("Mobile combustion", "移动燃烧"),
-    "process": ("Process", "过程排放"),
-    "fugitive": ("Fugitive", "逸散排放"),
-    "purchased_electricity": ("Purchased electricity", "购入电力"),
-    "purchased_heat": ("Purchased heat", "购入热力"),
-    "exported_electricity": ("Exported electricity", "输出电力"),
-    "exported_heat": ("Exported heat", "输出热力"),
-    "scope3": ("Scope 3", "范围三"),
-}
+def _source_names() -> dict[str, tuple[str, str]]:
+    from carbonmgr.common.i18n import translate
+
+    return {s: (translate(f"source.{s}", "en"), translate(f"source.{s}", "zh")) for s in SOURCES}
+
+
+SOURCE_NAMES = _source_names()  # (English, Chinese) name of each source type, from the message catalogue
 
 STANDARDS = ("gbt32150", "ghgp", "iso14064")
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6", "AR6-SM")

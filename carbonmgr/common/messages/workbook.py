@@ -1,4 +1,4 @@
-"""Messages of the case-workbook importer/exporter (:mod:`carbonmgr.workbook`, :mod:`carbonmgr.safety`).
+"""Messages of the case-workbook importer/exporter (:mod:`carbonmgr.io.workbook`, :mod:`carbonmgr.io.safety`).
 
 Cell problems carry ``field`` (the canonical English column or key name) and
 ``field_zh`` (its Chinese name), so that each language names the column its own way.

@@ -2,7 +2,7 @@
 
 Each part of the core keeps its own catalogue module (a ``MESSAGES`` dict mapping a
 message id to ``{"en": ..., "zh": ...}`` format strings); this module merges them and
-renders :class:`~carbonmgr.errors.Problem` objects.  No Qt here: the desktop app
+renders :class:`~carbonmgr.common.errors.Problem` objects.  No Qt here: the desktop app
 renders the same ids through this module, so core messages are translated once.
 """
 from __future__ import annotations
@@ -11,10 +11,10 @@ import importlib
 import os
 
 _CATALOGUE_MODULES = (
-    "carbonmgr.messages.core",
-    "carbonmgr.messages.workbook",
-    "carbonmgr.messages.store",
-    "carbonmgr.messages.report",
+    "carbonmgr.common.messages.core",
+    "carbonmgr.common.messages.workbook",
+    "carbonmgr.common.messages.store",
+    "carbonmgr.common.messages.report",
 )
 _messages: dict[str, dict[str, str]] | None = None
 
@@ -71,11 +71,9 @@ def translate(code: str, lang: str = "en", **params) -> str:
 
 def _fmt(value, lang, key=""):
     if key == "source" and isinstance(value, str):  # a source type id reads as its name
-        from .model import SOURCE_NAMES
-
-        names = SOURCE_NAMES.get(value)
-        if names:
-            return names[1] if lang == "zh" else names[0]
+        entry = messages().get("source." + value)
+        if entry:
+            return entry.get(lang) or entry["en"]
     if isinstance(value, (list, tuple)):
         sep = "、" if lang == "zh" else ", "
         return sep.join(str(v) for v in value)

@@ -11,8 +11,8 @@ from __future__ import annotations
 import io
 from typing import Any
 
-from .report.labels import label, source_name
-from .report.fonts import FontNotFound, matplotlib_family
+from carbonmgr.report.labels import label, source_name
+from carbonmgr.report.fonts import FontNotFound, matplotlib_family
 
 __all__ = ["chart_by_scope", "chart_by_source", "chart_by_facility", "chart_by_gas", "figure_png",
            "MAX_BARS"]

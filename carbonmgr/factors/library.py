@@ -12,7 +12,7 @@ from dataclasses import asdict, dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from .paths import resource_dir
+from carbonmgr.common.paths import resource_dir
 
 STATUSES = ("verified", "secondary", "unverified")
 

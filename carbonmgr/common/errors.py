@@ -1,7 +1,7 @@
 """Error types and cell-precise problem reports.
 
 The core never formats user-facing text itself: a :class:`Problem` carries a message
-id and parameters, and :mod:`carbonmgr.i18n` renders it in English or Chinese.
+id and parameters, and :mod:`carbonmgr.common.i18n` renders it in English or Chinese.
 """
 from __future__ import annotations
 
@@ -30,7 +30,7 @@ class Problem:
         return f"{self.sheet}!{self.col or ''}{self.row}"
 
     def render(self, lang: str = "en") -> str:
-        from .i18n import render_problem
+        from carbonmgr.common.i18n import render_problem
 
         return render_problem(self, lang)
 

@@ -1,6 +1,6 @@
 """The desktop app's one facade onto the core: an editing session.
 
-An :class:`EditSession` holds a case (:class:`~carbonmgr.model.CaseData`), the project
+An :class:`EditSession` holds a case (:class:`~carbonmgr.inventory.model.CaseData`), the project
 file it belongs to (if any), its latest computed results, an undo stack and an
 autosave journal.  It is Qt-free and unit-tested without Qt (``tests/test_session.py``);
 the desktop app (``carbonmgr.ui``) talks to the core only through this module.
@@ -10,7 +10,7 @@ Design (Anki's ``Collection`` + ``TaskManager``, git-cola's commands):
 * every edit is a :class:`Command` with ``redo``/``undo`` that returns a
   :class:`Changes` record (what changed), never UI instructions;
 * every low-level change also appends a primitive operation to a *journal*; saving
-  replays the journal on the project through :class:`~carbonmgr.store.Project`'s
+  replays the journal on the project through :class:`~carbonmgr.storage.store.Project`'s
   editing API (so the project's audit log records each edit), and autosave writes the
   journal atomically to a sidecar file ``<name>.carbon.autosave`` from which a crashed
   or killed session is recovered;
@@ -37,9 +37,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
-from .errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
-from .fileio import fsync_dir
-from .model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
+from carbonmgr.io import WORKBOOK_SUFFIXES
+from carbonmgr.storage import PROJECT_SUFFIX
+from carbonmgr.common.errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
+from carbonmgr.io.fileio import fsync_dir
+from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
                     EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
                     SOURCE_NAMES, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
                     Facility, Instrument)
@@ -53,8 +55,6 @@ __all__ = [
     "INSTRUMENT_TYPES", "RECORD_KINDS",
 ]
 
-PROJECT_SUFFIX = ".carbon"
-WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
 AUTOSAVE_SUFFIX = ".autosave"
 AUTOSAVE_FORMAT = "carbonmgr-autosave"
 AUTOSAVE_VERSION = 1
@@ -95,7 +95,7 @@ AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosa
 
 
 def resolve_input(path: str | Path, lang: str = "zh") -> Path:
-    from .facade import resolve_input as _resolve
+    from carbonmgr.common.paths import resolve_input as _resolve
 
     return _resolve(path, lang)
 
@@ -106,7 +106,7 @@ class DbWorker:
     """The one thread that touches SQLite (Anki's ``TaskManager`` collection executor).
 
     ``sqlite3`` connections belong to the thread that opened them, so every
-    :class:`~carbonmgr.store.Project` is opened, used and closed by functions submitted
+    :class:`~carbonmgr.storage.store.Project` is opened, used and closed by functions submitted
     here.  Results come back as futures; the GUI marshals them to its own thread.
     """
 
@@ -415,7 +415,7 @@ class Macro(Command):
 class Results:
     """An inventory plus what went wrong, tied to the session version it was computed from."""
 
-    inventory: Any  # carbonmgr.engine.Inventory
+    inventory: Any  # carbonmgr.inventory.engine.Inventory
     group_errors: dict[int, tuple[str, str | None, dict]]  # group index -> (code, field, params)
     problems: list[Problem]  # line problems (at most 1000) and case problems, in line order
     version: int
@@ -455,7 +455,7 @@ class Results:
 
 def compute_results(case: CaseData, library, *, version: int = 0, structure: int = 0) -> Results:
     """Compute ``case`` without raising: per-line problems are mapped to their groups."""
-    from .engine import compute
+    from carbonmgr.inventory.engine import compute
 
     t0 = time.perf_counter()
     inv = compute(case, library, raise_on_error=False)
@@ -493,8 +493,8 @@ _EQUIPMENT_ERROR_FIELD = {"engine.equipment_unknown": "equipment", "engine.no_fa
 
 def _equipment_problems(case: CaseData, library, problems: list[Problem]) -> dict[int, tuple[str, str, dict]]:
     """Problems of the equipment register (appended to ``problems``), by Equipment.row."""
-    from .engine import Resolver, _equipment
-    from .workbook import EQUIPMENT_COLUMNS
+    from carbonmgr.inventory.engine import Resolver, _equipment
+    from carbonmgr.io.workbook import EQUIPMENT_COLUMNS
 
     found: list[Problem] = []
     _equipment(case, Resolver(library, case), found)
@@ -563,7 +563,7 @@ def write_atomic(path: Path, data: bytes) -> None:
 
 def read_autosave(path: str | Path) -> dict | None:
     """The content of an autosave file, or None if it is missing or not readable."""
-    from .store import loads
+    from carbonmgr.storage.store import loads
 
     try:
         text = Path(path).read_text(encoding="utf-8")
@@ -581,7 +581,7 @@ def _file_stamp(path: Path) -> dict:
 
 
 def _cell_converter(field_name: str):
-    from .workbook import ACTIVITY_COLUMNS, converter_for
+    from carbonmgr.io.workbook import ACTIVITY_COLUMNS, converter_for
 
     return ACTIVITY_COLUMNS[field_name], converter_for(ACTIVITY_COLUMNS[field_name])
 
@@ -629,7 +629,7 @@ class EditSession:
     @property
     def library(self):
         if self._library is None:
-            from .library import default_library
+            from carbonmgr.factors.library import default_library
 
             self._library = default_library()
         return self._library
@@ -639,7 +639,7 @@ class EditSession:
         """A session on a case workbook (not yet a project: the first save creates one)."""
         path = Path(path)
         if case is None:
-            from .facade import read_workbook as read_case
+            from carbonmgr.io.reader import read_workbook as read_case
 
             case = read_case(path)
         base = {"kind": "workbook", "path": str(path.resolve()), **_file_stamp(path)}
@@ -652,8 +652,8 @@ class EditSession:
         path = Path(path)
 
         def job():
-            from .library import default_library
-            from .store import Project
+            from carbonmgr.factors.library import default_library
+            from carbonmgr.storage.store import Project
 
             project = Project.open(path)
             try:
@@ -682,9 +682,9 @@ class EditSession:
         path = Path(path)
 
         def job():
-            from .engine import compute
-            from .library import default_library
-            from .store import Project
+            from carbonmgr.inventory.engine import compute
+            from carbonmgr.factors.library import default_library
+            from carbonmgr.storage.store import Project
 
             lib = default_library()
             inv = compute(case, lib, raise_on_error=False)
@@ -961,7 +961,7 @@ class EditSession:
     # ------------------------------------------------------------------ validation
     def parse_cell(self, field_name: str, value):
         """The value to store for ``value`` typed into ``field_name``; raises :class:`CellError`."""
-        from .workbook import NO_ITEM_SOURCES, BadValue
+        from carbonmgr.io.workbook import NO_ITEM_SOURCES, BadValue
 
         if field_name not in LINE_FIELDS:
             raise CellError("store.unknown_field", field=field_name, entity="activities")
@@ -992,7 +992,7 @@ class EditSession:
 
     def line_cell_problem(self, pos: int, field_name: str) -> Problem | None:
         """A problem of a stored value that the importer would have reported (empty item)."""
-        from .workbook import NO_ITEM_SOURCES
+        from carbonmgr.io.workbook import NO_ITEM_SOURCES
 
         if field_name == "item":
             a = self.case.activities
@@ -1127,7 +1127,7 @@ class EditSession:
         return self.execute(SetInfo(key, old, value))
 
     def _parse_info(self, key: str, value):
-        from .workbook import CASE_KEYS, BadValue, converter_for
+        from carbonmgr.io.workbook import CASE_KEYS, BadValue, converter_for
 
         if key not in INFO_FIELDS:
             return value
@@ -1149,7 +1149,7 @@ class EditSession:
         return out
 
     def set_facility(self, index: int, key: str, value) -> Changes:
-        from .workbook import FACILITY_COLUMNS, BadValue, converter_for
+        from carbonmgr.io.workbook import FACILITY_COLUMNS, BadValue, converter_for
 
         if key == "id":
             return self.rename_facility(index, value)
@@ -1229,7 +1229,7 @@ class EditSession:
     def parse_record_cell(self, kind: str, key: str, value):
         """The value to store for ``value`` typed into column ``key`` of an instrument or an
         equipment line; raises :class:`CellError`."""
-        from .workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, BadValue, converter_for
+        from carbonmgr.io.workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, BadValue, converter_for
 
         cols = INSTRUMENT_COLUMNS if kind == "instrument" else EQUIPMENT_COLUMNS
         spec = cols.get(key)
@@ -1310,7 +1310,7 @@ class EditSession:
     def refrigerant_names(self) -> list[tuple[str, Any]]:
         """(name to store, item) of every refrigerant or gas: the conventional designation
         (R-410A, HFC-134a, SF6), as the engine labels the gas."""
-        from .engine import _gas_label
+        from carbonmgr.inventory.engine import _gas_label
 
         out, seen = [], set()
         for it in self.refrigerant_items():
@@ -1334,7 +1334,7 @@ class EditSession:
 
     def units_for(self, source: str, item_text: str) -> list[str]:
         """Units that fit the item (from its factors' units), most likely first."""
-        from .engine import factor_dimensions
+        from carbonmgr.inventory.engine import factor_dimensions
 
         lib = self.library
         dims: list[str] = []
@@ -1431,8 +1431,8 @@ class EditSession:
         lib = self.library
 
         def job():
-            from .engine import compute
-            from .store import Project
+            from carbonmgr.inventory.engine import compute
+            from carbonmgr.storage.store import Project
 
             inv = compute(snap, lib, raise_on_error=False)
             if new_file:
@@ -1567,7 +1567,7 @@ class EditSession:
     @staticmethod
     def write_autosave(target: Path, data: dict | None) -> Path | None:
         """Write (or, for None, remove) an autosave file atomically (any thread)."""
-        from .store import dumps
+        from carbonmgr.storage.store import dumps
 
         if data is None:
             try:
@@ -1762,7 +1762,7 @@ def _child_send(path: str, conn) -> None:  # pragma: no cover - runs in the chil
         conn.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     try:
-        from .facade import read_workbook as read_case
+        from carbonmgr.io.reader import read_workbook as read_case
 
         case = read_case(path)
     except ValidationFailed as exc:

@@ -1,6 +1,6 @@
 """The project store: one SQLite file per project (``*.carbon``).
 
-A project holds a case (everything of :class:`~carbonmgr.model.CaseData`), the
+A project holds a case (everything of :class:`~carbonmgr.inventory.model.CaseData`), the
 inventory runs computed from it (with a snapshot of every factor and GWP value
 used, so that old results can be reproduced after the factor library changes) and
 an audit trail of edits.
@@ -39,16 +39,15 @@ from typing import Any, Iterable
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 
-from . import __version__
-from .errors import ProjectError, Problem
-from .fileio import default_file_mode, fsync_dir
-from .library import Factor, GwpValue, Library, norm_name
-from .model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
+from carbonmgr import __version__
+from carbonmgr.common.errors import ProjectError, Problem
+from carbonmgr.io.fileio import default_file_mode, fsync_dir
+from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
+from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
                     Facility, Instrument)
 
 APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
-EXTENSION = ".carbon"
 MIGRATION_SET = "carbonmgr"
 
 # ------------------------------------------------------------------------- JSON
@@ -291,7 +290,7 @@ def _pair_rows(library: Library | None, used: dict[str, dict]) -> dict[str, dict
 
 
 def _write_inventory(db: Database, inv, activity_ids: list[int], library: Library | None) -> int:
-    from .engine import trace  # the engine is heavy; the store only needs it when saving
+    from carbonmgr.inventory.engine import trace  # the engine is heavy; the store only needs it when saving
 
     conn = db.conn
     acts = inv.case.activities
@@ -618,7 +617,7 @@ class Project:
                 if inventory is not None:
                     _check_inventory(inventory, case.activities)
                     if library is None:
-                        from .library import default_library
+                        from carbonmgr.factors.library import default_library
                         library = default_library()
                     _write_inventory(db, inventory, ids, library)
             db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the file header
@@ -1184,7 +1183,7 @@ class Project:
         it is only used to snapshot all rows of the (set, item) pairs the run used."""
         db = self._db
         if library is None:
-            from .library import default_library
+            from carbonmgr.factors.library import default_library
             library = default_library()
         with db.atomic():
             acts, ids = self._load_activities()

@@ -11,7 +11,7 @@ import argparse
 import sys
 import unicodedata
 
-from . import __version__
+from carbonmgr import __version__
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
@@ -96,7 +96,7 @@ def _qty(value: float) -> str:
 
 
 def _source_name(source: str, lang: str) -> str:
-    from .model import SOURCE_NAMES
+    from carbonmgr.inventory.model import SOURCE_NAMES
 
     names = SOURCE_NAMES.get(source)
     return (names[1] if lang == "zh" else names[0]) if names else source
@@ -154,7 +154,7 @@ def render_inventory(inv, lang: str) -> str:
 
 
 def _print_problems(exc, lang: str) -> None:
-    from .i18n import translate
+    from carbonmgr.common.i18n import translate
 
     problems = getattr(exc, "problems", None)
     if problems is None:
@@ -167,7 +167,7 @@ def _print_problems(exc, lang: str) -> None:
 
 
 def cmd_calc(args, lang: str) -> int:
-    from .facade import Workspace
+    from carbonmgr.facade import Workspace
 
     with Workspace.open(args.file, lang=lang) as ws:
         inv = ws.compute(standard=args.standard, gwp=args.gwp)
@@ -182,8 +182,8 @@ def cmd_calc(args, lang: str) -> int:
 def cmd_import(args, lang: str) -> int:
     from pathlib import Path
 
-    from .facade import Workspace
-    from .i18n import translate
+    from carbonmgr.facade import Workspace
+    from carbonmgr.common.i18n import translate
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -198,8 +198,8 @@ def cmd_import(args, lang: str) -> int:
 
 def cmd_update_factors(args, lang: str) -> int:
     """Show how a saved inventory would change with today's factors; --apply saves it."""
-    from .facade import Workspace
-    from .i18n import translate
+    from carbonmgr.facade import Workspace
+    from carbonmgr.common.i18n import translate
 
     with Workspace.open(args.file, lang=lang) as ws:
         if ws.project is None:
@@ -226,7 +226,7 @@ def cmd_update_factors(args, lang: str) -> int:
 
 
 def cmd_factors(args, lang: str) -> int:
-    from .library import default_library
+    from carbonmgr.factors.library import default_library
 
     lib = default_library()
     rows = lib.search(args.text or "", set_name=args.set, status=args.status, region=args.region, year=args.year)
@@ -255,8 +255,8 @@ def cmd_factors(args, lang: str) -> int:
 def cmd_template(args, lang: str) -> int:
     from pathlib import Path
 
-    from .i18n import translate
-    from .workbook import write_template
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.io.workbook import write_template
 
     out = Path(args.output)
     if out.exists() and not args.force:
@@ -318,7 +318,7 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("--force", action="store_true")
     t.set_defaults(func=cmd_template)
 
-    from .report.commands import add_parsers
+    from carbonmgr.cli.report_commands import add_parsers
 
     add_parsers(sub)
 
@@ -332,13 +332,13 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv=None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    from .i18n import normalize_lang
+    from carbonmgr.common.i18n import normalize_lang
 
     lang = normalize_lang(args.lang)
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK
-    from .errors import CarbonMgrError, ValidationFailed
+    from carbonmgr.common.errors import CarbonMgrError, ValidationFailed
 
     try:
         return args.func(args, lang)
@@ -354,7 +354,7 @@ def main(argv=None) -> int:
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:  # noqa: BLE001 - last resort: never show a traceback
-        from .i18n import translate
+        from carbonmgr.common.i18n import translate
 
         print(translate("cli.internal_error", lang, error=f"{type(exc).__name__}: {exc}"), file=sys.stderr)
         return EXIT_INTERNAL

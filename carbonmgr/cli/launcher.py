@@ -1,4 +1,4 @@
-"""Entry script of the frozen app (PyInstaller) and of ``python -m carbonmgr.ui``.
+"""Entry script of the frozen app (PyInstaller): ``carbonmgr-gui`` and ``carbonmgr``.
 
 ``carbonmgr-gui [FILE]`` (the windowed executable) starts the desktop app;
 ``carbonmgr ...`` (the console executable) is the full command line, so that

@@ -20,7 +20,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from .errors import Problem
+from carbonmgr.common.errors import Problem
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000

@@ -1,0 +1,1 @@
+"""Per-module message catalogues; see :mod:`carbonmgr.common.i18n`."""

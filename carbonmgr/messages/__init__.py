@@ -1,1 +1,0 @@
-"""Per-module message catalogues; see :mod:`carbonmgr.i18n`."""

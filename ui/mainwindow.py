@@ -548,8 +548,8 @@ class MainWindow(Retranslating, QMainWindow):
         if p.suffix.lower() == PROJECT_SUFFIX:
             self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", p.name))
             fut = EditSession.open_project(p, lang=lang, autosave_dir=data_dir())
-            self.tasks.watch(fut, lambda s: self.install_session(s, check_recovery=check_recovery), self.show_error)
-            return fut
+            return self.tasks.watch(fut, lambda s: self.install_session(s, check_recovery=check_recovery),
+                                    self.show_error)
         return self.import_workbook(str(p))
 
     def import_workbook(self, path: str):
@@ -566,8 +566,7 @@ class MainWindow(Retranslating, QMainWindow):
         if not path:
             return
         fut = EditSession.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True)
-        self.tasks.watch(fut, self.install_session, self.show_error)
-        return fut
+        return self.tasks.watch(fut, self.install_session, self.show_error)
 
     def install_session(self, session: EditSession, *, check_recovery: bool = True) -> None:
         old = self.session
@@ -1011,8 +1010,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 6000)
             self.update_title()
 
-        self.tasks.watch(fut, done, self.show_error)
-        return fut
+        return self.tasks.watch(fut, done, self.show_error)  # settles once the window shows the save
 
     def save_as(self):
         s = self.session

@@ -40,25 +40,32 @@ class TaskManager(QObject):
 
     def watch(self, future: Future, on_done: Callable | None = None,
               on_error: Callable[[BaseException], None] | None = None) -> Future:
-        """Call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread when ``future`` ends."""
+        """Call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread when ``future`` ends.
+
+        Returns a future that settles (with ``future``'s result or exception) only after that
+        handler has run, so whoever waits on it sees the window's state already updated."""
+        settled: Future = Future()
 
         def finished(f: Future):
             def deliver():
-                if f.cancelled():
-                    return
-                exc = f.exception()
-                if exc is not None:
-                    handler = on_error or self.on_error
-                    if handler is None:
-                        raise exc
-                    handler(exc)
-                elif on_done is not None:
-                    on_done(f.result())
+                try:
+                    if f.cancelled():
+                        return
+                    exc = f.exception()
+                    if exc is not None:
+                        handler = on_error or self.on_error
+                        if handler is None:
+                            raise exc
+                        handler(exc)
+                    elif on_done is not None:
+                        on_done(f.result())
+                finally:
+                    _settle(settled, f)
 
             self.run_on_main(deliver)
 
         future.add_done_callback(finished)
-        return future
+        return settled
 
     def run_in_background(self, fn: Callable, on_done: Callable | None = None,
                           on_error: Callable[[BaseException], None] | None = None) -> Future:
@@ -71,3 +78,15 @@ class TaskManager(QObject):
     def shutdown(self) -> None:
         self._pool.shutdown(wait=False, cancel_futures=True)
         self._serial.shutdown(wait=True)
+
+
+def _settle(settled: Future, source: Future) -> None:
+    """Give ``settled`` the outcome of ``source`` (a cancelled source settles as cancelled)."""
+    if settled.done():
+        return
+    if source.cancelled():
+        settled.cancel()
+    elif source.exception() is not None:
+        settled.set_exception(source.exception())
+    else:
+        settled.set_result(source.result())

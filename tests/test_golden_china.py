@@ -211,3 +211,20 @@ def test_T9_clinker_with_carbide_slag_deduction():
                                                 ("process", "电石渣", 10_000, "t", {})]))
     assert line(inv, 3)["tco2e"] == published(-4_800, 0)
     assert inv.totals["scope1"] == published(530_200, 0)
+
+
+# ---------------------------------------------------------------------------- cement oxide method
+def test_cement_oxide_method_uses_the_published_ratios():
+    """NDRC cement guideline / GB/T 32151.8 oxide method: E = Q_clinker × (CaO × 44/56 + MgO × 44/40),
+    with the ratios as published (not exact molar masses, which give 0.7848 and 1.0919).
+    150,000 t clinker with CaO 65 % and MgO 2 % (documents.md's illustrative line):
+    97,500 t CaO × 44/56 = 76,607.14 t; 3,000 t MgO × 44/40 = 3,300 t; 79,907.14 t in all
+    (0.5327 t/t clinker, beside the 2024 guideline's 0.535 default)."""
+    inv = compute(make_case("gbt32150", lines=[
+        ("process", "熟料CaO", 150_000 * 0.65, "t", {"factor_set": "cn_cement_oxide"}),
+        ("process", "熟料MgO", 150_000 * 0.02, "t", {"factor_set": "cn_cement_oxide"}),
+    ]))
+    assert line(inv, 2)["tco2e"] == pytest.approx(97_500 * 44 / 56, abs=0.01)
+    assert line(inv, 3)["tco2e"] == pytest.approx(3_300, abs=0.01)
+    assert inv.totals["total"] == published(79_907.14, 2)
+    assert inv.totals["total"] != pytest.approx(97_500 * 0.7848 + 3_000 * 1.0919, abs=1)

@@ -1,25 +1,23 @@
-"""The desktop app's one facade onto the core: an editing session.
+"""The edit session: one case being edited, with its project file, results, undo stack,
+journal and autosave.
 
 An :class:`EditSession` holds a case (:class:`~carbonmgr.inventory.model.CaseData`), the project
 file it belongs to (if any), its latest computed results, an undo stack and an
-autosave journal.  It is Qt-free and unit-tested without Qt (``tests/test_session.py``);
-the desktop app (``carbonmgr.ui``) talks to the core only through this module.
+autosave journal.  It is Qt-free and unit-tested without Qt (``tests/test_session.py``).
 
 Design (Anki's ``Collection`` + ``TaskManager``, git-cola's commands):
 
-* every edit is a :class:`Command` with ``redo``/``undo`` that returns a
-  :class:`Changes` record (what changed), never UI instructions;
+* every edit is a :class:`~carbonmgr.editing.operations.Command` with ``redo``/``undo`` that
+  returns a :class:`Changes` record (what changed), never UI instructions;
 * every low-level change also appends a primitive operation to a *journal*; saving
   replays the journal on the project through :class:`~carbonmgr.storage.store.Project`'s
   editing API (so the project's audit log records each edit), and autosave writes the
   journal atomically to a sidecar file ``<name>.carbon.autosave`` from which a crashed
-  or killed session is recovered;
+  or killed session is recovered (:mod:`carbonmgr.editing.autosave`);
 * all access to the SQLite project goes through ONE worker thread
-  (:class:`DbWorker`, a single-worker executor that owns the connection): methods that
-  touch the project return a :class:`concurrent.futures.Future`;
-* reading a large workbook runs in a child process (:class:`ImportJob`) and its
-  columns come back in small pickled chunks, so the calling process (the GUI) never
-  holds the interpreter lock for long; cancelling kills the child.
+  (:class:`~carbonmgr.editing.worker.DbWorker`): methods that touch the project return a
+  :class:`concurrent.futures.Future`;
+* reading a large workbook runs in a child process (:mod:`carbonmgr.editing.importjob`).
 """
 from __future__ import annotations
 
@@ -27,552 +25,45 @@ import dataclasses
 import datetime as _dt
 import itertools
 import os
-import pickle
-import tempfile
 import threading
 import time
 import uuid
-from concurrent.futures import Future, ThreadPoolExecutor
-from dataclasses import dataclass, field
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any, Callable, Iterable
 
+from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed
+from carbonmgr.editing.autosave import (AUTOSAVE_EVERY_EDITS, AUTOSAVE_FORMAT, AUTOSAVE_SUFFIX, AUTOSAVE_VERSION,
+                                        autosave_path, pid_alive, read_autosave, write_atomic)
+from carbonmgr.editing.cases import blank_case, copy_case
+from carbonmgr.editing.fields import (CORE_FIELDS, DIMENSION_UNITS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
+                                      INSTRUMENT_FIELDS, LINE_FIELDS, RECORD_KINDS, SOURCE_KINDS, CellError)
+from carbonmgr.editing.importjob import ImportCancelled, ImportJob
+from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, Changes, Command, DeleteLines, DeleteRecords,
+                                          InsertLines, InsertRecord, Macro, RemoveFacility, RenameFacility,
+                                          SetCells, SetFacility, SetInfo, SetRecord)
+from carbonmgr.editing.results import Results, compute_results
+from carbonmgr.editing.worker import DbWorker, db_worker
+from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
+                                       EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
+                                       SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility, Instrument)
 from carbonmgr.io import WORKBOOK_SUFFIXES
 from carbonmgr.storage import PROJECT_SUFFIX
-from carbonmgr.common.errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
-from carbonmgr.io.fileio import fsync_dir
-from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
-                    EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
-                    SOURCE_NAMES, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
-                    Facility, Instrument)
 
 __all__ = [
-    "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "CellError",
-    "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS", "GWP_SETS",
-    "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
-    "blank_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "SOURCE_KINDS", "resolve_input",
-    "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "EQUIPMENT_METHODS", "EQUIPMENT_VALUE_FIELDS", "EQUIPMENT_METHOD_FIELDS",
-    "INSTRUMENT_TYPES", "RECORD_KINDS",
+    "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "ImportCancelled",
+    "CellError", "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS",
+    "GWP_SETS", "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
+    "blank_case", "copy_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "AUTOSAVE_EVERY_EDITS",
+    "SOURCE_KINDS", "resolve_input", "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "EQUIPMENT_METHODS",
+    "EQUIPMENT_VALUE_FIELDS", "EQUIPMENT_METHOD_FIELDS", "INSTRUMENT_TYPES", "RECORD_KINDS",
 ]
-
-AUTOSAVE_SUFFIX = ".autosave"
-AUTOSAVE_FORMAT = "carbonmgr-autosave"
-AUTOSAVE_VERSION = 1
-
-CORE_FIELDS = ("facility", "source", "item", "quantity", "unit")
-LINE_FIELDS = CORE_FIELDS + tuple(ACTIVITY_OPTIONS)
-FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
-INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef")
-EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment") + EQUIPMENT_VALUE_FIELDS
-RECORD_KINDS = ("instrument", "equipment")  # the small registers next to the activity lines
-INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
-               "grid_factor_set", "ch4_ar6", "base_year")
-
-# Item kinds (see resources/items/*.csv) that belong to each source type.
-SOURCE_KINDS: dict[str, tuple[str, ...]] = {
-    "stationary_combustion": ("fuel",),
-    "mobile_combustion": ("fuel", "vehicle"),
-    "process": ("carbonate", "process_material", "clinker", "clinker_deduction", "gas"),
-    "fugitive": ("refrigerant", "gas"),
-    "purchased_electricity": ("grid",),
-    "exported_electricity": ("grid",),
-    "purchased_heat": ("heat",),
-    "exported_heat": ("heat",),
-    "scope3": ("travel", "freight", "waste", "upstream"),
-}
-# Units offered per dimension (the unit column stays free text: any unit the core knows).
-DIMENSION_UNITS = {
-    "mass": ("t", "kg", "10^4 t", "lb", "short ton"),
-    "volume": ("10^4 Nm3", "Nm3", "m3", "L", "gal", "scf"),
-    "energy": ("GJ", "MWh", "kWh", "TJ", "mmBtu", "tce"),
-    "distance": ("km", "mi"),
-    "pdistance": ("passenger-km", "passenger-mile"),
-    "tdistance": ("t-km", "short ton-mile"),
-    "vdistance": ("vehicle-km", "vehicle-mile"),
-    "count": ("room-night", "unit"),
-}
-AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosaves on a timer)
 
 
 def resolve_input(path: str | Path, lang: str = "zh") -> Path:
     from carbonmgr.common.paths import resolve_input as _resolve
 
     return _resolve(path, lang)
-
-
-# =========================================================================== DB worker
-
-class DbWorker:
-    """The one thread that touches SQLite (Anki's ``TaskManager`` collection executor).
-
-    ``sqlite3`` connections belong to the thread that opened them, so every
-    :class:`~carbonmgr.storage.store.Project` is opened, used and closed by functions submitted
-    here.  Results come back as futures; the GUI marshals them to its own thread.
-    """
-
-    def __init__(self) -> None:
-        self._pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carbonmgr-db")
-        self._thread_id: int | None = None
-        self._pool.submit(self._remember).result()
-
-    def _remember(self) -> None:
-        self._thread_id = threading.get_ident()
-
-    def in_worker(self) -> bool:
-        return threading.get_ident() == self._thread_id
-
-    def submit(self, fn: Callable, *args, **kwargs) -> Future:
-        if self.in_worker():  # already on the DB thread: run now (no self-deadlock)
-            fut: Future = Future()
-            try:
-                fut.set_result(fn(*args, **kwargs))
-            except BaseException as exc:  # noqa: BLE001 - handed to the future
-                fut.set_exception(exc)
-            return fut
-        return self._pool.submit(fn, *args, **kwargs)
-
-    def call(self, fn: Callable, *args, **kwargs):
-        """Run ``fn`` on the DB thread and wait for its result (tests, CLI, shutdown)."""
-        return self.submit(fn, *args, **kwargs).result()
-
-    def shutdown(self, wait: bool = True) -> None:
-        self._pool.shutdown(wait=wait)
-
-
-_worker: DbWorker | None = None
-_worker_lock = threading.Lock()
-
-
-def db_worker() -> DbWorker:
-    """The process-wide DB worker (created on first use)."""
-    global _worker
-    with _worker_lock:
-        if _worker is None:
-            _worker = DbWorker()
-        return _worker
-
-
-# =========================================================================== changes
-
-@dataclass(frozen=True)
-class Changes:
-    """What an operation changed (the UI decides what to redraw)."""
-
-    lines: frozenset = frozenset()  # positions of lines whose values changed (after the change)
-    fields: frozenset = frozenset()  # the line fields that changed
-    structure: bool = False  # lines were inserted or deleted: positions moved
-    case: bool = False  # case settings (CaseInfo) changed
-    facilities: bool = False
-    everything: bool = False  # a new case (open, recover)
-    instruments: bool = False  # the electricity instruments changed
-    equipment: bool = False  # the refrigerant equipment register changed
-    renamed: tuple = ()  # (old id, new id) of facilities renamed, in order
-
-    def __or__(self, other: "Changes") -> "Changes":
-        return Changes(self.lines | other.lines, self.fields | other.fields, self.structure or other.structure,
-                       self.case or other.case, self.facilities or other.facilities,
-                       self.everything or other.everything, self.instruments or other.instruments,
-                       self.equipment or other.equipment, self.renamed + other.renamed)
-
-    @property
-    def affects_results(self) -> bool:
-        return bool(self.lines or self.structure or self.case or self.facilities or self.everything or
-                    self.instruments or self.equipment)
-
-
-NO_CHANGES = Changes()
-
-
-class CellError(CarbonMgrError):
-    """A value typed into a cell is not valid (a core message id + params)."""
-
-    def __init__(self, code: str, **params):
-        self.problem = Problem(code, params)
-        self.code = code
-        self.params = params
-        super().__init__(self.problem.render("en"))
-
-    def render(self, lang: str = "en") -> str:
-        return self.problem.render(lang)
-
-
-# =========================================================================== commands
-
-class Command:
-    """One undoable edit.  ``label`` is (action id, params) for the undo menu text."""
-
-    label: tuple[str, dict] = ("edit", {})
-
-    def redo(self, s: "EditSession") -> Changes:  # pragma: no cover - interface
-        raise NotImplementedError
-
-    def undo(self, s: "EditSession") -> Changes:  # pragma: no cover - interface
-        raise NotImplementedError
-
-
-class SetCells(Command):
-    def __init__(self, cells: list[tuple[int, str, Any, Any]], label: tuple[str, dict]):
-        self.cells = cells  # (position, field, old, new)
-        self.label = label
-
-    def redo(self, s):
-        for pos, f, _old, new in self.cells:
-            s._set(pos, f, new)
-        return Changes(lines=frozenset(c[0] for c in self.cells), fields=frozenset(c[1] for c in self.cells))
-
-    def undo(self, s):
-        for pos, f, old, _new in reversed(self.cells):
-            s._set(pos, f, old)
-        return Changes(lines=frozenset(c[0] for c in self.cells), fields=frozenset(c[1] for c in self.cells))
-
-
-class InsertLines(Command):
-    def __init__(self, position: int, lines: list[dict], label: tuple[str, dict]):
-        self.position = position
-        self.lines = lines
-        self.keys: list[int] | None = None
-        self.label = label
-
-    def redo(self, s):
-        self.keys = s._insert(self.position, self.lines, self.keys)
-        return Changes(structure=True)
-
-    def undo(self, s):
-        s._delete(list(range(self.position, self.position + len(self.lines))))
-        return Changes(structure=True)
-
-
-class DeleteLines(Command):
-    def __init__(self, positions: list[int], label: tuple[str, dict]):
-        self.positions = sorted(set(positions))
-        self.saved: list[tuple[int, dict, int]] = []
-        self.label = label
-
-    def redo(self, s):
-        self.saved = [(p, s.line_values(p), s.keys[p]) for p in self.positions]
-        s._delete(self.positions)
-        return Changes(structure=True)
-
-    def undo(self, s):
-        for p, values, key in self.saved:  # ascending: each insert lands at its old position
-            s._insert(p, [values], [key])
-        return Changes(structure=True)
-
-
-class SetInfo(Command):
-    def __init__(self, key: str, old, new):
-        self.key, self.old, self.new = key, old, new
-        self.label = ("case", {"field": key})
-
-    def redo(self, s):
-        s._set_info(self.key, self.new)
-        return Changes(case=True)
-
-    def undo(self, s):
-        s._set_info(self.key, self.old)
-        return Changes(case=True)
-
-
-class SetFacility(Command):
-    def __init__(self, index: int, key: str, old, new):
-        self.index, self.key, self.old, self.new = index, key, old, new
-        self.label = ("facility", {"field": key})
-
-    def redo(self, s):
-        s._set_facility(self.index, self.key, self.new)
-        return Changes(facilities=True)
-
-    def undo(self, s):
-        s._set_facility(self.index, self.key, self.old)
-        return Changes(facilities=True)
-
-
-class AddFacility(Command):
-    def __init__(self, facility: Facility):
-        self.facility = facility
-        self.label = ("add_facility", {"id": facility.id})
-
-    def redo(self, s):
-        s._insert_facility(len(s.case.facilities), dataclasses.replace(self.facility))
-        return Changes(facilities=True)
-
-    def undo(self, s):
-        s._remove_facility(len(s.case.facilities) - 1)
-        return Changes(facilities=True)
-
-
-def _record_changes(kind: str) -> Changes:
-    return Changes(instruments=True) if kind == "instrument" else Changes(equipment=True)
-
-
-class InsertRecord(Command):
-    """Insert an instrument or an equipment line (``kind``) at ``index``."""
-
-    def __init__(self, kind: str, index: int, record, label: tuple[str, dict]):
-        self.kind, self.index, self.record, self.label = kind, index, record, label
-
-    def redo(self, s):
-        s._insert_record(self.kind, self.index, self.record)
-        return _record_changes(self.kind)
-
-    def undo(self, s):
-        s._remove_record(self.kind, self.index)
-        return _record_changes(self.kind)
-
-
-class DeleteRecords(Command):
-    def __init__(self, kind: str, indices: list[int], label: tuple[str, dict]):
-        self.kind, self.indices, self.label = kind, sorted(set(indices)), label
-        self.saved: list[tuple[int, Any]] = []
-
-    def redo(self, s):
-        records = s.records(self.kind)
-        self.saved = [(i, records[i]) for i in self.indices]
-        for i in reversed(self.indices):
-            s._remove_record(self.kind, i)
-        return _record_changes(self.kind)
-
-    def undo(self, s):
-        for i, rec in self.saved:  # ascending: each insert lands at its old index
-            s._insert_record(self.kind, i, rec)
-        return _record_changes(self.kind)
-
-
-class SetRecord(Command):
-    def __init__(self, kind: str, index: int, key: str, old, new):
-        self.kind, self.index, self.key, self.old, self.new = kind, index, key, old, new
-        self.label = (kind, {"field": key})
-
-    def redo(self, s):
-        s._set_record(self.kind, self.index, self.key, self.new)
-        return _record_changes(self.kind)
-
-    def undo(self, s):
-        s._set_record(self.kind, self.index, self.key, self.old)
-        return _record_changes(self.kind)
-
-
-class RenameFacility(Command):
-    """A new facility id, and every activity line, instrument and equipment line moved to it."""
-
-    def __init__(self, old: str, new: str):
-        self.old, self.new = old, new
-        self.label = ("rename_facility", {"id": old, "new": new})
-
-    def _do(self, s, old, new) -> Changes:
-        positions = s._rename_facility(old, new)
-        return Changes(lines=frozenset(positions), fields=frozenset({"facility"}) if positions else frozenset(),
-                       facilities=True, instruments=True, equipment=True, renamed=((old, new),))
-
-    def redo(self, s):
-        return self._do(s, self.old, self.new)
-
-    def undo(self, s):
-        return self._do(s, self.new, self.old)
-
-
-class RemoveFacility(Command):
-    def __init__(self, index: int):
-        self.index = index
-        self.facility: Facility | None = None
-        self.label = ("delete_facility", {})
-
-    def redo(self, s):
-        self.facility = s.case.facilities[self.index]
-        self.label = ("delete_facility", {"id": self.facility.id})
-        s._remove_facility(self.index)
-        return Changes(facilities=True)
-
-    def undo(self, s):
-        fac = self.facility
-        s._insert_facility(self.index, dataclasses.replace(fac, extra=dict(fac.extra)))
-        return Changes(facilities=True)
-
-
-class Macro(Command):
-    """Several commands as one undo step (paste, assign factor)."""
-
-    def __init__(self, commands: list[Command], label: tuple[str, dict]):
-        self.commands = commands
-        self.label = label
-
-    def redo(self, s):
-        out = NO_CHANGES
-        for c in self.commands:
-            out = out | c.redo(s)
-        return out
-
-    def undo(self, s):
-        out = NO_CHANGES
-        for c in reversed(self.commands):
-            out = out | c.undo(s)
-        return out
-
-
-# =========================================================================== results
-
-@dataclass
-class Results:
-    """An inventory plus what went wrong, tied to the session version it was computed from."""
-
-    inventory: Any  # carbonmgr.inventory.engine.Inventory
-    group_errors: dict[int, tuple[str, str | None, dict]]  # group index -> (code, field, params)
-    problems: list[Problem]  # line problems (at most 1000) and case problems, in line order
-    version: int
-    structure: int
-    error_lines: int = 0
-    seconds: float = 0.0
-    # equipment-register problems: Equipment.row -> (code, field, params)
-    equipment_errors: dict[int, tuple[str, str, dict]] = field(default_factory=dict)
-
-    @property
-    def totals(self) -> dict[str, float]:
-        return self.inventory.totals
-
-    def line_error(self, i: int) -> tuple[str, str | None, dict] | None:
-        if not self.group_errors:
-            return None
-        inv = self.inventory
-        if i >= len(inv.line_group):
-            return None
-        return self.group_errors.get(inv.line_group[i])
-
-    def line_tco2e(self, i: int) -> float | None:
-        inv = self.inventory
-        if i >= len(inv.line_group):
-            return None
-        g = inv.groups[inv.line_group[i]]
-        if g.calc is None:
-            return None
-        return inv.case.activities.quantity[i] * g.line_factor
-
-    def line_scope(self, i: int):
-        inv = self.inventory
-        if i >= len(inv.line_group):
-            return None
-        return inv.groups[inv.line_group[i]].scope
-
-
-def compute_results(case: CaseData, library, *, version: int = 0, structure: int = 0) -> Results:
-    """Compute ``case`` without raising: per-line problems are mapped to their groups."""
-    from carbonmgr.inventory.engine import compute
-
-    t0 = time.perf_counter()
-    inv = compute(case, library, raise_on_error=False)
-    group_errors: dict[int, tuple[str, str | None, dict]] = {}
-    problems: list[Problem] = []
-    failed = [g for g in inv.groups if g.calc is None]
-    error_lines = 0
-    acts = case.activities
-    if failed:
-        sheet = case.sheet("Activities")
-        cols = case.columns.get("Activities", {})
-        for g in failed:
-            group_errors[g.index] = g.error or ("engine.source_unknown", "source", {"source": g.source})
-            error_lines += len(g.lines)
-        lines = sorted(i for g in failed for i in g.lines[:1000])[:1000]
-        for i in lines:
-            code, fld, params = group_errors[inv.line_group[i]]
-            problems.append(Problem(code, params, sheet=sheet, row=acts.row[i], col=cols.get(fld or "item", None)))
-    for fac in case.facilities:
-        if not 0.0 <= fac.equity_share <= 1.0:
-            problems.insert(0, Problem("engine.equity_range", {"facility": fac.id, "value": fac.equity_share},
-                                       sheet=case.sheet("Facilities")))
-    equipment_errors: dict[int, tuple[str, str, dict]] = {}
-    if case.equipment and len(inv.extra_lines) < len(case.equipment):
-        equipment_errors = _equipment_problems(case, library, problems)
-        error_lines += len(equipment_errors)
-    return Results(inv, group_errors, problems, version, structure, error_lines, time.perf_counter() - t0,
-                   equipment_errors)
-
-
-# which column of the equipment register an engine problem is about (default: refrigerant)
-_EQUIPMENT_ERROR_FIELD = {"engine.equipment_unknown": "equipment", "engine.no_factor": "equipment",
-                          "engine.equipment_method": "method"}
-
-
-def _equipment_problems(case: CaseData, library, problems: list[Problem]) -> dict[int, tuple[str, str, dict]]:
-    """Problems of the equipment register (appended to ``problems``), by Equipment.row."""
-    from carbonmgr.inventory.engine import Resolver, _equipment
-    from carbonmgr.io.workbook import EQUIPMENT_COLUMNS
-
-    found: list[Problem] = []
-    _equipment(case, Resolver(library, case), found)
-    by_row = {eq.row: eq for eq in case.equipment}
-    cols = case.columns.get("Equipment", {})
-    out: dict[int, tuple[str, str, dict]] = {}
-    for p in found:
-        fld = _EQUIPMENT_ERROR_FIELD.get(p.code, "refrigerant")
-        eq = by_row.get(p.row)
-        if fld == "refrigerant" and eq is not None and not (eq.refrigerant or "").strip():
-            p = Problem("workbook.required", {"field": "refrigerant", "field_zh": EQUIPMENT_COLUMNS["refrigerant"].zh},
-                        sheet=p.sheet, row=p.row, col=cols.get("refrigerant"))
-        out.setdefault(p.row, (p.code, fld, dict(p.params)))
-        problems.append(p)
-    return out
-
-
-# =========================================================================== helpers
-
-def blank_case(lang: str = "zh") -> CaseData:
-    """The case of a new project: one facility, the Chinese standard profile, last year."""
-    year = _dt.date.today().year - 1
-    title = "新建案例" if lang == "zh" else "New case"
-    info = CaseInfo(title=title, standard="gbt32150", reporting_year=year)
-    fac = Facility("F1", "总部" if lang == "zh" else "Head office", "")
-    return CaseData(info=info, facilities=[fac],
-                    columns={"Activities": {f: c for f, c in zip(CORE_FIELDS, "ABCDE")}})
-
-
-def copy_case(case: CaseData) -> CaseData:
-    """A copy whose columns, facilities and settings can change independently."""
-    a = case.activities
-    acts = ActivityTable(list(a.row), list(a.facility), list(a.source), list(a.item), list(a.quantity),
-                         list(a.unit), {k: list(v) for k, v in a.options.items()},
-                         {k: list(v) for k, v in a.extra.items()})
-    info = dataclasses.replace(case.info, extra=dict(case.info.extra))
-    return CaseData(info=info, facilities=[dataclasses.replace(f, extra=dict(f.extra)) for f in case.facilities],
-                    activities=acts, instruments=list(case.instruments), equipment=list(case.equipment),
-                    documents=case.documents, columns={k: dict(v) for k, v in case.columns.items()},
-                    sheet_names=dict(case.sheet_names))
-
-
-def autosave_path(project: str | Path) -> Path:
-    p = Path(project)
-    return p.with_name(p.name + AUTOSAVE_SUFFIX)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(folder)
-
-
-def read_autosave(path: str | Path) -> dict | None:
-    """The content of an autosave file, or None if it is missing or not readable."""
-    from carbonmgr.storage.store import loads
-
-    try:
-        text = Path(path).read_text(encoding="utf-8")
-        data = loads(text)
-    except (OSError, ValueError, UnicodeDecodeError):
-        return None
-    if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT or not isinstance(data.get("ops"), list):
-        return None
-    return data
 
 
 def _file_stamp(path: Path) -> dict:
@@ -585,8 +76,6 @@ def _cell_converter(field_name: str):
 
     return ACTIVITY_COLUMNS[field_name], converter_for(ACTIVITY_COLUMNS[field_name])
 
-
-# =========================================================================== session
 
 class EditSession:
     """A case being edited: data, project, results, undo stack and autosave journal."""
@@ -1705,7 +1194,7 @@ class EditSession:
             if data is None:
                 continue
             pid = data.get("pid")
-            if pid and _pid_alive(pid):
+            if pid and pid_alive(pid):
                 continue  # another running app owns it
             data["file"] = str(path)
             out.append(data)
@@ -1720,151 +1209,3 @@ class EditSession:
             s = cls(blank_case(data.get("lang", "zh")), **kwargs)
         s.recover(data)
         return s
-
-
-def _pid_alive(pid: int) -> bool:
-    if os.name != "posix":
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except (ProcessLookupError, ValueError):
-        return False
-    except PermissionError:
-        return True
-    return True
-
-
-# =========================================================================== import in a child process
-
-_CHUNK = 20_000
-
-
-def _dedupe(col: list) -> list:
-    seen: dict = {}
-    return [seen.setdefault(v, v) if type(v) is str else v for v in col]
-
-
-def _child_read(path: str, conn) -> None:  # pragma: no cover - runs in the child process
-    """Child process: read and validate the workbook, send the case back in chunks."""
-    try:
-        _child_send(path, conn)
-    except (BrokenPipeError, EOFError, OSError):
-        pass  # the parent cancelled: nobody is listening
-    finally:
-        try:
-            conn.close()
-        except OSError:
-            pass
-
-
-def _child_send(path: str, conn) -> None:  # pragma: no cover - runs in the child process
-    def send(obj) -> None:
-        conn.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
-
-    try:
-        from carbonmgr.io.reader import read_workbook as read_case
-
-        case = read_case(path)
-    except ValidationFailed as exc:
-        send(("problems", exc.problems))
-        return
-    except Exception as exc:  # noqa: BLE001
-        send(("error", f"{type(exc).__name__}: {exc}"))
-        return
-    a = case.activities
-    n = len(a)
-    columns = {"row": a.row, "facility": a.facility, "source": a.source, "item": a.item, "quantity": a.quantity,
-               "unit": a.unit}
-    columns.update({"opt:" + k: v for k, v in a.options.items()})
-    columns.update({"extra:" + k: v for k, v in a.extra.items()})
-    case.activities = ActivityTable()
-    send(("case", case, n, list(columns)))
-    for name, col in columns.items():
-        col = _dedupe(col)
-        for start in range(0, n, _CHUNK):
-            send(("chunk", name, col[start:start + _CHUNK]))
-    send(("done",))
-
-
-class ImportJob:
-    """Read a case workbook in a child process (cancellable; the caller stays responsive).
-
-    ``run()`` blocks (call it from a worker thread) and returns the :class:`CaseData` or
-    raises :class:`ValidationFailed`; ``progress`` is (done, total) of the transfer;
-    ``cancel()`` kills the child and makes ``run()`` raise :class:`ImportCancelled`.
-    """
-
-    def __init__(self, path: str | Path):
-        self.path = Path(path)
-        self.cancelled = threading.Event()
-        self.progress: tuple[int, int] = (0, 0)
-        self.stage = "reading"
-        self._proc = None
-
-    def cancel(self) -> None:
-        self.cancelled.set()
-        proc = self._proc
-        if proc is not None and proc.is_alive():
-            proc.kill()
-
-    def run(self) -> CaseData:
-        import multiprocessing as mp
-
-        ctx = mp.get_context("spawn")
-        parent, child = ctx.Pipe(duplex=False)
-        proc = ctx.Process(target=_child_read, args=(str(self.path), child), daemon=True)
-        self._proc = proc
-        if self.cancelled.is_set():
-            raise ImportCancelled()
-        proc.start()
-        child.close()
-        try:
-            return self._receive(parent)
-        except (EOFError, OSError):
-            if self.cancelled.is_set():
-                raise ImportCancelled() from None
-            raise ValidationFailed([Problem("workbook.read_failed",
-                                            {"name": self.path.name, "detail": "import process ended"})]) from None
-        finally:
-            parent.close()
-            proc.join(timeout=5)
-            if proc.is_alive():
-                proc.kill()
-
-    def _poll(self, conn) -> bytes:
-        while not conn.poll(0.05):
-            if self.cancelled.is_set():
-                raise ImportCancelled()
-        if self.cancelled.is_set():
-            raise ImportCancelled()
-        return conn.recv_bytes()
-
-    def _receive(self, conn) -> CaseData:
-        msg = pickle.loads(self._poll(conn))
-        if msg[0] == "problems":
-            raise ValidationFailed(msg[1])
-        if msg[0] == "error":
-            raise ValidationFailed([Problem("workbook.read_failed", {"name": self.path.name, "detail": msg[1]})])
-        _, case, n, names = msg
-        self.stage = "transfer"
-        cols: dict[str, list] = {name: [] for name in names}
-        total = max(1, n * len(names))
-        done = 0
-        while True:
-            msg = pickle.loads(self._poll(conn))  # a chunk: ~20,000 values, a few ms
-            if msg[0] == "done":
-                break
-            _, name, values = msg
-            cols[name].extend(values)
-            done += len(values)
-            self.progress = (done, total)
-            time.sleep(0)  # let the GUI thread take the interpreter lock
-        case.activities = ActivityTable(
-            cols["row"], cols["facility"], cols["source"], cols["item"], cols["quantity"], cols["unit"],
-            {k[4:]: v for k, v in cols.items() if k.startswith("opt:")},
-            {k[6:]: v for k, v in cols.items() if k.startswith("extra:")})
-        return case
-
-
-class ImportCancelled(CarbonMgrError):
-    """The user cancelled an import."""

@@ -1,0 +1,66 @@
+"""The autosave sidecar file: where it lives, written atomically, read back safely."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from carbonmgr.io.fileio import fsync_dir
+
+__all__ = ["AUTOSAVE_SUFFIX", "AUTOSAVE_FORMAT", "AUTOSAVE_VERSION", "AUTOSAVE_EVERY_EDITS", "autosave_path",
+           "write_atomic", "read_autosave", "pid_alive"]
+
+AUTOSAVE_SUFFIX = ".autosave"
+AUTOSAVE_FORMAT = "carbonmgr-autosave"
+AUTOSAVE_VERSION = 1
+AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosaves on a timer)
+
+
+def autosave_path(project: str | Path) -> Path:
+    p = Path(project)
+    return p.with_name(p.name + AUTOSAVE_SUFFIX)
+
+
+def write_atomic(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
+    folder = path.parent
+    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+    fsync_dir(folder)
+
+
+def read_autosave(path: str | Path) -> dict | None:
+    """The content of an autosave file, or None if it is missing or not readable."""
+    from carbonmgr.storage.store import loads
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+        data = loads(text)
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT or not isinstance(data.get("ops"), list):
+        return None
+    return data
+
+
+def pid_alive(pid: int) -> bool:
+    if os.name != "posix":
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except (ProcessLookupError, ValueError):
+        return False
+    except PermissionError:
+        return True
+    return True

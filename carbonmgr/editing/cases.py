@@ -1,0 +1,33 @@
+"""The case of a new project, and independent copies of a case (for background work)."""
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+
+from carbonmgr.editing.fields import CORE_FIELDS
+from carbonmgr.inventory.model import ActivityTable, CaseData, CaseInfo, Facility
+
+__all__ = ["blank_case", "copy_case"]
+
+
+def blank_case(lang: str = "zh") -> CaseData:
+    """The case of a new project: one facility, the Chinese standard profile, last year."""
+    year = _dt.date.today().year - 1
+    title = "新建案例" if lang == "zh" else "New case"
+    info = CaseInfo(title=title, standard="gbt32150", reporting_year=year)
+    fac = Facility("F1", "总部" if lang == "zh" else "Head office", "")
+    return CaseData(info=info, facilities=[fac],
+                    columns={"Activities": {f: c for f, c in zip(CORE_FIELDS, "ABCDE")}})
+
+
+def copy_case(case: CaseData) -> CaseData:
+    """A copy whose columns, facilities and settings can change independently."""
+    a = case.activities
+    acts = ActivityTable(list(a.row), list(a.facility), list(a.source), list(a.item), list(a.quantity),
+                         list(a.unit), {k: list(v) for k, v in a.options.items()},
+                         {k: list(v) for k, v in a.extra.items()})
+    info = dataclasses.replace(case.info, extra=dict(case.info.extra))
+    return CaseData(info=info, facilities=[dataclasses.replace(f, extra=dict(f.extra)) for f in case.facilities],
+                    activities=acts, instruments=list(case.instruments), equipment=list(case.equipment),
+                    documents=case.documents, columns={k: dict(v) for k, v in case.columns.items()},
+                    sheet_names=dict(case.sheet_names))

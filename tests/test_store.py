@@ -427,11 +427,11 @@ def test_edit_errors_roll_back(tmp_path):
 
 # ---------------------------------------------------------------- file format
 
-def test_wal_and_strict_tables(tmp_path):
+def test_rollback_journal_and_strict_tables(tmp_path):
     path = tmp_path / "fmt.carbon"
     case = small_case()
     with Project.create(path, case, compute(case, default_library())) as p:
-        assert p.db.journal_mode == "wal"
+        assert p.db.journal_mode == "delete"
         rows = p.db.execute("SELECT name, sql FROM sqlite_master WHERE type = 'table'").fetchall()
         names = {n for n, _ in rows}
         assert {"meta", "case", "facilities", "activities", "instruments", "equipment", "documents", "results",
@@ -441,7 +441,7 @@ def test_wal_and_strict_tables(tmp_path):
         assert p.db.execute("PRAGMA application_id").fetchone()[0] == store.APPLICATION_ID
         assert p.db.execute("PRAGMA user_version").fetchone()[0] == store.schema_version()
     conn = sqlite3.connect(path)
-    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
     assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     conn.close()
 
@@ -609,3 +609,97 @@ def test_damaged_project_gives_a_clear_error_not_a_decoding_error(tmp_path):
             ws.factor_changes()
     assert info.value.problem.code in ("store.damaged", "store.not_a_project")
     assert "p.carbon" in info.value.render("en") and "p.carbon" in info.value.render("zh")
+
+
+# ------------------------------------------------ the file alone holds what was saved (issue 8, item 2)
+
+def test_a_copy_taken_while_open_holds_every_committed_save(tmp_path):
+    """No WAL: after a save commits, the .carbon file by itself (copied to a USB stick or handed in
+    while the app still has it open) holds the save; no -wal file is left beside it."""
+    path = tmp_path / "p.carbon"
+    project = Project.create(path, small_case())
+    try:
+        [first, *_] = project.activity_ids()
+        with project.transaction():
+            project.update_activity(first, "quantity", 4321.0)
+        copy = tmp_path / "copy.carbon"
+        shutil.copyfile(path, copy)  # only the main file, as a file manager copies it
+        assert not Path(str(path) + "-wal").exists()
+        with Project.open(copy) as other:
+            assert other.activity(first)["quantity"] == 4321.0
+    finally:
+        project.close()
+
+
+def test_a_project_of_an_earlier_version_in_wal_mode_is_folded_into_one_file(tmp_path):
+    path = tmp_path / "old.carbon"
+    Project.create(path, small_case()).close()
+    conn = sqlite3.connect(path)
+    assert conn.execute("PRAGMA journal_mode = WAL").fetchone()[0] == "wal"
+    conn.close()
+    with Project.open(path) as project:
+        assert project.db.execute("PRAGMA journal_mode").fetchone()[0] == "delete"
+        [first, *_] = project.activity_ids()
+        with project.transaction():
+            project.update_activity(first, "quantity", 77.0)
+    assert not Path(str(path) + "-wal").exists()
+    with Project.open(path) as project:
+        assert project.activity(first)["quantity"] == 77.0
+
+
+# ------------------------------------------------ a crafted project file is refused (issue 8, item 8)
+
+@pytest.mark.parametrize("ddl", [
+    "CREATE TRIGGER wipe AFTER UPDATE ON meta BEGIN DELETE FROM audit; END",
+    "CREATE TRIGGER shrink AFTER UPDATE ON activities BEGIN UPDATE activities SET quantity = 625 "
+    "WHERE id = new.id; END",
+    "CREATE VIEW v AS SELECT * FROM activities",
+    "CREATE INDEX extra_idx ON activities(unit)",
+    "CREATE TABLE payload (x)",
+])
+def test_a_planted_schema_object_is_refused_on_open(tmp_path, ddl):
+    path = tmp_path / "crafted.carbon"
+    Project.create(path, small_case()).close()
+    conn = sqlite3.connect(path)
+    conn.execute(ddl)
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError) as info:
+        Project.open(path)
+    assert info.value.problem.code == "store.unexpected_schema"
+    assert "crafted.carbon" in info.value.render("zh") and "触发器" in info.value.render("zh")
+    conn = sqlite3.connect(path)  # nothing ran: the audit log is intact
+    assert conn.execute("SELECT count(*) FROM audit").fetchone()[0] >= 1
+    conn.close()
+
+
+def test_a_changed_table_definition_is_refused_on_open(tmp_path):
+    """A table rebuilt without STRICT (so a text could stand where a number belongs) is not ours."""
+    path = tmp_path / "crafted.carbon"
+    Project.create(path, small_case()).close()
+    conn = sqlite3.connect(path)
+    conn.executescript("ALTER TABLE audit RENAME TO audit_old; CREATE TABLE audit (id INTEGER PRIMARY KEY, at TEXT, "
+                       "action TEXT, entity TEXT, entity_id TEXT, field TEXT, old_value TEXT, new_value TEXT); "
+                       "DROP TABLE audit_old;")
+    conn.close()
+    with pytest.raises(ProjectError) as info:
+        Project.open(path)
+    assert info.value.problem.code == "store.unexpected_schema"
+
+
+def test_a_text_in_the_factor_snapshot_is_a_damaged_project_not_a_crash(tmp_path):
+    from carbonmgr.facade import Workspace, demo_path
+
+    path = tmp_path / "p.carbon"
+    with Workspace.open(demo_path("zh")) as ws:
+        ws.save_project(path)
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE snapshot_factors SET row = json_set(row, '$.value', 'abc') "
+                 "WHERE rowid = (SELECT min(rowid) FROM snapshot_factors)")
+    conn.commit()
+    conn.close()
+    with pytest.raises(ProjectError) as info:
+        with Workspace.open(path) as ws:
+            ws.compute()
+    assert info.value.problem.code == "store.damaged"
+    assert "p.carbon" in info.value.render("en")

@@ -5,8 +5,10 @@ inventory runs computed from it (with a snapshot of every factor and GWP value
 used, so that old results can be reproduced after the factor library changes) and
 an audit trail of edits.
 
-Layout (all tables STRICT, WAL journal, schema version in ``PRAGMA user_version``
-and in ``meta``; schema changes are sqlite-utils migrations, see ``_STEPS``):
+Layout (all tables STRICT, rollback journal so that the file alone holds every committed
+save, schema version in ``PRAGMA user_version`` and in ``meta``; schema changes are
+sqlite-utils migrations, see ``_STEPS``; a file holding any schema object the steps do not
+create is refused on open):
 
 * ``meta`` (key, value): schema_version, app, app_version, created_at, modified_at,
   case_modified_at, library_version, last_activity_id;
@@ -29,6 +31,7 @@ import dataclasses
 import datetime as _dt
 import hashlib
 import json
+import math
 import os
 import sqlite3
 import tempfile
@@ -185,6 +188,43 @@ def _migrate(db: Database) -> None:
     with db.atomic():
         db.execute(f"PRAGMA user_version = {version}")
         _set_meta(db, schema_version=str(version))
+
+
+_SQLITE_OWN_TABLES = {"sqlite_sequence", "sqlite_stat1", "sqlite_stat4"}
+_expected_schema: dict[int, set[tuple[str, str, str, str | None]]] = {}
+
+
+def _schema_objects(db) -> set[tuple[str, str, str, str | None]]:
+    return {(kind, name, tbl, " ".join(sql.split()) if sql else None)
+            for kind, name, tbl, sql in db.execute("SELECT type, name, tbl_name, sql FROM sqlite_master")}
+
+
+def expected_schema(version: int) -> set[tuple[str, str, str, str | None]]:
+    """The schema objects (tables and indexes, with their SQL) that CarbonMgr creates for a file
+    of ``version``: made once by running the schema steps on an empty in-memory database."""
+    if version not in _expected_schema:
+        db = Database(memory=True, strict=True)
+        m = Migrations(MIGRATION_SET)
+        for name, fn in _STEPS[:version]:
+            m(name=name)(fn)
+        m.apply(db)
+        _expected_schema[version] = _schema_objects(db)
+        db.close()
+    return _expected_schema[version]
+
+
+def _check_schema_objects(db: Database, version: int, path: Path) -> None:
+    """A project file is untrusted: refuse one holding database objects CarbonMgr did not create
+    (a trigger or view planted in it would run on save; an altered table would store anything)."""
+    expected = expected_schema(version)
+    for obj in _schema_objects(db) - expected:
+        kind, name = obj[0], obj[1]
+        if kind == "table" and name in _SQLITE_OWN_TABLES:
+            continue  # SQLite's own bookkeeping (AUTOINCREMENT, ANALYZE / PRAGMA optimize)
+        if kind == "index" and name.startswith("sqlite_autoindex_") and obj[3] is None:
+            if any(e[1] == name for e in expected):
+                continue
+        raise ProjectError("store.unexpected_schema", path=str(path))
 
 
 def _set_meta(db: Database, **values: str) -> None:
@@ -620,7 +660,9 @@ class Project:
                         from carbonmgr.factors.library import default_library
                         library = default_library()
                     _write_inventory(db, inventory, ids, library)
-            db.execute("PRAGMA journal_mode = WAL")  # persistent: recorded in the file header
+            # A rollback journal (not WAL): once a save has committed, the .carbon file alone holds it,
+            # so a copy taken while the app is open is complete, and shared (network) drives work.
+            db.execute("PRAGMA journal_mode = DELETE")
             conn.close()
             conn = None
             with open(tmp, "rb+") as fh:
@@ -679,7 +721,15 @@ class Project:
             conn.close()
             raise ProjectError("store.not_a_project", path=str(path)) from exc
         try:
-            db.enable_wal()
+            _check_schema_objects(db, found, path)
+        except ProjectError:
+            conn.close()
+            raise
+        try:
+            conn.execute("PRAGMA trusted_schema = OFF")
+            if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                # files of earlier versions were kept in WAL mode: fold the WAL in, use a rollback journal
+                db.execute("PRAGMA journal_mode = DELETE")
             if pending:
                 _migrate(db)
         except sqlite3.Error as exc:  # read-only file or folder, locked by another program ...
@@ -1301,7 +1351,7 @@ class Project:
         names = {f.name for f in dataclasses.fields(Factor)}
         pinned: dict[tuple[str, str], list[Factor]] = {}
         for _used, row in factors:
-            f = Factor(**{k: row[k] for k in names})
+            f = _checked_factor(Factor(**{k: row[k] for k in names}))
             pinned.setdefault((f.set, f.item), []).append(f)
         by_item = dict(current.by_item)
         by_item.update(pinned)
@@ -1379,6 +1429,19 @@ def _current_gwp(lib: Library, set_name: str, gas: str) -> tuple[float | None, s
             total += frac * cg.value
         return total, "blend"
     return None, None
+
+
+def _checked_factor(f: Factor) -> Factor:
+    """A factor row read back from a snapshot, checked like any untrusted value (ValueError if not sound)."""
+    value = f.value
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(value):
+        raise ValueError(f"factor snapshot value is not a finite number: {value!r:.40}")
+    if f.year is not None and (isinstance(f.year, bool) or not isinstance(f.year, int)):
+        raise ValueError(f"factor snapshot year is not a year: {f.year!r:.40}")
+    for name in ("set", "item", "param", "gas", "variant", "unit", "region", "source", "status"):
+        if not isinstance(getattr(f, name), str):
+            raise ValueError(f"factor snapshot {name} is not text")
+    return f
 
 
 def _check_inventory(inv, stored: ActivityTable) -> None:

@@ -11,6 +11,11 @@ MESSAGES = {
                                  "this version reads up to {supported}); please update CarbonMgr",
                            "zh": "该项目由更新版本的 CarbonMgr 保存（文件格式版本 {found}；当前版本最高支持 {supported}），"
                                  "请升级 CarbonMgr"},
+    "store.unexpected_schema": {"en": '"{path}" was not opened: it holds database objects (triggers, views or '
+                                      'changed tables) that CarbonMgr does not create; the file was changed by '
+                                      'another program',
+                                "zh": "未打开“{path}”：文件中有 CarbonMgr 不会创建的数据库对象（触发器、视图或被改动的表），"
+                                      "文件已被其他程序改动"},
     "store.exists": {"en": 'project file "{path}" already exists',
                      "zh": "项目文件“{path}”已存在"},
     "store.write_failed": {"en": 'could not write project file "{path}": {error}',

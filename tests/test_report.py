@@ -196,7 +196,7 @@ def test_progress_and_cancel(tmp_path):
     with pytest.raises(ReportCancelled) as exc:
         write_report(inv, cancelled, progress=cancel)
     assert not cancelled.exists()
-    assert not list(tmp_path.glob(".~report-*"))
+    assert not list(tmp_path.glob(".~*"))  # no temporary file left (carbonmgr.io.fileio)
     assert "取消" in exc.value.render("zh") and "cancelled" in exc.value.render("en")
 
 

@@ -303,7 +303,7 @@ def test_crash_during_create_leaves_nothing(tmp_path, monkeypatch):
     def boom(src, dst):
         raise RuntimeError("power cut")
 
-    monkeypatch.setattr(store.os, "replace", boom)
+    monkeypatch.setattr(os, "replace", boom)
     with pytest.raises(RuntimeError):
         Project.create(path, rich_case())
     assert not path.exists()

@@ -15,6 +15,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.workbook",
     "carbonmgr.common.messages.store",
     "carbonmgr.common.messages.report",
+    "carbonmgr.common.messages.files",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

@@ -1,14 +1,11 @@
-"""The autosave sidecar file: where it lives, written atomically, read back safely."""
+"""The autosave sidecar file: where it lives, read back safely (written by carbonmgr.io.fileio.write_bytes)."""
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
-from carbonmgr.io.fileio import fsync_dir
-
 __all__ = ["AUTOSAVE_SUFFIX", "AUTOSAVE_FORMAT", "AUTOSAVE_VERSION", "AUTOSAVE_EVERY_EDITS", "autosave_path",
-           "write_atomic", "read_autosave", "pid_alive"]
+           "read_autosave", "pid_alive"]
 
 AUTOSAVE_SUFFIX = ".autosave"
 AUTOSAVE_FORMAT = "carbonmgr-autosave"
@@ -19,25 +16,6 @@ AUTOSAVE_EVERY_EDITS = 20  # autosave after this many edits (the app also autosa
 def autosave_path(project: str | Path) -> Path:
     p = Path(project)
     return p.with_name(p.name + AUTOSAVE_SUFFIX)
-
-
-def write_atomic(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` so that a crash leaves either the old or the new file."""
-    folder = path.parent
-    fd, tmp = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
-    fsync_dir(folder)
 
 
 def read_autosave(path: str | Path) -> dict | None:

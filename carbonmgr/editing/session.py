@@ -34,7 +34,7 @@ from typing import Any, Callable, Iterable
 
 from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed
 from carbonmgr.editing.autosave import (AUTOSAVE_EVERY_EDITS, AUTOSAVE_FORMAT, AUTOSAVE_SUFFIX, AUTOSAVE_VERSION,
-                                        autosave_path, pid_alive, read_autosave, write_atomic)
+                                        autosave_path, pid_alive, read_autosave)
 from carbonmgr.editing.cases import blank_case, copy_case
 from carbonmgr.editing.fields import (CORE_FIELDS, DIMENSION_UNITS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
                                       INSTRUMENT_FIELDS, LINE_FIELDS, RECORD_KINDS, SOURCE_KINDS, CellError)
@@ -48,6 +48,7 @@ from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT
                                        EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
                                        SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility, Instrument)
 from carbonmgr.io import WORKBOOK_SUFFIXES
+from carbonmgr.io.fileio import write_bytes
 from carbonmgr.storage import PROJECT_SUFFIX
 
 __all__ = [
@@ -1065,7 +1066,7 @@ class EditSession:
                 pass
             return None
         target.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(target, dumps(data).encode("utf-8"))
+        write_bytes(target, dumps(data).encode("utf-8"))
         return target
 
     def autosave(self) -> Path | None:

@@ -18,7 +18,6 @@ import heapq
 import math
 import os
 import re
-import tempfile
 import unicodedata
 import zipfile
 import zlib
@@ -31,8 +30,8 @@ from typing import Any, Callable, Iterable
 
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
-from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed, column_letters
-from carbonmgr.io.fileio import default_file_mode
+from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
+from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
@@ -1302,7 +1301,7 @@ def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en",
     result sheets; write them with :func:`safe_row`). The file is replaced in one step.
     """
     openpyxl = _require_defused()
-    with _atomic_target(Path(path)) as tmp:
+    with atomic_write(path, code="workbook.write_failed") as tmp:
         book = openpyxl.Workbook(write_only=True)
         _write_case_book(book, case, lang)
         if more_sheets is not None:
@@ -1337,25 +1336,6 @@ def _write_case_book(book: Any, case: CaseData, lang: str) -> None:
         ws = book.create_sheet(name)
         for r in rows:
             ws.append(_row(ws, r))
-
-
-@contextmanager
-def _atomic_target(path: Path):
-    """Yield a temporary file next to ``path``; on success it replaces ``path`` (never half-written)."""
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~", suffix=".xlsx", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise ProjectError("workbook.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc
-    try:
-        yield tmp
-        os.chmod(tmp, default_file_mode())
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ProjectError("workbook.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
 
 
 def _write_case_sheet(book: Any, info: CaseInfo, lang: str) -> Any:
@@ -1436,7 +1416,7 @@ def write_template(path: str | os.PathLike, lang: str = "en") -> None:
     openpyxl = _require_defused()
     from carbonmgr.common.i18n import translate
 
-    with _atomic_target(Path(path)) as tmp:
+    with atomic_write(path, code="workbook.write_failed") as tmp:
         book = openpyxl.Workbook()
         book.remove(book.active)
         _template_book(book, lambda code: translate(code, lang), lang)

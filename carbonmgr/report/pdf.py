@@ -16,7 +16,6 @@ import io
 import math
 import os
 import re
-import tempfile
 from collections import OrderedDict
 from pathlib import Path
 from typing import Any, Callable
@@ -33,8 +32,9 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from carbonmgr import __version__
 from carbonmgr.inventory.model import SOURCES
+from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE
-from carbonmgr.report.errors import ReportCancelled, ReportError
+from carbonmgr.report.errors import ReportCancelled
 from carbonmgr.report.export import is_result_sheet
 from carbonmgr.report.fonts import glyph_set, register_pdf_font
 from carbonmgr.report.labels import (CONSOLIDATIONS, ISO_CATEGORIES, METHODS, ORIGINS, PARAMS, STANDARD_SHORT, STANDARDS, STATUS,
@@ -1241,15 +1241,10 @@ def write_pdf(inv, path: str | os.PathLike, lang: str = "zh", standard: str | No
     header_right = builder.plain(f"{builder.L('report_title')} · "
                                  f"{pick(STANDARD_SHORT.get(builder.std), builder.lang, builder.std)} · "
                                  f"{inv.reporting_year or ''}")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=".~report-", suffix=".pdf", dir=path.parent)
-        os.close(fd)
-    except OSError as exc:
-        raise ReportError("report.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc
-    try:
+    with atomic_write(path, code="report.write_failed") as tmp:
         hint = None
         for _attempt in range(3):
-            doc = _Doc(tmp, font=builder.font, report_lang=builder.lang, header_left=header_left,
+            doc = _Doc(str(tmp), font=builder.font, report_lang=builder.lang, header_left=header_left,
                        header_right=header_right, total_hint=hint,
                        title=builder.plain(inv.case.info.title or builder.L("report_title")),
                        author=builder.plain(company), creator=f"CarbonMgr {__version__}",
@@ -1263,10 +1258,4 @@ def write_pdf(inv, path: str | os.PathLike, lang: str = "zh", standard: str | No
             hint = doc.pages_done  # pragma: no cover - the page count moved in the last pass
         if progress is not None:
             progress(state["total"], state["total"])
-        os.replace(tmp, path)
-    except OSError as exc:
-        raise ReportError("report.write_failed", name=path.name, detail=exc.strerror or str(exc)) from exc
-    finally:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
     return path

@@ -32,9 +32,7 @@ import datetime as _dt
 import hashlib
 import json
 import math
-import os
 import sqlite3
-import tempfile
 import zlib
 from pathlib import Path
 from typing import Any, Iterable
@@ -44,7 +42,7 @@ from sqlite_utils.migrations import Migrations
 
 from carbonmgr import __version__
 from carbonmgr.common.errors import ProjectError, Problem
-from carbonmgr.io.fileio import default_file_mode, fsync_dir
+from carbonmgr.io.fileio import atomic_write
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
@@ -630,65 +628,42 @@ class Project:
         path = Path(path)
         if path.exists() and not overwrite:
             raise ProjectError("store.exists", path=str(path))
-        folder = path.parent if str(path.parent) else Path(".")
-        try:
-            fd, tmp_name = tempfile.mkstemp(prefix="." + path.name + ".", suffix=".tmp", dir=folder)
-        except OSError as exc:
-            raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
-        os.close(fd)
-        tmp = Path(tmp_name)
-        conn = None
-        try:
+        with atomic_write(path, code="store.write_failed", companions=("-journal", "-wal", "-shm")) as tmp:
             conn = sqlite3.connect(str(tmp))
-            db = Database(conn, strict=True)
-            # the temporary file is thrown away on any failure: no need for a disk journal
-            db.execute("PRAGMA journal_mode = MEMORY")
-            db.execute("PRAGMA synchronous = OFF")
-            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            _migrate(db)
-            now = _now()
-            with db.atomic():
-                _set_meta(db, app="CarbonMgr", app_version=__version__, created_at=now, modified_at=now,
-                          case_modified_at=now,
-                          library_version=getattr(inventory, "library_version", "") or "")
-                ids = _write_case(db, case)
-                _audit(db, "create", "project", None, None, None,
-                       {"path": path.name, "lines": len(ids), "facilities": len(case.facilities)}, now)
-                if inventory is not None:
-                    _check_inventory(inventory, case.activities)
-                    if library is None:
-                        from carbonmgr.factors.library import default_library
-                        library = default_library()
-                    _write_inventory(db, inventory, ids, library)
-            # A rollback journal (not WAL): once a save has committed, the .carbon file alone holds it,
-            # so a copy taken while the app is open is complete, and shared (network) drives work.
-            db.execute("PRAGMA journal_mode = DELETE")
-            conn.close()
-            conn = None
-            with open(tmp, "rb+") as fh:
-                os.fsync(fh.fileno())
+            try:
+                db = Database(conn, strict=True)
+                # the temporary file is thrown away on any failure: no need for a disk journal
+                db.execute("PRAGMA journal_mode = MEMORY")
+                db.execute("PRAGMA synchronous = OFF")
+                db.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+                _migrate(db)
+                now = _now()
+                with db.atomic():
+                    _set_meta(db, app="CarbonMgr", app_version=__version__, created_at=now, modified_at=now,
+                              case_modified_at=now,
+                              library_version=getattr(inventory, "library_version", "") or "")
+                    ids = _write_case(db, case)
+                    _audit(db, "create", "project", None, None, None,
+                           {"path": path.name, "lines": len(ids), "facilities": len(case.facilities)}, now)
+                    if inventory is not None:
+                        _check_inventory(inventory, case.activities)
+                        if library is None:
+                            from carbonmgr.factors.library import default_library
+                            library = default_library()
+                        _write_inventory(db, inventory, ids, library)
+                # A rollback journal (not WAL): once a save has committed, the .carbon file alone holds it,
+                # so a copy taken while the app is open is complete, and shared (network) drives work.
+                db.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                try:
+                    conn.close()
+                except sqlite3.Error:
+                    pass
             if path.exists():
                 for suffix in ("-wal", "-shm"):  # a stale WAL must never be applied to the new file
                     stale = Path(str(path) + suffix)
                     if stale.exists():
                         stale.unlink()
-            os.chmod(tmp, default_file_mode())  # mkstemp creates 0o600; a project is an ordinary file
-            os.replace(tmp, path)
-            fsync_dir(folder)
-        except BaseException as exc:
-            if conn is not None:
-                try:
-                    conn.close()
-                except sqlite3.Error:
-                    pass
-            for p in (tmp, Path(str(tmp) + "-journal"), Path(str(tmp) + "-wal"), Path(str(tmp) + "-shm")):
-                try:
-                    p.unlink()
-                except OSError:
-                    pass
-            if isinstance(exc, OSError):
-                raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
-            raise
         return cls.open(path)
 
     @classmethod

@@ -64,19 +64,18 @@ def create_app(argv=None):
     return app
 
 
-def _smoke_report(inventory, lang: str) -> int:
-    """Write the demo report and render its first page: proves that reportlab, matplotlib,
-    the CJK font and pypdfium2 all work in this build. Returns the number of pages (0 on failure)."""
+def _smoke_report(workspace, lang: str) -> int:
+    """Write the demo report (the Report page's and ``carbonmgr report``'s path) and render its
+    first page: proves that reportlab, matplotlib, the CJK font and pypdfium2 all work in this
+    build. Returns the number of pages (0 on failure)."""
     import tempfile
     from pathlib import Path
 
     try:
-        from carbonmgr.report import write_report
-
         from carbonmgr.ui.report_page import render_pages
 
         with tempfile.TemporaryDirectory() as folder:
-            path = write_report(inventory, Path(folder) / "smoke.pdf", lang=lang)
+            path = workspace.snapshot().write_report(Path(folder) / "smoke.pdf", lang=lang)
             images, count = render_pages(path, count=1)
             return count if images and not images[0].isNull() else 0
     except Exception as exc:  # noqa: BLE001 - reported, and the smoke test fails
@@ -126,7 +125,7 @@ def main(args=None) -> int:
                 elapsed = time.perf_counter() - _T0
                 pages = -1
                 if os.environ.get("CARBONMGR_SMOKE_REPORT", "1") != "0":  # bench/bench_gui.py times start-up only
-                    pages = _smoke_report(s.results.inventory, i18n.current())
+                    pages = _smoke_report(win.workspace, i18n.current())
                     if pages < 1:
                         outcome["code"] = 1
                 print(f"smoke test ok: {s.title}: total {s.results.totals['total']:,.2f} t CO2e, "
@@ -162,12 +161,11 @@ def offer_untitled_recovery(win) -> None:
     """After a crash: offer the autosave of an untitled session (an opened workbook, the demo)."""
     from PySide6.QtCore import QCoreApplication
 
-    from carbonmgr.editing.session import EditSession
-
+    from carbonmgr.facade import Workspace
     from carbonmgr.ui import i18n
     from carbonmgr.ui.settings import data_dir
 
-    found = EditSession.untitled_recoveries(data_dir())
+    found = Workspace.untitled_recoveries(data_dir())
     if not found:
         return
     data = max(found, key=lambda d: d.get("saved_at", ""))
@@ -176,11 +174,11 @@ def offer_untitled_recovery(win) -> None:
                      ("yes", "no"))
     if answer == "yes":
         try:
-            s = EditSession.from_untitled_recovery(data, lang=i18n.current(), autosave_dir=data_dir())
+            ws = Workspace.from_untitled_recovery(data, lang=i18n.current(), autosave_dir=data_dir())
         except Exception as exc:  # noqa: BLE001
             win.show_error(exc)
             return
-        win.install_session(s, check_recovery=False)
+        win.install_workspace(ws, check_recovery=False)
     try:
         os.unlink(data["file"])
     except OSError:

@@ -21,8 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
                                QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
-from carbonmgr.editing.session import (PROJECT_SUFFIX, CellError, Changes, EditSession, ImportCancelled,
-                               ImportJob, resolve_input)
+from carbonmgr.facade import PROJECT_SUFFIX, CellError, Changes, ImportCancelled, ImportJob, Workspace, resolve_input
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -169,7 +168,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings = settings or Settings()
         self.tasks = tasks or TaskManager(self)
         self.tasks.on_error = self.show_error
-        self.session: EditSession | None = None
+        self.workspace: Workspace | None = None  # the open case (the facade); its edit session is .session
         self._compute_token = 0
         self._had_errors = True
         self._import = None
@@ -230,6 +229,15 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_state()
         self.update_actions()
+
+    @property
+    def session(self):
+        """The edit session of the open workspace (what the views read), or None."""
+        return self.workspace.session if self.workspace is not None else None
+
+    @session.setter
+    def session(self, session) -> None:
+        self.workspace = None if session is None else Workspace.editing(session)
 
     # ================================================================== actions
     def _action(self, name: str, slot, shortcut=None, checkable: bool = False) -> QAction:
@@ -547,8 +555,8 @@ class MainWindow(Retranslating, QMainWindow):
             return None
         if p.suffix.lower() == PROJECT_SUFFIX:
             self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", p.name))
-            fut = EditSession.open_project(p, lang=lang, autosave_dir=data_dir())
-            return self.tasks.watch(fut, lambda s: self.install_session(s, check_recovery=check_recovery),
+            fut = Workspace.open_project(p, lang=lang, autosave_dir=data_dir())
+            return self.tasks.watch(fut, lambda ws: self.install_workspace(ws, check_recovery=check_recovery),
                                     self.show_error)
         return self.import_workbook(str(p))
 
@@ -565,17 +573,19 @@ class MainWindow(Retranslating, QMainWindow):
         path = self.ask_path("save", str(Path(self.settings.get("files/last_dir") or Path.home()) / "case.carbon"))
         if not path:
             return
-        fut = EditSession.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True)
-        return self.tasks.watch(fut, self.install_session, self.show_error)
+        fut = Workspace.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True)
+        return self.tasks.watch(fut, self.install_workspace, self.show_error)
 
-    def install_session(self, session: EditSession, *, check_recovery: bool = True) -> None:
+    def install_workspace(self, workspace: Workspace, *, check_recovery: bool = True) -> None:
+        """Show an opened workspace (an editing one: it has an edit session)."""
+        session = workspace.session
         old = self.session
         if old is not None and old is not session:
             old.discard_autosave() if not old.modified else None
             old.close()
         session.dispatch = self.tasks.run_on_main
         session.lang = i18n.current()
-        self.session = session
+        self.workspace = workspace
         if session.project_path is not None:
             self.settings.add_recent(str(session.project_path))
         elif session.base.get("kind") == "workbook":
@@ -1054,7 +1064,7 @@ class MainWindow(Retranslating, QMainWindow):
         data = s.autosave_data()
         s.edits_since_autosave = 0
         s.last_autosave = time.time()
-        self.tasks.run_serial(lambda: EditSession.write_autosave(target, data), None,
+        self.tasks.run_serial(lambda: Workspace.write_autosave(target, data), None,
                               lambda exc: self.statusBar().showMessage(
                                   self.tr("Autosave failed: %1").replace("%1", str(exc)), 8000))
 
@@ -1158,18 +1168,9 @@ class ImportOperation:
         job = self.job
 
         def work():
-            if job is not None:
-                case = job.run()
-            else:
-                from carbonmgr.facade import read_workbook as read_case
-
-                case = read_case(path)
-            if self.cancelled:
-                raise ImportCancelled()
-            self.stage = "computing"
-            session = EditSession.from_workbook(path, case=case, lang=lang, autosave_dir=data_dir())
-            session.compute()
-            return session
+            return Workspace.import_workbook(path, job=job, lang=lang, autosave_dir=data_dir(),
+                                             cancelled=lambda: self.cancelled,
+                                             stage=lambda stage: setattr(self, "stage", stage))
 
         self.win.tasks.run_in_background(work, self._done, self._failed)
 
@@ -1203,12 +1204,12 @@ class ImportOperation:
         if self.win._import is self:
             self.win._import = None
 
-    def _done(self, session) -> None:
+    def _done(self, workspace) -> None:
         if self.cancelled:
             return  # cancel = discard the result
         self._finish()
-        self.result = session
-        self.win.install_session(session)
+        self.result = workspace
+        self.win.install_workspace(workspace)
 
     def _failed(self, exc: BaseException) -> None:
         if self.cancelled or isinstance(exc, ImportCancelled):

@@ -38,7 +38,6 @@ PREVIEW_PAGES = 4
 PREVIEW_SCALE = 1.5  # preview pixels per PDF point (A4 = 893 x 1263 px)
 POLL_MS = 100
 
-_REPORT_LOCK = threading.Lock()  # one report at a time (reportlab keeps global state)
 _PDFIUM_LOCK = threading.Lock()  # pdfium is not thread-safe
 _FOLDERS: set[Path] = set()  # temporary folders still to remove
 
@@ -74,6 +73,8 @@ class ReportJob:
     future: Any = None
 
     def on_progress(self, done: int, total: int) -> bool:
+        """The report writer's progress: the inventory is computed, the pages are being laid out."""
+        self.stage = "writing"
         self.progress = (done, total)
         return not self.cancel.is_set()
 
@@ -131,23 +132,17 @@ def _qimage(bitmap) -> QImage:
     return QImage(data, bitmap.width, bitmap.height, bitmap.stride, fmt).copy()  # copy: own the pixels
 
 
-def generate_report(job: ReportJob, case, library) -> Report:
-    """Compute ``case`` under the job's profile, write the PDF, render the preview (worker thread)."""
-    from carbonmgr.report import ReportCancelled
+def generate_report(job: ReportJob, workspace) -> Report:
+    """Write the PDF through the facade (the path ``carbonmgr report`` takes: compute under the
+    job's profile, then write), then render the preview (worker thread).  ``workspace`` is a
+    snapshot of the open one."""
+    from carbonmgr.facade import ReportCancelled
 
     try:
-        with _REPORT_LOCK:
-            if job.cancel.is_set():
-                raise ReportCancelled()
-            from carbonmgr.inventory.engine import compute
-            from carbonmgr.report import write_report
-
-            case.info.standard = job.standard
-            inv = compute(case, library)  # problems are raised (like `carbonmgr report`)
-            if job.cancel.is_set():
-                raise ReportCancelled()
-            job.stage = "writing"
-            path = write_report(inv, job.folder / job.name, lang=job.lang, progress=job.on_progress)
+        if job.cancel.is_set():
+            raise ReportCancelled()
+        path = workspace.write_report(job.folder / job.name, lang=job.lang, standard=job.standard,
+                                      progress=job.on_progress)  # problems are raised (like `carbonmgr report`)
         if job.cancel.is_set():
             raise ReportCancelled()
         job.stage = "preview"
@@ -525,7 +520,7 @@ class ReportPage(Retranslating, QWidget):
         _FOLDERS.add(folder)
         job = ReportJob(standard, lang, s, s.version, folder, self._suggested_name(".pdf", standard, lang),
                         save_to=save_to)
-        snap, library = s.snapshot(), s.library
+        snapshot = self.win.workspace.snapshot()
         self.job = job
         self._clear_message()
         self.progress.setRange(0, 0)
@@ -533,7 +528,7 @@ class ReportPage(Retranslating, QWidget):
         self._update_state()
         self.timer.start()
         self.win.statusBar().showMessage(self.tr("Writing the report …"))
-        job.future = self.win.tasks.run_in_background(lambda: generate_report(job, snap, library),
+        job.future = self.win.tasks.run_in_background(lambda: generate_report(job, snapshot),
                                                       lambda rep: self._done(job, rep),
                                                       lambda exc: self._failed(job, exc))
         return job
@@ -600,7 +595,7 @@ class ReportPage(Retranslating, QWidget):
         return f"{type(exc).__name__}: {exc}"
 
     def _failed(self, job: ReportJob, exc: BaseException) -> None:
-        from carbonmgr.report import ReportCancelled
+        from carbonmgr.facade import ReportCancelled
 
         if job is not self.job:
             return  # cancelled: the page is idle already
@@ -703,16 +698,13 @@ class ReportPage(Retranslating, QWidget):
         path = path or self.ask_save_path("xlsx")
         if not path:
             return None
-        snap, library, lang = s.snapshot(), s.library, i18n.current()
+        snapshot, lang = self.win.workspace.snapshot(), i18n.current()
         target = Path(path)
         status = self.win.statusBar()
         status.showMessage(self.tr("Exporting the inventory to %1 …").replace("%1", target.name))
 
-        def work():
-            from carbonmgr.inventory.engine import compute
-            from carbonmgr.report import export_inventory
-
-            return export_inventory(compute(snap, library), target, lang=lang)
+        def work():  # the path `carbonmgr export` takes
+            return snapshot.export_inventory(target, lang=lang)
 
         def done(_p):
             status.showMessage(self.tr("Exported the inventory to %1").replace("%1", str(target)), 8000)

@@ -39,7 +39,8 @@ def _progress_printer(lang: str):
 
 
 def _write_output(args, lang: str, write) -> int:
-    """Open FILE, compute it (under --standard if given) and hand the inventory to ``write``."""
+    """Open FILE and hand the workspace to ``write(ws, out, out_lang)``: the facade computes it
+    (under --standard if given) and writes the file."""
     from pathlib import Path
 
     from carbonmgr.facade import Workspace
@@ -50,25 +51,21 @@ def _write_output(args, lang: str, write) -> int:
         return EXIT_INPUT
     out_lang = getattr(args, "report_lang", None) or lang
     with Workspace.open(args.file, lang=out_lang) as ws:
-        inv = ws.compute(standard=args.standard)
-        write(inv, out, out_lang, ws)
+        write(ws, out, out_lang)
     print(translate("cli.written", lang, path=str(out)))
     return EXIT_OK
 
 
 def cmd_report(args, lang: str) -> int:
     """Write the PDF report of a case workbook, a project or the demo."""
-    from carbonmgr.report import write_report
-
-    return _write_output(args, lang, lambda inv, out, out_lang, ws: write_report(
-        inv, out, lang=out_lang, standard=inv.standard, progress=_progress_printer(lang), library=ws.library))
+    return _write_output(args, lang, lambda ws, out, out_lang: ws.write_report(
+        out, lang=out_lang, standard=args.standard, progress=_progress_printer(lang)))
 
 
 def cmd_export(args, lang: str) -> int:
     """Write the inventory (the case and its results) to an Excel workbook."""
-    from carbonmgr.report import export_inventory
-
-    return _write_output(args, lang, lambda inv, out, out_lang, ws: export_inventory(inv, out, lang=out_lang))
+    return _write_output(args, lang, lambda ws, out, out_lang: ws.export_inventory(
+        out, lang=out_lang, standard=args.standard))
 
 
 def add_parsers(subparsers) -> None:

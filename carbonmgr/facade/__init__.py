@@ -1,7 +1,44 @@
 """The one entry point of the front ends (the CLI and the desktop app): open a case
 workbook or a project, edit, compute, save, report and export. Front ends never reach
-past it into the importer, engine or store."""
-from carbonmgr.facade.workspace import (PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path, read_workbook,
-                                        resolve_input)
+past it into the importer, engine, store, edit session or report writer: what they need
+of those (the vocabulary of a case, change records, chart functions, report errors) is
+named here.
 
-__all__ = ["PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "Workspace", "demo_path", "read_workbook", "resolve_input"]
+Heavy parts (the report writer and its errors, the charts) load on first use, so that
+importing the facade keeps the app's start-up light.
+"""
+from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FIELDS, DEFAULT_GWP,
+                                       EQUIPMENT_METHOD_FIELDS, EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS,
+                                       INSTRUMENT_FIELDS, INSTRUMENT_TYPES, SOURCE_NAMES, SOURCES, STANDARDS,
+                                       CellError, Changes, ImportCancelled, ImportJob)
+from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
+                                        read_workbook, resolve_input)
+from carbonmgr.inventory.notes import note_text
+
+_LAZY = {  # name -> (module, attribute or None for the module itself)
+    "ReportError": ("carbonmgr.report", "ReportError"),
+    "ReportCancelled": ("carbonmgr.report", "ReportCancelled"),
+    "FontNotFound": ("carbonmgr.report", "FontNotFound"),
+    "charts": ("carbonmgr.report.charts", None),
+}
+
+
+def __getattr__(name: str):
+    """The heavy names, imported when first asked for (PEP 562)."""
+    if name not in _LAZY:
+        raise AttributeError(f"module 'carbonmgr.facade' has no attribute {name!r}")
+    module, attr = _LAZY[name]
+    if module == "carbonmgr.report":
+        import carbonmgr.report as mod
+    else:
+        import carbonmgr.report.charts as mod
+    return mod if attr is None else getattr(mod, attr)
+
+
+__all__ = [
+    "Workspace", "EDIT_OPERATIONS", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "demo_path", "read_workbook",
+    "resolve_input", "Changes", "CellError", "ImportJob", "ImportCancelled", "note_text",
+    "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
+    "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SOURCE_NAMES", "SOURCES",
+    "STANDARDS", *_LAZY,
+]

@@ -1,35 +1,88 @@
-"""The one entry point front ends use (the CLI today, the desktop app tomorrow).
+"""The one entry point of both front ends: the command line and the desktop app.
 
-A :class:`Workspace` holds a case (from a case workbook or a project file), computes
-its inventory and saves it.  Front ends never reach past it into the importer,
-engine or store.
+A :class:`Workspace` is a case (from a case workbook, a project file or the demo) with
+its factor library.  Both front ends open, compute, save, report and export through it:
+
+* **read-only** (the CLI): :meth:`Workspace.open` reads the file; :meth:`compute`,
+  :meth:`write_report`, :meth:`export_inventory` and :meth:`save_project` work on that
+  case.  Such a workspace has no edit session (``session is None``).
+* **editing** (the app): :meth:`Workspace.import_workbook`, :meth:`Workspace.open_project`,
+  :meth:`Workspace.create_project` and :meth:`Workspace.from_untitled_recovery` give a
+  workspace that owns an :class:`~carbonmgr.editing.session.EditSession` (``session``):
+  the edits (``set_cell``, ``insert_lines``, ``undo`` ... the names of
+  :data:`EDIT_OPERATIONS`) are called on the workspace, each returns a
+  :class:`~carbonmgr.editing.session.Changes` record, and the views read the session's
+  case and live results.  The outputs of an editing workspace are written from a
+  :meth:`snapshot` (a read-only workspace on a copy of the case), so they may run off
+  the GUI thread while the user goes on editing.
+
+The PDF report and the Excel export have one path, open -> compute -> write
+(:meth:`write_report`, :meth:`export_inventory`): ``carbonmgr report``/``export`` and the
+app's Report page / File menu both call it.  Heavy modules (the engine, the report
+writer, sqlite-utils) load when a method needs them.
 """
 from __future__ import annotations
 
+import copy
+import threading
+from concurrent.futures import Future
 from pathlib import Path
+from typing import Any, Callable
 
-from carbonmgr.io import WORKBOOK_SUFFIXES
-from carbonmgr.storage import PROJECT_SUFFIX
 from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
 from carbonmgr.common.paths import demo_path, resolve_input
 from carbonmgr.inventory.model import CaseData
+from carbonmgr.io import WORKBOOK_SUFFIXES
 from carbonmgr.io.reader import read_workbook
+from carbonmgr.storage import PROJECT_SUFFIX
 
+# The edits of an editing workspace: each is the edit session's method of the same name
+# and returns a Changes record (save returns a Future of the project path).
+EDIT_OPERATIONS = (
+    "set_cell", "set_cells", "insert_lines", "delete_lines", "paste", "assign_factor", "override_factor",
+    "clear_override", "set_info", "set_facility", "add_facility", "rename_facility", "delete_facility",
+    "add_record", "delete_records", "set_record", "undo", "redo", "recover", "save",
+)
+
+_REPORT_LOCK = threading.Lock()  # one report at a time (reportlab keeps global state)
+
+
+def _resolve_future(inner: Future, wrap: Callable[[Any], Any]) -> Future:
+    """A future giving ``wrap(result)`` of ``inner`` (or its exception)."""
+    outer: Future = Future()
+
+    def done(f: Future) -> None:
+        exc = f.exception()
+        if exc is not None:
+            outer.set_exception(exc)
+            return
+        try:
+            outer.set_result(wrap(f.result()))
+        except BaseException as err:  # noqa: BLE001 - handed to the caller
+            outer.set_exception(err)
+
+    inner.add_done_callback(done)
+    return outer
 
 
 class Workspace:
-    """A case, its factor library and, once computed, its inventory."""
+    """A case, its factor library and, once computed, its inventory (see the module's text)."""
 
-    def __init__(self, case: CaseData, *, source: Path | None = None, project=None, library=None):
-        self.case = case
+    def __init__(self, case: CaseData | None = None, *, source: Path | None = None, project=None, library=None,
+                 session=None):
+        if case is None and session is None:
+            raise ValueError("a workspace needs a case or an edit session")
+        self._case = case
         self.source = source
         self.project = project
         self._library = library
+        self.session = session  # the EditSession of an editing workspace, None when read-only
         self.inventory = None
 
-    # ----------------------------------------------------------- opening
+    # ----------------------------------------------------------- opening (read-only)
     @classmethod
     def open(cls, path: str | Path, *, lang: str = "zh") -> "Workspace":
+        """A case workbook, a project or ``demo``, read now (the command line)."""
         path = resolve_input(path, lang)
         if not path.exists():
             raise ValidationFailed([Problem("cli.file_not_found", {"path": str(path)})])
@@ -40,8 +93,81 @@ class Workspace:
             return cls(project.load_case(), source=path, project=project)
         return cls(read_workbook(path), source=path)
 
+    # ----------------------------------------------------------- opening (editing)
+    @classmethod
+    def editing(cls, session) -> "Workspace":
+        """The workspace of an edit session."""
+        src = session.project_path
+        if src is None and session.base.get("kind") == "workbook":
+            src = Path(session.base["path"])
+        return cls(session=session, source=src)
+
+    @classmethod
+    def import_workbook(cls, path: str | Path, *, job=None, lang: str = "zh", autosave_dir=None,
+                        cancelled: Callable[[], bool] | None = None,
+                        stage: Callable[[str], None] | None = None) -> "Workspace":
+        """Read a case workbook for editing and compute it (blocking: call it off the GUI thread).
+
+        ``job`` (an :class:`~carbonmgr.editing.session.ImportJob`) reads it in a child process;
+        ``cancelled()`` true after the read raises ImportCancelled; ``stage("computing")`` is
+        called before the inventory is computed."""
+        from carbonmgr.editing.session import EditSession, ImportCancelled
+
+        path = Path(path)
+        case = job.run() if job is not None else read_workbook(path)
+        if cancelled is not None and cancelled():
+            raise ImportCancelled()
+        if stage is not None:
+            stage("computing")
+        session = EditSession.from_workbook(path, case=case, lang=lang, autosave_dir=autosave_dir)
+        session.compute()
+        return cls.editing(session)
+
+    @classmethod
+    def open_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None) -> Future:
+        """Open a ``.carbon`` project for editing on the DB thread; the future gives the workspace."""
+        from carbonmgr.editing.session import EditSession
+
+        return _resolve_future(EditSession.open_project(path, lang=lang, autosave_dir=autosave_dir), cls.editing)
+
+    @classmethod
+    def create_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None,
+                       overwrite: bool = False) -> Future:
+        """Write a new, empty project and open it for editing; the future gives the workspace."""
+        from carbonmgr.editing.session import EditSession
+
+        fut = EditSession.create_project(path, lang=lang, autosave_dir=autosave_dir, overwrite=overwrite)
+        return _resolve_future(fut, cls.editing)
+
+    @staticmethod
+    def untitled_recoveries(autosave_dir) -> list[dict]:
+        """Autosaves of untitled sessions (opened workbooks, the demo) left by a crashed app."""
+        from carbonmgr.editing.session import EditSession
+
+        return EditSession.untitled_recoveries(autosave_dir)
+
+    @classmethod
+    def from_untitled_recovery(cls, data: dict, *, lang: str = "zh", autosave_dir=None) -> "Workspace":
+        from carbonmgr.editing.session import EditSession
+
+        return cls.editing(EditSession.from_untitled_recovery(data, lang=lang, autosave_dir=autosave_dir))
+
+    @staticmethod
+    def write_autosave(target: Path, data: dict | None):
+        """Write an autosave journal (any thread); see :meth:`EditSession.autosave_data`."""
+        from carbonmgr.editing.session import EditSession
+
+        return EditSession.write_autosave(target, data)
+
+    # ------------------------------------------------------------ state
+    @property
+    def case(self) -> CaseData:
+        return self.session.case if self.session is not None else self._case
+
     @property
     def library(self):
+        if self.session is not None:
+            return self.session.library
         if self._library is None:
             from carbonmgr.factors.library import default_library
 
@@ -51,16 +177,46 @@ class Workspace:
             self._library = lib
         return self._library
 
+    def snapshot(self) -> "Workspace":
+        """A read-only workspace on a copy of the case (same library): outputs are written from it."""
+        case = self.session.snapshot() if self.session is not None else copy.deepcopy(self._case)
+        return Workspace(case, source=self.source, library=self.library)
+
     # ------------------------------------------------------------ compute
     def compute(self, *, standard: str | None = None, gwp: str | None = None):
+        """The inventory of the case (under ``standard`` / ``gwp`` when given); problems are raised."""
         from carbonmgr.inventory.engine import compute
 
+        if self.session is not None:  # never change the edited case behind the session's back
+            return self.snapshot().compute(standard=standard, gwp=gwp)
         if standard:
-            self.case.info.standard = standard
+            self._case.info.standard = standard
         if gwp:
-            self.case.info.gwp = gwp
-        self.inventory = compute(self.case, self.library)
+            self._case.info.gwp = gwp
+        self.inventory = compute(self._case, self.library)
         return self.inventory
+
+    # ------------------------------------------------------------ outputs
+    def write_report(self, path: str | Path, *, lang: str = "zh", standard: str | None = None,
+                     progress: Callable[[int, int], Any] | None = None) -> Path:
+        """Compute the case (under ``standard``) and write its PDF report to ``path``.
+
+        ``progress(done, total)`` is called as the report is laid out; when it returns False
+        nothing is written and ReportCancelled is raised.  Problems of the case are raised
+        (ValidationFailed) before anything is written."""
+        from carbonmgr.report import write_report
+
+        with _REPORT_LOCK:
+            inv = self.compute(standard=standard)
+            return write_report(inv, Path(path), lang=lang, standard=inv.standard, progress=progress,
+                                library=self.library)
+
+    def export_inventory(self, path: str | Path, *, lang: str = "zh", standard: str | None = None) -> Path:
+        """Compute the case (under ``standard``) and write it with its results to an Excel workbook."""
+        from carbonmgr.report import export_inventory
+
+        inv = self.compute(standard=standard)
+        return export_inventory(inv, Path(path), lang=lang)
 
     # ------------------------------------------------- factor updates
     def factor_changes(self) -> list[dict]:
@@ -109,10 +265,14 @@ class Workspace:
         project.close()
         return Path(path)
 
-    def close(self) -> None:
+    def close(self):
+        """Close the project file; an editing workspace's close runs on the DB thread (a Future)."""
+        if self.session is not None:
+            return self.session.close()
         if self.project is not None:
             self.project.close()
             self.project = None
+        return None
 
     def __enter__(self):
         return self
@@ -121,4 +281,21 @@ class Workspace:
         self.close()
 
 
-__all__ = ["Workspace", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input"]
+def _edit(name: str):
+    def operation(self, *args, **kwargs):
+        if self.session is None:
+            raise ValueError(f"{name}: this workspace is read-only (it has no edit session)")
+        return getattr(self.session, name)(*args, **kwargs)
+
+    operation.__name__ = operation.__qualname__ = name
+    operation.__doc__ = f"The edit session's ``{name}`` (an editing workspace only)."
+    return operation
+
+
+for _name in EDIT_OPERATIONS:
+    setattr(Workspace, _name, _edit(_name))
+del _name
+
+
+__all__ = ["Workspace", "EDIT_OPERATIONS", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input",
+           "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "read_workbook"]

@@ -7,8 +7,6 @@ with the engine.
 """
 from __future__ import annotations
 
-import math
-
 import pytest
 
 from carbonmgr.inventory import methods
@@ -202,11 +200,6 @@ def test_market_based_uses_instruments_in_order():
 
 
 # ------------------------------------------------------------------ uncertainty (intl §9.6)
-def test_E_Q1_product_rule():
-    assert methods.uncertainty_product(5, 7) == published(8.60, 2)
-    assert methods.uncertainty_product(5, 7) == pytest.approx(math.sqrt(74))
-
-
 def test_E_Q2_summation_rule():
     assert methods.uncertainty_sum([(100, 8.6023), (50, 20)]) == published(8.79, 2)
 

@@ -26,7 +26,6 @@ from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, C
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE
 from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
-C_TO_CO2 = methods.C_TO_CO2
 SCOPE_OF_SOURCE = {
     "stationary_combustion": 1, "mobile_combustion": 1, "process": 1, "fugitive": 1,
     "purchased_electricity": 2, "purchased_heat": 2,
@@ -92,7 +91,7 @@ class Calc:
 
     @property
     def co2e_per_unit(self) -> float:
-        return sum(m * self.gwp.get(g, 0.0) for g, m in self.per_unit.items()) + self.co2e_only
+        return methods.co2e(self.per_unit, {g: self.gwp.get(g, 0.0) for g in self.per_unit}) + self.co2e_only
 
     def factors(self) -> list[Factor]:
         return [i.factor for i in self.inputs if i.factor is not None]
@@ -149,15 +148,15 @@ class Resolver:
                 return g.value, f"{gset} {g.gas} ({g.source})"
             comps = lib.blend(cand)
             if comps:
-                total = 0.0
+                pairs = []
                 parts = []
                 for comp, frac, _src in comps:
                     cg = lib.gwp_value(gset, comp)
                     if cg is None:
                         raise LineError("engine.no_gwp", "item", gas=comp, set=gset)
-                    total += frac * cg.value
+                    pairs.append((frac, cg.value))
                     parts.append(f"{frac:g}×{cg.value:g} ({comp})")
-                return total, f"{gset} blend {cand}: " + " + ".join(parts)
+                return methods.blend_gwp(pairs), f"{gset} blend {cand}: " + " + ".join(parts)
         raise LineError("engine.no_gwp", "item", gas=gas, set=gset)
 
     def _gwps(self, gases, source, biogenic=False) -> tuple[dict[str, float], dict[str, str]]:
@@ -247,7 +246,7 @@ class Resolver:
                 pass
             inputs.append(Input("EF", total, ef_unit_text + " CO2e", origin="line", note="user factor"))
             return Calc("user_co2e", "E = AD × EF", {}, {}, inputs, co2e_only=total * k)
-        per_unit = {g: v * k for g, v in per_gas_opts.items()}
+        per_unit = methods.per_gas(k, per_gas_opts)
         for g, v in per_gas_opts.items():
             inputs.append(Input(f"EF_{g}", v, ef_unit_text, origin="line", note="user factor"))
         gwp, gsrc = self._gwps(per_unit, source)
@@ -373,7 +372,7 @@ class Resolver:
         of, inputs_of = self._oxidation(rows, opts, item)
         inputs.append(input_cc)
         inputs.append(inputs_of)
-        per_unit = gj_per_unit * cc * of * C_TO_CO2
+        per_unit = methods.combustion_cn(1.0, gj_per_unit, cc, of)  # per activity unit: NCV in GJ per unit
         return Calc("cn_combustion", "E = FC × NCV × CC × OF × 44/12", {"CO2": per_unit}, {"CO2": 1.0}, inputs,
                     item_id=item.id if item else None)
 
@@ -551,7 +550,7 @@ class Resolver:
                 formula = "E = −M × EF"
                 notes.append("deducted (output or substitute material)")
             gas = (row.gas or "CO2").upper()
-            per_unit = {gas: unit.factor * purity * ef * sign}
+            per_unit = {gas: methods.carbonate(unit.factor, purity, ef) * sign}  # purity 1 but for carbonates
             gwp, gsrc = self._gwps(per_unit, "process")
             return Calc("process", formula, per_unit, gwp, inputs, notes=notes, gwp_sources=gsrc, item_id=item.id)
         raise LineError("engine.no_factor", "item", item=item_text, set=chain[0])
@@ -904,7 +903,7 @@ class Inventory:
         q = acts.quantity[i]
         calc = g.calc
         share = g.share
-        gases = {gas: q * k for gas, k in g.gas_coefficients().items()}
+        gases = methods.per_gas(q, g.gas_coefficients())
         out = {
             "row": acts.row[i],
             "facility": acts.facility[i],
@@ -965,7 +964,7 @@ class Inventory:
         out = {
             "row": acts.row[i], "facility": acts.facility[i], "source": acts.source[i], "item": acts.item[i],
             "item_id": calc.item_id, "quantity": q, "unit": acts.unit[i], "scope": g.scope, "share": g.share,
-            "tco2e": q * g.line_factor, "gases": {gas: q * k for gas, k in g.gas_coefficients().items()},
+            "tco2e": q * g.line_factor, "gases": methods.per_gas(q, g.gas_coefficients()),
             "biogenic_co2": q * calc.biogenic_per_unit * g.share,
         }
         if acts.source[i] == "purchased_electricity":
@@ -1145,8 +1144,8 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
         g.line_factor_location = g.line_factor
         g.market_factor = g.line_factor
         g.biogenic = g.qty_sum * c.biogenic_per_unit * g.share
-        for gas, v in c.per_unit.items():
-            g.gases[gas] = g.qty_sum * v * g.share * c.sign
+        for gas, mass in methods.per_gas(g.qty_sum, c.per_unit).items():
+            g.gases[gas] = mass * g.share * c.sign
         if c.co2e_only:
             g.gases["CO2e"] = g.qty_sum * c.co2e_only * g.share * c.sign
 

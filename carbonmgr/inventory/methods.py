@@ -94,11 +94,6 @@ def cn_green_power(consumption: float, green_mwh: float, ef_rest: float) -> floa
     return rest * ef_rest
 
 
-def uncertainty_product(*percents: float) -> float:
-    """IPCC Approach 1 product rule: U = sqrt(ΣU_i²) (percent)."""
-    return math.sqrt(sum(u * u for u in percents))
-
-
 def uncertainty_sum(pairs: Iterable[tuple[float, float]]) -> float:
     """IPCC Approach 1 summation rule: U = sqrt(Σ(U_i·x_i)²) / |Σx_i| (pairs of (x, U%))."""
     pairs = list(pairs)

@@ -424,3 +424,33 @@ def test_register_and_facility_edits_are_saved_with_audit_rows_and_recovered(pro
             s3.case.activities.facility) == want
     assert s3.compute().totals == pytest.approx(totals)
     s3.close().result()
+
+
+def test_a_failed_save_is_a_clean_no_op_and_retrying_it_adds_nothing_twice(project):
+    """Issue 8, item 1: the edits and their results are one transaction. The disk fills up
+    (SQLite's own limit on the file's pages, a real 'database or disk is full') after the edits
+    were written but before the results were; the retry must not add the new line again."""
+    s = EditSession.open(project)
+    n = len(s)
+    s.insert_lines(0, count=1)
+    s.set_cell(0, "quantity", "5")
+
+    def fill_the_disk():
+        db = s._project.db
+        pages = db.execute("PRAGMA page_count").fetchone()[0]
+        db.execute(f"PRAGMA max_page_count = {pages}")
+
+    s.worker.submit(fill_the_disk).result()
+    with pytest.raises(Exception) as info:
+        s.save().result()
+    assert "full" in str(info.value)
+    assert s.modified
+    s.worker.submit(lambda: s._project.db.execute("PRAGMA max_page_count = 1073741823")).result()
+    s.save().result()  # the retry
+    s.save().result()  # and a save with nothing new
+    assert not s.modified
+    s.close().result()
+    s2 = EditSession.open(project)
+    assert len(s2) == n + 1
+    assert s2.line_values(0)["quantity"] == 5
+    s2.close().result()

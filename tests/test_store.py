@@ -334,14 +334,15 @@ def test_migration_of_older_file(tmp_path, monkeypatch):
     def add_tags(db):
         db["tags"].create({"id": int, "name": str}, pk="id")
 
-    monkeypatch.setattr(store, "_STEPS", store._STEPS + [("0002_tags", add_tags)])
+    n = store.schema_version()
+    monkeypatch.setattr(store, "_STEPS", store._STEPS + [("9999_tags", add_tags)])
     with Project.open(path) as p:
-        assert p.schema_version == 2
-        assert p.meta()["schema_version"] == "2"
+        assert p.schema_version == n + 1
+        assert p.meta()["schema_version"] == str(n + 1)
         assert "tags" in p.db.table_names()
         assert p.load_case().info.title == "湖北示例"
     with Project.open(path) as p:  # applied once only
-        assert p.schema_version == 2
+        assert p.schema_version == n + 1
 
 
 # ---------------------------------------------------------------- editing
@@ -703,3 +704,54 @@ def test_a_text_in_the_factor_snapshot_is_a_damaged_project_not_a_crash(tmp_path
             ws.compute()
     assert info.value.problem.code == "store.damaged"
     assert "p.carbon" in info.value.render("en")
+
+
+# ------------------------------------------------ one run per save no longer (issue 8, item 7)
+
+def _line_project(path, n=2000):
+    lines = [Activity(2 + i, "F1", "stationary_combustion", "天然气", 10 + i % 7, "10^4 Nm3") for i in range(n)]
+    case = CaseData(info=CaseInfo(title="多行", reporting_year=2023), facilities=[Facility("F1", "一号厂", "湖北")],
+                    activities=ActivityTable.from_lines(lines))
+    return Project.create(path, case, compute(case, default_library()))
+
+
+def test_saves_replace_the_unkept_run_so_the_file_does_not_grow_per_save(tmp_path):
+    path = tmp_path / "big.carbon"
+    with _line_project(path) as p:
+        size_after_first = path.stat().st_size
+        first_id = p.activity_ids()[0]
+        for k in range(10):  # ten one-cell saves, each with its results
+            with p.transaction():
+                p.update_activity(first_id, "quantity", 100.0 + k)
+            p.save_inventory(compute(p.load_case(), default_library()))
+        assert [r["id"] for r in p.runs()] == [11]
+        assert p.latest_inventory()["totals"]["total"] > 0
+        assert p.line_trace(0) is not None
+        stale = p.db.execute("SELECT count(*) FROM result_lines WHERE run_id <> 11").fetchone()[0]
+        assert stale == 0
+        assert [r["action"] for r in p.audit_log()].count("compute") == 11  # the audit log keeps every run
+    assert path.stat().st_size < 1.5 * size_after_first
+
+
+def test_a_kept_run_survives_later_saves(tmp_path):
+    with _line_project(tmp_path / "k.carbon", n=20) as p:
+        [run] = p.runs()
+        p.keep_run(run["id"], "report")
+        case = p.load_case()
+        p.save_inventory(compute(case, default_library()))
+        p.save_inventory(compute(case, default_library()))
+        assert [(r["id"], r["kept"]) for r in p.runs()] == [(run["id"], "report"), (3, None)]
+        assert p.inventory(run["id"])["totals"]["total"] > 0
+        with pytest.raises(ProjectError) as info:
+            p.keep_run(99, "report")
+        assert info.value.problem.code == "store.no_such_run"
+
+
+def test_a_file_of_schema_version_1_gains_the_kept_column(tmp_path, monkeypatch):
+    path = tmp_path / "v1.carbon"
+    with monkeypatch.context() as m:
+        m.setattr(store, "_STEPS", store._STEPS[:1])
+        _line_project(path, n=5).close()
+    with Project.open(path) as p:
+        assert p.schema_version == store.schema_version() >= 2
+        assert p.runs()[0]["kept"] is None

@@ -25,6 +25,7 @@ import dataclasses
 import datetime as _dt
 import itertools
 import os
+import sqlite3
 import threading
 import time
 import uuid
@@ -935,9 +936,14 @@ class EditSession:
                 self._project = project
                 self._ids = dict(zip(keys, project.activity_ids()))
             else:
-                with self._project.transaction():  # all edits of a save land together, or none
-                    self._replay(self._project, ops)
-                self._project.save_inventory(inv, lib)
+                # the edits and their results land together in one transaction, or nothing does:
+                # a failed save (disk full, a second writer) is a clean no-op and retrying it is safe
+                try:
+                    with self._project.transaction():
+                        self._replay(self._project, ops)
+                        self._project.save_inventory(inv, lib)
+                except sqlite3.OperationalError as exc:
+                    raise ProjectError("store.write_failed", path=str(target), error=str(exc)) from exc
             return self._project.meta().get("modified_at", "")
 
         fut = self.worker.submit(job)

@@ -248,7 +248,7 @@ class Workspace:
             "applied": False,
         }
         if apply:
-            self.project.save_inventory(fresh, library=current_lib)
+            self.project.save_inventory(fresh, library=current_lib, keep_previous="factor_update")
             self._library = None
             self.inventory = fresh
             result["applied"] = True

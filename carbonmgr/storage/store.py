@@ -163,8 +163,15 @@ def _m0001_initial(db: Database) -> None:
 
 # Schema history: append a step for every change, never edit an applied one.  The
 # schema version is the number of steps; it is written to PRAGMA user_version and meta.
+def _m0002_kept_runs(db: Database) -> None:
+    # why a run is kept ("report", "submission", "factor_update", ...); runs without a reason are
+    # replaced by the next save's run, so a project does not grow by a full run per save
+    db["results"].add_column("kept", str)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
+    ("0002_kept_runs", _m0002_kept_runs),
 ]
 
 
@@ -404,6 +411,17 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
     _set_meta(db, **meta)
     _audit(db, "compute", "result", run_id, None, None, {"totals": totals, "lines": len(inv.line_group)}, now)
     return run_id
+
+
+def _drop_unkept_runs(db: Database, latest: int) -> None:
+    """Remove the runs before ``latest`` that nothing keeps (their rows in every results table)."""
+    ids = [r[0] for r in db.execute("SELECT id FROM results WHERE id < ? AND kept IS NULL", (latest,))]
+    if not ids:
+        return
+    marks = ", ".join("?" * len(ids))
+    for table in ("result_lines", "result_groups", "snapshot_factors", "snapshot_gwp"):
+        db.execute(f"DELETE FROM {table} WHERE run_id IN ({marks})", ids)
+    db.execute(f"DELETE FROM results WHERE id IN ({marks})", ids)
 
 
 def _add_extra_line_snapshots(inv, library: Library | None, used: dict, gwp_used: dict) -> None:
@@ -1201,9 +1219,12 @@ class Project:
         return out
 
     # ------------------------------------------------------------ results
-    def save_inventory(self, inv, library: Library | None = None) -> int:
+    def save_inventory(self, inv, library: Library | None = None, *, keep_previous: str | None = None) -> int:
         """Store an inventory run of this project's current lines; returns the run id.
 
+        The new run replaces the earlier runs that nothing keeps (see :meth:`keep_run`): a
+        project holds its kept runs and its latest one, not one run per save.
+        ``keep_previous``: keep the run this one supersedes, for that reason (a factor update).
         ``library`` is the library the run was computed with (default: the bundled one);
         it is only used to snapshot all rows of the (set, item) pairs the run used."""
         db = self._db
@@ -1213,11 +1234,23 @@ class Project:
         with db.atomic():
             acts, ids = self._load_activities()
             _check_inventory(inv, acts)
-            return _write_inventory(db, inv, ids, library)
+            previous = self.latest_run_id()
+            if keep_previous and previous is not None:
+                db.execute("UPDATE results SET kept = ? WHERE id = ?", (keep_previous, previous))
+            run_id = _write_inventory(db, inv, ids, library)
+            _drop_unkept_runs(db, run_id)
+            return run_id
+
+    def keep_run(self, run_id: int, reason: str) -> None:
+        """Keep run ``run_id`` for good (``reason``: "report", "submission" ...): later saves do not
+        replace it, so the results a report or a submission used can always be shown again."""
+        with self._db.atomic():
+            if self._db.execute("UPDATE results SET kept = ? WHERE id = ?", (reason, run_id)).rowcount != 1:
+                raise ProjectError("store.no_such_run", id=run_id)
 
     def runs(self) -> list[dict]:
         keys = ("id", "computed_at", "standard", "gwp", "reporting_year", "library_version", "factors_digest",
-                "line_count")
+                "line_count", "kept")
         return [dict(zip(keys, r)) for r in self._db.execute(
             "SELECT " + ", ".join(keys) + " FROM results ORDER BY id")]
 

@@ -16,6 +16,8 @@ MESSAGES = {
                                       'another program',
                                 "zh": "未打开“{path}”：文件中有 CarbonMgr 不会创建的数据库对象（触发器、视图或被改动的表），"
                                       "文件已被其他程序改动"},
+    "store.no_such_run": {"en": "the project has no stored result number {id}",
+                          "zh": "项目中没有编号为 {id} 的已保存核算结果"},
     "store.exists": {"en": 'project file "{path}" already exists',
                      "zh": "项目文件“{path}”已存在"},
     "store.write_failed": {"en": 'could not write project file "{path}": {error}',

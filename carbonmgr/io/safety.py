@@ -14,13 +14,17 @@ zip central directory and the first few KB of each XML part, never a whole part.
 """
 from __future__ import annotations
 
+import functools
 import os
+import re
 import struct
 import zipfile
 import zlib
+from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterable
 
-from carbonmgr.common.errors import Problem
+from carbonmgr.common.errors import Problem, column_letters
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -215,3 +219,287 @@ def _looks_like_text(sample: bytes) -> bool:
             if codec == "utf-8" and exc.start >= len(sample) - 3:  # cut inside a character
                 return True
     return False
+
+
+# --------------------------------------------------------------------------------------------
+# Sheet extents: checked before the parser touches a sheet
+# --------------------------------------------------------------------------------------------
+# calamine turns a sheet into one dense grid from A1 to its farthest cell holding a value:
+# a single value at XFD1048576 asks for 17 billion cells and aborts the process.  So each
+# sheet that will be read is streamed first (bounded memory), and refused when its grid
+# would be too large, or far larger than the cells it really holds.
+
+EXCEL_ROWS = 1_048_576
+EXCEL_COLUMNS = 16_384
+MAX_SHEET_CELLS = 10_000_000  # grid cells (rows x columns from A1) a sheet may span
+FREE_SHEET_CELLS = 1_000_000  # a grid this size is accepted however empty it is
+SHEET_SPREAD = 8  # above FREE_SHEET_CELLS: at most this many grid cells per cell present
+_EXTENT_CHUNK = 1 << 20
+_EXTENT_MAX_CARRY = 16 << 20
+
+
+@dataclass
+class SheetExtent:
+    """How far a sheet's cells reach: last row and column holding a value (1-based), and
+    how many cells it holds (the quick scan counts every cell element, filled or not)."""
+
+    rows: int = 0
+    columns: int = 0
+    cells: int = 0
+    declared: str | None = None  # the <dimension ref> the file states, as written
+    far_row: str = ""  # a cell on the last row (e.g. "A1048576")
+    far_column: str = ""  # a cell in the last column (e.g. "XFD1")
+
+    @property
+    def grid(self) -> int:
+        return self.rows * self.columns
+
+    def fits(self) -> bool:
+        return (self.rows <= EXCEL_ROWS and self.columns <= EXCEL_COLUMNS and self.grid <= MAX_SHEET_CELLS
+                and self.grid <= max(FREE_SHEET_CELLS, SHEET_SPREAD * self.cells))
+
+
+def check_sheet_extents(path: str | os.PathLike, parts: dict[str, str]) -> list[Problem]:
+    """Problems of the sheets ``parts`` (sheet name -> zip member of its XML) whose grid is
+    too large to read; empty when every sheet may be read."""
+    problems = []
+    with zipfile.ZipFile(path) as zf:
+        for sheet, member in parts.items():
+            extent = sheet_extent(zf, member)
+            if not extent.fits():
+                problems.append(_extent_problem(sheet, extent))
+    return problems
+
+
+def sheet_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent:
+    """The extent of one sheet: a quick streaming pass (byte counts and searches, an upper
+    bound); when that bound is too large or the XML is laid out unusually, an exact pass
+    that places every cell as calamine does."""
+    quick = _quick_extent(zf, member)
+    if quick is not None and quick.fits():
+        return quick
+    exact = _exact_extent(zf, member)
+    exact.declared = quick.declared if quick is not None else None
+    return exact
+
+
+class _SheetTags:
+    """Byte patterns of the sheet XML with the namespace prefix the file uses (often none)."""
+
+    def __init__(self, prefix: bytes):
+        p = prefix + b":" if prefix else b""
+        self.colon = b":c" if not prefix else None
+        self.c = b"<" + p + b"c"
+        self.c_r = b"<" + p + b'c r="'
+        self.data = b"<" + p + b"sheetData"
+        self.dimension = re.compile(b"<" + re.escape(p) + rb'dimension\s+ref\s*=\s*["\']([^"\']{0,40})["\']')
+
+
+_SHEET_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
+_REF_PARTS = re.compile(rb"([A-Za-z]{1,9})([0-9]{1,12})")
+
+
+def _read_pieces(fh) -> Iterable[bytes]:
+    """The stream in pieces that end after a '>' (so that no tag is cut in two)."""
+    carry = b""
+    while True:
+        chunk = fh.read(_EXTENT_CHUNK)
+        buf = carry + chunk if carry else chunk
+        if not chunk:
+            if buf:
+                yield buf
+            return
+        end = buf.rfind(b">") + 1
+        if end == 0:
+            if len(buf) > _EXTENT_MAX_CARRY:
+                yield buf  # no tag end in 16 MB: not a sheet Excel writes; let the caller see it
+                carry = b""
+            else:
+                carry = buf
+            continue
+        yield buf[:end]
+        carry = buf[end:]
+
+
+def _quick_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent | None:
+    """An upper bound of the extent from one regex pass at C speed, which stops only at a
+    cell beyond the bound found so far (none in a sheet written top to bottom), or None when
+    a cell is written in a form this pass does not read (``r`` not first, single quotes, a
+    namespace prefix ...). Rows are rounded up to 3 significant digits; ``cells`` is an
+    estimate from the part's size (the exact pass counts them)."""
+    extent = SheetExtent()
+    tags: _SheetTags | None = None
+    in_data = False
+    with zf.open(member) as fh:
+        for piece in _read_pieces(fh):
+            if tags is None:
+                match = _SHEET_ROOT.search(piece[:8192])
+                tags = _SheetTags(match.group(1) if match and match.group(1) else b"")
+            start = 0
+            if not in_data:
+                pos = piece.find(tags.data)
+                if extent.declared is None:
+                    dim = tags.dimension.search(piece, 0, pos if pos >= 0 else len(piece))
+                    if dim:
+                        extent.declared = dim.group(1).decode("ascii", "replace")
+                if pos < 0:
+                    continue
+                in_data, start = True, pos + len(tags.data)
+            colon = piece.find(tags.colon, start) if tags.colon is not None else -1
+            if colon >= 0 and _COLON_CELL.search(piece, colon):
+                return None  # perhaps a cell with a namespace prefix: the exact pass
+            if not _grow(piece, start, tags, extent):
+                return None
+    extent.rows = _round_up(extent.rows)
+    extent.cells = zf.getinfo(member).file_size // _BYTES_PER_CELL
+    return extent
+
+
+_BYTES_PER_CELL = 16  # XML bytes of a small cell holding a value (<c r="D2"><v>7</v></c> is 22)
+_COLON_CELL = re.compile(rb":c[\s/>]")
+_SIGNIFICANT = 3
+
+
+def _grow(piece: bytes, start: int, tags: _SheetTags, extent: SheetExtent) -> bool:
+    """Raise ``extent``'s last row and column to the farthest refs in ``piece[start:]``;
+    False when a cell is not written ``<c r="A1"``."""
+    last = piece.rfind(tags.c_r, start)
+    if last >= 0 and not _take(piece, last + len(tags.c_r), extent):
+        return False
+    pos = start
+    while True:
+        m = _beyond(tags.c, _round_up(extent.rows), extent.columns).search(piece, pos)
+        if m is None:
+            return True
+        if not piece.startswith(b' r="', m.end()) or not _take(piece, m.end() + 4, extent):
+            return False
+        pos = m.end()
+
+
+def _round_up(n: int) -> int:
+    """``n`` rounded up to _SIGNIFICANT significant digits (200001 -> 200999)."""
+    s = str(n)
+    return n if len(s) <= _SIGNIFICANT else int(s[:_SIGNIFICANT] + "9" * (len(s) - _SIGNIFICANT))
+
+
+@functools.lru_cache(maxsize=256)
+def _beyond(c_tag: bytes, rows: int, columns: int) -> re.Pattern:
+    """A cell tag that is not ``<c r="..."`` with a reference within ``rows`` and ``columns``."""
+    letters = _at_most_letters(column_letters(columns - 1)) if columns else b"(?!)"
+    # lower-case letters or leading zeros stop the search too (and are read by _take)
+    return re.compile(re.escape(c_tag) + rb'(?! r="' + letters + _at_most_number(rows) + rb'")(?=[\s/>])')
+
+
+def _at_most_number(n: int) -> bytes:
+    """A regex for the decimal numbers 0..``n`` (``n`` with at most _SIGNIFICANT significant
+    digits, the rest nines, as :func:`_round_up` makes it)."""
+    s = str(n).encode()
+    alts = []
+    top = s[:_SIGNIFICANT]
+    tail = len(s) - len(top)
+    for i, d in enumerate(top):
+        if d > ord("0"):
+            rest = len(top) - i - 1 + tail
+            alts.append(top[:i] + b"[0-%c]" % (d - 1) + (b"[0-9]{%d}" % rest if rest else b""))
+    alts.append(top + (b"[0-9]{%d}" % tail if tail else b""))
+    if len(s) > 1:  # shorter numbers last: most rows of a long sheet have as many digits as its last
+        alts.append(b"[0-9]{1,%d}+" % (len(s) - 1))
+    return b"(?:" + b"|".join(alts) + b")"
+
+
+def _at_most_letters(letters: str) -> bytes:
+    """A regex for the column letters (upper case) up to ``letters``."""
+    s = letters.encode()
+    alts = [b"[A-Z]{1,%d}" % (len(s) - 1)] if len(s) > 1 else []
+    for i, ch in enumerate(s):
+        if ch > ord("A"):
+            rest = len(s) - i - 1
+            alts.append(s[:i] + b"[A-%c]" % (ch - 1) + (b"[A-Z]{%d}" % rest if rest else b""))
+    alts.append(s)
+    return b"(?:" + b"|".join(alts) + b")"
+
+
+def _take(piece: bytes, at: int, extent: SheetExtent) -> bool:
+    close = piece.find(b'"', at, at + 24)
+    m = _REF_PARTS.fullmatch(piece, at, close) if close >= 0 else None
+    if m is None:
+        return False  # not a plain cell reference: the exact pass judges it
+    _place(extent, _letters_index(m.group(1)), int(m.group(2)))
+    return True
+
+
+def _place(extent: SheetExtent, column: int, row: int) -> None:
+    if row > extent.rows:
+        extent.rows, extent.far_row = row, column_letters(column - 1) + str(row)
+    if column > extent.columns:
+        extent.columns, extent.far_column = column, column_letters(column - 1) + str(row)
+
+
+def _letters_index(letters: bytes) -> int:
+    n = 0
+    for ch in letters.upper():
+        n = n * 26 + ch - 64
+    return n
+
+
+_TOKEN = re.compile(rb"<(/?)(?:[A-Za-z_][\w.-]*:)?(sheetData|row|c|v|is)(?=[\s/>])([^>]*)>")
+_R_ATTR = re.compile(rb"""(?:^|\s)r\s*=\s*(["'])\s*([^"']*?)\s*\1""")
+
+
+def _exact_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent:
+    """The extent as calamine sees it: a cell counts when it holds a value (<v> or <is>);
+    its place is its ``r``, or the next column of its row (the row's ``r``, or the next row)."""
+    extent = SheetExtent()
+    in_data = False
+    row = col = 0  # 1-based; 0: before the first
+    pending: tuple[int, int] | None = None  # an open <c> whose value is not seen yet
+    with zf.open(member) as fh:
+        for piece in _read_pieces(fh):
+            for m in _TOKEN.finditer(piece):
+                closing, name, attrs = m.group(1), m.group(2), m.group(3)
+                if name == b"sheetData":
+                    if closing:
+                        return extent
+                    in_data = True
+                    continue
+                if not in_data:
+                    continue
+                if closing:
+                    if name == b"c":
+                        pending = None
+                    continue
+                if name == b"row":
+                    r = _R_ATTR.search(attrs)
+                    row = int(r.group(2)) if r and r.group(2).isdigit() else row + 1
+                    col = 0
+                elif name == b"c":
+                    r = _R_ATTR.search(attrs)
+                    ref = _REF_PARTS.fullmatch(r.group(2)) if r else None
+                    if ref is not None:
+                        col, cell_row = _letters_index(ref.group(1)), int(ref.group(2))
+                    else:
+                        col, cell_row = col + 1, max(row, 1)
+                    pending = None if attrs.rstrip().endswith(b"/") else (col, cell_row)
+                elif pending is not None:  # <v> or <is>: the open cell holds a value
+                    _place(extent, *pending)
+                    extent.cells += 1
+                    pending = None
+    return extent
+
+
+def _extent_problem(sheet: str, extent: SheetExtent) -> Problem:
+    """A located problem: the sheet, and its farthest cell when a stray value is the cause."""
+    if extent.rows > EXCEL_ROWS or extent.columns > EXCEL_COLUMNS:
+        code, far = "workbook.sheet_beyond_grid", (extent.far_row if extent.rows > EXCEL_ROWS
+                                                   else extent.far_column)
+    elif extent.grid > max(FREE_SHEET_CELLS, SHEET_SPREAD * extent.cells):
+        code, far = "workbook.sheet_mostly_empty", (extent.far_row if extent.rows >= extent.columns
+                                                    else extent.far_column)
+    else:
+        code, far = "workbook.sheet_too_large", ""
+    params = {"rows": f"{extent.rows:,}", "columns": f"{extent.columns:,}", "grid": f"{extent.grid:,}",
+              "cells": f"{extent.cells:,}", "limit": f"{MAX_SHEET_CELLS:,}", "declared": extent.declared or "-"}
+    m = re.fullmatch(r"([A-Z]+)([0-9]+)", far)
+    if m is None:
+        return Problem(code, params, sheet)
+    return Problem(code, params, sheet, int(m.group(2)), m.group(1))

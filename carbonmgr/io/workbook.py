@@ -36,7 +36,7 @@ from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
-from carbonmgr.io.safety import check_workbook_file
+from carbonmgr.io.safety import check_sheet_extents, check_workbook_file
 
 __all__ = ["read_case", "write_case", "write_template", "sheet_title", "header_label", "MAX_PROBLEMS", "SHEETS",
            "CASE_KEYS", "SHEET_COLUMNS"]
@@ -866,11 +866,13 @@ class _Reader:
         self.fac_ids: set[str] = set()
         self.fac_ok = False  # the Facilities sheet was read (its ids can be checked against)
         self.fac_sheet = "Facilities"
+        self.unreadable: set[str] = set()  # sheets too large to read (a problem each)
 
     # -- orchestration ------------------------------------------------------------------------
 
     def read(self) -> CaseData:
         self._classify_sheets()
+        self._check_extents()
         with ThreadPoolExecutor(max_workers=1) as pool:
             scan = pool.submit(self._scan)
             self._read_contract_sheets()
@@ -891,12 +893,26 @@ class _Reader:
         """Formula/error scan of the contract sheets (runs in a worker thread: adds nothing itself)."""
         try:
             parts = _sheet_parts(self.path)
-            wanted = {name: parts[name] for name in self.found.values() if name in parts}
+            wanted = {name: parts[name] for name in self.found.values()
+                      if name in parts and name not in self.unreadable}
             return _scan_sheets(self.path, wanted), None
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, SyntaxError):
             return [], Problem("workbook.corrupt", {"name": self.path.name})
         except Exception as exc:  # other parser errors
             return [], Problem("workbook.read_failed", {"name": self.path.name, "detail": type(exc).__name__})
+
+    def _check_extents(self) -> None:
+        """Before calamine reads a sheet (into one grid from A1 to its farthest value), make sure
+        that grid is of a size to read: a sheet that is not is a problem, and is not read."""
+        wanted = [*self.found.values(), *self.documents]
+        try:
+            parts = _sheet_parts(self.path)
+            problems = check_sheet_extents(self.path, {name: parts[name] for name in wanted})
+        except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, SyntaxError):
+            raise ValidationFailed([Problem("workbook.corrupt", {"name": self.path.name})]) from None
+        for p in problems:
+            self.unreadable.add(p.sheet)
+            self.problems.add(p.code, p.sheet, p.row, p.col, **p.params)
 
     def _add_scan_problems(self, hits: list, failure: Problem | None) -> set[tuple[str, int, str]]:
         """Report the scan's findings; return the cells concerned."""
@@ -934,6 +950,8 @@ class _Reader:
         self.case.sheet_names = dict(self.found)
 
     def _rows(self, name: str) -> list[list] | None:
+        if name in self.unreadable:
+            return None
         try:
             return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:

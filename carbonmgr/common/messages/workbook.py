@@ -79,6 +79,24 @@ MESSAGES = {
         "zh": "“{name}”：部件 {member} 含有 DOCTYPE 或 ENTITY 声明（Excel 从不写入）；"
               "疑似 XML 实体扩展攻击，拒绝读取",
     },
+    "workbook.sheet_mostly_empty": {
+        "en": "a value here makes the sheet a grid of {rows} rows x {columns} columns ({grid} cells) that holds "
+              "only {cells} cells; a sheet is read as one grid, so it may not be mostly empty. Delete the rows "
+              "and columns beyond your data (this cell among them) and save the workbook again",
+        "zh": "此处的值使该工作表成为 {rows} 行 × {columns} 列的区域（{grid} 个单元格），而其中只有 {cells} 个单元格；"
+              "工作表按整块区域读取，不能大部分为空。请删除数据以外的行和列（包括此单元格）后重新保存工作簿",
+    },
+    "workbook.sheet_too_large": {
+        "en": "the sheet spans {rows} rows x {columns} columns ({grid} cells); at most {limit} cells per sheet "
+              "are read. Split the data into smaller workbooks",
+        "zh": "该工作表占 {rows} 行 × {columns} 列（{grid} 个单元格）；每个工作表最多读取 {limit} 个单元格。"
+              "请将数据拆分到较小的工作簿中",
+    },
+    "workbook.sheet_beyond_grid": {
+        "en": "this cell lies beyond the last row (1,048,576) or the last column (XFD) of a sheet; the file "
+              "was not saved by a spreadsheet program or it is damaged",
+        "zh": "该单元格超出工作表的最后一行（1048576）或最后一列（XFD）；此文件不是由电子表格软件保存的，或已损坏",
+    },
     "workbook.read_failed": {
         "en": 'cannot read "{name}" as an Excel workbook: {detail}',
         "zh": "无法将“{name}”作为 Excel 工作簿读取：{detail}",

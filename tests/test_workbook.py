@@ -958,3 +958,32 @@ def test_round_trip_property(tmp_path, case, lang):
         assert getattr(back.activities, name) == getattr(case.activities, name), name
     for values in back.activities.options.values():
         assert all(v is None or not isinstance(v, float) or math.isfinite(v) for v in values)
+
+
+def test_user_headers_and_values_are_written_as_text_never_as_formulas(tmp_path):
+    """Issue 8, item 11: an extra column header typed by a user that starts with '=' stays text
+    in the case workbook and in the Excel export (no live formula)."""
+    import openpyxl
+
+    from carbonmgr.inventory.engine import compute
+    from carbonmgr.report import export_inventory
+
+    acts = ActivityTable(row=[2], facility=["F1"], source=["stationary_combustion"], item=["天然气"],
+                         quantity=[10.0], unit=["10^4 Nm3"], options={},
+                         extra={"=HYPERLINK(\"http://x\",\"y\")": ["=1+1"], "@SUM(A1)": [None]})
+    case = CaseData(info=CaseInfo(title="=cmd|' /C calc'!A0", reporting_year=2023),
+                    facilities=[Facility("F1", "一号厂", "湖北", extra={"=2*3": "=A1"})], activities=acts)
+    book_path = tmp_path / "case.xlsx"
+    write_case(case, book_path)
+    export_path = tmp_path / "export.xlsx"
+    export_inventory(compute(case), export_path)
+    for path in (book_path, export_path):
+        book = openpyxl.load_workbook(path)
+        formulas = [(ws.title, c.coordinate, c.value) for ws in book.worksheets for row in ws.iter_rows()
+                    for c in row if c.data_type == "f"]
+        assert formulas == [], path.name
+        texts = {c.value for ws in book.worksheets for row in ws.iter_rows() for c in row}
+        assert '=HYPERLINK("http://x","y")' in texts and "=2*3" in texts and "=1+1" in texts
+    again = read_case(book_path)
+    assert again.activities.extra['=HYPERLINK("http://x","y")'] == ["=1+1"]
+    assert again.facilities[0].extra["=2*3"] == "=A1"

@@ -1384,7 +1384,7 @@ def _write_records(book: Any, canonical: str, spec: dict[str, Col], lang: str,
                    records: list[tuple[list, dict]]) -> None:
     ws = book.create_sheet(sheet_title(canonical, lang))
     extra_keys = _ordered_keys(extra for _, extra in records)
-    ws.append([header_label(f, c, lang) for f, c in spec.items()] + extra_keys)
+    ws.append(_row(ws, [header_label(f, c, lang) for f, c in spec.items()] + extra_keys))  # a user's header is text
     for values, extra in records:
         ws.append(_row(ws, [*values, *(extra.get(k) for k in extra_keys)]))
 
@@ -1394,7 +1394,7 @@ def _write_activities(book: Any, table: ActivityTable, lang: str) -> None:
     options = [k for k in ACTIVITY_OPTIONS if k in table.options]
     fields = ["facility", "source", "item", "quantity", "unit", *options]
     extras = list(table.extra)
-    ws.append([header_label(f, ACTIVITY_COLUMNS[f], lang) for f in fields] + extras)
+    ws.append(_row(ws, [header_label(f, ACTIVITY_COLUMNS[f], lang) for f in fields] + extras))  # a user's header is text
     columns = [table.facility, table.source, table.item, table.quantity, table.unit,
                *(table.options[k] for k in options), *(table.extra[k] for k in extras)]
     for values in zip(*columns):

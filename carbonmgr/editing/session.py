@@ -37,7 +37,7 @@ from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed
 from carbonmgr.editing.autosave import (AUTOSAVE_EVERY_EDITS, AUTOSAVE_FORMAT, AUTOSAVE_SUFFIX, AUTOSAVE_VERSION,
                                         autosave_path, pid_alive, read_autosave)
 from carbonmgr.editing.cases import blank_case, copy_case
-from carbonmgr.editing.fields import (CORE_FIELDS, DIMENSION_UNITS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
+from carbonmgr.editing.fields import (CORE_FIELDS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
                                       INSTRUMENT_FIELDS, LINE_FIELDS, RECORD_KINDS, SOURCE_KINDS, CellError)
 from carbonmgr.editing.importjob import ImportCancelled, ImportJob
 from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, Changes, Command, DeleteLines, DeleteRecords,
@@ -825,30 +825,9 @@ class EditSession:
 
     def units_for(self, source: str, item_text: str) -> list[str]:
         """Units that fit the item (from its factors' units), most likely first."""
-        from carbonmgr.inventory.engine import factor_dimensions
+        from carbonmgr.inventory.sources import units_for
 
-        lib = self.library
-        dims: list[str] = []
-        item = lib.resolve_item(item_text) if item_text else None
-        if source in ("purchased_electricity", "exported_electricity"):
-            dims = ["energy"]
-        elif source in ("purchased_heat", "exported_heat"):
-            dims = ["energy"]
-        elif item is not None:
-            dims = factor_dimensions(lib, item)
-            if item.kind in ("carbonate", "process_material", "clinker", "clinker_deduction", "gas",
-                             "refrigerant") and "mass" not in dims:
-                dims.insert(0, "mass")
-        if not dims:
-            dims = ["mass", "volume", "energy"]
-        out: list[str] = []
-        for d in dims:
-            for u in DIMENSION_UNITS.get(d, ()):
-                if u not in out:
-                    out.append(u)
-        if source in ("purchased_electricity", "exported_electricity"):
-            out = ["MWh", "kWh"] + [u for u in out if u not in ("MWh", "kWh")]
-        return out
+        return units_for(self.library, source, item_text)
 
     def search_factors(self, text: str = "", *, set_name=None, status=None, region=None, year=None,
                        source: str | None = None) -> list:

@@ -22,15 +22,12 @@ from carbonmgr.inventory import methods
 from carbonmgr.common.errors import Problem, ValidationFailed
 from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
                       Library, default_library, norm_name, pick_year)
-from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility, SOURCES
+from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
+from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
+from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE
 from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
-SCOPE_OF_SOURCE = {
-    "stationary_combustion": 1, "mobile_combustion": 1, "process": 1, "fugitive": 1,
-    "purchased_electricity": 2, "purchased_heat": 2,
-    "exported_electricity": None, "exported_heat": None, "scope3": 3,
-}
 GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
 ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
                       10: 5, 11: 5, 12: 5, 13: 5, 14: 5, 15: 5}
@@ -175,30 +172,19 @@ class Resolver:
         except UnitError as exc:
             raise LineError("engine.unit_unknown", "unit", unit=str(unit_text or "").strip()) from exc
         item = self.lib.resolve_item(item_text) if item_text else None
-        if source in ("stationary_combustion", "mobile_combustion"):
-            calc = self._combustion(source, item_text, item, unit, opts)
-        elif source == "process":
-            calc = self._process(item_text, item, unit, opts)
-        elif source == "fugitive":
-            calc = self._fugitive(item_text, item, unit, opts)
-        elif source in ("purchased_electricity", "exported_electricity"):
-            calc = self._electricity(source, item_text, item, unit, opts, facility)
-        elif source in ("purchased_heat", "exported_heat"):
-            calc = self._heat(source, item_text, item, unit, opts)
-        elif source == "scope3":
-            calc = self._scope3(item_text, item, unit, opts)
-        else:  # pragma: no cover - the importer validates sources
+        spec = SOURCE_TYPES.get(source)
+        if spec is None:  # pragma: no cover - the importer validates sources
             raise LineError("engine.source_unknown", "source", source=source)
+        calc = spec.method(self, GroupLines(source, item_text, item, unit, opts, facility))
         if calc.item_id is None and item is not None:
             calc.item_id = item.id
         biogenic_opt = opts.get("biogenic")
         is_bio = biogenic_opt if biogenic_opt is not None else bool(item and item.biogenic)
-        if is_bio and "CO2" in calc.per_unit and source in ("stationary_combustion", "mobile_combustion",
-                                                              "process"):
+        if is_bio and "CO2" in calc.per_unit and spec.biogenic_apart:
             calc.biogenic_per_unit = calc.per_unit.pop("CO2")
             calc.gwp.pop("CO2", None)
             calc.notes.append("biogenic CO2 reported separately, outside the totals")
-        if source.startswith("exported"):
+        if spec.deducted:
             calc.sign = -1.0
         return calc
 
@@ -261,7 +247,7 @@ class Resolver:
                 out.append(s)
         return out
 
-    def _combustion(self, source, item_text, item, unit: Unit, opts) -> Calc:
+    def combustion(self, source, item_text, item, unit: Unit, opts) -> Calc:
         user = self._user_factor(source, unit, opts)
         if user is not None:
             return user
@@ -500,7 +486,7 @@ class Resolver:
         return None
 
     # ------------------------------------------------------------ process
-    def _process(self, item_text, item, unit: Unit, opts) -> Calc:
+    def process(self, item_text, item, unit: Unit, opts) -> Calc:
         user = self._user_factor("process", unit, opts)
         if user is not None:
             if opts.get("purity") is not None:
@@ -570,7 +556,7 @@ class Resolver:
                      Input("GWP", gwp_value, "", origin="library", note=gsrc)],
                     gwp_sources={gas: gsrc}, item_id=item.id if item else None)
 
-    def _fugitive(self, item_text, item, unit: Unit, opts) -> Calc:
+    def fugitive(self, item_text, item, unit: Unit, opts) -> Calc:
         user = self._user_factor("fugitive", unit, opts)
         if user is not None:
             return user
@@ -665,7 +651,7 @@ class Resolver:
         return Calc("energy_factor", "E = AD × EF", per_unit, gwp, inputs, co2e_only=co2e_only,
                     notes=sorted(set(notes)), gwp_sources=gsrc, item_id=item.id)
 
-    def _electricity(self, source, item_text, item, unit: Unit, opts, facility) -> Calc:
+    def electricity(self, source, item_text, item, unit: Unit, opts, facility) -> Calc:
         if unit.dimension != "energy":
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text or "electricity",
                             expected=dimension_name("energy"))
@@ -705,7 +691,7 @@ class Resolver:
         num, den = parse_rate(f.unit)
         return f.value * num.factor / den.factor * 3.6, f  # t per MWh
 
-    def _heat(self, source, item_text, item, unit: Unit, opts) -> Calc:
+    def heat(self, source, item_text, item, unit: Unit, opts) -> Calc:
         user = self._user_factor(source, unit, opts)
         if user is not None:
             return user
@@ -729,7 +715,7 @@ class Resolver:
         raise LineError("engine.no_factor", "item", item=heat.id, set=chosen or "")
 
     # -------------------------------------------------------------- scope 3
-    def _scope3(self, item_text, item, unit: Unit, opts) -> Calc:
+    def scope3(self, item_text, item, unit: Unit, opts) -> Calc:
         cat = opts.get("scope3_category")
         user = self._user_factor("scope3", unit, opts)
         if user is not None:
@@ -739,7 +725,7 @@ class Resolver:
         elif (item is not None and item.kind == "fuel") or (item is None and any(
                 opts.get(k) is not None for k in ("ncv", "carbon_content", "carbon_element"))):
             # fuel-based method (e.g. an outsourced fleet's diesel, category 4)
-            calc = self._combustion("scope3", item_text, item, unit, opts)
+            calc = self.combustion("scope3", item_text, item, unit, opts)
             calc.method = "fuel_based"
         else:
             if item is None:
@@ -768,24 +754,6 @@ class Resolver:
             raise LineError("engine.scope3_category", "scope3_category")
         calc.scope3_category = int(cat)
         return calc
-
-
-def factor_dimensions(lib: Library, item, sets=None) -> list[str]:
-    """Dimensions of activity data the item's factors accept (from their units), in order
-    of appearance; an NCV or carbon content per heat makes energy acceptable too."""
-    dims: list[str] = []
-    for s in (sets if sets is not None else lib.sets_of_item.get(item.id, ())):
-        for f in lib.factors_for(s, item.id):
-            if f.param in ("ncv", "ef", "ef_co2e", "heat_content"):
-                try:
-                    _, den = parse_rate(f.unit)
-                except UnitError:
-                    continue
-                if den.dimension not in dims:
-                    dims.append(den.dimension)
-            if f.param in ("cc", "ncv") and "energy" not in dims:
-                dims.append("energy")
-    return dims
 
 
 def _gas_label(item) -> str:
@@ -1113,7 +1081,8 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
             col = cols.get(error[1])
             for i in members[gi]:
                 problems.append(Problem(error[0], error[2], sheet=sheet, row=acts.row[i], col=col))
-        scope = SCOPE_OF_SOURCE.get(source)
+        spec = SOURCE_TYPES.get(source)
+        scope = spec.scope(info.standard) if spec is not None else None
         iso = None
         if scope == 1:
             iso = 1
@@ -1290,7 +1259,7 @@ def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, wa
     info = case.info
     standard = info.standard
     scope1 = scope2_loc = scope2_mkt = scope2_line = scope3 = exported = biogenic = 0.0
-    by_source: dict[str, float] = {s: 0.0 for s in SOURCES}
+    by_source: dict[str, float] = {s: 0.0 for s in SOURCE_TYPES}
     by_facility: dict[str, float] = {}
     by_gas: dict[str, dict[str, float]] = {}
     iso: dict[int, float] = {k: 0.0 for k in range(1, 7)}

@@ -9,50 +9,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-SOURCES = (
-    "stationary_combustion",
-    "mobile_combustion",
-    "process",
-    "fugitive",
-    "purchased_electricity",
-    "purchased_heat",
-    "exported_electricity",
-    "exported_heat",
-    "scope3",
-)
-
-# Accepted spellings of each source (besides the canonical id), compared after
-# normalising case, spaces, '-' and '_'.
-SOURCE_ALIASES = {
-    "stationary_combustion": ["固定燃烧", "固定源燃烧", "化石燃料燃烧", "燃料燃烧", "固定燃烧源", "化石燃料燃烧排放",
-                              "stationary", "combustion", "stationary combustion emissions"],
-    "mobile_combustion": ["移动燃烧", "移动源燃烧", "移动源", "移动燃烧源", "交通运输", "mobile", "mobile sources"],
-    "process": ["过程排放", "工业生产过程", "工业过程", "生产过程", "工业生产过程排放", "过程", "碳酸盐使用",
-                "process emissions", "industrial process", "industrial processes"],
-    "fugitive": ["逸散排放", "逃逸排放", "逸散", "逃逸", "无组织排放", "制冷剂逸散", "fugitive emissions"],
-    "purchased_electricity": ["购入电力", "外购电力", "净购入电力", "购入电", "外购电", "购入的电力", "购入使用电力",
-                              "electricity", "purchased power", "grid electricity"],
-    "purchased_heat": ["购入热力", "外购热力", "净购入热力", "购入热", "外购热", "购入的热力", "外购蒸汽", "购入蒸汽",
-                       "purchased steam", "heat", "steam", "purchased heat and steam"],
-    "exported_electricity": ["输出电力", "外供电力", "输出电", "输出的电力", "售电", "上网电量", "exported power",
-                             "electricity exported"],
-    "exported_heat": ["输出热力", "外供热力", "输出热", "输出的热力", "外供蒸汽", "exported steam", "heat exported"],
-    "scope3": ["范围三", "范围3", "其他间接排放", "范围三排放", "价值链排放", "scope 3", "scope three",
-               "value chain"],
-}
+# The source types, their accepted spellings and names: views of the registry in sources.py
+from carbonmgr.inventory.sources import SOURCE_ALIASES, SOURCE_NAMES, SOURCES  # noqa: F401
 
 # Words that name electricity itself rather than a grid: an item cell holding one of them
 # is treated as empty (the facility's region decides the grid).
 GENERIC_ELECTRICITY_ITEMS = {"电力", "电", "电网", "电网电力", "网电", "外购电力", "购入电力", "市电", "用电",
                              "electricity", "grid", "power", "grid electricity", "purchased electricity"}
-
-def _source_names() -> dict[str, tuple[str, str]]:
-    from carbonmgr.common.i18n import translate
-
-    return {s: (translate(f"source.{s}", "en"), translate(f"source.{s}", "zh")) for s in SOURCES}
-
-
-SOURCE_NAMES = _source_names()  # (English, Chinese) name of each source type, from the message catalogue
 
 STANDARDS = ("gbt32150", "ghgp", "iso14064")
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6", "AR6-SM")

@@ -36,6 +36,7 @@ from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
+from carbonmgr.inventory.sources import NO_ITEM_SOURCES  # sources whose lines may leave the item empty
 from carbonmgr.io.safety import check_sheet_extents, check_workbook_file
 
 __all__ = ["read_case", "write_case", "write_template", "sheet_title", "header_label", "MAX_PROBLEMS", "SHEETS",
@@ -205,8 +206,6 @@ _CHOICE_ALLOWED = {
     "standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4": CH4_RULES,
     "financial": ("yes", "no", "joint"), "method": EQUIPMENT_METHODS, "source": SOURCES,
 }
-# Sources whose lines may leave the item empty.
-NO_ITEM_SOURCES = frozenset(("purchased_electricity", "purchased_heat", "exported_electricity", "exported_heat"))
 _NO_ITEM_OK = NO_ITEM_SOURCES | {None}  # None: the source itself is wrong (reported already)
 
 _NOT_NUMBER_TYPES = (_dt.date, _dt.time, _dt.timedelta)  # datetime is a date

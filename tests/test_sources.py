@@ -1,0 +1,97 @@
+"""The source-type registry (carbonmgr/inventory/sources.py): every entry is complete, and
+the tables the rest of CarbonMgr reads are views of it."""
+from __future__ import annotations
+
+import dataclasses
+import re
+
+import pytest
+
+from carbonmgr.common.i18n import messages
+from carbonmgr.factors.library import default_library, norm_name
+from carbonmgr.inventory import engine, model, sources
+from carbonmgr.inventory.engine import compute
+from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, SourceType
+from carbonmgr.io import workbook
+from conftest_helpers import make_case
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@pytest.mark.parametrize("spec", SOURCE_TYPES.values(), ids=lambda s: s.id)
+def test_every_entry_is_complete(spec: SourceType):
+    # a name in both languages, from the message catalogue
+    entry = messages().get(spec.message_id)
+    assert entry is not None, f"no message {spec.message_id}"
+    en, zh = entry.get("en", ""), entry.get("zh", "")
+    assert en and zh and en != zh
+    assert CJK.search(zh) and not CJK.search(en)
+    assert spec.id not in (en, zh)  # the id is internal: never shown as the name
+    assert (spec.name("en"), spec.name("zh")) == (en, zh)
+    # a scope under every standard profile
+    assert set(spec.scopes) == set(model.STANDARDS)
+    assert all(scope in (1, 2, 3, None) for scope in spec.scopes.values())
+    # a method, the item kinds the app offers, options the line table knows
+    assert callable(spec.method)
+    assert spec.item_kinds
+    assert set(spec.options) <= set(model.CALC_OPTIONS)
+    assert set(spec.dimensions) <= set(sources.DIMENSION_UNITS)
+    # aliases: some in Chinese, none claimed by two source types
+    assert any(CJK.search(a) for a in spec.aliases)
+    # an exported (deducted) source is outside the scopes
+    if spec.deducted:
+        assert set(spec.scopes.values()) == {None}
+
+
+def test_no_spelling_names_two_source_types():
+    owner: dict[str, str] = {}
+    for spec in SOURCE_TYPES.values():
+        for spelling in (spec.id, *spec.aliases):
+            key = norm_name(spelling)
+            assert owner.setdefault(key, spec.id) == spec.id, f"{spelling!r}: {owner[key]} and {spec.id}"
+
+
+def test_the_old_tables_are_views_of_the_registry():
+    ids = tuple(SOURCE_TYPES)
+    assert model.SOURCES == ids
+    assert model.SOURCE_ALIASES == {s.id: list(s.aliases) for s in SOURCE_TYPES.values()}
+    assert model.SOURCE_NAMES == {s.id: (s.name("en"), s.name("zh")) for s in SOURCE_TYPES.values()}
+    assert engine.SCOPE_OF_SOURCE == {s.id: s.scopes["ghgp"] for s in SOURCE_TYPES.values()}
+    assert workbook.NO_ITEM_SOURCES == {s.id for s in SOURCE_TYPES.values() if s.item_optional}
+    from carbonmgr.editing.session import SOURCE_KINDS
+    assert SOURCE_KINDS == {s.id: s.item_kinds for s in SOURCE_TYPES.values()}
+
+
+def test_units_offered_follow_the_entry():
+    lib = default_library()
+    assert sources.units_for(lib, "purchased_electricity", "")[:2] == ["MWh", "kWh"]
+    assert set(sources.units_for(lib, "purchased_heat", "")) == set(sources.DIMENSION_UNITS["energy"])
+    coal = sources.units_for(lib, "stationary_combustion", "烟煤")
+    assert "t" in coal and "MWh" in coal  # mass from its NCV, energy from its carbon content per heat
+    assert sources.units_for(lib, "process", "石灰石")[0] == "t"
+
+
+def test_the_engine_dispatches_through_the_registry(monkeypatch):
+    """A new source type is one entry and one method: the engine computes its lines, reports
+    them in the entry's scope and takes its name from the entry, without another edit."""
+    from carbonmgr.inventory.engine import Calc
+
+    def flat_rate(resolver, g: GroupLines) -> Calc:  # 2 t CO2 per unit, whatever the item
+        return Calc("flat", "E = AD × 2", {"CO2": 2.0 * g.unit.factor}, {"CO2": 1.0})
+
+    new = SourceType("test_flat", sources._scopes(1), flat_rate, item_kinds=("fuel",), aliases=("平",))
+    monkeypatch.setattr(sources, "SOURCE_TYPES", {**SOURCE_TYPES, new.id: new})
+    monkeypatch.setattr(engine, "SOURCE_TYPES", sources.SOURCE_TYPES)
+    inv = compute(make_case("ghgp", lines=[("test_flat", "anything", 10, "t", {}),
+                                           ("stationary_combustion", "own", 1, "t", {"ef_co2e": 1.0})]))
+    [line] = [x for x in inv.lines() if x["source"] == "test_flat"]
+    assert line["tco2e"] == pytest.approx(20.0) and line["scope"] == 1
+    assert inv.totals["scope1"] == pytest.approx(21.0)
+
+
+def test_an_entry_is_frozen():
+    spec = SOURCE_TYPES["process"]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        spec.id = "other"  # type: ignore[misc]
+    with pytest.raises(TypeError):
+        spec.scopes["ghgp"] = 2  # type: ignore[index]

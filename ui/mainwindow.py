@@ -334,7 +334,7 @@ class MainWindow(Retranslating, QMainWindow):
             act = self.menu_recent.addAction(f"&{i + 1} {Path(path).name}")
             act.setToolTip(path)
             act.setData(path)
-            act.triggered.connect(lambda _c=False, p=path: self.open_path(p))
+            act.triggered.connect(lambda _c=False, p=path: self.open_recent(p))
         if not recent:
             act = self.menu_recent.addAction(self.tr("(none)"))
             act.setEnabled(False)
@@ -538,6 +538,12 @@ class MainWindow(Retranslating, QMainWindow):
         path = self.ask_path("open")
         if path:
             self.open_path(path)
+
+    def open_recent(self, path: str):
+        """File > Open recent: like Open, it first asks what to do with unsaved changes."""
+        if not self.maybe_save():
+            return None
+        return self.open_path(path)
 
     def import_dialog(self) -> None:
         if not self.maybe_save():

@@ -365,3 +365,20 @@ def test_new_project_then_enter_a_line(qtbot, win, tmp_path):
     win.session = None
     s2 = open_and_wait(qtbot, win, target)
     assert len(s2) == 1 and s2.case.activities.item[0] == "Diesel"
+
+
+def test_open_recent_asks_before_discarding_unsaved_edits(qtbot, win, tmp_path):
+    """Issue 8, item 5: File > Open recent goes through the same save prompt as Open."""
+    s = open_and_wait(qtbot, win, "demo")
+    before = s.case.activities.quantity[0]
+    s.set_cell(0, "quantity", str(before + 1))
+    assert s.modified
+    asked = []
+    answer = win.ask
+    win.ask = lambda kind, text, buttons=("yes", "no"): (asked.append(kind), "cancel")[1]
+    win.menu_recent.aboutToShow.emit()
+    [act] = [a for a in win.menu_recent.actions() if demo_path("en").name in a.text()]
+    act.trigger()
+    assert asked == ["save_changes"]
+    assert win.session is s and s.modified and s.case.activities.quantity[0] == before + 1
+    win.ask = answer

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import pytest
 
+from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.inventory.engine import compute
 from conftest_helpers import LB_KG, Equipment, Facility, Instrument, make_case, published
 
@@ -396,3 +397,48 @@ def test_9_7_ch4_plus_n2o(gwp, ch4_rule, expected):
     inv = compute(make_case("ghgp", gwp, lines=[("fugitive", "CH4", 1, "t", {}), ("fugitive", "N2O", 1, "t", {})],
                             ch4_ar6=ch4_rule))
     assert inv.totals["scope1"] == published(expected, 1)
+
+
+# ------------------------------------------------ a named variant never drops a gas (issue 8, item 13)
+def test_a_named_variant_keeps_the_gases_it_does_not_cover():
+    """50 t LPG, IPCC 2006, variant "commercial" (Table 2.4 has CH4 5 and N2O 0.1 kg/TJ for it;
+    Table 1.4's CO2 63,100 kg/TJ has no variant). 50 t × 47.3 TJ/Gg = 2.365 TJ:
+    CO2 = 2.365 × 63.1 = 149.2315 t; CH4 = 2.365 × 5 kg = 0.011825 t; N2O = 0.0002365 t;
+    CO2e (AR5: 28, 265) = 149.2315 + 0.3311 + 0.0627 = 149.625 t — not the 0.39 t of CH4 and N2O alone."""
+    inv = compute(make_case("ghgp", lines=[("stationary_combustion", "LPG", 50, "t",
+                                            {"variant": "commercial", "factor_set": "ipcc2006"})]))
+    [line] = [x for x in inv.lines() if x["row"] == 2]
+    assert line["gases"]["CO2"] == pytest.approx(149.2315, abs=1e-4)
+    assert line["gases"]["CH4"] == pytest.approx(0.011825, abs=1e-6)
+    assert line["gases"]["N2O"] == pytest.approx(0.0002365, abs=1e-7)
+    assert line["tco2e"] == pytest.approx(149.2315 + 0.011825 * 28 + 0.0002365 * 265, abs=1e-3)
+    assert any("CO2" in n and "commercial" in n for n in line["trace"]["notes"])
+
+
+def test_an_unknown_variant_is_a_located_problem():
+    with pytest.raises(ValidationFailed) as info:
+        compute(make_case("ghgp", lines=[("stationary_combustion", "LPG", 50, "t",
+                                          {"variant": "comercial", "factor_set": "ipcc2006"})]))
+    [p] = info.value.problems
+    assert p.code == "engine.variant_unknown" and p.row == 2
+    assert "commercial" in p.render("en") and "comercial" in p.render("zh")
+
+
+# ------------------------------------------------ a named factor set is used, or the line is a problem (item 14)
+def test_mobile_diesel_in_mmbtu_takes_the_named_epa_set():
+    """100 mmBtu of diesel in a vehicle, factor_set epa2025: EPA Hub 2025 Table 1 gives
+    73.96 kg CO2/mmBtu → 7.396 t (not the Chinese steel table's NCV-basis carbon content
+    applied to an HHV-basis quantity, 7.658 t); vehicle CH4/N2O come per distance (noted)."""
+    inv = compute(make_case("ghgp", lines=[("mobile_combustion", "diesel", 100, "mmBtu", EPA)]))
+    [line] = [x for x in inv.lines() if x["row"] == 2]
+    assert line["tco2e"] == published(7.396, 3)
+    assert set(line["gases"]) == {"CO2"}
+    assert {i.get("set") for i in line["trace"]["inputs"] if i.get("set")} == {"epa2025"}
+    assert any("per distance" in n for n in line["trace"]["notes"])
+
+
+def test_a_line_naming_a_set_without_the_item_is_a_problem_not_another_set():
+    with pytest.raises(ValidationFailed) as info:
+        compute(make_case("ghgp", lines=[("stationary_combustion", "高炉煤气", 10, "10^4 Nm3", EPA)]))
+    [p] = info.value.problems
+    assert p.code == "engine.no_factor" and p.row == 2 and "epa2025" in p.render("en")

@@ -264,7 +264,9 @@ class Resolver:
         if item is None:
             return self._cn_method(source, None, unit, opts, chosen, [])
         tried = []
-        if not any(self.lib.factors_for(s, item.id) for s in chain):
+        if opts.get("factor_set"):
+            chain = chain[:1]  # a set the line names is used, or the line is a problem
+        elif not any(self.lib.factors_for(s, item.id) for s in chain):
             # an item no Chinese table or IPCC covers (e.g. wood, landfill gas): any set that has it
             chain = chain + [s for s in self.lib.sets_of_item.get(item.id, []) if s not in chain]
         for set_name in chain:
@@ -365,13 +367,23 @@ class Resolver:
     def _per_gas_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
         """Activity × per-gas factors (IPCC / EPA / DESNZ), converted with the case's GWP set."""
         variants: tuple[str, ...]
-        if opts.get("variant"):
-            variants = (opts["variant"],)
-        elif source == "mobile_combustion" and any(f.variant == "mobile" for f in rows):
-            variants = ("mobile",)
+        vehicle_rows = source == "mobile_combustion" and any(f.variant == "mobile" for f in rows)
+        if vehicle_rows:
+            # the vehicle rows (per gallon), then the heat-based rows for a quantity in energy units;
+            # only CO2 is a property of the fuel: CH4 and N2O of vehicles come per distance
+            variants = ("mobile", "per_mmbtu")
         else:
             others = tuple(dict.fromkeys(f.variant for f in rows if f.variant not in ("mobile", "per_mmbtu")))
             variants = (self.ipcc_sector, "", "manufacturing") + others + ("per_mmbtu",)
+        explicit = opts.get("variant")
+        if explicit:
+            # the named variant first, gas by gas; a gas it does not cover takes the default row,
+            # with a note (a gas is never dropped without a word)
+            if not any(f.variant == explicit for f in rows if f.param in ("ef", "ef_co2e")):
+                known = sorted({f.variant for f in rows if f.param in ("ef", "ef_co2e") and f.variant})
+                raise LineError("engine.variant_unknown", "variant", variant=explicit, item=item.id if item else "",
+                                known=known or ["—"])
+            variants = (explicit,) + tuple(v for v in variants if v != explicit)
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         per_unit: dict[str, float] = {}
         notes: list[str] = []
@@ -426,6 +438,10 @@ class Resolver:
                     break
             if row is None:
                 continue
+            if vehicle_rows and row.variant != "mobile" and gas.upper() != "CO2":
+                continue
+            if explicit and row.variant != explicit:
+                notes.append(f"{gas}: no factor of variant {explicit}; used the {row.variant or 'general'} factor")
             num, den = parse_rate(row.unit)
             if den.dimension == unit.dimension:
                 k = row.value * num.factor * unit.factor / den.factor
@@ -443,7 +459,7 @@ class Resolver:
             return None
         if heat_cache is not None:
             inputs.insert(1, heat_cache[1])
-        if source == "mobile_combustion" and variants == ("mobile",) and set(per_unit) == {"CO2"}:
+        if vehicle_rows and set(per_unit) == {"CO2"}:
             notes.append("CH4 and N2O of vehicles are per distance: add a distance line (vehicle type, mi/km)")
         gwp, gsrc = self._gwps(per_unit, source, bool(item and item.biogenic))
         return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,

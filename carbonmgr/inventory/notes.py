@@ -29,6 +29,8 @@ _NOTE_PATTERNS: list[tuple[re.Pattern, str]] = [
     (re.compile(r"^factor already in CO2e \((.*)\); not re-weighted$"), "因子已为 CO2e（{0}），不再按 GWP 折算"),
     (re.compile(r"^CO2e weighted with (.*) GWPs$"), "CO2e 按 {0} GWP 加权"),
     (re.compile(r"^user factor$"), "数据行给出的因子"),
+    (re.compile(r"^(\S+): no factor of variant (\S+); used the general factor$"), "{0}：没有“{1}”类型的因子，采用通用因子"),
+    (re.compile(r"^(\S+): no factor of variant (\S+); used the (\S+) factor$"), "{0}：没有“{1}”类型的因子，采用“{2}”类型的因子"),
     (re.compile(r"^not given: 100 % assumed$"), "未提供：按 100% 计"),
 ]
 

@@ -9,6 +9,8 @@ MESSAGES = {
                                     "zh": "品种“{item}”不在因子库中（{source}）；是否应为“{suggestion}”？"},
     "engine.item_wrong_source": {"en": 'item "{item}" is a {kind}, which does not belong to {source}',
                                  "zh": "品种“{item}”属于 {kind}，不适用于排放源类别 {source}"},
+    "engine.variant_unknown": {"en": 'variant "{variant}" is not a variant of the factors of "{item}" (known: {known})',
+                               "zh": "“{item}”的因子中没有“{variant}”这一类型（已有：{known}）"},
     "engine.no_factor": {"en": 'no factor for "{item}" in factor set {set}',
                          "zh": "因子集 {set} 中没有“{item}”的因子"},
     "engine.unit_not_fit": {"en": 'unit "{unit}" does not fit item "{item}": expected {expected}',

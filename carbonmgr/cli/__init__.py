@@ -15,53 +15,10 @@ from carbonmgr import __version__
 
 EXIT_OK, EXIT_INTERNAL, EXIT_INPUT = 0, 1, 2
 
-LABELS = {
-    "title": ("Case", "案例"),
-    "standard": ("Standard", "核算标准"),
-    "gwp": ("GWP set", "GWP 值集"),
-    "year": ("Reporting year", "报告年度"),
-    "consolidation": ("Consolidation", "合并方法"),
-    "lines": ("Activity lines", "活动数据"),
-    "row": ("Row", "行"),
-    "facility": ("Facility", "设施"),
-    "source": ("Source", "排放源"),
-    "item": ("Item", "品种"),
-    "quantity": ("Quantity", "数量"),
-    "scope": ("Scope", "范围"),
-    "tco2e": ("t CO2e", "t CO2e"),
-    "factor": ("Factor (source, status)", "因子（来源，状态）"),
-    "totals": ("Totals", "合计"),
-    "total": ("Total", "排放总量"),
-    "scope1": ("Scope 1", "范围一"),
-    "scope2": ("Scope 2 (reported)", "范围二（报告值）"),
-    "scope2_location": ("Scope 2, location-based", "范围二（基于位置）"),
-    "scope2_market": ("Scope 2, market-based", "范围二（基于市场）"),
-    "scope3": ("Scope 3", "范围三"),
-    "exported": ("Exported (deducted under GB/T 32150)", "输出电力/热力（GB/T 32150 扣减）"),
-    "biogenic_co2": ("Biogenic CO2 (outside totals)", "生物质 CO2（不计入总量）"),
-    "by_source": ("By source type", "按排放源类别"),
-    "by_facility": ("By facility", "按设施"),
-    "by_gas": ("By gas", "按气体"),
-    "warnings": ("Notes", "提示"),
-    "uncertainty": ("Uncertainty (IPCC Approach 1)", "不确定性（IPCC 方法1）"),
-    "exported_short": ("exported", "输出"),
-}
-
-
-CONSOLIDATION_NAMES = {
-    "operational_control": ("operational control", "运营控制"),
-    "financial_control": ("financial control", "财务控制"),
-    "equity_share": ("equity share", "股权比例"),
-}
-
-
-def _pick(pair, lang: str) -> str:
-    return (pair[1] if lang == "zh" else pair[0]) if pair else ""
-
-
 def _l(key: str, lang: str) -> str:
-    en, zh = LABELS[key]
-    return zh if lang == "zh" else en
+    from carbonmgr.common.i18n import translate
+
+    return translate(f"cli.label.{key}", lang)
 
 
 def _width(text: str) -> int:
@@ -96,20 +53,21 @@ def _qty(value: float) -> str:
 
 
 def _source_name(source: str, lang: str) -> str:
-    from carbonmgr.inventory.model import SOURCE_NAMES
+    from carbonmgr.common.i18n import lookup
 
-    names = SOURCE_NAMES.get(source)
-    return (names[1] if lang == "zh" else names[0]) if names else source
+    return lookup(f"source.{source}", lang, source)
 
 
 def render_inventory(inv, lang: str) -> str:
+    from carbonmgr.common.i18n import lookup
+
     info = inv.case.info
     std = inv.standard
     out = [
         f"{_l('title', lang)}: {info.title}",
         f"{_l('standard', lang)}: {std}   {_l('gwp', lang)}: {inv.gwp}   "
         f"{_l('year', lang)}: {info.reporting_year or '—'}   {_l('consolidation', lang)}: "
-        f"{_pick(CONSOLIDATION_NAMES.get(info.consolidation), lang) or info.consolidation}",
+        f"{lookup(f'cli.consolidation.{info.consolidation}', lang) or info.consolidation}",
         "",
         f"== {_l('lines', lang)} ==",
     ]
@@ -210,14 +168,14 @@ def cmd_update_factors(args, lang: str) -> int:
     if not changes:
         print(translate("cli.factors_unchanged", lang))
     else:
-        head = ["factor", "old", "new", "change"] if lang != "zh" else ["因子", "原值", "新值", "变化"]
+        head = [translate(f"cli.update.col.{k}", lang) for k in ("factor", "old", "new", "change")]
         rows = [head] + [[c["key"], f"{c['old_value']} {c.get('old_unit') or ''}".strip(),
                           f"{c['new_value']} {c.get('new_unit') or ''}".strip() if c["new_value"] is not None else "—",
                           c["change"]] for c in changes]
         print(_table(rows))
     old, new = result["old_totals"], result["new_totals"]
     print()
-    rows = [["", "old" if lang != "zh" else "原值", "new" if lang != "zh" else "新值", "Δ"]]
+    rows = [["", translate("cli.update.col.old", lang), translate("cli.update.col.new", lang), "Δ"]]
     for key in ("total", "scope1", "scope2_location", "scope2_market", "scope3"):
         rows.append([_l(key, lang), f"{old[key]:,.2f}", f"{new[key]:,.2f}", f"{new[key] - old[key]:+,.2f}"])
     print(_table(rows, right_cols=(1, 2, 3)))
@@ -226,6 +184,7 @@ def cmd_update_factors(args, lang: str) -> int:
 
 
 def cmd_factors(args, lang: str) -> int:
+    from carbonmgr.common.i18n import translate
     from carbonmgr.factors.library import default_library
 
     lib = default_library()
@@ -236,19 +195,19 @@ def cmd_factors(args, lang: str) -> int:
         json.dump([f.to_dict() for f in rows], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
         return EXIT_OK
-    head = (["set", "item", "param", "gas", "value", "unit", "year", "status", "source"] if lang != "zh" else
-            ["因子集", "品种", "参数", "气体", "数值", "单位", "年份", "状态", "来源"])
+    head = [translate(f"cli.factors.col.{k}", lang)
+            for k in ("set", "item", "param", "gas", "value", "unit", "year", "status", "source")]
     table = [head]
     for f in rows:
         item = lib.item(f.item)
-        name = f"{f.item} {item.name('zh' if lang == 'zh' else 'en')}" if item else f.item
+        name = f"{f.item} {item.name(lang)}" if item else f.item
         table.append([f.set, name, f.param + (f"/{f.variant}" if f.variant else ""), f.gas, f"{f.value:g}", f.unit,
                       str(f.year or ""), f.status, f.citation()[:70]])
     if len(table) == 1:
-        print("no factor matches" if lang != "zh" else "没有匹配的因子")
+        print(translate("cli.factors.none", lang))
         return EXIT_OK
     print(_table(table, right_cols=(4,)))
-    print(f"\n{len(rows)} factor(s)" if lang != "zh" else f"\n共 {len(rows)} 条因子")
+    print("\n" + translate("cli.factors.count", lang, count=len(rows)))
     return EXIT_OK
 
 
@@ -271,9 +230,9 @@ def cmd_gui(args, lang: str) -> int:  # pragma: no cover - provided by the deskt
     try:
         from carbonmgr.ui.app import main as gui_main
     except ImportError:
-        msg = ("the desktop app is not installed (pip install 'carbonmgr[gui]')" if lang != "zh"
-               else "未安装桌面程序（pip install 'carbonmgr[gui]'）")
-        print(msg, file=sys.stderr)
+        from carbonmgr.common.i18n import translate
+
+        print(translate("cli.gui_missing", lang), file=sys.stderr)
         return EXIT_INPUT
     return gui_main(args)
 

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import importlib
 import os
+from dataclasses import dataclass, field
 
 _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.core",
+    "carbonmgr.common.messages.units",
     "carbonmgr.common.messages.workbook",
     "carbonmgr.common.messages.store",
     "carbonmgr.common.messages.report",
     "carbonmgr.common.messages.files",
+    "carbonmgr.common.messages.report_labels",
 )
 _messages: dict[str, dict[str, str]] | None = None
 
@@ -56,6 +59,21 @@ def default_lang(environ=None) -> str:
     return "en"
 
 
+@dataclass(frozen=True)
+class Message:
+    """A message id and its named parameters, rendered in the user's language only when shown.
+
+    A ``Message`` may itself be the value of a parameter (e.g. the kind of a file in
+    ``workbook.not_xlsx``): it is rendered in the same language as the message around it.
+    """
+
+    id: str
+    params: dict = field(default_factory=dict, hash=False)
+
+    def render(self, lang: str = "en") -> str:
+        return translate(self.id, lang, **self.params)
+
+
 class _SafeDict(dict):
     def __missing__(self, key):
         return "{" + key + "}"
@@ -70,14 +88,23 @@ def translate(code: str, lang: str = "en", **params) -> str:
     return text.format_map(_SafeDict({k: _fmt(v, lang, k) for k, v in params.items()}))
 
 
+def lookup(code: str, lang: str = "en", default: str = "", **params) -> str:
+    """``translate(code, ...)`` when the catalogue has ``code``, else ``default`` (for names of
+    things that may be unknown, e.g. a method id read from an old project file)."""
+    if code not in messages():
+        return default
+    return translate(code, lang, **params)
+
+
 def _fmt(value, lang, key=""):
+    if isinstance(value, Message):
+        return value.render(lang)
     if key == "source" and isinstance(value, str):  # a source type id reads as its name
         entry = messages().get("source." + value)
         if entry:
             return entry.get(lang) or entry["en"]
     if isinstance(value, (list, tuple)):
-        sep = "、" if lang == "zh" else ", "
-        return sep.join(str(v) for v in value)
+        return translate("sep.list", lang).join(str(v) for v in value)
     return value
 
 
@@ -86,8 +113,7 @@ def render_problem(problem, lang: str = "en") -> str:
     cell = problem.cell
     prefix = ""
     if problem.severity == "warning":
-        prefix = "警告：" if lang == "zh" else "warning: "
+        prefix = translate("problem.warning_prefix", lang)
     if cell:
-        sep = "：" if lang == "zh" else ": "
-        return f"{prefix}{cell}{sep}{body}"
+        return f"{prefix}{cell}{translate('sep.colon', lang)}{body}"
     return prefix + body

@@ -4,6 +4,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as _dt
 
+from carbonmgr.common.i18n import translate
 from carbonmgr.editing.fields import CORE_FIELDS
 from carbonmgr.inventory.model import ActivityTable, CaseData, CaseInfo, Facility
 
@@ -13,9 +14,9 @@ __all__ = ["blank_case", "copy_case"]
 def blank_case(lang: str = "zh") -> CaseData:
     """The case of a new project: one facility, the Chinese standard profile, last year."""
     year = _dt.date.today().year - 1
-    title = "新建案例" if lang == "zh" else "New case"
+    title = translate("editing.new_case_title", lang)
     info = CaseInfo(title=title, standard="gbt32150", reporting_year=year)
-    fac = Facility("F1", "总部" if lang == "zh" else "Head office", "")
+    fac = Facility("F1", translate("editing.new_case_facility", lang), "")
     return CaseData(info=info, facilities=[fac],
                     columns={"Activities": {f: c for f, c in zip(CORE_FIELDS, "ABCDE")}})
 

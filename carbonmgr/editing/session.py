@@ -661,7 +661,7 @@ class EditSession:
     def add_facility(self, facility_id: str, name: str = "", region: str = "") -> Changes:
         facility_id = str(facility_id).strip()
         if not facility_id:
-            raise CellError("workbook.required", field="id", field_zh="编号")
+            raise CellError("workbook.required", field="id", field_zh=_facility_id_name())
         if any(f.id == facility_id for f in self.case.facilities):
             raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
         return self.execute(AddFacility(Facility(facility_id, name, region)))
@@ -678,7 +678,7 @@ class EditSession:
         """Give facility ``index`` a new id; its lines, instruments and equipment follow (one undo step)."""
         new_id = "" if new_id is None else str(new_id).strip()
         if not new_id:
-            raise CellError("workbook.required", field="id", field_zh="编号")
+            raise CellError("workbook.required", field="id", field_zh=_facility_id_name())
         old = self.case.facilities[index].id
         if new_id == old:
             return NO_CHANGES
@@ -1195,3 +1195,10 @@ class EditSession:
             s = cls(blank_case(data.get("lang", "zh")), **kwargs)
         s.recover(data)
         return s
+
+
+def _facility_id_name() -> str:
+    """The Chinese name of the facility id column (the workbook's header)."""
+    from carbonmgr.io.workbook import FACILITY_COLUMNS
+
+    return FACILITY_COLUMNS["id"].zh

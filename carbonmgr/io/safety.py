@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Iterable
 
 from carbonmgr.common.errors import Problem, column_letters
+from carbonmgr.common.i18n import Message
 
 MAX_FILE_BYTES = 200 * 1024 * 1024
 MAX_MEMBERS = 10_000
@@ -39,16 +40,16 @@ _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ZIP_MAGICS = (b"PK\x03\x04", b"PK\x05\x06")
 _DTD_MARKERS = (b"<!DOCTYPE", b"<!ENTITY")
 
-# (magic prefix, English description, Chinese description)
+# (magic prefix, kind of file: message workbook.kind.<kind>)
 _KINDS = (
-    (b"\x89PNG", "a PNG image", "PNG 图片"),
-    (b"\xff\xd8\xff", "a JPEG image", "JPEG 图片"),
-    (b"GIF8", "a GIF image", "GIF 图片"),
-    (b"%PDF", "a PDF document", "PDF 文档"),
-    (b"Rar!", "a RAR archive", "RAR 压缩包"),
-    (b"7z\xbc\xaf", "a 7-Zip archive", "7-Zip 压缩包"),
-    (b"\x1f\x8b", "a gzip archive", "gzip 压缩包"),
-    (b"{\\rtf", "an RTF document", "RTF 文档"),
+    (b"\x89PNG", "png"),
+    (b"\xff\xd8\xff", "jpeg"),
+    (b"GIF8", "gif"),
+    (b"%PDF", "pdf"),
+    (b"Rar!", "rar"),
+    (b"7z\xbc\xaf", "7z"),
+    (b"\x1f\x8b", "gzip"),
+    (b"{\\rtf", "rtf"),
 )
 
 
@@ -171,8 +172,7 @@ def _ole_problem(path: Path, name: str) -> Problem:
         return _problem("workbook.encrypted", name=name)
     if _ole_has_stream(path, ("Workbook", "Book")):
         return _problem("workbook.legacy_xls", name=name)
-    return _problem("workbook.not_xlsx", name=name, kind="an old-format Office document",
-                    kind_zh="旧版 Office 文档")
+    return _not_xlsx(name, "ole")
 
 
 def _ole_has_stream(path: Path, names: tuple[str, ...]) -> bool:
@@ -193,19 +193,23 @@ def _ole_has_stream(path: Path, names: tuple[str, ...]) -> bool:
 
 
 def _not_xlsx_problem(path: Path, head: bytes, name: str) -> Problem:
-    for magic, kind, kind_zh in _KINDS:
+    for magic, kind in _KINDS:
         if head.startswith(magic):
-            return _problem("workbook.not_xlsx", name=name, kind=kind, kind_zh=kind_zh)
+            return _not_xlsx(name, kind)
     with open(path, "rb") as fh:
         sample = fh.read(4096)
     if _looks_like_text(sample):
         low = sample.lstrip().lower()
         if low.startswith((b"<!doctype html", b"<html")):
-            return _problem("workbook.not_xlsx", name=name, kind="a web page (HTML)", kind_zh="网页（HTML）")
+            return _not_xlsx(name, "html")
         if low.startswith(b"<?xml"):
-            return _problem("workbook.not_xlsx", name=name, kind="an XML file", kind_zh="XML 文件")
-        return _problem("workbook.not_xlsx", name=name, kind="a text file (CSV?)", kind_zh="文本文件（CSV？）")
-    return _problem("workbook.not_xlsx", name=name, kind="a file of another type", kind_zh="其他类型的文件")
+            return _not_xlsx(name, "xml")
+        return _not_xlsx(name, "text")
+    return _not_xlsx(name, "other")
+
+
+def _not_xlsx(name: str, kind: str) -> Problem:
+    return _problem("workbook.not_xlsx", name=name, kind=Message(f"workbook.kind.{kind}"))
 
 
 def _looks_like_text(sample: bytes) -> bool:

@@ -31,6 +31,7 @@ from typing import Any, Callable, Iterable
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
+from carbonmgr.common.i18n import translate
 from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
@@ -1254,12 +1255,12 @@ def _require_defused() -> Any:
 
 def sheet_title(canonical: str, lang: str = "en") -> str:
     """Sheet name written for ``canonical``: 'Activities', or 'Activities (活动数据)' in Chinese."""
-    return f"{canonical} ({SHEETS[canonical][0]})" if lang == "zh" else canonical
+    return translate("workbook.sheet_title", lang, canonical=canonical, name=SHEETS[canonical][0])
 
 
 def header_label(field: str, col: Col, lang: str = "en") -> str:
     """Header written for a column: 'quantity', or 'quantity [数量]' in Chinese."""
-    return f"{field} [{col.zh}]" if lang == "zh" else field
+    return translate("workbook.header", lang, field=field, name=col.zh)
 
 
 def _cell(ws: Any, value: Any) -> Any:
@@ -1357,7 +1358,7 @@ def _write_case_book(book: Any, case: CaseData, lang: str) -> None:
 
 def _write_case_sheet(book: Any, info: CaseInfo, lang: str) -> Any:
     ws = book.create_sheet(sheet_title("Case", lang))
-    ws.append(["key [键]", "value [值]"] if lang == "zh" else ["key", "value"])
+    ws.append(translate("workbook.case_header", lang).split("|"))
     for key, value in _case_rows(info):
         ws.append(_row(ws, [header_label(key, CASE_KEYS[key], lang), value]))
     for key, value in info.extra.items():
@@ -1431,7 +1432,6 @@ def write_template(path: str | os.PathLike, lang: str = "en") -> None:
     """An empty case workbook: all sheets and headers, commented example rows, a README sheet
     explaining every column, and drop-down lists for the coded values."""
     openpyxl = _require_defused()
-    from carbonmgr.common.i18n import translate
 
     with atomic_write(path, code="workbook.write_failed") as tmp:
         book = openpyxl.Workbook()
@@ -1475,7 +1475,7 @@ def _allowed_values(canonical: str, field: str) -> str:
 def _template_readme(book: Any, tr: Callable[[str], str], lang: str) -> None:
     from openpyxl.styles import Alignment, Font
 
-    ws = book.create_sheet("README (说明)" if lang == "zh" else "README")
+    ws = book.create_sheet(translate("workbook.readme_sheet", lang))
     ws.append([tr("workbook.tpl.title")])
     ws["A1"].font = Font(bold=True, size=14)
     ws.append([tr("workbook.tpl.intro")])
@@ -1504,7 +1504,7 @@ def _template_case(book: Any, tr: Callable[[str], str], lang: str) -> None:
     from openpyxl.worksheet.datavalidation import DataValidation
 
     ws = book.create_sheet(sheet_title("Case", lang))
-    ws.append(["key [键]", "value [值]"] if lang == "zh" else ["key", "value"])
+    ws.append(translate("workbook.case_header", lang).split("|"))
     _bold_header(ws)
     for key, value in _EXAMPLE_CASE:
         ws.append([header_label(key, CASE_KEYS[key], lang), value])

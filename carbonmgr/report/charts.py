@@ -105,7 +105,7 @@ def chart_by_scope(inv, lang: str = "en", *, title: bool = True):
     std = _standard(inv)
     rows: list[tuple[str, float, str]] = [(label("scope1", lang), t.get("scope1", 0.0), _COLORS["scope1"])]
     if std == "gbt32150":
-        rows.append((label("scope2_reported", lang) if lang != "zh" else "范围二（报告值）",
+        rows.append((label("chart_scope2_reported", lang),
                      t.get("scope2", t.get("scope2_location", 0.0)), _COLORS["scope2"]))
         if t.get("exported"):
             rows.append((label("chart_exported", lang), -t["exported"], _COLORS["neg"]))

@@ -13,32 +13,28 @@ class ReportError(CarbonMgrError):
         super().__init__(self.render("en"))
 
     def render(self, lang: str = "en") -> str:
-        from carbonmgr.common.i18n import _SafeDict, _fmt, messages
+        from carbonmgr.common.i18n import translate
 
-        entry = messages().get(self.code)
-        if entry is None:  # catalogue not registered in carbonmgr.common.i18n yet: use ours directly
-            from carbonmgr.common.messages.report import MESSAGES
-
-            entry = MESSAGES.get(self.code)
-        if entry is None:
-            return self.code
-        text = entry.get(lang) or entry["en"]
-        return text.format_map(_SafeDict({k: _fmt(v, lang) for k, v in self.params.items()}))
+        return translate(self.code, lang, **self.params)
 
 
 class FontNotFound(ReportError):
     """No TrueType-outline CJK font is available to embed in the PDF."""
 
-    def __init__(self, rejected: list[tuple[str, str, str]] | None = None):
-        self.rejected = list(rejected or [])
-        tried_en = "; ".join(f"{p}: {en}" for p, en, _ in self.rejected)
-        tried_zh = "；".join(f"{p}：{zh}" for p, _, zh in self.rejected)
-        self._tried = {"en": f" (rejected: {tried_en})" if tried_en else "",
-                       "zh": f"（已排除：{tried_zh}）" if tried_zh else ""}
+    def __init__(self, rejected: list[tuple[str, str]] | None = None):
+        self.rejected = list(rejected or [])  # (font, reason key of report.font_reason.*)
         super().__init__("report.font_missing")
 
     def render(self, lang: str = "en") -> str:
-        self.params = {"tried": self._tried["zh" if lang == "zh" else "en"]}
+        from carbonmgr.common.i18n import translate
+
+        tried = ""
+        if self.rejected:
+            items = translate("sep.semicolon", lang).join(
+                translate("report.font_rejected", lang, path=path,
+                          reason=translate(f"report.font_reason.{reason}", lang)) for path, reason in self.rejected)
+            tried = translate("report.font_tried", lang, items=items)
+        self.params = {"tried": tried}
         return super().render(lang)
 
 

@@ -15,10 +15,12 @@ import os
 from pathlib import Path
 from typing import Any
 
+from carbonmgr.common.i18n import translate
 from carbonmgr.report.labels import label, scope3_category, source_name
 
 RESULT_SHEETS = ("Results", "Factors", "Totals")
-_RESULT_NAMES = {"results", "factors", "totals", "结果", "因子", "合计"}
+_RESULT_NAMES = {n.lower() for canonical in RESULT_SHEETS
+                 for n in (canonical, translate(f"report.export.sheet.{canonical}", "zh"))}
 
 
 def is_result_sheet(name: str) -> bool:
@@ -31,12 +33,16 @@ def is_result_sheet(name: str) -> bool:
 
 
 def result_sheet_title(canonical: str, lang: str) -> str:
-    zh = {"Results": "结果", "Factors": "因子", "Totals": "合计"}[canonical]
-    return f"{canonical} ({zh})" if lang == "zh" else canonical
+    """``Results`` in English, ``Results (结果)`` in Chinese."""
+    return translate("workbook.sheet_title", lang, canonical=canonical,
+                     name=translate(f"report.export.sheet.{canonical}", "zh"))
 
 
-def _head(field: str, zh: str, lang: str) -> str:
-    return f"{field} [{zh}]" if lang == "zh" else field
+def _head(field: str, lang: str, name: str | None = None) -> str:
+    """A column header: the field in English, ``field [name]`` in Chinese (the name from the catalogue)."""
+    if name is None:
+        name = translate(f"report.export.col.{field}", "zh")
+    return translate("workbook.header", lang, field=field, name=name)
 
 
 def _case_for_export(case):
@@ -99,16 +105,14 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
     for line in inv.extra_lines:
         gases.update(dict.fromkeys(line["gases"]))
     gas_cols = list(gases)
-    cols = [("sheet", "工作表"), ("row", "行号"), ("facility", "设施"), ("source", "排放源"), ("item", "品种"),
-            ("quantity", "数量"), ("unit", "单位"), ("scope", "范围"), ("share", "纳入比例"),
-            ("tco2e", "排放量 t CO2e"), ("tco2e_location", "基于位置 t CO2e"), ("tco2e_market", "基于市场 t CO2e"),
-            ("biogenic_co2", "生物质 CO2 t"), ("scope3_category", "范围三类别"), ("iso_category", "ISO 类别"),
-            ("method", "方法"), ("formula", "公式")]
-    cols += [(f"t {g}", f"{g} 质量 t") for g in gas_cols]
-    cols += [("factors", "因子"), ("factor_sources", "因子来源"), ("notes", "说明")]
+    heads = [_head(f, lang) for f in ("sheet", "row", "facility", "source", "item", "quantity", "unit", "scope",
+                                      "share", "tco2e", "tco2e_location", "tco2e_market", "biogenic_co2",
+                                      "scope3_category", "iso_category", "method", "formula")]
+    heads += [_head(f"t {g}", lang, translate("report.export.col.gas_mass", "zh", gas=g)) for g in gas_cols]
+    heads += [_head(f, lang) for f in ("factors", "factor_sources", "notes")]
     widths = [16, 6, 8, 22, 18, 12, 10, 6, 7, 13, 13, 13, 10, 12, 8, 16, 28] + [11] * len(gas_cols) + [40, 60, 40]
     sh = _Sheet(book, result_sheet_title("Results", lang), widths, wbmod)
-    sh.append([_head(f, z, lang) for f, z in cols])
+    sh.append(heads)
     act_title = _activities_title(lang, wbmod)
     acts = inv.case.activities
     group_info: dict[int, tuple] = {}
@@ -163,13 +167,11 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
 
 
 def _factors_sheet(book, inv, lang: str, wbmod) -> None:
-    cols = [("key", "因子键"), ("set", "因子集"), ("item", "品种"), ("param", "参数"), ("gas", "气体"),
-            ("variant", "变体"), ("value", "数值"), ("unit", "单位"), ("region", "地区"), ("year", "数据年份"),
-            ("source", "来源"), ("publisher", "发布机构"), ("year_published", "发布年份"), ("status", "状态"),
-            ("tag", "核实标记"), ("note", "备注")]
+    cols = ("key", "set", "item", "param", "gas", "variant", "value", "unit", "region", "year", "source", "publisher",
+            "year_published", "status", "tag", "note")
     sh = _Sheet(book, result_sheet_title("Factors", lang), [40, 18, 18, 8, 8, 10, 12, 14, 8, 8, 60, 24, 8, 10, 18, 50],
                 wbmod)
-    sh.append([_head(f, z, lang) for f, z in cols])
+    sh.append([_head(f, lang, translate(f"report.export.factor_col.{f}", "zh")) for f in cols])
     used = inv.factors_used()
     for line in inv.extra_lines:
         for inp in line["trace"]["inputs"]:
@@ -189,10 +191,9 @@ def _factors_sheet(book, inv, lang: str, wbmod) -> None:
 
 
 def _totals_sheet(book, inv, lang: str, wbmod) -> None:
-    zh = lang == "zh"
     sh = _Sheet(book, result_sheet_title("Totals", lang), [34, 44, 16, 10], wbmod)
-    sh.append([_head("key", "键", lang), _head("label", "名称", lang), _head("value", "数值", lang),
-               _head("unit", "单位", lang)])
+    sh.append([_head(f, lang, translate(f"report.export.totals_col.{f}", "zh"))
+               for f in ("key", "label", "value", "unit")])
     info = inv.case.info
     for key, value in (("standard", inv.standard), ("gwp", inv.gwp), ("reporting_year", inv.reporting_year),
                        ("consolidation", info.consolidation), ("library_version", inv.library_version or None)):
@@ -204,8 +205,7 @@ def _totals_sheet(book, inv, lang: str, wbmod) -> None:
              "biogenic_co2": "biogenic_outside"}
     for key, value in inv.totals.items():
         lab = names.get(key)
-        text = label(lab, lang) if lab else ("输出电力和热力（扣减）" if zh and key == "exported" else
-                                              "exported energy (deducted)" if key == "exported" else key)
+        text = label(lab, lang) if lab else (label("exported_deducted", lang) if key == "exported" else key)
         sh.append([key, text, value, "t CO2e"])
     for src, value in inv.by_source.items():
         sh.append([f"by_source.{src}", source_name(src, lang), value, "t CO2e"])
@@ -215,10 +215,10 @@ def _totals_sheet(book, inv, lang: str, wbmod) -> None:
     for gas, v in inv.by_gas.items():
         sh.append([f"by_gas.{gas}.t", gas, v["t"], "t"])
         sh.append([f"by_gas.{gas}.tco2e", gas, v["tco2e"], "t CO2e"])
-    from carbonmgr.report.labels import ISO_CATEGORIES, pick
+    from carbonmgr.report.labels import iso_category_name
 
     for cat, value in inv.iso_categories.items():
-        sh.append([f"iso_category.{cat}", f"{cat} {pick(ISO_CATEGORIES.get(cat), lang)}", value, "t CO2e"])
+        sh.append([f"iso_category.{cat}", f"{cat} {iso_category_name(cat, lang)}", value, "t CO2e"])
     for cat, value in inv.scope3_categories.items():
         sh.append([f"scope3_category.{cat}", scope3_category(cat, lang), value, "t CO2e"])
     u = inv.uncertainty

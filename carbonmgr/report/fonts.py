@@ -68,16 +68,6 @@ _pdf_registered: tuple[tuple[str, int], str] | None = None
 _bad: set[tuple[str, int]] = set()
 _mpl_family: str | None = None
 
-_REASONS = {
-    "missing": ("file not found", "文件不存在"),
-    "cff": ("CFF/PostScript outlines cannot be embedded", "CFF/PostScript 轮廓字体无法嵌入"),
-    "not_font": ("not a TrueType font file", "不是 TrueType 字体文件"),
-    "index": ("no such font in the collection", "字体集合中没有该序号的字体"),
-    "no_cjk": ("has no Chinese characters", "不含中文字符"),
-    "unreadable": ("cannot be read", "无法读取"),
-}
-
-
 def _split_index(text: str) -> tuple[str, int]:
     if "#" in text:
         path, _, idx = text.rpartition("#")
@@ -192,7 +182,7 @@ def find_cjk_font(refresh: bool = False) -> tuple[str, int]:
     with _lock:
         if _found is not None and not refresh:
             return _found
-        rejected: list[tuple[str, str, str]] = []
+        rejected: list[tuple[str, str]] = []  # (font, reason key: report.font_reason.<key>)
         for origin, text in _candidates():
             path, index = _split_index(text)
             if (path, index) in _bad:
@@ -203,8 +193,7 @@ def find_cjk_font(refresh: bool = False) -> tuple[str, int]:
             if kind == "ok" and origin in ("env", "bundled", "fc-list") and not _has_cjk(path, index):
                 kind = "no_cjk"
             if kind != "ok":
-                en, zh = _REASONS[kind]
-                rejected.append((text, en, zh))
+                rejected.append((text, kind))
                 continue
             _found = (path, index)
             return _found

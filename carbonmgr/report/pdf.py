@@ -31,14 +31,16 @@ from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, Image, Ke
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from carbonmgr import __version__
+from carbonmgr.common.i18n import translate
 from carbonmgr.inventory.model import SOURCES
 from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE
 from carbonmgr.report.errors import ReportCancelled
 from carbonmgr.report.export import is_result_sheet
 from carbonmgr.report.fonts import glyph_set, register_pdf_font
-from carbonmgr.report.labels import (CONSOLIDATIONS, ISO_CATEGORIES, METHODS, ORIGINS, PARAMS, STANDARD_SHORT, STANDARDS, STATUS,
-                     label, note_text, pick, scope3_category, source_name)
+from carbonmgr.report.labels import (ORIGINS, consolidation_name, iso_category_name, label, method_name, note_text,
+                                     param_name, scope3_category, source_name, standard_name, standard_short,
+                                     status_name)
 
 PAGE_W, PAGE_H = A4
 MARGIN_L = MARGIN_R = 18 * mm
@@ -100,7 +102,7 @@ def fmt_sig(value: float | None, sig: int = 6) -> str:
 
 def fmt_pct(share: float, lang: str) -> str:
     text = fmt_sig(share * 100, 4)
-    return f"{text}%" if lang == "zh" else f"{text} %"
+    return translate("fmt.percent", lang, value=text)
 
 
 # ----------------------------------------------------------------------------------- document
@@ -183,7 +185,7 @@ class ReportBuilder:
         self._groups = self._sorted_groups()
         self._sticky: int | None = None
         self.refs: OrderedDict[str, int] = OrderedDict()
-        self.colon = "：" if self.lang == "zh" else ": "
+        self.colon = translate("sep.colon", self.lang)
 
     def ref(self, citation: str) -> int:
         """The number of a source document in the list of factor sources."""
@@ -416,7 +418,7 @@ class ReportBuilder:
         vals = list(seen)
         if len(vals) > limit:
             vals = vals[:limit] + ["…"]
-        return ("；" if self.lang == "zh" else "; ").join(vals)
+        return translate("sep.semicolon", self.lang).join(vals)
 
     def rows_text(self, rows: list[int], limit: int = 30) -> str:
         rows = sorted(rows)
@@ -441,13 +443,13 @@ class ReportBuilder:
         return trace(g.calc, g.qty_sum, g.unit, g.share, g)
 
     def status(self, s: str | None) -> str:
-        return pick(STATUS.get(s or ""), self.lang, s or "")
+        return status_name(s, self.lang)
 
     def consolidation(self) -> str:
-        return pick(CONSOLIDATIONS.get(self.info.consolidation), self.lang, self.info.consolidation)
+        return consolidation_name(self.info.consolidation, self.lang)
 
     def standard_name(self) -> str:
-        return pick(STANDARDS.get(self.std), self.lang, self.std)
+        return standard_name(self.std, self.lang)
 
     def t(self, value: float) -> str:
         return fmt_t(value, self.std)
@@ -567,15 +569,9 @@ class ReportBuilder:
         bs = inv.by_source
         self.heading(self.L("gbt_s2"))
         company = self.x("company") or self.info.title
-        if self.lang == "zh":
-            intro = (f"{company} {inv.reporting_year or ''} 年度温室气体排放总量为 {self.t(t['total'])} 吨二氧化碳当量，"
-                     f"其中化石燃料燃烧排放 {self.t(bs['stationary_combustion'] + bs['mobile_combustion'])} 吨二氧化碳当量，"
-                     f"净购入电力和热力排放 {self.t(bs['purchased_electricity'] + bs['purchased_heat'])} 吨二氧化碳当量。")
-        else:
-            intro = (f"The total greenhouse gas emissions of {company} in {inv.reporting_year or '—'} are "
-                     f"{self.t(t['total'])} t CO2e, of which fossil fuel combustion "
-                     f"{self.t(bs['stationary_combustion'] + bs['mobile_combustion'])} t CO2e and purchased "
-                     f"electricity and heat {self.t(bs['purchased_electricity'] + bs['purchased_heat'])} t CO2e.")
+        intro = self.L("gbt_s2_intro", company=company, year=inv.reporting_year or self.L("year_missing"),
+                       total=self.t(t["total"]), fuel=self.t(bs["stationary_combustion"] + bs["mobile_combustion"]),
+                       energy=self.t(bs["purchased_electricity"] + bs["purchased_heat"]))
         self.story.append(self.p(intro))
         self.heading(self.L("gbt_s2_by_source"), 1)
         rows = [
@@ -671,7 +667,7 @@ class ReportBuilder:
             rows.append([self.facility(line["facility"]), source_name(line["source"], self.lang),
                          line.get("item") or "—", fmt_sig(line["quantity"], 6), line["unit"], "1",
                          self.L("equipment_row", row=line["row"]),
-                         pick(METHODS.get(line["trace"]["method"]), self.lang, line["trace"]["method"]),
+                         method_name(line["trace"]["method"], self.lang),
                          self.t(line["tco2e"])])
         return self.table(header, rows, [17, 12, 14, 13, 11, 6, 16, 16, 10], right=(3, 5, 8))
 
@@ -697,7 +693,7 @@ class ReportBuilder:
                         line_rows[seen[key]].extend(rows_of_group)
                     continue
                 name = inp.name
-                pname = pick(PARAMS.get(name) or PARAMS.get(name.split("_")[0]), self.lang, "")
+                pname = param_name(name, self.lang, by_prefix=True)
                 pname = f"{name} {pname}".strip() if pname and pname != name else name
                 if f is not None:
                     src = f"[{self.ref(f.citation())}] {_doc_title(f.source)}"
@@ -729,7 +725,7 @@ class ReportBuilder:
                 if key in seen:
                     continue
                 seen[key] = len(rows)
-                pname = pick(PARAMS.get(inp["name"]), self.lang, "")
+                pname = param_name(inp["name"], self.lang)
                 pname = f"{inp['name']} {pname}".strip()
                 cite = inp.get("source", "")
                 src = f"[{self.ref(cite)}] {_doc_title(cite)}" if cite else ""
@@ -775,7 +771,7 @@ class ReportBuilder:
             items.append(f"residual_mix_ef = {fmt_sig(info.residual_mix_ef)} t CO2e/MWh")
         if self.inv.gwp.startswith("AR6"):
             items.append(f"ch4_ar6 = {info.ch4_ar6}")
-        return self.L("settings", items=("；" if self.lang == "zh" else "; ").join(items))
+        return self.L("settings", items=translate("sep.semicolon", self.lang).join(items))
 
     def section_factors(self, gbt: bool) -> None:
         if gbt:
@@ -854,13 +850,14 @@ class ReportBuilder:
             hint = "qa_hint_" + key[3:]
             rows.append((self.L(key), self.tx(value) if value else self.placeholder(hint)))
         self.put(self.kv(rows, raw_values=True))
-        sep = "、" if self.lang == "zh" else ", "
+        sep = translate("sep.list", self.lang)
         docs = [n for n in self.case.documents if not is_result_sheet(n)]
         if docs:
             self.story.append(self.p(self.L("qa_documents", names=sep.join(docs)), "small"))
         ev = self.option_values("evidence", list(range(len(self.case.activities))), limit=12)
         if ev:
-            self.story.append(self.p(self.L("qa_evidence", names=ev.replace("；", sep).replace("; ", sep)), "small"))
+            self.story.append(self.p(self.L("qa_evidence", names=ev.replace(translate("sep.semicolon", "zh"), sep)
+                                                        .replace(translate("sep.semicolon", "en"), sep)), "small"))
 
     # ================================================================== GHG Protocol / ISO 14064-1
     def intl_sections(self) -> None:
@@ -884,7 +881,7 @@ class ReportBuilder:
                    if not s.startswith("exported") and any(g.source == s for g in self._groups)]
         if inv.extra_lines and source_name("fugitive", lang) not in present:
             present.append(source_name("fugitive", lang))
-        self.story.append(self.p(self.L("opb_text", s3=s3, sources=("、" if lang == "zh" else ", ").join(present))))
+        self.story.append(self.p(self.L("opb_text", s3=s3, sources=translate("sep.list", lang).join(present))))
         self.heading(self.L("int_s1_period"), 1)
         period = self.x("reporting_period") or (self.L("period_value", year=inv.reporting_year)
                                                 if inv.reporting_year else None)
@@ -939,7 +936,7 @@ class ReportBuilder:
         # 6 ISO categories
         if iso:
             self.heading(self.L("int_s6_iso"))
-            rows = [[f"{c}  {pick(ISO_CATEGORIES[c], lang)}", self.t(inv.iso_categories.get(c, 0.0))]
+            rows = [[f"{c}  {iso_category_name(c, lang)}", self.t(inv.iso_categories.get(c, 0.0))]
                     for c in range(1, 7)]
             self.put(self.table([self.L("iso_category_col"), "t CO2e"], rows, [75, 25], right=(1,)))
             self.story.append(self.p(self.L("iso_note"), "small"))
@@ -1013,8 +1010,8 @@ class ReportBuilder:
             for inp in tr["inputs"]:
                 if inp.get("set"):
                     m["sets"][inp["set"]] = None
-        sep = "、" if self.lang == "zh" else ", "
-        rows = [[pick(METHODS.get(k), self.lang, k), v["formula"], sep.join(v["sources"]), ", ".join(v["sets"]) or "—"]
+        sep = translate("sep.list", self.lang)
+        rows = [[method_name(k, self.lang), v["formula"], sep.join(v["sources"]), ", ".join(v["sets"]) or "—"]
                 for k, v in by_method.items()]
         return self.table([self.L("method"), self.L("formula"), self.L("used_for"), self.L("factor_sets")], rows,
                           [26, 30, 22, 22])
@@ -1070,7 +1067,7 @@ class ReportBuilder:
         head = self.L("group_title", n=n, facility=self.facility(g.facility), source=source_name(g.source, lang),
                       item=item) + f"  ({self.L('group_lines', n=len(g.lines))})"
         self.heading(head, 2, toc=False)
-        method = pick(METHODS.get(calc.method), lang, calc.method)
+        method = method_name(calc.method, lang)
         c = self.colon
         self.story.append(self.p(f"{self.L('method')}{c}{method}    {self.L('formula')}{c}{calc.formula}", "small"))
         self.put(self.inputs_table(tr["inputs"], len(g.lines)))
@@ -1159,7 +1156,7 @@ class ReportBuilder:
                       source=source_name(line["source"], lang), item=line.get("item") or "—") + \
             f"  ({self.L('equipment_row', row=line['row'])})"
         self.heading(head, 2, toc=False)
-        method = pick(METHODS.get(tr["method"]), lang, tr["method"])
+        method = method_name(tr["method"], lang)
         c = self.colon
         self.story.append(self.p(f"{self.L('method')}{c}{method}    {self.L('formula')}{c}{tr['formula']}", "small"))
         self.put(self.inputs_table(tr["inputs"], 1))
@@ -1239,7 +1236,7 @@ def write_pdf(inv, path: str | os.PathLike, lang: str = "zh", standard: str | No
     company = builder.x("company") or builder.info.title or ""
     header_left = builder.plain(_short(company, 60))
     header_right = builder.plain(f"{builder.L('report_title')} · "
-                                 f"{pick(STANDARD_SHORT.get(builder.std), builder.lang, builder.std)} · "
+                                 f"{standard_short(builder.std, builder.lang)} · "
                                  f"{inv.reporting_year or ''}")
     with atomic_write(path, code="report.write_failed") as tmp:
         hint = None

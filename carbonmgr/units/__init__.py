@@ -32,6 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from carbonmgr.common.errors import CarbonMgrError
+from carbonmgr.common.i18n import Message, lookup
 
 
 class UnitError(CarbonMgrError):
@@ -136,17 +137,8 @@ BASE_SYMBOL = {
     "tdistance": "t-km", "vdistance": "vehicle-km", "count": "unit", "ratio": "fraction",
 }
 
-DIMENSION_NAMES = {
-    "mass": ("a mass (t, kg, lb, short ton)", "质量（t、kg 等）"),
-    "volume": ("a volume (10^4 Nm3, Nm3, m3, L, gal, scf)", "体积（10^4 Nm3、Nm3、m3、L 等）"),
-    "energy": ("an energy (GJ, TJ, MWh, kWh, mmBtu)", "能量（GJ、TJ、MWh、kWh 等）"),
-    "distance": ("a distance (km, mi)", "距离（km、mi）"),
-    "pdistance": ("passenger distance (passenger-km, passenger-mile)", "人公里（passenger-km 等）"),
-    "tdistance": ("freight distance (t-km, short ton-mile)", "吨公里（t-km 等）"),
-    "vdistance": ("vehicle distance (vehicle-km, vehicle-mile)", "车公里（vehicle-km 等）"),
-    "count": ("a count (unit, room-night)", "数量（个、间夜等）"),
-    "ratio": ("a fraction or percent", "比例或百分数"),
-}
+DIMENSIONS = ("mass", "volume", "energy", "distance", "pdistance", "tdistance", "vdistance", "count", "ratio")
+# Each dimension is named by the catalogue entry unit.dimension.<dim> (money: unit.dimension.money)
 
 _GAS_WORDS = re.compile(r"\s*(co2e|co2|ch4|n2o|c(?=\s*/|$)|碳)\s*$", re.IGNORECASE)
 _PAREN = re.compile(r"\s*[\(（][^\)）]*[\)）]\s*")
@@ -161,12 +153,16 @@ def _norm(text: str) -> str:
     return text
 
 
-def dimension_name(dim: str, lang: str = "en") -> str:
+def dimension_message(dim: str) -> Message:
+    """What a unit of dimension ``dim`` is, as a message (rendered in the user's language)."""
     if dim.startswith("money_"):
-        cur = dim[6:]
-        return f"an amount of money in {cur}" if lang == "en" else f"{cur} 金额"
-    names = DIMENSION_NAMES.get(dim, (dim, dim))
-    return names[0] if lang == "en" else names[1]
+        return Message("unit.dimension.money", {"currency": dim[6:]})
+    return Message(f"unit.dimension.{dim}")
+
+
+def dimension_name(dim: str, lang: str = "en") -> str:
+    return lookup(f"unit.dimension.{dim}", lang, dim) if not dim.startswith("money_") \
+        else dimension_message(dim).render(lang)
 
 
 @lru_cache(maxsize=4096)

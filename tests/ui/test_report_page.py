@@ -122,7 +122,7 @@ def test_missing_chinese_font_is_a_clear_message(qtbot, win, monkeypatch):
     from carbonmgr.report import FontNotFound
 
     def no_font(*a, **k):
-        raise FontNotFound([("/usr/share/fonts/x.otf", "OpenType/CFF", "OpenType/CFF 字体")])
+        raise FontNotFound([("/usr/share/fonts/x.otf", "cff")])
 
     monkeypatch.setattr(report, "write_report", no_font)
     open_and_wait(qtbot, win, "demo")

@@ -11,10 +11,14 @@ MESSAGES = {
               "设为 .ttf/.ttc 字体文件的路径（.ttc 可在末尾加 #N 选择其中第 N 个字体）。OpenType/CFF 字体（.otf、"
               "Noto Sans CJK、思源黑体）无法嵌入。",
     },
-    "report.font_rejected": {
-        "en": "{path}: {reason}",
-        "zh": "{path}：{reason_zh}",
-    },
+    "report.font_tried": {"en": " (rejected: {items})", "zh": "（已排除：{items}）"},
+    "report.font_rejected": {"en": "{path}: {reason}", "zh": "{path}：{reason}"},
+    "report.font_reason.missing": {"en": "file not found", "zh": "文件不存在"},
+    "report.font_reason.cff": {"en": "CFF/PostScript outlines cannot be embedded", "zh": "CFF/PostScript 轮廓字体无法嵌入"},
+    "report.font_reason.not_font": {"en": "not a TrueType font file", "zh": "不是 TrueType 字体文件"},
+    "report.font_reason.index": {"en": "no such font in the collection", "zh": "字体集合中没有该序号的字体"},
+    "report.font_reason.no_cjk": {"en": "has no Chinese characters", "zh": "不含中文字符"},
+    "report.font_reason.unreadable": {"en": "cannot be read", "zh": "无法读取"},
     "report.cancelled": {
         "en": "the report was cancelled; nothing was written",
         "zh": "已取消生成报告，未写入任何文件",

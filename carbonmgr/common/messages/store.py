@@ -49,4 +49,7 @@ MESSAGES = {
     "store.facility_id_referenced": {"en": 'lines already refer to facility id "{id}", which is not listed; choose '
                                            "another id",
                                      "zh": "已有记录引用了未列出的设施编号“{id}”；请换一个编号"},
+    # The edit session
+    "editing.new_case_title": {"en": "New case", "zh": "新建案例"},
+    "editing.new_case_facility": {"en": "Head office", "zh": "总部"},
 }

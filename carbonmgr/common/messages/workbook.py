@@ -28,8 +28,21 @@ MESSAGES = {
     },
     "workbook.not_xlsx": {
         "en": '"{name}" is not an Excel workbook (.xlsx); it looks like {kind}',
-        "zh": "“{name}”不是 Excel 工作簿（.xlsx），看起来是{kind_zh}",
+        "zh": "“{name}”不是 Excel 工作簿（.xlsx），看起来是{kind}",
     },
+    "workbook.kind.png": {"en": "a PNG image", "zh": "PNG 图片"},
+    "workbook.kind.jpeg": {"en": "a JPEG image", "zh": "JPEG 图片"},
+    "workbook.kind.gif": {"en": "a GIF image", "zh": "GIF 图片"},
+    "workbook.kind.pdf": {"en": "a PDF document", "zh": "PDF 文档"},
+    "workbook.kind.rar": {"en": "a RAR archive", "zh": "RAR 压缩包"},
+    "workbook.kind.7z": {"en": "a 7-Zip archive", "zh": "7-Zip 压缩包"},
+    "workbook.kind.gzip": {"en": "a gzip archive", "zh": "gzip 压缩包"},
+    "workbook.kind.rtf": {"en": "an RTF document", "zh": "RTF 文档"},
+    "workbook.kind.ole": {"en": "an old-format Office document", "zh": "旧版 Office 文档"},
+    "workbook.kind.html": {"en": "a web page (HTML)", "zh": "网页（HTML）"},
+    "workbook.kind.xml": {"en": "an XML file", "zh": "XML 文件"},
+    "workbook.kind.text": {"en": "a text file (CSV?)", "zh": "文本文件（CSV？）"},
+    "workbook.kind.other": {"en": "a file of another type", "zh": "其他类型的文件"},
     "workbook.legacy_xls": {
         "en": '"{name}" is an old Excel 97-2003 workbook (.xls); open it in Excel and save it as '
               '"Excel Workbook (*.xlsx)"',
@@ -205,6 +218,11 @@ MESSAGES = {
         "en": "... and {count} more problems",
         "zh": "……另有 {count} 个问题",
     },
+    # --- sheet names and headers written (Chinese workbooks name each in both languages) -----
+    "workbook.sheet_title": {"en": "{canonical}", "zh": "{canonical} ({name})"},
+    "workbook.header": {"en": "{field}", "zh": "{field} [{name}]"},
+    "workbook.case_header": {"en": "key|value", "zh": "key [键]|value [值]"},
+    "workbook.readme_sheet": {"en": "README", "zh": "README (说明)"},
     # --- template (README sheet) ------------------------------------------------------------
     "workbook.tpl.title": {
         "en": "CarbonMgr case workbook (version 1): how to fill it in",

@@ -41,7 +41,10 @@ class UnitError(CarbonMgrError):
     def __init__(self, code: str, **params):
         self.code = code
         self.params = params
-        super().__init__(f"{code}: {params}")
+        super().__init__(self.render("en"))
+
+    def render(self, lang: str = "en") -> str:
+        return Message(self.code, self.params).render(lang)
 
 
 @dataclass(frozen=True)

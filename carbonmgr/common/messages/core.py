@@ -17,6 +17,8 @@ MESSAGES = {
                             "zh": "单位“{unit}”不适用于品种“{item}”：应为{expected}"},
     "engine.missing_param": {"en": 'no default {param} for "{item}": give it on the line',
                              "zh": "“{item}”没有缺省的 {param}：请在该行填写"},
+    "engine.unit_not_fit_set": {"en": "the unit does not fit the factors of this factor set",
+                                "zh": "单位与该因子集的因子不匹配"},
     "engine.ef_unit_unknown": {"en": 'factor unit "{unit}" is not understood (expected e.g. t/MWh, kg/scf, kg/USD)',
                                "zh": "因子单位“{unit}”无法识别（应如 t/MWh、kg/scf、kg/USD）"},
     "engine.ef_unit_mass": {"en": 'factor unit "{unit}" must be a mass per activity unit (e.g. t/t, kg/MWh)',

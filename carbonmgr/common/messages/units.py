@@ -1,6 +1,10 @@
 """Messages of units and conversions (:mod:`carbonmgr.units`)."""
 
 MESSAGES = {
+    "unit.empty": {"en": "no unit given", "zh": "未填写单位"},
+    "unit.unknown": {"en": 'unit "{unit}" is not a known unit', "zh": "单位“{unit}”无法识别"},
+    "unit.not_rate": {"en": '"{unit}" is not a unit per unit (e.g. t/MWh)', "zh": "“{unit}”不是比率单位（如 t/MWh）"},
+    "unit.mismatch": {"en": "{src} cannot be converted to {dst}", "zh": "{src} 无法换算为 {dst}"},
     # What a unit of each dimension is ("expected {expected}" in the engine's messages)
     "unit.dimension.mass": {"en": "a mass (t, kg, lb, short ton)", "zh": "质量（t、kg 等）"},
     "unit.dimension.volume": {"en": "a volume (10^4 Nm3, Nm3, m3, L, gal, scf)", "zh": "体积（10^4 Nm3、Nm3、m3、L 等）"},

@@ -1,0 +1,200 @@
+"""One message mechanism for the core: every message id the code uses is in the catalogue in
+English and Chinese, and no core module but the catalogue holds Chinese text (AST scans)."""
+from __future__ import annotations
+
+import ast
+import re
+import string
+from pathlib import Path
+
+import pytest
+
+from carbonmgr.common import i18n
+
+CORE = Path(__file__).resolve().parents[1] / "carbonmgr"
+CATALOGUE = CORE / "common" / "messages"
+CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef\u201c\u201d]")
+
+# Calls whose first argument is a message id (possibly under a prefix the function adds).
+ID_CALLS = {
+    "translate": "", "lookup": "", "Problem": "", "Message": "", "Note": "", "ProjectError": "",
+    "CellError": "", "ReportError": "", "LineError": "", "UnitError": "", "_problem": "",
+    "label": "report.label.", "L": "report.label.", "_l": "cli.label.",
+}
+# ``problems.add(code, ...)`` of the workbook reader: a method named add whose first argument
+# looks like an id of the workbook catalogue.
+ADD_PREFIXES = ("workbook.", "engine.", "store.")
+
+# Words a user types, read by the core (input vocabulary), and text the core parses; they
+# are data, not messages.  Each module-level table is allowed in the module named here.
+DATA_TABLES = {
+    "inventory/model.py": "source-type names and aliases accepted in a workbook",
+    "inventory/sources.py": "source-type aliases accepted in a workbook (the registry's aliases=...)",
+    "io/workbook.py": "sheet and column names of the case workbook (its contract, both languages accepted)",
+    "units/__init__.py": "unit names accepted (万Nm3, 吉焦 ...)",
+    "inventory/engine.py": "words of green-power instruments accepted",
+    "report/pdf.py": "extra keys of the Case sheet accepted in Chinese; glyph fallbacks",
+    "inventory/notes.py": "(until the engine's notes are message ids) the Chinese form of each English note",
+}
+# Literals inside functions, each with the reason it is not a message.
+LITERALS = {
+    ("cli/__init__.py", "CarbonMgr 碳排放管理员实训平台 — GHG inventory engine"): "the product's name (both languages)",
+    ("factors/library.py", "[\\s\\-_·‐–—()（）\\[\\]【】]+"): "separators ignored when matching a name",
+    ("inventory/engine.py", "省"): "suffix of a region name, parsed",
+    ("inventory/engine.py", "市"): "suffix of a region name, parsed",
+    ("inventory/engine.py", "自治区"): "suffix of a region name, parsed",
+    ("inventory/engine.py", "电网"): "suffix of a grid name, parsed",
+    ("inventory/engine.py", "（"): "a parenthesis in a unit, parsed",
+    ("inventory/engine.py", "一"): "first CJK character (range test)",
+    ("inventory/engine.py", "鿿"): "last CJK character (range test)",
+    ("io/workbook.py", "年"): "a year typed as 2024年, parsed",
+    ("io/workbook.py", "％"): "a full-width percent sign, parsed",
+    ("io/workbook.py", "yes, no (是, 否)"): "the values a yes/no cell accepts (input vocabulary)",
+    ("report/export.py", "()（）[]【】"): "brackets ignored when recognising a result sheet",
+    ("report/pdf.py", "，"): "separator when shortening a cited document",
+    ("report/pdf.py", "（"): "separator when shortening a cited document",
+    ("report/pdf.py", "《"): "title marks of a cited document, parsed",
+    ("report/pdf.py", "》"): "title marks of a cited document, parsed",
+    ("storage/store.py", "是"): "yes typed in Chinese, parsed",
+    ("storage/store.py", "否"): "no typed in Chinese, parsed",
+}
+
+
+def _modules(root: Path = CORE):
+    for path in sorted(root.rglob("*.py")):
+        if CATALOGUE in path.parents:
+            continue
+        yield path.relative_to(root).as_posix(), ast.parse(path.read_text(encoding="utf-8"))
+
+
+def _docstrings(tree) -> set[int]:
+    out = set()
+    for node in ast.walk(tree):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef, ast.AsyncFunctionDef)) and node.body:
+            first = node.body[0]
+            if isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant):
+                out.add(id(first.value))
+    return out
+
+
+def _call_name(node: ast.Call) -> str | None:
+    f = node.func
+    if isinstance(f, ast.Name):
+        return f.id
+    if isinstance(f, ast.Attribute):
+        return f.attr
+    return None
+
+
+def used_ids(root: Path = CORE) -> tuple[set[tuple[str, str]], set[tuple[str, str]]]:
+    """(module, id) of every message id written as a constant, and (module, prefix) of every
+    id built with an f-string (``f"report.label.{key}"``)."""
+    exact, prefixes = set(), set()
+    for mod, tree in _modules(root):
+        for node in ast.walk(tree):
+            if not isinstance(node, ast.Call) or not node.args:
+                continue
+            name = _call_name(node)
+            arg = node.args[0]
+            if name == "add" and isinstance(arg, ast.Constant) and isinstance(arg.value, str) \
+                    and arg.value.startswith(ADD_PREFIXES):
+                exact.add((mod, arg.value))
+                continue
+            if name not in ID_CALLS:
+                continue
+            prefix = ID_CALLS[name]
+            if isinstance(arg, ast.Constant) and isinstance(arg.value, str):
+                exact.add((mod, prefix + arg.value))
+            elif isinstance(arg, ast.JoinedStr) and arg.values and isinstance(arg.values[0], ast.Constant):
+                prefixes.add((mod, prefix + arg.values[0].value))
+    return exact, prefixes
+
+
+def _fields(text: str) -> set[str]:
+    return {f for _, f, _, _ in string.Formatter().parse(text) if f}
+
+
+def test_catalogue_entries_have_both_languages():
+    bad = [code for code, entry in i18n.messages().items()
+           if set(entry) != set(i18n.LANGS) or not all(isinstance(entry[lang], str) for lang in i18n.LANGS)
+           or not entry["en"]]
+    assert bad == []
+    # a Chinese text is empty only on purpose
+    assert [c for c, e in i18n.messages().items() if not e["zh"]] == ["report.label.year_missing"]
+
+
+# Messages whose Chinese form names a thing in both languages (a bilingual header).
+_MORE_FIELDS_IN_ZH = {"workbook.sheet_title", "workbook.header"}
+# Cell problems name the column as the workbook does: {field} (the English header) in
+# English, {field_zh} / {sheet_zh} (the Chinese header, from the workbook's column table,
+# which is the case-workbook contract) in Chinese.
+_COLUMN_NAMES = {"field": "field_zh", "sheet": "sheet_zh"}
+
+
+def test_both_languages_use_the_same_parameters():
+    bad = []
+    for code, entry in i18n.messages().items():
+        en, zh = _fields(entry["en"]), _fields(entry["zh"])
+        if code.startswith("workbook."):
+            en = {_COLUMN_NAMES.get(f, f) for f in en}
+            zh = {_COLUMN_NAMES.get(f, f) for f in zh}
+        if en != zh and not (code in _MORE_FIELDS_IN_ZH and en < zh):
+            bad.append((code, sorted(en), sorted(zh)))
+    assert bad == []
+
+
+def test_every_message_id_used_in_the_core_is_in_the_catalogue():
+    exact, prefixes = used_ids()
+    assert len(exact) > 150  # the scan finds the ids (it would pass vacuously otherwise)
+    known = i18n.messages()
+    missing = sorted((mod, code) for mod, code in exact if code not in known)
+    assert missing == []
+    no_family = sorted((mod, p) for mod, p in prefixes
+                       if "." in p and not any(code.startswith(p) for code in known))
+    assert no_family == []
+
+
+def test_the_id_scan_sees_a_missing_id(tmp_path):
+    """The scan above can fail: a module using an id the catalogue lacks is reported."""
+    fake = tmp_path / "carbonmgr"
+    fake.mkdir()
+    (fake / "m.py").write_text('from x import translate\ntranslate("cli.no_such_message", "en")\n'
+                               'label("no_such_label", "zh")\n', encoding="utf-8")
+    exact, _ = used_ids(fake)
+    assert ("m.py", "cli.no_such_message") in exact and ("m.py", "report.label.no_such_label") in exact
+    assert not any(code in i18n.messages() for _, code in exact)
+
+
+def chinese_literals() -> list[tuple[str, int, str, bool]]:
+    """(module, line, text, at module level) of every string literal holding Chinese text,
+    docstrings and comments aside."""
+    out = []
+    for mod, tree in _modules():
+        docs = _docstrings(tree)
+        top = {id(n) for stmt in tree.body if isinstance(stmt, (ast.Assign, ast.AnnAssign)) for n in ast.walk(stmt)}
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in docs \
+                    and CJK.search(node.value):
+                out.append((mod, node.lineno, node.value, id(node) in top))
+    return out
+
+
+def test_no_chinese_text_outside_the_catalogue():
+    found = chinese_literals()
+    assert found  # the allowed data tables are seen
+    bad = [(mod, line, text) for mod, line, text, top in found
+           if not (top and mod in DATA_TABLES) and (mod, text) not in LITERALS]
+    assert bad == []
+
+
+@pytest.mark.parametrize("code", ["report.label.report_title", "cli.label.total", "unit.dimension.mass",
+                                  "workbook.kind.png", "source.process"])
+def test_catalogue_renders_in_each_language(code):
+    en, zh = i18n.translate(code, "en"), i18n.translate(code, "zh")
+    assert en and zh and en != zh and CJK.search(zh) and not CJK.search(en)
+
+
+def test_a_message_as_parameter_is_rendered_in_the_same_language():
+    kind = i18n.Message("workbook.kind.pdf")
+    assert i18n.translate("workbook.not_xlsx", "en", name="x", kind=kind).endswith("a PDF document")
+    assert i18n.translate("workbook.not_xlsx", "zh", name="x", kind=kind).endswith("PDF 文档")

@@ -105,9 +105,16 @@ def test_insert_delete_paste_undo(demo):
 
 def test_assign_and_override_factor(demo):
     lib = demo.library
+    # a set whose factors do not fit the line's unit (IPCC NCVs are per mass; the line is in 10^4 Nm3):
+    # the named set is used, so the line is a problem on its unit, not silently another table
     f = lib.find("ipcc2006", "natural_gas", "ef", "CO2") or lib.search("natural gas", set_name="ipcc2006")[0]
     demo.assign_factor([0], f)
     assert demo.value(0, "factor_set") == "ipcc2006"
+    assert demo.compute().line_error(0)[0] == "engine.unit_not_fit"
+    demo.undo()
+    f = lib.find("cn_ndrc_2013", "natural_gas", "cc") or lib.search("natural gas", set_name="cn_ndrc_2013")[0]
+    demo.assign_factor([0], f)
+    assert demo.value(0, "factor_set") == "cn_ndrc_2013"
     assert demo.compute().line_error(0) is None
     demo.override_factor([0], 2.0, "t/10^4 Nm3")
     assert demo.compute().line_tco2e(0) == pytest.approx(2.0 * demo.case.activities.quantity[0])

@@ -13,7 +13,7 @@ from carbonmgr.inventory import engine, model, sources
 from carbonmgr.inventory.engine import compute
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, SourceType
 from carbonmgr.io import workbook
-from conftest_helpers import make_case
+from conftest_helpers import Instrument, make_case
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 
@@ -41,6 +41,9 @@ def test_every_entry_is_complete(spec: SourceType):
     # an exported (deducted) source is outside the scopes
     if spec.deducted:
         assert set(spec.scopes.values()) == {None}
+    # market-based accounting is a Scope 2 method
+    if spec.market_based:
+        assert set(spec.scopes.values()) == {2}
 
 
 def test_no_spelling_names_two_source_types():
@@ -87,6 +90,19 @@ def test_the_engine_dispatches_through_the_registry(monkeypatch):
     [line] = [x for x in inv.lines() if x["source"] == "test_flat"]
     assert line["tco2e"] == pytest.approx(20.0) and line["scope"] == 1
     assert inv.totals["scope1"] == pytest.approx(21.0)
+
+
+def test_a_market_based_entry_takes_the_instruments(monkeypatch):
+    new = SourceType("test_grid", sources._scopes(2), sources.electricity, item_optional=True,
+                     item_kinds=("grid",), dimensions=("energy",), market_based=True)
+    monkeypatch.setattr(engine, "SOURCE_TYPES", {**SOURCE_TYPES, new.id: new})
+    case = make_case("ghgp", lines=[("test_grid", "eGRID CAMX", 1000, "MWh", {})],
+                     instruments=[Instrument("F1", "rec", 600, 0.0)], residual_mix_ef=0.50)
+    inv = compute(case)
+    assert inv.totals["scope2_market"] == pytest.approx(200.0)  # 400 MWh left × 0.50 (as intl.md E-E4)
+    assert inv.totals["scope2_location"] == pytest.approx(198.741, abs=5e-4)
+    [line] = list(inv.lines())
+    assert line["tco2e_market"] == pytest.approx(200.0)
 
 
 def test_an_entry_is_frozen():

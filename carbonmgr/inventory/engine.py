@@ -772,6 +772,12 @@ class Resolver:
         return calc
 
 
+def _market_based(source: str) -> bool:
+    """Lines of ``source`` take the market-based Scope 2 method (and the green-power rule)."""
+    spec = SOURCE_TYPES.get(source)
+    return spec is not None and spec.market_based
+
+
 def _gas_label(item) -> str:
     """The gas name used for GWP look-up and the per-gas breakdown (e.g. 'HFC-134a')."""
     for alias in item.aliases:
@@ -903,7 +909,7 @@ class Inventory:
             "biogenic_co2": q * calc.biogenic_per_unit * share if calc else 0.0,
             "trace": trace(calc, q, acts.unit[i], share, g) if calc else None,
         }
-        if acts.source[i] == "purchased_electricity":
+        if _market_based(acts.source[i]):
             out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
@@ -951,7 +957,7 @@ class Inventory:
             "tco2e": q * g.line_factor, "gases": methods.per_gas(q, g.gas_coefficients()),
             "biogenic_co2": q * calc.biogenic_per_unit * g.share,
         }
-        if acts.source[i] == "purchased_electricity":
+        if _market_based(acts.source[i]):
             out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
@@ -1145,7 +1151,7 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
 def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warnings, lib) -> None:
     """Market-based Scope 2 per facility, and the Chinese green-power rule under gbt32150."""
     info = case.info
-    elec = [g for g in groups if g.source == "purchased_electricity" and g.calc is not None]
+    elec = [g for g in groups if _market_based(g.source) and g.calc is not None]
     if not elec:
         for inst in case.instruments:
             warnings.append(Problem("engine.instrument_unused", {"facility": inst.facility},
@@ -1297,11 +1303,11 @@ def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, wa
         loc = g.qty_sum * c.co2e_per_unit * g.share * c.sign
         t = g.tco2e
         biogenic += g.biogenic
-        if g.source == "scope3":
+        if g.scope == 3:
             scope3 += t
             s3cat[c.scope3_category] = s3cat.get(c.scope3_category, 0.0) + t
             iso[g.iso_category or 6] += t
-            by_source["scope3"] += t
+            by_source[g.source] += t
             continue
         if g.scope == 1:
             scope1 += t
@@ -1310,7 +1316,7 @@ def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, wa
         elif g.scope == 2:
             scope2_loc += loc
             scope2_line += t
-            mk = g.qty_sum * g.market_factor if g.source == "purchased_electricity" else loc
+            mk = g.qty_sum * g.market_factor if _market_based(g.source) else loc
             scope2_mkt += mk
             iso[2] += loc
             parts2.append(t)

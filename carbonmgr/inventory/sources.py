@@ -56,6 +56,8 @@ class SourceType:
     factors. ``first_units``: units offered first. ``options``: the calculation options
     (see ``model.CALC_OPTIONS``) its method reads. ``deducted``: its result counts
     negative. ``biogenic_apart``: the CO2 of biomass is reported outside the totals.
+    ``market_based``: its lines also take the market-based Scope 2 method with the
+    facility's instruments (and, under GB/T 32150, the green-power rule).
     ``aliases``: accepted spellings besides the id (compared after normalising case,
     spaces, '-' and '_').
     """
@@ -70,6 +72,7 @@ class SourceType:
     options: tuple[str, ...] = ()
     deducted: bool = False
     biogenic_apart: bool = False
+    market_based: bool = False
     aliases: tuple[str, ...] = ()
 
     @property
@@ -154,7 +157,7 @@ SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
     SourceType(
         "purchased_electricity", _scopes(2), electricity,
         item_optional=True, item_kinds=("grid",), dimensions=("energy",), first_units=("MWh", "kWh"),
-        options=OWN_FACTOR + ("factor_set",),
+        options=OWN_FACTOR + ("factor_set",), market_based=True,
         aliases=("购入电力", "外购电力", "净购入电力", "购入电", "外购电", "购入的电力", "购入使用电力",
                  "electricity", "purchased power", "grid electricity")),
     SourceType(

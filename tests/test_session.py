@@ -461,3 +461,28 @@ def test_a_failed_save_is_a_clean_no_op_and_retrying_it_adds_nothing_twice(proje
     assert len(s2) == n + 1
     assert s2.line_values(0)["quantity"] == 5
     s2.close().result()
+
+
+def test_a_retried_save_still_deletes_and_edits_what_the_failed_one_did_not_keep(project):
+    """The failed save rolled back: the lines it deleted are still in the file, so the retry
+    must delete them again (the session's map of lines to the file's rows is kept only when a
+    save lands)."""
+    s = EditSession.open(project)
+    s.delete_lines([0])
+    s.set_cell(0, "quantity", "6")
+    s.insert_lines(1, count=1)
+    want = [s.line_values(i) for i in range(len(s))]
+
+    def fill_the_disk():
+        db = s._project.db
+        db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+
+    s.worker.submit(fill_the_disk).result()
+    with pytest.raises(Exception):
+        s.save().result()
+    s.worker.submit(lambda: s._project.db.execute("PRAGMA max_page_count = 1073741823")).result()
+    s.save().result()
+    s.close().result()
+    s2 = EditSession.open(project)
+    assert [s2.line_values(i) for i in range(len(s2))] == want
+    s2.close().result()

@@ -1,23 +1,29 @@
 """The edit session: one case being edited, with its project file, results, undo stack,
-journal and autosave.
+journal and autosave.  Qt-free; tested without Qt (``tests/test_session.py``,
+``tests/test_operations.py``).
 
-An :class:`EditSession` holds a case (:class:`~carbonmgr.inventory.model.CaseData`), the project
-file it belongs to (if any), its latest computed results, an undo stack and an
-autosave journal.  It is Qt-free and unit-tested without Qt (``tests/test_session.py``).
+How an edit flows (Anki's ``Collection`` + ``TaskManager``, git-cola's commands):
 
-Design (Anki's ``Collection`` + ``TaskManager``, git-cola's commands):
+1. an editing method (:meth:`EditSession.set_cell`, :meth:`~EditSession.insert_lines`,
+   :meth:`~EditSession.add_record` ...) checks the typed values and makes
+   :mod:`operations <carbonmgr.editing.operations>`, one class per kind of edit, holding
+   plain values (the old ones too);
+2. the operations of one user action form one undo :class:`~carbonmgr.editing.operations.Step`:
+   :meth:`~EditSession.execute` applies them, undo applies their inverses in reverse order, redo
+   applies them again; each returns :class:`Changes` (what changed), never UI instructions;
+3. every operation applied (edit, undo or redo) joins the *journal*
+   (:mod:`carbonmgr.editing.journal`);
+4. :meth:`~EditSession.autosave` writes the journal atomically to a sidecar file
+   ``<name>.carbon.autosave`` (:mod:`carbonmgr.editing.autosave`), from which a crashed or
+   killed session is recovered (:meth:`~EditSession.recover`);
+5. :meth:`~EditSession.save` replays the journal into the project
+   (:class:`~carbonmgr.storage.store.Project`'s editing API, one transaction, so the
+   project's audit log records each edit).
 
-* every edit is a :class:`~carbonmgr.editing.operations.Command` with ``redo``/``undo`` that
-  returns a :class:`Changes` record (what changed), never UI instructions;
-* every low-level change also appends a primitive operation to a *journal*; saving
-  replays the journal on the project through :class:`~carbonmgr.storage.store.Project`'s
-  editing API (so the project's audit log records each edit), and autosave writes the
-  journal atomically to a sidecar file ``<name>.carbon.autosave`` from which a crashed
-  or killed session is recovered (:mod:`carbonmgr.editing.autosave`);
-* all access to the SQLite project goes through ONE worker thread
-  (:class:`~carbonmgr.editing.worker.DbWorker`): methods that touch the project return a
-  :class:`concurrent.futures.Future`;
-* reading a large workbook runs in a child process (:mod:`carbonmgr.editing.importjob`).
+All access to the SQLite project goes through ONE worker thread
+(:class:`~carbonmgr.editing.worker.DbWorker`): methods that touch the project return a
+:class:`concurrent.futures.Future`.  Reading a large workbook runs in a child process
+(:mod:`carbonmgr.editing.importjob`).
 """
 from __future__ import annotations
 
@@ -40,9 +46,12 @@ from carbonmgr.editing.cases import blank_case, copy_case
 from carbonmgr.editing.fields import (CORE_FIELDS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
                                       INSTRUMENT_FIELDS, LINE_FIELDS, RECORD_KINDS, SOURCE_KINDS, CellError)
 from carbonmgr.editing.importjob import ImportCancelled, ImportJob
-from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, Changes, Command, DeleteLines, DeleteRecords,
-                                          InsertLines, InsertRecord, Macro, RemoveFacility, RenameFacility,
-                                          SetCells, SetFacility, SetInfo, SetRecord)
+from carbonmgr.editing import journal
+from carbonmgr.editing.journal import LineRefs
+from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, AddLines, AddRecord, Changes, DeleteLines,
+                                          Operation, RemoveFacility, RemoveRecord, RenameFacility, SetCells,
+                                          SetFacility, SetInfo, SetRecord, Step, copy_facility, info_value,
+                                          line_record, record_value)
 from carbonmgr.editing.results import Results, compute_results
 from carbonmgr.editing.worker import DbWorker, db_worker
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
@@ -53,7 +62,7 @@ from carbonmgr.io.fileio import write_bytes
 from carbonmgr.storage import PROJECT_SUFFIX
 
 __all__ = [
-    "EditSession", "Changes", "Command", "Results", "DbWorker", "db_worker", "ImportJob", "ImportCancelled",
+    "EditSession", "Changes", "Operation", "Step", "Results", "DbWorker", "db_worker", "ImportJob", "ImportCancelled",
     "CellError", "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS",
     "GWP_SETS", "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
     "blank_case", "copy_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "AUTOSAVE_EVERY_EDITS",
@@ -98,10 +107,10 @@ class EditSession:
         n = len(case.activities)
         self._key_counter = itertools.count(1)
         self.keys: list[int] = [next(self._key_counter) for _ in range(n)]
-        self._undo: list[Command] = []
-        self._redo: list[Command] = []
+        self._undo: list[Step] = []
+        self._redo: list[Step] = []
         self._clean: int | None = 0  # len(self._undo) at the last save; None: never reachable
-        self._journal: list[tuple] = []  # primitive ops not yet in the project file
+        self._journal: list[Operation] = []  # operations applied since the last save
         self.version = 0  # bumped on every change
         self.structure = 0  # bumped when lines are inserted or deleted
         self.results: Results | None = None
@@ -109,9 +118,9 @@ class EditSession:
         self.last_autosave: float | None = None
         self._autosave_lock = threading.Lock()
         self.recovered_from: dict | None = None
-        # keys of the lines as they are in the base (the project file, or the workbook):
-        # autosaves name base lines by position, so that any later session can map them
-        self._base_index: dict[int, int] = {k: i for i, k in enumerate(self.keys)}
+        # autosaves name the lines of the base (the project file, or the workbook) by position
+        self._refs = LineRefs(self.keys)
+        self._positions: tuple[int, dict[int, int]] | None = None  # (structure, key -> position)
         # how completions of DB-thread work are run on the caller's thread (the app
         # installs a function that posts to the GUI thread; by default: at once)
         self.dispatch: Callable[[Callable[[], None]], None] = lambda fn: fn()
@@ -222,10 +231,6 @@ class EditSession:
         return self.case.info.title
 
     @property
-    def is_untitled(self) -> bool:
-        return self.project_path is None
-
-    @property
     def modified(self) -> bool:
         return self._clean != len(self._undo) or self.recovered_from is not None
 
@@ -248,124 +253,22 @@ class EditSession:
         col = a.options.get(field_name)
         return None if col is None else col[pos]
 
-    # ------------------------------------------------------------------ low-level mutators
-    # These are the only places that change the case; each records a journal operation.
+    def position(self, key: int | None) -> int | None:
+        """The position of the line with key ``key`` now (None: no such line)."""
+        if key is None:
+            return None
+        if self._positions is None or self._positions[0] != self.structure:
+            self._positions = (self.structure, {k: i for i, k in enumerate(self.keys)})
+        return self._positions[1].get(key)
 
-    def _set(self, pos: int, field_name: str, value) -> None:
-        a = self.case.activities
-        if field_name in CORE_FIELDS:
-            getattr(a, field_name)[pos] = value
-        else:
-            col = a.options.get(field_name)
-            if col is None:
-                if value is None:
-                    return
-                col = a.options[field_name] = [None] * len(a)
-            col[pos] = value
-        self._journal.append(("set", self.keys[pos], field_name, value))
-        self.version += 1
+    def new_key(self) -> int:
+        """A key for a new line (keys name lines across undo, journal and save)."""
+        return next(self._key_counter)
 
-    def _insert(self, pos: int, lines: list[dict], keys: list[int] | None = None) -> list[int]:
-        a = self.case.activities
-        n = len(lines)
-        if keys is None:
-            keys = [next(self._key_counter) for _ in range(n)]
-        base_row = (max(a.row) if a.row else 1) + 1
-        rows = [ln.get("row") if ln.get("row") is not None else base_row + i for i, ln in enumerate(lines)]
-        a.row[pos:pos] = rows
-        for f in CORE_FIELDS:
-            getattr(a, f)[pos:pos] = [ln[f] for ln in lines]
-        names = {k for ln in lines for k in (ln.get("options") or {})}
-        for k in names:
-            if k not in a.options:
-                a.options[k] = [None] * (len(a.row) - n)
-        for k, col in a.options.items():
-            col[pos:pos] = [(ln.get("options") or {}).get(k) for ln in lines]
-        enames = {k for ln in lines for k in (ln.get("extra") or {})}
-        for k in enames:
-            if k not in a.extra:
-                a.extra[k] = [None] * (len(a.row) - n)
-        for k, col in a.extra.items():
-            col[pos:pos] = [(ln.get("extra") or {}).get(k) for ln in lines]
-        self.keys[pos:pos] = keys
-        for i, (ln, key) in enumerate(zip(lines, keys)):
-            rec = {f: ln[f] for f in CORE_FIELDS}
-            rec["row"] = rows[i]
-            rec["options"] = {k: v for k, v in (ln.get("options") or {}).items() if v is not None}
-            rec["extra"] = {k: v for k, v in (ln.get("extra") or {}).items() if v is not None}
-            self._journal.append(("add", key, pos + i, rec))
-        self.version += 1
-        self.structure += 1
-        return keys
-
-    def _delete(self, positions: list[int]) -> None:
-        if not positions:
-            return
-        a = self.case.activities
-        positions = sorted(set(positions))
-        for p in positions:
-            self._journal.append(("delete", self.keys[p]))
-        cols = [a.row, a.facility, a.source, a.item, a.quantity, a.unit, self.keys,
-                *a.options.values(), *a.extra.values()]
-        if len(positions) <= 64:
-            for p in reversed(positions):
-                for col in cols:
-                    del col[p]
-        else:
-            drop = set(positions)
-            keep = [i for i in range(len(a.row)) if i not in drop]
-            for col in cols:
-                col[:] = [col[i] for i in keep]
-        self.version += 1
-        self.structure += 1
-
-    def _set_info(self, key: str, value) -> None:
-        if key in INFO_FIELDS:
-            setattr(self.case.info, key, value)
-        elif value is None:
-            self.case.info.extra.pop(key, None)
-        else:
-            self.case.info.extra[key] = value
-        self._journal.append(("case", key, value))
-        self.version += 1
-
-    def _set_facility(self, index: int, key: str, value) -> None:
-        fac = self.case.facilities[index]
-        if key in FACILITY_FIELDS:
-            setattr(fac, key, value)
-        elif value is None:
-            fac.extra.pop(key, None)
-        else:
-            fac.extra[key] = value
-        self._journal.append(("facility", fac.id, key, value))
-        self.version += 1
-
-    def _insert_facility(self, index: int, fac: Facility) -> None:
-        self.case.facilities.insert(index, fac)
-        self._journal.append(("facility_add", index, dataclasses.asdict(fac)))
-        self.version += 1
-
-    def _remove_facility(self, index: int) -> None:
-        fac = self.case.facilities.pop(index)
-        self._journal.append(("facility_remove", fac.id))
-        self.version += 1
-
-    def _rename_facility(self, old: str, new: str) -> list[int]:
-        """Rename a facility and move every reference to it; returns the moved line positions."""
-        case = self.case
-        for fac in case.facilities:
-            if fac.id == old:
-                fac.id = new
-        col = case.activities.facility
-        positions = [i for i, f in enumerate(col) if f == old]
-        for i in positions:
-            col[i] = new
-        case.instruments = [dataclasses.replace(x, facility=new) if x.facility == old else x
-                            for x in case.instruments]
-        case.equipment = [dataclasses.replace(x, facility=new) if x.facility == old else x for x in case.equipment]
-        self._journal.append(("facility_rename", old, new))
-        self.version += 1
-        return positions
+    def next_row(self) -> int:
+        """A sheet row number after every line's."""
+        rows = self.case.activities.row
+        return (max(rows) if rows else 1) + 1
 
     # Records (instruments, equipment lines) are never changed in place: a change replaces
     # the record, so that snapshots (background computations, saves) keep their values.
@@ -376,43 +279,27 @@ class EditSession:
             return self.case.equipment
         raise ValueError(kind)
 
-    def _insert_record(self, kind: str, index: int, record) -> None:
-        self.records(kind).insert(index, record)
-        self._journal.append((kind + "_add", index, dataclasses.asdict(record)))
+    # ------------------------------------------------------------------ operations, undo stack
+    def apply(self, op: Operation) -> Changes:
+        """Apply one operation and add it to the journal (not undoable by itself: edits go
+        through :meth:`execute`).  The only place where the case changes."""
+        changes = op.apply(self)
+        self._journal.append(op)
         self.version += 1
+        if changes.structure:
+            self.structure += 1
+        return changes
 
-    def _remove_record(self, kind: str, index: int) -> None:
-        self.records(kind).pop(index)
-        self._journal.append((kind + "_remove", index))
-        self.version += 1
+    def _apply_all(self, ops) -> Changes:
+        out = NO_CHANGES
+        for op in ops:
+            out = out | self.apply(op)
+        return out
 
-    def _set_record(self, kind: str, index: int, key: str, value) -> None:
-        records = self.records(kind)
-        rec = records[index]
-        if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
-            values = dict(rec.values)
-            if value is None:
-                values.pop(key, None)
-            else:
-                values[key] = value
-            rec = dataclasses.replace(rec, values=values)
-        elif key in (INSTRUMENT_FIELDS if kind == "instrument" else EQUIPMENT_FIELDS):
-            rec = dataclasses.replace(rec, **{key: value})
-        else:
-            extra = dict(rec.extra)
-            if value is None:
-                extra.pop(key, None)
-            else:
-                extra[key] = value
-            rec = dataclasses.replace(rec, extra=extra)
-        records[index] = rec
-        self._journal.append((kind + "_set", index, key, value))
-        self.version += 1
-
-    # ------------------------------------------------------------------ undo stack
-    def execute(self, cmd: Command) -> Changes:
-        changes = cmd.redo(self)
-        self._undo.append(cmd)
+    def execute(self, step: Step) -> Changes:
+        """Apply the operations of one user action as one undo step."""
+        changes = self._apply_all(step.ops)
+        self._undo.append(step)
         if self._clean is not None and self._clean > len(self._undo) - 1:
             self._clean = None  # the saved state was undone past and can no longer be reached
         self._redo.clear()
@@ -434,25 +321,25 @@ class EditSession:
     def undo(self) -> Changes:
         if not self._undo:
             return NO_CHANGES
-        cmd = self._undo.pop()
-        changes = cmd.undo(self)
-        self._redo.append(cmd)
+        step = self._undo.pop()
+        changes = self._apply_all(op.inverse() for op in reversed(step.ops))
+        self._redo.append(step)
         self.edits_since_autosave += 1
         return changes
 
     def redo(self) -> Changes:
         if not self._redo:
             return NO_CHANGES
-        cmd = self._redo.pop()
-        changes = cmd.redo(self)
-        self._undo.append(cmd)
+        step = self._redo.pop()
+        changes = self._apply_all(step.ops)
+        self._undo.append(step)
         self.edits_since_autosave += 1
         return changes
 
     # ------------------------------------------------------------------ validation
     def parse_cell(self, field_name: str, value):
         """The value to store for ``value`` typed into ``field_name``; raises :class:`CellError`."""
-        from carbonmgr.io.workbook import NO_ITEM_SOURCES, BadValue
+        from carbonmgr.io.workbook import BadValue
 
         if field_name not in LINE_FIELDS:
             raise CellError("store.unknown_field", field=field_name, entity="activities")
@@ -478,7 +365,6 @@ class EditSession:
             return out
         if field_name == "item":
             return out or ""
-        _ = NO_ITEM_SOURCES
         return out
 
     def line_cell_problem(self, pos: int, field_name: str) -> Problem | None:
@@ -498,7 +384,8 @@ class EditSession:
         old = self.value(pos, field_name)
         if old == new and type(old) is type(new):
             return NO_CHANGES
-        return self.execute(SetCells([(pos, field_name, old, new)], ("edit", {"field": field_name})))
+        return self.execute(Step([SetCells(((pos, self.keys[pos], field_name, old, new),))],
+                                 ("edit", {"field": field_name})))
 
     def set_cells(self, cells: Iterable[tuple[int, str, Any]], label=("edit_many", {}), *,
                   parsed: bool = False) -> tuple[Changes, list[tuple[int, str, CellError]]]:
@@ -513,10 +400,10 @@ class EditSession:
             old = self.value(pos, f)
             if old == new and type(old) is type(new):
                 continue
-            todo.append((pos, f, old, new))
+            todo.append((pos, self.keys[pos], f, old, new))
         if not todo:
             return NO_CHANGES, errors
-        return self.execute(SetCells(todo, label)), errors
+        return self.execute(Step([SetCells(tuple(todo))], label)), errors
 
     def default_line(self, facility: str | None = None, source: str | None = None) -> dict:
         facs = self.case.facilities
@@ -529,13 +416,24 @@ class EditSession:
         if lines is None:
             lines = [self.default_line(facility, source) for _ in range(count)]
         position = max(0, min(position, len(self)))
-        return self.execute(InsertLines(position, lines, ("insert", {"count": len(lines)})))
+        return self.execute(Step([self._add_lines(position, lines)], ("insert", {"count": len(lines)})))
+
+    def _add_lines(self, position: int, lines: list[dict]) -> AddLines:
+        row = self.next_row()
+        recs = tuple(line_record(ln, ln["row"] if ln.get("row") is not None else row + i)
+                     for i, ln in enumerate(lines))
+        return AddLines(tuple(range(position, position + len(lines))), tuple(self.new_key() for _ in lines), recs)
+
+    def _delete_lines(self, positions: list[int]) -> DeleteLines:
+        positions = sorted(set(positions))
+        return DeleteLines(tuple(positions), tuple(self.keys[p] for p in positions),
+                           tuple(self.line_values(p) for p in positions))
 
     def delete_lines(self, positions: Iterable[int]) -> Changes:
         positions = sorted(set(p for p in positions if 0 <= p < len(self)))
         if not positions:
             return NO_CHANGES
-        return self.execute(DeleteLines(positions, ("delete", {"count": len(positions)})))
+        return self.execute(Step([self._delete_lines(positions)], ("delete", {"count": len(positions)})))
 
     def paste(self, cells: list[tuple[int, str, str]], new_rows: list[dict[str, str]], *,
               facility: str | None = None, source: str | None = None
@@ -543,7 +441,7 @@ class EditSession:
         """Paste typed text: ``cells`` into existing lines, ``new_rows`` (field -> text) as
         new lines at the end.  Invalid values are skipped (new lines keep defaults) and
         returned with their position.  One undo step."""
-        cmds: list[Command] = []
+        ops: list[Operation] = []
         errors: list[tuple[int, str, CellError]] = []
         todo = []
         for pos, f, value in cells:
@@ -554,9 +452,9 @@ class EditSession:
                 continue
             old = self.value(pos, f)
             if not (old == new and type(old) is type(new)):
-                todo.append((pos, f, old, new))
+                todo.append((pos, self.keys[pos], f, old, new))
         if todo:
-            cmds.append(SetCells(todo, ("paste", {})))
+            ops.append(SetCells(tuple(todo)))
         lines = []
         start = len(self)
         for r, row in enumerate(new_rows):
@@ -573,11 +471,11 @@ class EditSession:
                     line["options"][f] = v
             lines.append(line)
         if lines:
-            cmds.append(InsertLines(start, lines, ("insert", {"count": len(lines)})))
-        if not cmds:
+            ops.append(self._add_lines(start, lines))
+        if not ops:
             return NO_CHANGES, errors
         count = len(todo) + sum(len(ln) for ln in new_rows)
-        return self.execute(Macro(cmds, ("paste", {"count": count}))), errors
+        return self.execute(Step(ops, ("paste", {"count": count}))), errors
 
     def assign_factor(self, positions: Iterable[int], factor) -> Changes:
         """Use library factor ``factor`` for these lines: its set (and variant, and item
@@ -612,10 +510,10 @@ class EditSession:
     def set_info(self, key: str, value) -> Changes:
         """Set a case setting (standard, gwp, reporting_year, consolidation ...)."""
         value = self._parse_info(key, value)
-        old = getattr(self.case.info, key) if key in INFO_FIELDS else self.case.info.extra.get(key)
+        old = info_value(self.case.info, key)
         if old == value and type(old) is type(value):
             return NO_CHANGES
-        return self.execute(SetInfo(key, old, value))
+        return self.execute(Step([SetInfo(key, old, value)], ("case", {"field": key})))
 
     def _parse_info(self, key: str, value):
         from carbonmgr.io.workbook import CASE_KEYS, BadValue, converter_for
@@ -656,7 +554,7 @@ class EditSession:
         old = getattr(fac, key) if key in FACILITY_FIELDS else fac.extra.get(key)
         if old == value and type(old) is type(value):
             return NO_CHANGES
-        return self.execute(SetFacility(index, key, old, value))
+        return self.execute(Step([SetFacility(index, fac.id, key, old, value)], ("facility", {"field": key})))
 
     def add_facility(self, facility_id: str, name: str = "", region: str = "") -> Changes:
         facility_id = str(facility_id).strip()
@@ -664,7 +562,8 @@ class EditSession:
             raise CellError("workbook.required", field="id", field_zh=_facility_id_name())
         if any(f.id == facility_id for f in self.case.facilities):
             raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
-        return self.execute(AddFacility(Facility(facility_id, name, region)))
+        return self.execute(Step([AddFacility(len(self.case.facilities), Facility(facility_id, name, region))],
+                                 ("add_facility", {"id": facility_id})))
 
     def facility_references(self, facility_id: str) -> tuple[list[int], list[int], list[int]]:
         """Positions of the activity lines, and indices of the instruments and equipment
@@ -687,7 +586,7 @@ class EditSession:
         if (new_id in self.case.activities.facility or any(x.facility == new_id for x in self.case.instruments)
                 or any(x.facility == new_id for x in self.case.equipment)):
             raise CellError("store.facility_id_referenced", id=new_id)
-        return self.execute(RenameFacility(old, new_id))
+        return self.execute(Step([RenameFacility(old, new_id)], ("rename_facility", {"id": old, "new": new_id})))
 
     def delete_facility(self, index: int, *, cascade: bool = False) -> Changes:
         """Remove facility ``index``.  While lines, instruments or equipment lines name it,
@@ -698,24 +597,17 @@ class EditSession:
         if (lines or insts or eqs) and not cascade:
             raise CellError("store.facility_in_use", id=fid, activities=len(lines), instruments=len(insts),
                             equipment=len(eqs))
-        cmds: list[Command] = []
+        ops: list[Operation] = []
         if lines:
-            cmds.append(DeleteLines(lines, ("delete", {"count": len(lines)})))
-        if insts:
-            cmds.append(DeleteRecords("instrument", insts, ("delete_instruments", {"count": len(insts)})))
-        if eqs:
-            cmds.append(DeleteRecords("equipment", eqs, ("delete_equipment", {"count": len(eqs)})))
-        cmds.append(RemoveFacility(index))
-        return self.execute(Macro(cmds, ("delete_facility", {"id": fid})))
+            ops.append(self._delete_lines(lines))
+        ops += self._remove_records("instrument", insts)
+        ops += self._remove_records("equipment", eqs)
+        ops.append(RemoveFacility(index, copy_facility(self.case.facilities[index])))
+        return self.execute(Step(ops, ("delete_facility", {"id": fid})))
 
     # ------------------------------------------------------------------ instruments, equipment
     def record_value(self, kind: str, index: int, key: str):
-        rec = self.records(kind)[index]
-        if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
-            return rec.values.get(key)
-        if key in (INSTRUMENT_FIELDS if kind == "instrument" else EQUIPMENT_FIELDS):
-            return getattr(rec, key)
-        return rec.extra.get(key)
+        return record_value(kind, self.records(kind)[index], key)
 
     def parse_record_cell(self, kind: str, key: str, value):
         """The value to store for ``value`` typed into column ``key`` of an instrument or an
@@ -748,10 +640,10 @@ class EditSession:
             return float(out)
         return out
 
-    def default_record(self, kind: str, facility: str | None = None):
+    def default_record(self, kind: str):
         """A new instrument or equipment line, with a row number no other line of its list has."""
         facs = self.case.facilities
-        fid = facility or (facs[0].id if facs else "F1")
+        fid = facs[0].id if facs else "F1"
         row = max((r.row or 0 for r in self.records(kind)), default=1) + 1
         row = max(row, 2)  # row 1 is the header of the sheet
         if kind == "instrument":
@@ -761,7 +653,7 @@ class EditSession:
     def add_record(self, kind: str, index: int | None = None, **values) -> Changes:
         """Add an instrument or an equipment line (at ``index``, default last); ``values``:
         field -> value as typed (kg values of equipment lines by their field name)."""
-        rec = self.default_record(kind, None)
+        rec = self.default_record(kind)
         fields, kg = {}, {}
         for key, value in values.items():
             v = self.parse_record_cell(kind, key, value)
@@ -776,7 +668,7 @@ class EditSession:
         records = self.records(kind)
         index = len(records) if index is None else max(0, min(int(index), len(records)))
         label = ("add_instrument", {}) if kind == "instrument" else ("add_equipment", {})
-        return self.execute(InsertRecord(kind, index, rec, label))
+        return self.execute(Step([AddRecord(kind, index, rec)], label))
 
     def delete_records(self, kind: str, indices: Iterable[int]) -> Changes:
         n = len(self.records(kind))
@@ -784,7 +676,12 @@ class EditSession:
         if not indices:
             return NO_CHANGES
         code = "delete_instruments" if kind == "instrument" else "delete_equipment"
-        return self.execute(DeleteRecords(kind, indices, (code, {"count": len(indices)})))
+        return self.execute(Step(self._remove_records(kind, indices), (code, {"count": len(indices)})))
+
+    def _remove_records(self, kind: str, indices: list[int]) -> list[RemoveRecord]:
+        """Operations that remove these records, last first (so each index holds when it runs)."""
+        records = self.records(kind)
+        return [RemoveRecord(kind, i, records[i]) for i in sorted(set(indices), reverse=True)]
 
     def set_record(self, kind: str, index: int, key: str, value, *, parsed: bool = False) -> Changes:
         """Set one cell of an instrument or an equipment line (undoable; raises :class:`CellError`)."""
@@ -792,7 +689,7 @@ class EditSession:
         old = self.record_value(kind, index, key)
         if old == new and type(old) is type(new):
             return NO_CHANGES
-        return self.execute(SetRecord(kind, index, key, old, new))
+        return self.execute(Step([SetRecord(kind, index, key, old, new)], (kind, {"field": key})))
 
     def refrigerant_items(self) -> list:
         """Library items that can be the refrigerant of an equipment line (refrigerants, gases)."""
@@ -869,10 +766,6 @@ class EditSession:
         self.results = res
         return True
 
-    @property
-    def results_current(self) -> bool:
-        return self.results is not None and self.results.version == self.version
-
     def line_trace(self, pos: int) -> dict | None:
         """The calculation of one line (formula, inputs with units, factors and sources)."""
         res = self.results
@@ -906,9 +799,6 @@ class EditSession:
 
             inv = compute(snap, lib, raise_on_error=False)
             if new_file:
-                if self._project is not None and (not new_file or target.resolve() == self.project_path.resolve()):
-                    self._project.close()
-                    self._project = None
                 project = Project.create(target, snap, inv, overwrite=True, library=lib)
                 if self._project is not None:
                     self._project.close()
@@ -917,12 +807,14 @@ class EditSession:
             else:
                 # the edits and their results land together in one transaction, or nothing does:
                 # a failed save (disk full, a second writer) is a clean no-op and retrying it is safe
+                ids = dict(self._ids)  # line key -> activity id; kept only if the save lands
                 try:
                     with self._project.transaction():
-                        self._replay(self._project, ops)
+                        journal.persist(ops, self._project, ids)
                         self._project.save_inventory(inv, lib)
                 except sqlite3.OperationalError as exc:
                     raise ProjectError("store.write_failed", path=str(target), error=str(exc)) from exc
+                self._ids = ids
             return self._project.meta().get("modified_at", "")
 
         fut = self.worker.submit(job)
@@ -937,7 +829,7 @@ class EditSession:
             old_sidecar = self.autosave_file()
             self.project_path = target
             self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result()}
-            self._base_index = {k: i for i, k in enumerate(keys)}
+            self._refs = LineRefs(keys)
             self._clean = undo_len
             if recovered is not None and self.recovered_from is recovered:
                 self.recovered_from = None
@@ -948,60 +840,6 @@ class EditSession:
 
         fut.add_done_callback(lambda f: self.dispatch(lambda: finish(f)))
         return outer
-
-    def _replay(self, project, ops: list[tuple]) -> None:
-        """Apply journal operations to ``project`` (DB thread)."""
-        ids = self._ids
-        for op in ops:
-            kind = op[0]
-            if kind == "set":
-                _, key, f, value = op
-                if key in ids:
-                    project.update_activity(ids[key], f, value)
-            elif kind == "add":
-                _, key, pos, rec = op
-                ids[key] = project.add_activity(rec["facility"], rec["source"], rec["item"], rec["quantity"],
-                                                rec["unit"], row=rec.get("row"), options=rec.get("options"),
-                                                extra=rec.get("extra"), position=pos)
-            elif kind == "delete":
-                _, key = op
-                aid = ids.pop(key, None)
-                if aid is not None:
-                    project.delete_activity(aid)
-            elif kind == "case":
-                _, key, value = op
-                project.update_case(key, value)
-            elif kind == "facility":
-                _, fid, key, value = op
-                project.update_facility(fid, key, value)
-            elif kind == "facility_add":
-                _, index, fields = op
-                fields = dict(fields)
-                project.add_facility(Facility(**fields), position=index)
-            elif kind == "facility_remove":
-                _, fid = op
-                project.delete_facility(fid)
-            elif kind == "facility_rename":
-                _, old, new = op
-                project.rename_facility(old, new)
-            elif kind == "instrument_add":
-                _, index, d = op
-                project.add_instrument(Instrument(**d), position=index)
-            elif kind == "instrument_set":
-                _, index, key, value = op
-                project.update_instrument(index, key, value)
-            elif kind == "instrument_remove":
-                project.delete_instrument(op[1])
-            elif kind == "equipment_add":
-                _, index, d = op
-                project.add_equipment(Equipment(**d), position=index)
-            elif kind == "equipment_set":
-                _, index, key, value = op
-                project.update_equipment(index, key, value)
-            elif kind == "equipment_remove":
-                project.delete_equipment(op[1])
-            else:  # pragma: no cover - every journal operation is handled above
-                raise ValueError(kind)
 
     def audit_log(self, limit: int | None = 100) -> Future:
         def job():
@@ -1020,20 +858,11 @@ class EditSession:
     def autosave_due(self) -> bool:
         return self.edits_since_autosave >= AUTOSAVE_EVERY_EDITS
 
-    def _ref(self, key: int) -> list:
-        i = self._base_index.get(key)
-        return ["b", i] if i is not None else ["n", key]
-
     def autosave_data(self) -> dict | None:
         """What an autosave holds now (cheap; call on the editing thread).  None: nothing unsaved."""
         if not self._journal and self.recovered_from is None:
             return None
-        ops = []
-        for op in self._journal:
-            if op[0] in ("set", "add", "delete"):
-                ops.append([op[0], self._ref(op[1]), *op[2:]])
-            else:
-                ops.append(list(op))
+        ops = journal.autosave_entries(self._journal, self._refs)
         return {"format": AUTOSAVE_FORMAT, "version": AUTOSAVE_VERSION,
                 "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
                 "pid": os.getpid(), "session": self.session_id, "title": self.case.info.title,
@@ -1066,14 +895,8 @@ class EditSession:
             return self.write_autosave(target, data)
 
     def _remove_autosave(self, target: Path | None) -> None:
-        if target is None:
-            return
-        try:
-            target.unlink()
-        except FileNotFoundError:
-            pass
-        except OSError:
-            pass
+        if target is not None:
+            self.write_autosave(target, None)
 
     def discard_autosave(self) -> None:
         self._remove_autosave(self.autosave_file())
@@ -1103,65 +926,7 @@ class EditSession:
 
     def recover(self, data: dict) -> Changes:
         """Re-apply the edits of an autosave (they become unsaved changes; undo history is not kept)."""
-        base_keys = list(self.keys)  # the lines of the base, in base order
-        new_keys: dict[int, int] = {}  # key in the crashed session -> key here
-
-        def key_of(ref):
-            if ref[0] == "b":
-                return base_keys[ref[1]] if 0 <= ref[1] < len(base_keys) else None
-            return new_keys.get(ref[1])
-
-        pos_of = {k: i for i, k in enumerate(self.keys)}
-        for op in data["ops"]:
-            kind = op[0]
-            if kind == "set":
-                _, ref, f, value = op
-                k = key_of(ref)
-                if k in pos_of:
-                    self._set(pos_of[k], f, value)
-            elif kind == "add":
-                _, ref, pos, rec = op
-                k = self._insert(min(int(pos), len(self)), [rec])[0]
-                if ref[0] == "n":
-                    new_keys[ref[1]] = k
-                pos_of = {k2: i for i, k2 in enumerate(self.keys)}
-            elif kind == "delete":
-                k = key_of(op[1])
-                if k in pos_of:
-                    self._delete([pos_of[k]])
-                    pos_of = {k2: i for i, k2 in enumerate(self.keys)}
-            elif kind == "case":
-                self._set_info(op[1], op[2])
-            elif kind == "facility":
-                _, fid, f, value = op
-                for i, fac in enumerate(self.case.facilities):
-                    if fac.id == fid:
-                        self._set_facility(i, f, value)
-                        break
-            elif kind == "facility_add":
-                _, index, d = op
-                self._insert_facility(min(int(index), len(self.case.facilities)), Facility(**d))
-            elif kind == "facility_remove":
-                for i, fac in enumerate(self.case.facilities):
-                    if fac.id == op[1]:
-                        self._remove_facility(i)
-                        break
-            elif kind == "facility_rename":
-                if any(f.id == op[1] for f in self.case.facilities):
-                    self._rename_facility(op[1], op[2])
-            elif kind in ("instrument_add", "equipment_add"):
-                rkind, records = kind.split("_")[0], self.records(kind.split("_")[0])
-                d = dict(op[2])
-                rec = Instrument(**d) if rkind == "instrument" else Equipment(**d)
-                self._insert_record(rkind, min(int(op[1]), len(records)), rec)
-            elif kind in ("instrument_set", "equipment_set"):
-                rkind = kind.split("_")[0]
-                if 0 <= int(op[1]) < len(self.records(rkind)):
-                    self._set_record(rkind, int(op[1]), op[2], op[3])
-            elif kind in ("instrument_remove", "equipment_remove"):
-                rkind = kind.split("_")[0]
-                if 0 <= int(op[1]) < len(self.records(rkind)):
-                    self._remove_record(rkind, int(op[1]))
+        journal.recover(self, data["ops"])
         self._undo.clear()
         self._redo.clear()
         self._clean = None

@@ -173,8 +173,16 @@ def offer_untitled_recovery(win) -> None:
                      .replace("%1", str(data.get("title", ""))).replace("%2", str(data.get("saved_at", ""))),
                      ("yes", "no"))
     if answer == "yes":
+        from pathlib import Path
+
+        from carbonmgr.facade import ImportJob
+        from carbonmgr.ui.mainwindow import ImportOperation
+
+        base = data.get("base") or {}
+        job = (ImportJob(base["path"]) if base.get("kind") == "workbook" and ImportOperation._big(Path(base["path"]))
+               else None)  # the user's workbook is read in a child process, as on import
         try:
-            ws = Workspace.from_untitled_recovery(data, lang=i18n.current(), autosave_dir=data_dir())
+            ws = Workspace.from_untitled_recovery(data, lang=i18n.current(), autosave_dir=data_dir(), job=job)
         except Exception as exc:  # noqa: BLE001
             win.show_error(exc)
             return

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
                                QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
+from carbonmgr.common.paths import demo_dir
 from carbonmgr.facade import PROJECT_SUFFIX, CellError, Changes, ImportCancelled, ImportJob, Workspace, resolve_input
 
 from carbonmgr.ui import i18n, labels
@@ -32,7 +33,7 @@ from carbonmgr.ui.settings import Settings, data_dir
 from carbonmgr.ui.taskman import TaskManager
 
 SYNC_COMPUTE_LINES = 30_000  # compute on the GUI thread up to this many lines (10k lines: ~5 ms)
-SUBPROCESS_IMPORT_BYTES = 1_500_000  # read larger workbooks in a child process
+SUBPROCESS_IMPORT_BYTES = 1_500_000  # a bundled demo larger than this is read in a child process too
 AUTOSAVE_SECONDS = 30
 PROGRESS_DELAY_MS = 300
 
@@ -1138,7 +1139,7 @@ class MainWindow(Retranslating, QMainWindow):
 
 
 class ImportOperation:
-    """One workbook import: worker thread (+ child process for big files), progress, cancel."""
+    """One workbook import: worker thread + child process (but for the demo), progress, cancel."""
 
     def __init__(self, win: MainWindow, path: Path):
         self.win = win
@@ -1159,10 +1160,15 @@ class ImportOperation:
 
     @staticmethod
     def _big(path: Path) -> bool:
+        """Read in a child process, whose death the window survives? Every workbook of the user's
+        is (a hostile file must not take the window and its unsaved edits with it); the bundled
+        demo only when large."""
         try:
+            if path.resolve().parent != demo_dir().resolve():
+                return True
             return path.stat().st_size > SUBPROCESS_IMPORT_BYTES
         except OSError:
-            return False
+            return True
 
     def start(self) -> None:
         self.started_at = time.monotonic()

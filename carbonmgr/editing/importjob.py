@@ -103,8 +103,9 @@ class ImportJob:
         except (EOFError, OSError):
             if self.cancelled.is_set():
                 raise ImportCancelled() from None
-            raise ValidationFailed([Problem("workbook.read_failed",
-                                            {"name": self.path.name, "detail": "import process ended"})]) from None
+            proc.join(timeout=5)  # the child died (killed, out of memory, a crash in the parser)
+            raise ValidationFailed([Problem("workbook.reader_died", {
+                "name": self.path.name, "how": _exit_text(proc.exitcode)})]) from None
         finally:
             parent.close()
             proc.join(timeout=5)
@@ -144,6 +145,13 @@ class ImportJob:
             {k[4:]: v for k, v in cols.items() if k.startswith("opt:")},
             {k[6:]: v for k, v in cols.items() if k.startswith("extra:")})
         return case
+
+
+def _exit_text(code: int | None) -> str:
+    """How the child ended, for the message: 'signal 9', 'code 134'."""
+    if code is None:
+        return "?"
+    return f"signal {-code}" if code < 0 else f"code {code}"
 
 
 class ImportCancelled(CarbonMgrError):

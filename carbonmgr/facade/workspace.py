@@ -147,10 +147,12 @@ class Workspace:
         return EditSession.untitled_recoveries(autosave_dir)
 
     @classmethod
-    def from_untitled_recovery(cls, data: dict, *, lang: str = "zh", autosave_dir=None) -> "Workspace":
+    def from_untitled_recovery(cls, data: dict, *, lang: str = "zh", autosave_dir=None, job=None) -> "Workspace":
+        """The recovered session; ``job`` (an ImportJob of its workbook) reads the workbook in a child process."""
         from carbonmgr.editing.session import EditSession
 
-        return cls.editing(EditSession.from_untitled_recovery(data, lang=lang, autosave_dir=autosave_dir))
+        more = {"case": job.run()} if job is not None and (data.get("base") or {}).get("kind") == "workbook" else {}
+        return cls.editing(EditSession.from_untitled_recovery(data, lang=lang, autosave_dir=autosave_dir, **more))
 
     @staticmethod
     def write_autosave(target: Path, data: dict | None):

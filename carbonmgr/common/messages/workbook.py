@@ -110,6 +110,12 @@ MESSAGES = {
               "was not saved by a spreadsheet program or it is damaged",
         "zh": "该单元格超出工作表的最后一行（1048576）或最后一列（XFD）；此文件不是由电子表格软件保存的，或已损坏",
     },
+    "workbook.reader_died": {
+        "en": 'reading "{name}" stopped: the process that reads workbooks ended unexpectedly ({how}), perhaps '
+              "out of memory or on a damaged file. Nothing was imported and nothing open was changed",
+        "zh": "读取“{name}”时中断：读取工作簿的进程意外结束（{how}），可能是内存不足或文件已损坏。"
+              "未导入任何内容，已打开的内容未受影响",
+    },
     "workbook.read_failed": {
         "en": 'cannot read "{name}" as an Excel workbook: {detail}',
         "zh": "无法将“{name}”作为 Excel 工作簿读取：{detail}",

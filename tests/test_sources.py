@@ -95,7 +95,8 @@ def test_the_engine_dispatches_through_the_registry(monkeypatch):
 def test_a_market_based_entry_takes_the_instruments(monkeypatch):
     new = SourceType("test_grid", sources._scopes(2), sources.electricity, item_optional=True,
                      item_kinds=("grid",), dimensions=("energy",), market_based=True)
-    monkeypatch.setattr(engine, "SOURCE_TYPES", {**SOURCE_TYPES, new.id: new})
+    monkeypatch.setattr(sources, "SOURCE_TYPES", {**SOURCE_TYPES, new.id: new})
+    monkeypatch.setattr(engine, "SOURCE_TYPES", sources.SOURCE_TYPES)
     case = make_case("ghgp", lines=[("test_grid", "eGRID CAMX", 1000, "MWh", {})],
                      instruments=[Instrument("F1", "rec", 600, 0.0)], residual_mix_ef=0.50)
     inv = compute(case)

@@ -24,7 +24,7 @@ from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_
                       Library, default_library, norm_name, pick_year)
 from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
-from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions
+from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE
 from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
@@ -129,7 +129,9 @@ class Resolver:
         name = gas
         if norm_name(gas) == "ch4" and gset.startswith("AR6") and gset == "AR6":
             rule = self.info.ch4_ar6
-            fossil = rule == "fossil" or (rule == "by_source" and source == "fugitive" and not biogenic)
+            spec = SOURCE_TYPES.get(source)
+            fossil = rule == "fossil" or (rule == "by_source" and spec is not None and spec.fossil_methane
+                                          and not biogenic)
             if fossil:
                 g = lib.gwp_value(gset, "CH4_fossil")
                 if g is not None:
@@ -772,12 +774,6 @@ class Resolver:
         return calc
 
 
-def _market_based(source: str) -> bool:
-    """Lines of ``source`` take the market-based Scope 2 method (and the green-power rule)."""
-    spec = SOURCE_TYPES.get(source)
-    return spec is not None and spec.market_based
-
-
 def _gas_label(item) -> str:
     """The gas name used for GWP look-up and the per-gas breakdown (e.g. 'HFC-134a')."""
     for alias in item.aliases:
@@ -909,7 +905,7 @@ class Inventory:
             "biogenic_co2": q * calc.biogenic_per_unit * share if calc else 0.0,
             "trace": trace(calc, q, acts.unit[i], share, g) if calc else None,
         }
-        if _market_based(acts.source[i]):
+        if is_market_based(acts.source[i]):
             out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
@@ -957,7 +953,7 @@ class Inventory:
             "tco2e": q * g.line_factor, "gases": methods.per_gas(q, g.gas_coefficients()),
             "biogenic_co2": q * calc.biogenic_per_unit * g.share,
         }
-        if _market_based(acts.source[i]):
+        if is_market_based(acts.source[i]):
             out["tco2e_location"] = q * g.line_factor_location
             out["tco2e_market"] = q * g.market_factor
         if g.scope == 3:
@@ -1151,7 +1147,7 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
 def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warnings, lib) -> None:
     """Market-based Scope 2 per facility, and the Chinese green-power rule under gbt32150."""
     info = case.info
-    elec = [g for g in groups if _market_based(g.source) and g.calc is not None]
+    elec = [g for g in groups if is_market_based(g.source) and g.calc is not None]
     if not elec:
         for inst in case.instruments:
             warnings.append(Problem("engine.instrument_unused", {"facility": inst.facility},
@@ -1316,7 +1312,7 @@ def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, wa
         elif g.scope == 2:
             scope2_loc += loc
             scope2_line += t
-            mk = g.qty_sum * g.market_factor if _market_based(g.source) else loc
+            mk = g.qty_sum * g.market_factor if is_market_based(g.source) else loc
             scope2_mkt += mk
             iso[2] += loc
             parts2.append(t)

@@ -58,6 +58,8 @@ class SourceType:
     negative. ``biogenic_apart``: the CO2 of biomass is reported outside the totals.
     ``market_based``: its lines also take the market-based Scope 2 method with the
     facility's instruments (and, under GB/T 32150, the green-power rule).
+    ``fossil_methane``: its CH4 is fossil methane released unburnt, which the AR6
+    ``by_source`` rule weights with the fossil CH4 GWP.
     ``aliases``: accepted spellings besides the id (compared after normalising case,
     spaces, '-' and '_').
     """
@@ -73,6 +75,7 @@ class SourceType:
     deducted: bool = False
     biogenic_apart: bool = False
     market_based: bool = False
+    fossil_methane: bool = False
     aliases: tuple[str, ...] = ()
 
     @property
@@ -152,7 +155,7 @@ SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
                  "process emissions", "industrial process", "industrial processes")),
     SourceType(
         "fugitive", _scopes(1), fugitive,
-        item_kinds=("refrigerant", "gas"), options=OWN_FACTOR,
+        item_kinds=("refrigerant", "gas"), options=OWN_FACTOR, fossil_methane=True,
         aliases=("逸散排放", "逃逸排放", "逸散", "逃逸", "无组织排放", "制冷剂逸散", "fugitive emissions")),
     SourceType(
         "purchased_electricity", _scopes(2), electricity,
@@ -196,6 +199,14 @@ SCOPE_OF_SOURCE: dict[str, int | None] = {s.id: s.scope("ghgp") for s in SOURCE_
 NO_ITEM_SOURCES: frozenset[str] = frozenset(s.id for s in SOURCE_TYPES.values() if s.item_optional)
 # Item kinds (see resources/items/*.csv) that belong to each source type.
 SOURCE_KINDS: dict[str, tuple[str, ...]] = {s.id: s.item_kinds for s in SOURCE_TYPES.values()}
+
+
+
+def is_market_based(source: str) -> bool:
+    """Lines of ``source`` have a market-based Scope 2 result besides the location-based one."""
+    spec = SOURCE_TYPES.get(source)
+    return spec is not None and spec.market_based
+
 
 # ------------------------------------------------------------------- units
 # Units offered per dimension (the unit column stays free text: any unit the core knows).

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from carbonmgr.common.i18n import translate
+from carbonmgr.inventory.sources import is_market_based
 from carbonmgr.report.labels import label, scope3_category, source_name
 
 RESULT_SHEETS = ("Results", "Factors", "Totals")
@@ -140,7 +141,7 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
         if g.cn_factor is not None and c is not None:
             masses = {"CO2": q[i] * g.line_factor}
         method, formula, keys, sources, notes = group_info[gi]
-        elec = acts.source[i] == "purchased_electricity"
+        elec = is_market_based(acts.source[i])
         row = [act_title, i + 2, acts.facility[i], source_name(acts.source[i], lang) if zh else acts.source[i],
                acts.item[i], q[i], acts.unit[i], g.scope if g.scope is not None else "",
                share, q[i] * g.line_factor,

@@ -47,6 +47,7 @@ from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
                     Facility, Instrument)
+from carbonmgr.inventory.sources import is_market_based
 
 APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
 MIGRATION_SET = "carbonmgr"
@@ -366,8 +367,8 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
             coefs.append(None)
             continue
         gas_coef = list(g.gas_coefficients().items())
-        loc = g.line_factor_location if g.source == "purchased_electricity" else None
-        mkt = g.market_factor if g.source == "purchased_electricity" else None
+        loc = g.line_factor_location if is_market_based(g.source) else None
+        mkt = g.market_factor if is_market_based(g.source) else None
         coefs.append((g.line_factor, gas_coef, c.biogenic_per_unit * g.share, loc, mkt))
         grows.append((run_id, g.index, g.facility, g.source, g.item, c.item_id, g.unit, g.scope, g.iso_category,
                       c.scope3_category if g.scope == 3 else None, g.share, c.method, g.tco2e,
@@ -1310,7 +1311,7 @@ class Project:
                 line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id,
                         "quantity": q, "unit": unit, "scope": scope, "share": share, "tco2e": t,
                         "gases": dec(gases), "biogenic_co2": bio}
-                if src == "purchased_electricity":
+                if is_market_based(src):
                     line["tco2e_location"] = loc
                     line["tco2e_market"] = mkt
                 if scope == 3:

@@ -18,6 +18,14 @@ MESSAGES = {
                                       "文件已被其他程序改动"},
     "store.no_such_run": {"en": "the project has no stored result number {id}",
                           "zh": "项目中没有编号为 {id} 的已保存核算结果"},
+    "store.in_use": {"en": '"{path}" is open for editing by {user} on {host} since {since} (UTC); '
+                           'open it read-only, or save your work under another name',
+                     "zh": "“{path}”正由 {host} 上的 {user} 编辑（自 {since} UTC 起）；"
+                           "可以只读方式打开，或将您的工作另存为其他文件"},
+    "store.in_use_unknown": {"en": '"{path}" is open for editing in another CarbonMgr window or on another '
+                                   'computer; open it read-only, or save your work under another name',
+                             "zh": "“{path}”正在另一个 CarbonMgr 窗口或另一台电脑上编辑；"
+                                   "可以只读方式打开，或将您的工作另存为其他文件"},
     "store.exists": {"en": 'project file "{path}" already exists',
                      "zh": "项目文件“{path}”已存在"},
     "store.write_failed": {"en": 'could not write project file "{path}": {error}',

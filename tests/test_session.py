@@ -486,3 +486,49 @@ def test_a_retried_save_still_deletes_and_edits_what_the_failed_one_did_not_keep
     s2 = EditSession.open(project)
     assert [s2.line_values(i) for i in range(len(s2))] == want
     s2.close().result()
+
+
+def test_a_second_instance_is_told_the_project_is_in_use_and_can_open_it_read_only(project, tmp_path):
+    """Issue 8, item 3: the edit lock. Another process (a second app on the same file, here a child
+    Python process) holds the project; this one is refused, opens it read-only, cannot save over it,
+    leaves the holder's autosave sidecar alone, and keeps its edits with Save As."""
+    from carbonmgr.common.errors import ProjectError
+    from carbonmgr.editing.autosave import autosave_path
+    from carbonmgr.storage.lock import ProjectInUse, lock_path
+
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        sys.path[:0] = {sys.path!r}
+        from carbonmgr.editing.session import EditSession
+        s = EditSession.open({str(project)!r})
+        print("open", flush=True)
+        time.sleep(60)
+        """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        with pytest.raises(ProjectInUse) as info:
+            EditSession.open(project)
+        assert "read-only" in info.value.render("en") and "只读" in info.value.render("zh")
+        s = EditSession.open_project(project, read_only=True).result()
+        assert s.read_only
+        s.set_cell(0, "quantity", "123")
+        assert s.autosave_file() is None  # the holder's sidecar is not ours to write
+        with pytest.raises(ProjectError) as refused:
+            s.save().result()
+        assert refused.value.problem.code == "store.read_only_session"
+        assert s.modified and not autosave_path(project).exists()
+        mine = tmp_path / "mine.carbon"
+        s.save(mine).result()  # Save As: the edits are kept in a file of its own
+        assert not s.read_only and s.project_path == mine and lock_path(mine).exists()
+        s.close().result()
+        assert not lock_path(mine).exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    s2 = EditSession.open(mine)
+    assert s2.case.activities.quantity[0] == 123
+    s2.close().result()
+    # the holder died without closing: its lock on this computer is stale and taken over
+    s3 = EditSession.open(project)
+    assert not s3.read_only and s3.case.activities.quantity[0] != 123
+    s3.close().result()

@@ -22,7 +22,8 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
 
 from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
 from carbonmgr.common.paths import demo_dir
-from carbonmgr.facade import PROJECT_SUFFIX, CellError, Changes, ImportCancelled, ImportJob, Workspace, resolve_input
+from carbonmgr.facade import (PROJECT_SUFFIX, CellError, Changes, ImportCancelled, ImportJob, ProjectInUse,
+                              Workspace, resolve_input)
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -414,6 +415,8 @@ class MainWindow(Retranslating, QMainWindow):
             name = self.tr("%1 (not saved as a project yet)").replace("%1", Path(s.base["path"]).name)
         else:
             name = self.tr("Untitled")
+        if s.read_only:
+            name = self.tr("%1 (read-only)").replace("%1", name)
         self.setWindowTitle(f"{name}[*] — {s.title} — CarbonMgr")
         self.setWindowModified(s.modified)
 
@@ -562,10 +565,26 @@ class MainWindow(Retranslating, QMainWindow):
             return None
         if p.suffix.lower() == PROJECT_SUFFIX:
             self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", p.name))
-            fut = Workspace.open_project(p, lang=lang, autosave_dir=data_dir())
-            return self.tasks.watch(fut, lambda ws: self.install_workspace(ws, check_recovery=check_recovery),
-                                    self.show_error)
+            return self._open_project(p, check_recovery=check_recovery)
         return self.import_workbook(str(p))
+
+    def _open_project(self, p: Path, *, check_recovery: bool = True, read_only: bool = False):
+        lang = i18n.current()
+        fut = Workspace.open_project(p, lang=lang, autosave_dir=data_dir(), read_only=read_only)
+        opened = self.tasks.watch(fut, lambda ws: self.install_workspace(ws, check_recovery=check_recovery),
+                                  lambda exc: self._open_failed(exc, p))
+        return opened
+
+    def _open_failed(self, exc: BaseException, p: Path) -> None:
+        """A project another instance edits can still be opened read-only (Save As keeps the edits)."""
+        if not isinstance(exc, ProjectInUse):
+            self.show_error(exc)
+            return
+        text = exc.render(i18n.current()) + "\n\n" + self.tr("Open it read-only?")
+        if self.ask("open_read_only", text, ("yes", "no")) == "yes":
+            self._read_only_open = self._open_project(p, check_recovery=False, read_only=True)
+        else:
+            self.statusBar().showMessage(exc.render(i18n.current()), 15000)
 
     def import_workbook(self, path: str):
         """Read a workbook off the GUI thread (large ones in a child process), with progress and cancel."""
@@ -1011,6 +1030,10 @@ class MainWindow(Retranslating, QMainWindow):
         s = self.session
         if s is None:
             return None
+        if path is None and s.read_only:  # edited elsewhere: keep the edits in a file of its own
+            path = self.ask_path("save", str(s.project_path.with_name(s.project_path.stem + "-copy" + PROJECT_SUFFIX)))
+            if not path:
+                return None
         if path is None and s.project_path is None:
             suggestion = ""
             if s.base.get("kind") == "workbook":

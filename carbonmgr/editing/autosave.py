@@ -1,8 +1,9 @@
 """The autosave sidecar file: where it lives, read back safely (written by carbonmgr.io.fileio.write_bytes)."""
 from __future__ import annotations
 
-import os
 from pathlib import Path
+
+from carbonmgr.storage.lock import pid_alive  # one definition, shared with the edit lock
 
 __all__ = ["AUTOSAVE_SUFFIX", "AUTOSAVE_FORMAT", "AUTOSAVE_VERSION", "AUTOSAVE_EVERY_EDITS", "autosave_path",
            "read_autosave", "pid_alive"]
@@ -30,15 +31,3 @@ def read_autosave(path: str | Path) -> dict | None:
     if not isinstance(data, dict) or data.get("format") != AUTOSAVE_FORMAT or not isinstance(data.get("ops"), list):
         return None
     return data
-
-
-def pid_alive(pid: int) -> bool:
-    if os.name != "posix":
-        return False
-    try:
-        os.kill(int(pid), 0)
-    except (ProcessLookupError, ValueError):
-        return False
-    except PermissionError:
-        return True
-    return True

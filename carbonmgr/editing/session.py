@@ -100,6 +100,8 @@ class EditSession:
         self.worker = worker or db_worker()
         self.project_path = Path(project_path) if project_path else None
         self._project = None  # a store.Project, touched only on the worker thread
+        self._lock = None  # the project's edit lock (storage.lock.ProjectLock), held while open for editing
+        self.read_only = False  # opened while another instance edits the project: Save As only
         self._ids: dict[int, int] = {}  # line key -> activity id in the project (worker thread only)
         self.base = base or {"kind": "new"}
         self.autosave_dir = Path(autosave_dir) if autosave_dir else None
@@ -146,16 +148,29 @@ class EditSession:
         return cls(case, base=base, **kwargs)
 
     @classmethod
-    def open_project(cls, path: str | Path, *, worker: DbWorker | None = None, **kwargs) -> Future:
-        """Open a ``.carbon`` project on the DB thread; the future gives the session."""
+    def open_project(cls, path: str | Path, *, worker: DbWorker | None = None, read_only: bool = False,
+                     **kwargs) -> Future:
+        """Open a ``.carbon`` project on the DB thread; the future gives the session.
+
+        The project's edit lock is taken first: if another instance (another window, another
+        computer on a shared drive) edits it, the future fails with ``ProjectInUse`` (who, where,
+        since when) and nothing is opened; ``read_only`` then opens it without the lock, for
+        reading and Save As."""
         worker = worker or db_worker()
         path = Path(path)
 
         def job():
             from carbonmgr.factors.library import default_library
+            from carbonmgr.storage.lock import ProjectLock
             from carbonmgr.storage.store import Project
 
-            project = Project.open(path)
+            lock = None if read_only else ProjectLock(path).acquire()
+            try:
+                project = Project.open(path)
+            except BaseException:
+                if lock is not None:
+                    lock.release()
+                raise
             try:
                 case = project.load_case()
                 ids = project.activity_ids()
@@ -163,11 +178,15 @@ class EditSession:
                 meta = project.meta()
             except BaseException:
                 project.close()
+                if lock is not None:
+                    lock.release()
                 raise
             s = cls(case, library=lib, project_path=path, worker=worker,
                     base={"kind": "project", "path": str(path.resolve()), "modified_at": meta.get("modified_at", "")},
                     **kwargs)
             s._project = project
+            s._lock = lock
+            s.read_only = read_only
             s._ids = dict(zip(s.keys, ids))
             return s
 
@@ -222,6 +241,9 @@ class EditSession:
             if self._project is not None:
                 self._project.close()
                 self._project = None
+            if self._lock is not None:
+                self._lock.release()
+                self._lock = None
 
         return self.worker.submit(job)
 
@@ -791,6 +813,11 @@ class EditSession:
         recovered = self.recovered_from
         new_file = self._project is None or (path is not None and Path(path).resolve() != (
             self.project_path.resolve() if self.project_path else None))
+        if self.read_only and not new_file:  # a failed future, like any failed save
+            self._journal[:0] = ops
+            refused: Future = Future()
+            refused.set_exception(ProjectError("store.read_only_session", path=str(target)))
+            return refused
         lib = self.library
 
         def job():
@@ -799,10 +826,22 @@ class EditSession:
 
             inv = compute(snap, lib, raise_on_error=False)
             if new_file:
-                project = Project.create(target, snap, inv, overwrite=True, library=lib)
+                from carbonmgr.storage.lock import ProjectLock
+
+                same = self._lock is not None and self._lock.project.resolve() == target.resolve()
+                lock = self._lock if same else ProjectLock(target).acquire()  # nobody else edits the target
+                try:
+                    project = Project.create(target, snap, inv, overwrite=True, library=lib)
+                except BaseException:
+                    if lock is not self._lock:
+                        lock.release()
+                    raise
                 if self._project is not None:
                     self._project.close()
+                if self._lock is not None and lock is not self._lock:
+                    self._lock.release()
                 self._project = project
+                self._lock = lock
                 self._ids = dict(zip(keys, project.activity_ids()))
             else:
                 # the edits and their results land together in one transaction, or nothing does:
@@ -827,6 +866,7 @@ class EditSession:
                 outer.set_exception(exc)
                 return
             old_sidecar = self.autosave_file()
+            self.read_only = False  # saved under a name of its own: this session now edits that file
             self.project_path = target
             self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result()}
             self._refs = LineRefs(keys)
@@ -849,6 +889,8 @@ class EditSession:
 
     # ------------------------------------------------------------------ autosave
     def autosave_file(self) -> Path | None:
+        if self.read_only:
+            return None  # the sidecar belongs to the instance that edits the project
         if self.project_path is not None:
             return autosave_path(self.project_path)
         if self.autosave_dir is not None:

@@ -124,11 +124,15 @@ class Workspace:
         return cls.editing(session)
 
     @classmethod
-    def open_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None) -> Future:
-        """Open a ``.carbon`` project for editing on the DB thread; the future gives the workspace."""
+    def open_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None, read_only: bool = False) -> Future:
+        """Open a ``.carbon`` project for editing on the DB thread; the future gives the workspace.
+
+        If another instance edits the project the future fails with ``ProjectInUse``; ``read_only``
+        then opens it for reading and Save As."""
         from carbonmgr.editing.session import EditSession
 
-        return _resolve_future(EditSession.open_project(path, lang=lang, autosave_dir=autosave_dir), cls.editing)
+        fut = EditSession.open_project(path, lang=lang, autosave_dir=autosave_dir, read_only=read_only)
+        return _resolve_future(fut, cls.editing)
 
     @classmethod
     def create_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None,

@@ -54,7 +54,12 @@ def _read(path: Path) -> Holder | None:
         return None  # unreadable or damaged: treated as held by someone unknown
 
 
-def _alive(pid: int) -> bool:
+def pid_alive(pid: int) -> bool:
+    """Whether process ``pid`` of this computer still runs."""
+    try:
+        pid = int(pid)
+    except (TypeError, ValueError):
+        return False
     if pid <= 0:
         return False
     if os.name == "nt":  # pragma: no cover - Windows
@@ -105,7 +110,7 @@ class ProjectLock:
                 fd = os.open(self.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
             except FileExistsError:
                 held = _read(self.path)
-                if held is not None and held.host == me.host and (held.pid == me.pid or not _alive(held.pid)):
+                if held is not None and held.host == me.host and (held.pid == me.pid or not pid_alive(held.pid)):
                     # ours from an earlier open, or left by a process of this computer that crashed
                     try:
                         self.path.unlink()

@@ -27,7 +27,7 @@ QM = HERE / "carbonmgr_zh_CN.qm"
 GLOSSARY: dict[str, str] = {
     # menus and actions
     "&File": "文件(&F)", "&Edit": "编辑(&E)", "&View": "视图(&V)", "&Help": "帮助(&H)",
-    "Open &recent": "最近打开(&R)", "&Language": "语言(&L)",
+    "Open &recent": "最近打开(&R)", "Open it read-only?": "以只读方式打开？", "%1 (read-only)": "%1（只读）", "&Language": "语言(&L)",
     "&New project …": "新建项目(&N)…", "Create an empty project file": "创建一个空项目文件",
     "&Open …": "打开(&O)…", "Open a project (.carbon) or a case workbook (.xlsx)": "打开项目（.carbon）或案例工作簿（.xlsx）",
     "&Import workbook …": "导入工作簿(&I)…", "Import a case workbook into a new project": "将案例工作簿导入为新项目",

@@ -1210,6 +1210,10 @@
             <translation>未命名</translation>
         </message>
         <message>
+            <source>%1 (read-only)</source>
+            <translation>%1（只读）</translation>
+        </message>
+        <message>
             <source>&amp;Undo %1</source>
             <translation>撤销 %1(&amp;U)</translation>
         </message>
@@ -1264,6 +1268,10 @@
         <message>
             <source>Opening %1 …</source>
             <translation>正在打开 %1…</translation>
+        </message>
+        <message>
+            <source>Open it read-only?</source>
+            <translation>以只读方式打开？</translation>
         </message>
         <message>
             <source>CarbonMgr found unsaved changes to this project from %1 (autosave). Recover them?</source>

@@ -382,3 +382,48 @@ def test_open_recent_asks_before_discarding_unsaved_edits(qtbot, win, tmp_path):
     assert asked == ["save_changes"]
     assert win.session is s and s.modified and s.case.activities.quantity[0] == before + 1
     win.ask = answer
+
+
+def test_a_project_edited_elsewhere_opens_read_only_and_saves_as(qtbot, win, tmp_path):
+    """Issue 8, item 3: a second instance (here a child process holding the project's edit lock) is
+    detected when the window opens the file; the user opens it read-only and Save keeps the edits
+    in a file of their own."""
+    import subprocess
+    import sys
+    import textwrap
+
+    from carbonmgr.facade import Workspace
+
+    project = tmp_path / "shared.carbon"
+    with Workspace.open("demo") as ws:
+        ws.save_project(project)
+    holder = subprocess.Popen([sys.executable, "-c", textwrap.dedent(f"""
+        import sys, time
+        sys.path[:0] = {sys.path!r}
+        from carbonmgr.editing.session import EditSession
+        s = EditSession.open({str(project)!r})
+        print("open", flush=True)
+        time.sleep(60)
+        """)], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline().strip() == "open"
+        asked = []
+        answer = win.ask
+        win.ask = lambda kind, text, buttons=("yes", "no"): (asked.append((kind, text)), "yes")[1]
+        win.open_path(str(project))
+        qtbot.waitUntil(lambda: win.session is not None and win.session.results is not None, timeout=20000)
+        win.ask = answer
+        [(kind, text)] = asked
+        assert kind == "open_read_only" and "shared.carbon" in text
+        s = win.session
+        assert s.read_only and "(read-only)" in win.windowTitle()
+        s.set_cell(0, "quantity", "321")
+        mine = tmp_path / "mine.carbon"
+        win.answers["path:save"] = str(mine)
+        fut = win.save()
+        qtbot.waitUntil(fut.done, timeout=20000)
+        assert fut.exception() is None and mine.exists() and not s.read_only
+        assert "(read-only)" not in win.windowTitle()
+    finally:
+        holder.kill()
+        holder.wait()

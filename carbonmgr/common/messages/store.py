@@ -26,6 +26,9 @@ MESSAGES = {
                                    'computer; open it read-only, or save your work under another name',
                              "zh": "“{path}”正在另一个 CarbonMgr 窗口或另一台电脑上编辑；"
                                    "可以只读方式打开，或将您的工作另存为其他文件"},
+    "store.read_only_session": {"en": '"{path}" is open read-only here (it is being edited elsewhere): '
+                                      'use Save As to keep your changes in a file of your own',
+                                "zh": "“{path}”在此处以只读方式打开（正在别处编辑）：请用“另存为”将您的修改保存到自己的文件"},
     "store.exists": {"en": 'project file "{path}" already exists',
                      "zh": "项目文件“{path}”已存在"},
     "store.write_failed": {"en": 'could not write project file "{path}": {error}',

@@ -116,7 +116,7 @@ def test_empty_case_round_trip(tmp_path):
 
 @settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(st.integers(1, 10**6), st.text(max_size=8), st.text(max_size=8),
-                          st.floats(allow_nan=False), st.text(max_size=5),
+                          st.floats(allow_nan=False, allow_infinity=False), st.text(max_size=5),
                           st.one_of(st.none(), st.floats(0, 1)), st.one_of(st.none(), st.text(max_size=10))),
                 max_size=20))
 def test_round_trip_property(rows):

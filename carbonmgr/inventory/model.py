@@ -6,6 +6,8 @@ unit and parameters and computes each group's factor once.
 """
 from __future__ import annotations
 
+import dataclasses
+import math
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
@@ -249,3 +251,64 @@ class CaseData:
 
     def column(self, sheet: str, fieldname: str) -> str | None:
         return self.columns.get(sheet, {}).get(fieldname)
+
+
+# No quantity, parameter or factor of a case is larger than this in its unit; NaN and infinity
+# never are numbers of a case. The importer, the app's cell checks and the project store hold it.
+MAX_NUMBER = 1e15
+
+
+def _implausible(value: Any, finite_only: bool = False) -> bool:
+    if type(value) is bool or not isinstance(value, (int, float)):
+        return False
+    if type(value) is float and not math.isfinite(value):
+        return True
+    return not finite_only and not -MAX_NUMBER <= value <= MAX_NUMBER
+
+
+def implausible_numbers(case: CaseData, finite_only: bool = False) -> list[tuple[str, int | None, str, Any]]:
+    """(sheet, row, field, value) of each number of ``case`` that is NaN, infinite or beyond
+    MAX_NUMBER; in free columns, free keys and documents (and everywhere with ``finite_only``)
+    only NaN and infinity count."""
+    found: list[tuple[str, int | None, str, Any]] = []
+    only_finite = finite_only
+
+    def check(sheet: str, row: int | None, name: str, value: Any, finite_only: bool = False) -> None:
+        if _implausible(value, finite_only or only_finite):
+            found.append((sheet, row, name, value))
+
+    info = case.info
+    for f in dataclasses.fields(CaseInfo):
+        if f.name != "extra":
+            check(case.sheet("Case"), None, f.name, getattr(info, f.name))
+    for key, value in info.extra.items():
+        check(case.sheet("Case"), None, key, value, True)
+    for i, fac in enumerate(case.facilities):
+        check(case.sheet("Facilities"), i + 2, "equity_share", fac.equity_share)
+        for key, value in fac.extra.items():
+            check(case.sheet("Facilities"), i + 2, key, value, True)
+    for ins in case.instruments:
+        check(case.sheet("Instruments"), ins.row, "quantity", ins.quantity)
+        check(case.sheet("Instruments"), ins.row, "ef", ins.ef)
+        for key, value in ins.extra.items():
+            check(case.sheet("Instruments"), ins.row, key, value, True)
+    for eq in case.equipment:
+        for key, value in eq.values.items():
+            check(case.sheet("Equipment"), eq.row, key, value)
+        for key, value in eq.extra.items():
+            check(case.sheet("Equipment"), eq.row, key, value, True)
+    acts, sheet = case.activities, case.sheet("Activities")
+    columns = [("quantity", acts.quantity, False), *((k, v, False) for k, v in acts.options.items()),
+               *((k, v, True) for k, v in acts.extra.items())]
+    for name, values, finite_only in columns:
+        floats = [v for v in values if type(v) is float]
+        if floats and math.isfinite(sum(floats)) and (finite_only or only_finite or (
+                -MAX_NUMBER <= min(floats) and max(floats) <= MAX_NUMBER)):
+            continue  # the common case, at C speed
+        for row, value in zip(acts.row, values):
+            check(sheet, row, name, value, finite_only)
+    for name, rows in case.documents.items():
+        for r, cells in enumerate(rows or []):
+            for value in cells or []:
+                check(name, r + 1, "", value, True)
+    return found

@@ -34,7 +34,7 @@ from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import translate
 from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.model import (
-    ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, SOURCE_ALIASES, SOURCES, STANDARDS,
+    ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
 from carbonmgr.inventory.sources import NO_ITEM_SOURCES  # sources whose lines may leave the item empty
@@ -44,6 +44,7 @@ __all__ = ["read_case", "write_case", "write_template", "sheet_title", "header_l
            "CASE_KEYS", "SHEET_COLUMNS"]
 
 MAX_PROBLEMS = 1000  # problems reported; the rest are counted in a last "and N more"
+_LIMIT_TEXT = "10^15"  # MAX_NUMBER as written in messages
 _KEEP_PROBLEMS = 20_000  # problems kept in memory before sorting (the rest are only counted)
 _SCAN_CHUNK = 1 << 20
 _SCAN_MAX_CARRY = 16 << 20
@@ -341,10 +342,10 @@ def _to_text(v: Any) -> str | None:
 
 
 def _to_float(v: Any, percent_ok: bool = False) -> float | None:
-    """Any number (not a date, not a boolean); None when blank."""
+    """Any finite number of a plausible size (not a date, not a boolean); None when blank."""
     t = type(v)
     if t is float:
-        return v
+        return v if -MAX_NUMBER <= v <= MAX_NUMBER else _implausible(v)
     if t is str:
         s = v.strip()
         if not s:
@@ -354,14 +355,26 @@ def _to_float(v: Any, percent_ok: bool = False) -> float | None:
         x = _parse_number(s)
         if x is None:
             raise _Bad("workbook.not_number", value=_show(v))
-        return x
+        return x if -MAX_NUMBER <= x <= MAX_NUMBER else _implausible(x)
     if v is None:
         return None
     if t is int:
-        return float(v)
+        return float(v) if -MAX_NUMBER <= v <= MAX_NUMBER else _implausible(v)
     if isinstance(v, _NOT_NUMBER_TYPES):
         raise _Bad("workbook.date_not_number", value=_show(v))
     raise _Bad("workbook.not_number", value=_show(v))
+
+
+def _implausible(x: float | int) -> Any:
+    """Raise the problem of a number that is not finite (NaN, infinity) or too large to be meant."""
+    if type(x) is float and not math.isfinite(x):
+        raise _Bad("workbook.not_finite", value=_show(x))
+    raise _Bad("workbook.too_large", value=_show(x) if type(x) is float else f"{x:.6g}", limit=_LIMIT_TEXT)
+
+
+def _plausible(xs: list[float]) -> bool:
+    """Are all of the floats ``xs`` finite and within +-MAX_NUMBER? (C-speed: one sum, min, max)"""
+    return math.isfinite(sum(xs)) and -MAX_NUMBER <= min(xs) and max(xs) <= MAX_NUMBER
 
 
 def _to_amount(v: Any, percent_ok: bool = False) -> float | None:
@@ -620,7 +633,7 @@ def _numbers(ctx: _Column, values: list, rows: list[int], required: bool, fracti
                 if out[i] is None and required and _blankish(v):
                     ctx.missing(rows[i])
     present = out if types == {float} else list(filter(None, out))
-    if present and (min(present) < 0 or (fraction and max(present) > 1.0)):
+    if present and (min(present) < 0 or (fraction and max(present) > 1.0) or not _plausible(present)):
         _fix_ranges(ctx, values, out, rows, fraction)
     return out
 
@@ -633,7 +646,9 @@ def _fix_ranges(ctx: _Column, values: list, out: list, rows: list[int], fraction
     for i, v in enumerate(values):
         if type(v) is not float:
             continue
-        if fraction and (v > 1.0 or v < 0):
+        if not -MAX_NUMBER <= v <= MAX_NUMBER:
+            out[i] = ctx.convert(_to_float, v, rows[i])  # reports it
+        elif fraction and (v > 1.0 or v < 0):
             out[i] = ctx.convert(_to_fraction, v, rows[i])
         elif v < 0:
             ctx.bad(rows[i], _Bad("workbook.negative", value=_show(v)))
@@ -975,11 +990,25 @@ class _Reader:
                 continue
             reader(name, rows)
 
+    def _not_finite(self, sheet: str, row: int, col: str, value: float, key: str | None = None) -> None:
+        """A NaN or infinite number in a free column, a free Case key or a document sheet: it
+        would be kept with the case and break its saving and its reports."""
+        if key is None:
+            self.problems.add("workbook.cell_not_finite", sheet, row, col, value=_show(value))
+        else:
+            self.problems.add("workbook.not_finite", sheet, row, col, field=key, field_zh=key, value=_show(value))
+
     def _read_documents(self) -> None:
         for name in self.documents:
             rows = self._rows(name)
             if rows is not None:
                 self.case.documents[name] = [_extra_values(r) for r in rows]
+                for r, row in enumerate(rows):
+                    floats = [v for v in row if type(v) is float]
+                    if floats and not math.isfinite(sum(floats)):
+                        for i, v in enumerate(row):
+                            if type(v) is float and not math.isfinite(v):
+                                self._not_finite(name, r + 1, column_letters(i), v)
 
     # -- headers ------------------------------------------------------------------------------
 
@@ -1041,6 +1070,8 @@ class _Reader:
                 self._case_value(info, name, key, value, r + 1)
             else:
                 info.extra[key_text] = _case_extra(value)
+                if type(value) is float and not math.isfinite(value):
+                    self._not_finite(name, r + 1, "B", value, key_text)
         for key, col in CASE_KEYS.items():
             if col.required and key not in seen:
                 self.problems.add("workbook.case_key_missing", name, field=key, field_zh=col.zh)
@@ -1079,6 +1110,9 @@ class _Reader:
                     self._unknown_facility(ctx, x, r + 1)
                 values[field] = x
             extra = {key: (None if row[i] == "" else row[i]) for i, key in header.extras}
+            for i, key in header.extras:
+                if type(row[i]) is float and not math.isfinite(row[i]):
+                    self._not_finite(name, r + 1, column_letters(i), row[i], key)
             yield r + 1, values, extra
 
     def _unknown_facility(self, ctx: _Column, value: str, row: int) -> None:
@@ -1164,6 +1198,11 @@ class _Reader:
                 table.options[option] = self._option_column(col[option], get[option], rownums)
         for i, key in header.extras:
             table.extra[key] = _extra_values(cols[i])
+            floats = [v for v in table.extra[key] if type(v) is float]
+            if floats and not math.isfinite(sum(floats)):
+                for row, v in zip(rownums, table.extra[key]):
+                    if type(v) is float and not math.isfinite(v):
+                        self._not_finite(name, row, column_letters(i), v, key)
         self.case.activities = table
 
     def _facility_column(self, ctx: _Column, values: list, rows: list[int], uniques: set | None) -> list:

@@ -46,7 +46,7 @@ from carbonmgr.io.fileio import atomic_write
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
-                    Facility, Instrument)
+                    Facility, Instrument, implausible_numbers)
 from carbonmgr.inventory.sources import is_market_based
 
 APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
@@ -797,9 +797,15 @@ class Project:
         documents = {name: loads(cells) for name, cells in db.execute(
             "SELECT name, cells FROM documents ORDER BY position")}
         acts = self._load_activities(layout)[0]
-        return CaseData(info=info, facilities=facilities, activities=acts, instruments=instruments,
+        case = CaseData(info=info, facilities=facilities, activities=acts, instruments=instruments,
                         equipment=equipment, documents=documents, columns=layout.get("columns") or {},
                         sheet_names=layout.get("sheet_names") or {})
+        bad = implausible_numbers(case, finite_only=True)  # a crafted or damaged file: NaN, infinity
+        if bad:
+            sheet, row, name, value = bad[0]
+            raise ProjectError("store.bad_number", path=str(self.path), sheet=sheet, row="-" if row is None else row,
+                               field=name or "-", value=repr(value), count=len(bad))
+        return case
 
     def _layout(self) -> dict[str, Any]:
         return {k: loads(v) for k, v in self._db.execute("SELECT key, value FROM \"case\" WHERE kind = 'layout'")}

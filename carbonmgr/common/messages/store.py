@@ -5,6 +5,12 @@ MESSAGES = {
                         "zh": "项目文件“{path}”不存在"},
     "store.damaged": {"en": 'project "{path}" is damaged and cannot be read ({detail}); open its autosave or a backup copy',
                       "zh": "项目文件“{path}”已损坏，无法读取（{detail}）；请打开其自动保存文件或备份"},
+    "store.bad_number": {"en": 'project "{path}" holds a number that cannot be right: {sheet} row {row}, {field} = {value} '
+                              "(NaN or infinity; {count} such value(s)); the file was changed outside "
+                              "CarbonMgr or it is damaged: open its autosave or a backup copy",
+                        "zh": "项目文件“{path}”中有不可能正确的数值：{sheet} 第 {row} 行，{field} = {value}"
+                              "（NaN 或无穷大；共 {count} 个）；该文件在 CarbonMgr 之外被修改过或已损坏，"
+                              "请打开其自动保存文件或备份"},
     "store.not_a_project": {"en": '"{path}" is not a CarbonMgr project file (or it is damaged)',
                             "zh": "“{path}”不是 CarbonMgr 项目文件（或文件已损坏）"},
     "store.newer_schema": {"en": "this project was saved by a newer version of CarbonMgr (file format {found}; "

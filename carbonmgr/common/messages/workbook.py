@@ -180,6 +180,18 @@ MESSAGES = {
         "en": "{field} is a date or time ({value}), not a number",
         "zh": "{field_zh}是日期或时间（{value}），不是数字",
     },
+    "workbook.not_finite": {
+        "en": "{field} {value} is not a finite number (NaN or infinity: no spreadsheet program writes one)",
+        "zh": "{field_zh}{value}不是有限数值（NaN 或无穷大：电子表格软件不会写出这样的值）",
+    },
+    "workbook.cell_not_finite": {
+        "en": "the number {value} is not finite (NaN or infinity: no spreadsheet program writes one)",
+        "zh": "数值 {value} 不是有限数值（NaN 或无穷大：电子表格软件不会写出这样的值）",
+    },
+    "workbook.too_large": {
+        "en": "{field} {value} is too large to be meant (at most {limit} in its unit)",
+        "zh": "{field_zh}{value}过大，不可能是实际数值（在其单位下最多为 {limit}）",
+    },
     "workbook.negative": {
         "en": "{field} {value} is negative",
         "zh": "{field_zh}为负数（{value}）",

@@ -92,6 +92,19 @@ def test_the_engine_dispatches_through_the_registry(monkeypatch):
     assert inv.totals["scope1"] == pytest.approx(21.0)
 
 
+def test_a_method_works_for_the_entry_that_uses_it(monkeypatch):
+    """A new entry may reuse a method: the lines are computed and named as its own."""
+    new = SourceType("test_release", sources._scopes(1), sources.fugitive, item_kinds=("gas",))
+    monkeypatch.setattr(engine, "SOURCE_TYPES", {**SOURCE_TYPES, new.id: new})
+    inv = compute(make_case("ghgp", "AR5", lines=[("test_release", "R-410A", 10, "kg", {}),
+                                                  ("test_release", "unobtainium", 1, "kg", {})]),
+                  raise_on_error=False)
+    ok, bad = inv.groups
+    assert ok.calc is not None and ok.scope == 1
+    assert ok.calc.co2e_per_unit * 10 == pytest.approx(inv.totals["scope1"])
+    assert bad.error[0].startswith("engine.item_unknown") and bad.error[2]["source"] == "test_release"
+
+
 def test_a_market_based_entry_takes_the_instruments(monkeypatch):
     new = SourceType("test_grid", sources._scopes(2), sources.electricity, item_optional=True,
                      item_kinds=("grid",), dimensions=("energy",), market_based=True)

@@ -504,8 +504,8 @@ class Resolver:
         return None
 
     # ------------------------------------------------------------ process
-    def process(self, item_text, item, unit: Unit, opts) -> Calc:
-        user = self._user_factor("process", unit, opts)
+    def process(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor(source, unit, opts)
         if user is not None:
             if opts.get("purity") is not None:
                 p = opts["purity"]
@@ -515,11 +515,11 @@ class Resolver:
             return user
         if item is None:
             # a plain gas released by a process (e.g. "CO2", "N2O") is handled like a fugitive release
-            raise self._unknown_item(item_text, "process")
+            raise self._unknown_item(item_text, source)
         if item.kind in ("gas", "refrigerant"):
-            return self._gas_release("process", item_text, item, unit)
+            return self._gas_release(source, item_text, item, unit)
         if item.kind not in ("carbonate", "process_material", "clinker", "clinker_deduction", "process_output"):
-            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source="process")
+            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
         if unit.dimension != "mass":
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
                             expected=dimension_name("mass"))
@@ -555,7 +555,7 @@ class Resolver:
                 notes.append("deducted (output or substitute material)")
             gas = (row.gas or "CO2").upper()
             per_unit = {gas: methods.carbonate(unit.factor, purity, ef) * sign}  # purity 1 but for carbonates
-            gwp, gsrc = self._gwps(per_unit, "process")
+            gwp, gsrc = self._gwps(per_unit, source)
             return Calc("process", formula, per_unit, gwp, inputs, notes=notes, gwp_sources=gsrc, item_id=item.id)
         raise LineError("engine.no_factor", "item", item=item_text, set=chain[0])
 
@@ -574,26 +574,26 @@ class Resolver:
                      Input("GWP", gwp_value, "", origin="library", note=gsrc)],
                     gwp_sources={gas: gsrc}, item_id=item.id if item else None)
 
-    def fugitive(self, item_text, item, unit: Unit, opts) -> Calc:
-        user = self._user_factor("fugitive", unit, opts)
+    def fugitive(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        user = self._user_factor(source, unit, opts)
         if user is not None:
             return user
         if item is None:
             # a gas named by its formula may still have a GWP (e.g. HFC-245fa)
             try:
-                self.gwp_of(item_text, "fugitive")
+                self.gwp_of(item_text, source)
             except LineError:
-                raise self._unknown_item(item_text, "fugitive") from None
+                raise self._unknown_item(item_text, source) from None
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
                                 expected=dimension_name("mass"))
-            gwp_value, gsrc = self.gwp_of(item_text, "fugitive")
+            gwp_value, gsrc = self.gwp_of(item_text, source)
             return Calc("gas_release", "E = m × GWP", {item_text: unit.factor}, {item_text: gwp_value},
                         [Input("m", 1.0, unit.symbol, origin="line"),
                          Input("GWP", gwp_value, "", origin="library", note=gsrc)], gwp_sources={item_text: gsrc})
         if item.kind not in ("gas", "refrigerant"):
-            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source="fugitive")
-        return self._gas_release("fugitive", item_text, item, unit)
+            raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
+        return self._gas_release(source, item_text, item, unit)
 
     # -------------------------------------------------------- electricity
     def grid_item_for(self, facility: Facility):
@@ -733,9 +733,9 @@ class Resolver:
         raise LineError("engine.no_factor", "item", item=heat.id, set=chosen or "")
 
     # -------------------------------------------------------------- scope 3
-    def scope3(self, item_text, item, unit: Unit, opts) -> Calc:
+    def scope3(self, source, item_text, item, unit: Unit, opts) -> Calc:
         cat = opts.get("scope3_category")
-        user = self._user_factor("scope3", unit, opts)
+        user = self._user_factor(source, unit, opts)
         if user is not None:
             calc = user
             calc.method = "spend_based" if unit.dimension.startswith("money_") else "supplier_specific"
@@ -743,18 +743,18 @@ class Resolver:
         elif (item is not None and item.kind == "fuel") or (item is None and any(
                 opts.get(k) is not None for k in ("ncv", "carbon_content", "carbon_element"))):
             # fuel-based method (e.g. an outsourced fleet's diesel, category 4)
-            calc = self.combustion("scope3", item_text, item, unit, opts)
+            calc = self.combustion(source, item_text, item, unit, opts)
             calc.method = "fuel_based"
         else:
             if item is None:
-                raise self._unknown_item(item_text, "scope3")
+                raise self._unknown_item(item_text, source)
             sets = ([opts["factor_set"]] if opts.get("factor_set") else []) + \
                 [s for s in self.lib.sets_of_item.get(item.id, [])]
             calc = None
             for set_name in sets:
                 rows = self.lib.factors_for(set_name, item.id)
                 if rows:
-                    calc = self._per_gas_method("scope3", item, unit, opts, set_name, rows)
+                    calc = self._per_gas_method(source, item, unit, opts, set_name, rows)
                     if calc is not None:
                         break
             if calc is None:

@@ -108,12 +108,12 @@ def combustion(r: Resolver, g: GroupLines) -> Calc:
 
 def process(r: Resolver, g: GroupLines) -> Calc:
     """Process emissions: carbonates (M × purity × EF), clinker, process materials, gases."""
-    return r.process(g.item_text, g.item, g.unit, g.options)
+    return r.process(g.source, g.item_text, g.item, g.unit, g.options)
 
 
 def fugitive(r: Resolver, g: GroupLines) -> Calc:
     """Released gas: m × GWP (blends from their composition)."""
-    return r.fugitive(g.item_text, g.item, g.unit, g.options)
+    return r.fugitive(g.source, g.item_text, g.item, g.unit, g.options)
 
 
 def electricity(r: Resolver, g: GroupLines) -> Calc:
@@ -128,7 +128,7 @@ def heat(r: Resolver, g: GroupLines) -> Calc:
 
 def scope3(r: Resolver, g: GroupLines) -> Calc:
     """Scope 3: spend-based, supplier-specific, average-data, distance-based or fuel-based."""
-    return r.scope3(g.item_text, g.item, g.unit, g.options)
+    return r.scope3(g.source, g.item_text, g.item, g.unit, g.options)
 
 
 # ----------------------------------------------------------------- registry

@@ -238,3 +238,36 @@ def test_workbook_and_engine_problems_are_reported_together(tmp_path):
     ]
     assert lines[1].startswith("Activities!A4") and lines[2].startswith("Activities!F4")
     assert out.stderr.strip().endswith("5 problem(s) found; nothing was written.")
+
+
+@pytest.mark.skipif(os.name != "posix", reason="the file-size limit of a child process is a POSIX facility")
+@pytest.mark.parametrize("args, name", [
+    (["import", "demo", "-o", "out.carbon"], "out.carbon"),
+    (["export", "demo", "-o", "out.xlsx"], "out.xlsx"),
+    (["template", "out.xlsx"], "out.xlsx"),
+    (["report", "demo", "-o", "out.pdf"], "out.pdf"),
+])
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_full_disk_is_one_clear_write_error_and_nothing_is_left(tmp_path, args, name, lang):
+    """Issue 8, item 6: the disk fills up while a file is written (a file-size limit on the child
+    process: every write past 10 kB fails, as on a full disk). The user reads one write error in
+    their language: no 'internal error', no traceback after the message, no half-written or
+    temporary file left, and a file that was there before is unchanged."""
+    import resource
+    import signal
+
+    def small_disk():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (10_000, 10_000))
+
+    before = b"the user's earlier file"
+    (tmp_path / name).write_bytes(before)
+    argv = [*args, "--force"]  # over the earlier file
+    r = subprocess.run([sys.executable, "-m", "carbonmgr", "--lang", lang, *argv], capture_output=True, text=True,
+                       cwd=tmp_path, preexec_fn=small_disk, timeout=180)
+    assert r.returncode == 2, r.stderr
+    lines = r.stderr.strip().splitlines()
+    assert len(lines) == 1 and name in lines[0], r.stderr
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr and "内部错误" not in r.stderr
+    assert sorted(p.name for p in tmp_path.iterdir()) == [name]
+    assert (tmp_path / name).read_bytes() == before

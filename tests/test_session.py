@@ -532,3 +532,45 @@ def test_a_second_instance_is_told_the_project_is_in_use_and_can_open_it_read_on
     s3 = EditSession.open(project)
     assert not s3.read_only and s3.case.activities.quantity[0] != 123
     s3.close().result()
+
+
+def test_a_read_only_project_opens_read_only_and_save_says_to_save_as(project, tmp_path, monkeypatch):
+    """Issue 8, item 6: a project in a read-only folder (a CD, a protected share) is a project, not
+    'damaged'; it opens read-only and Save says what is wrong and to use Save As, which works.
+    Without root the folder and file are really made read-only; as root (who may write anyway, as
+    CI runs) the operating system's answer for that folder is made 'not writable'."""
+    import shutil
+    import stat
+
+    from carbonmgr.common.errors import ProjectError
+
+    folder = tmp_path / "cd"
+    folder.mkdir()
+    path = folder / "p.carbon"
+    shutil.copyfile(project, path)
+    if os.geteuid() == 0:
+        real_access = os.access
+        monkeypatch.setattr(os, "access", lambda p, mode, **kw: False if (mode & os.W_OK and Path(p).resolve()
+                                                                          in (path.resolve(), folder.resolve()))
+                            else real_access(p, mode, **kw))
+    else:
+        path.chmod(stat.S_IRUSR | stat.S_IRGRP)
+        folder.chmod(stat.S_IRUSR | stat.S_IXUSR)
+    try:
+        s = EditSession.open(path)
+        assert s.read_only and s.read_only_reason == "file"
+        before = s.case.activities.quantity[0]
+        s.set_cell(0, "quantity", str(before + 1))
+        with pytest.raises(ProjectError) as info:
+            s.save().result()
+        assert info.value.problem.code == "store.read_only_file"
+        assert "Save As" in info.value.render("en") and "另存为" in info.value.render("zh")
+        copy = tmp_path / "mine.carbon"
+        s.save(copy).result()
+        s.close().result()
+        s2 = EditSession.open(copy)
+        assert s2.case.activities.quantity[0] == before + 1 and not s2.read_only
+        s2.close().result()
+    finally:
+        folder.chmod(0o755)
+        path.chmod(0o644)

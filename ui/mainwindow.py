@@ -571,9 +571,14 @@ class MainWindow(Retranslating, QMainWindow):
     def _open_project(self, p: Path, *, check_recovery: bool = True, read_only: bool = False):
         lang = i18n.current()
         fut = Workspace.open_project(p, lang=lang, autosave_dir=data_dir(), read_only=read_only)
-        opened = self.tasks.watch(fut, lambda ws: self.install_workspace(ws, check_recovery=check_recovery),
-                                  lambda exc: self._open_failed(exc, p))
-        return opened
+
+        def opened(ws) -> None:
+            self.install_workspace(ws, check_recovery=check_recovery)
+            if ws.session.read_only_reason == "file":  # say why Save will ask for another name
+                self.statusBar().showMessage(self.tr("%1 is read-only (the file or its folder cannot be written): "
+                                                     "use Save As to keep your changes").replace("%1", p.name), 15000)
+
+        return self.tasks.watch(fut, opened, lambda exc: self._open_failed(exc, p))
 
     def _open_failed(self, exc: BaseException, p: Path) -> None:
         """A project another instance edits can still be opened read-only (Save As keeps the edits)."""

@@ -101,7 +101,8 @@ class EditSession:
         self.project_path = Path(project_path) if project_path else None
         self._project = None  # a store.Project, touched only on the worker thread
         self._lock = None  # the project's edit lock (storage.lock.ProjectLock), held while open for editing
-        self.read_only = False  # opened while another instance edits the project: Save As only
+        self.read_only = False  # Save As only: another instance edits the project, or it cannot be written
+        self.read_only_reason: str | None = None  # "elsewhere" | "file"
         self._ids: dict[int, int] = {}  # line key -> activity id in the project (worker thread only)
         self.base = base or {"kind": "new"}
         self.autosave_dir = Path(autosave_dir) if autosave_dir else None
@@ -186,7 +187,8 @@ class EditSession:
                     **kwargs)
             s._project = project
             s._lock = lock
-            s.read_only = read_only
+            s.read_only = read_only or project.read_only
+            s.read_only_reason = "file" if project.read_only else ("elsewhere" if read_only else None)
             s._ids = dict(zip(s.keys, ids))
             return s
 
@@ -816,7 +818,8 @@ class EditSession:
         if self.read_only and not new_file:  # a failed future, like any failed save
             self._journal[:0] = ops
             refused: Future = Future()
-            refused.set_exception(ProjectError("store.read_only_session", path=str(target)))
+            code = "store.read_only_file" if self.read_only_reason == "file" else "store.read_only_session"
+            refused.set_exception(ProjectError(code, path=str(target)))
             return refused
         lib = self.library
 
@@ -851,8 +854,10 @@ class EditSession:
                     with self._project.transaction():
                         journal.persist(ops, self._project, ids)
                         self._project.save_inventory(inv, lib)
-                except sqlite3.OperationalError as exc:
-                    raise ProjectError("store.write_failed", path=str(target), error=str(exc)) from exc
+                except sqlite3.Error as exc:
+                    from carbonmgr.storage.store import sqlite_write_error
+
+                    raise sqlite_write_error(target, exc) from exc
                 self._ids = ids
             return self._project.meta().get("modified_at", "")
 
@@ -867,6 +872,7 @@ class EditSession:
                 return
             old_sidecar = self.autosave_file()
             self.read_only = False  # saved under a name of its own: this session now edits that file
+            self.read_only_reason = None
             self.project_path = target
             self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result()}
             self._refs = LineRefs(keys)

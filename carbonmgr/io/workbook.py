@@ -32,7 +32,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import translate
-from carbonmgr.io.fileio import atomic_write
+from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
@@ -1357,13 +1357,49 @@ def write_case(case: CaseData, path: str | os.PathLike, lang: str = "en",
     ``more_sheets(book)`` may add sheets after the case's own (the Excel export adds its
     result sheets; write them with :func:`safe_row`). The file is replaced in one step.
     """
-    openpyxl = _require_defused()
-    with atomic_write(path, code="workbook.write_failed") as tmp:
-        book = openpyxl.Workbook(write_only=True)
+    def build(book: Any) -> None:
         _write_case_book(book, case, lang)
         if more_sheets is not None:
             more_sheets(book)
-        book.save(tmp)
+
+    _save_book(path, build, write_only=True)
+
+
+def _save_book(path: str | os.PathLike, build: Callable[[Any], None], *, write_only: bool) -> None:
+    """Build a workbook with ``build(book)`` and save it to ``path`` in one step.
+
+    A full disk can strike while openpyxl streams rows into its temporary files or while it
+    saves: either way the user gets one write error and the file that was there is unchanged.
+    openpyxl's broken row streams are generators that complain (a traceback on stderr) when
+    they are finalised; that happens here, with the complaints muted, before the error is raised."""
+    import gc
+    import sys
+
+    openpyxl = _require_defused()
+    failure: BaseException | None = None
+    hook = sys.unraisablehook
+    sys.unraisablehook = lambda unraisable: None
+    try:
+        try:
+            book = openpyxl.Workbook(write_only=write_only)
+            if not write_only:
+                book.remove(book.active)
+            with atomic_write(path, code="workbook.write_failed") as tmp:
+                build(book)
+                book.save(tmp)
+        except OSError as exc:  # while building: the streams' temporary files
+            failure = write_error(path, exc, "workbook.write_failed")
+        except WriteFailed as exc:  # while saving (raised by atomic_write)
+            failure = exc
+        book = None
+        if failure is not None:
+            failure.__cause__ = failure.__context__ = None  # let go of the broken streams' frames
+            failure.__traceback__ = None
+        gc.collect()
+    finally:
+        sys.unraisablehook = hook
+    if failure is not None:
+        raise failure
 
 
 # Cell parsing shared with the desktop app (carbonmgr.editing.session validates each typed cell with
@@ -1470,13 +1506,7 @@ _TEMPLATE_EQUIPMENT_FIELDS = list(EQUIPMENT_COLUMNS)
 def write_template(path: str | os.PathLike, lang: str = "en") -> None:
     """An empty case workbook: all sheets and headers, commented example rows, a README sheet
     explaining every column, and drop-down lists for the coded values."""
-    openpyxl = _require_defused()
-
-    with atomic_write(path, code="workbook.write_failed") as tmp:
-        book = openpyxl.Workbook()
-        book.remove(book.active)
-        _template_book(book, lambda code: translate(code, lang), lang)
-        book.save(tmp)
+    _save_book(path, lambda book: _template_book(book, lambda code: translate(code, lang), lang), write_only=False)
 
 
 def _template_book(book: Any, tr: Callable[[str], str], lang: str) -> None:

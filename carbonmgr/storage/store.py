@@ -28,9 +28,11 @@ spreadsheets: see :func:`dumps`).
 from __future__ import annotations
 
 import dataclasses
+import errno
 import datetime as _dt
 import hashlib
 import json
+import os
 import math
 import sqlite3
 import zlib
@@ -42,7 +44,7 @@ from sqlite_utils.migrations import Migrations
 
 from carbonmgr import __version__
 from carbonmgr.common.errors import ProjectError, Problem
-from carbonmgr.io.fileio import atomic_write
+from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
@@ -629,9 +631,10 @@ def _reading(method):
 class Project:
     """An open ``.carbon`` project file.  Use :meth:`create` or :meth:`open`."""
 
-    def __init__(self, db: Database, path: Path):
+    def __init__(self, db: Database, path: Path, *, read_only: bool = False):
         self.db = db
         self.path = path
+        self.read_only = read_only  # the file or its folder cannot be written: reading and Save As only
 
     # ----------------------------------------------------------- lifecycle
     @classmethod
@@ -647,6 +650,13 @@ class Project:
         path = Path(path)
         if path.exists() and not overwrite:
             raise ProjectError("store.exists", path=str(path))
+        try:
+            return cls._create(path, case, inventory, library)
+        except sqlite3.Error as exc:  # a full disk or a refused write inside SQLite: nothing was written
+            raise sqlite_write_error(path, exc) from exc
+
+    @classmethod
+    def _create(cls, path: Path, case: CaseData, inventory, library: Library | None) -> "Project":
         with atomic_write(path, code="store.write_failed", companions=("-journal", "-wal", "-shm")) as tmp:
             conn = sqlite3.connect(str(tmp))
             try:
@@ -691,9 +701,15 @@ class Project:
         path = Path(path)
         if not path.is_file():
             raise ProjectError("store.not_found", path=str(path))
-        uri = path.resolve().as_uri() + "?mode=rw"
+        folder = path.resolve().parent
+        # a save writes the file and a journal beside it: both must be writable, else read-only
+        read_only = not (os.access(path, os.W_OK) and os.access(folder, os.W_OK))
+        uri = path.resolve().as_uri() + ("?mode=ro" if read_only else "?mode=rw")
         try:
             conn = sqlite3.connect(uri, uri=True)
+            if read_only and conn.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
+                conn.close()  # a WAL file of an earlier version cannot be read without writing beside it
+                conn = sqlite3.connect(path.resolve().as_uri() + "?mode=ro&immutable=1", uri=True)
         except sqlite3.Error as exc:
             raise ProjectError("store.not_a_project", path=str(path)) from exc
         try:
@@ -719,6 +735,12 @@ class Project:
         except ProjectError:
             conn.close()
             raise
+        if read_only:
+            if pending:
+                conn.close()
+                raise ProjectError("store.read_only_needs_upgrade", path=str(path))
+            conn.execute("PRAGMA trusted_schema = OFF")
+            return cls(db, path, read_only=True)
         try:
             conn.execute("PRAGMA trusted_schema = OFF")
             if db.execute("PRAGMA journal_mode").fetchone()[0].lower() == "wal":
@@ -726,9 +748,9 @@ class Project:
                 db.execute("PRAGMA journal_mode = DELETE")
             if pending:
                 _migrate(db)
-        except sqlite3.Error as exc:  # read-only file or folder, locked by another program ...
+        except sqlite3.Error as exc:  # locked by another program, a read-only medium ...
             conn.close()
-            raise ProjectError("store.write_failed", path=str(path), error=str(exc)) from exc
+            raise sqlite_write_error(path, exc) from exc
         return cls(db, path)
 
     def close(self) -> None:
@@ -1444,6 +1466,21 @@ def _current_gwp(lib: Library, set_name: str, gas: str) -> tuple[float | None, s
             total += frac * cg.value
         return total, "blend"
     return None, None
+
+
+_SQLITE_READONLY, _SQLITE_IOERR, _SQLITE_FULL, _SQLITE_CANTOPEN = 8, 10, 13, 14
+
+
+def sqlite_write_error(path: str | os.PathLike, exc: sqlite3.Error) -> WriteFailed:
+    """A write to a project that SQLite refused, as the error a user reads: a full disk and a
+    read-only file or folder get their own message; anything else says what SQLite said."""
+    code = getattr(exc, "sqlite_errorcode", None)
+    primary = code & 0xFF if isinstance(code, int) else None
+    if primary == _SQLITE_FULL or (primary == _SQLITE_IOERR and "full" in str(exc).lower()):
+        return write_error(path, OSError(errno.ENOSPC, str(exc)), "store.write_failed")
+    if primary in (_SQLITE_READONLY, _SQLITE_CANTOPEN):
+        return write_error(path, OSError(errno.EROFS, str(exc)), "store.write_failed")
+    return WriteFailed("store.write_failed", path=str(path), name=Path(path).name, error=str(exc))
 
 
 def _checked_factor(f: Factor) -> Factor:

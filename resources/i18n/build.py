@@ -27,7 +27,7 @@ QM = HERE / "carbonmgr_zh_CN.qm"
 GLOSSARY: dict[str, str] = {
     # menus and actions
     "&File": "文件(&F)", "&Edit": "编辑(&E)", "&View": "视图(&V)", "&Help": "帮助(&H)",
-    "Open &recent": "最近打开(&R)", "Open it read-only?": "以只读方式打开？", "%1 (read-only)": "%1（只读）", "&Language": "语言(&L)",
+    "Open &recent": "最近打开(&R)", "Open it read-only?": "以只读方式打开？", "%1 is read-only (the file or its folder cannot be written): use Save As to keep your changes": "%1 为只读（文件或其所在文件夹无法写入）：请用“另存为”保存您的修改", "%1 (read-only)": "%1（只读）", "&Language": "语言(&L)",
     "&New project …": "新建项目(&N)…", "Create an empty project file": "创建一个空项目文件",
     "&Open …": "打开(&O)…", "Open a project (.carbon) or a case workbook (.xlsx)": "打开项目（.carbon）或案例工作簿（.xlsx）",
     "&Import workbook …": "导入工作簿(&I)…", "Import a case workbook into a new project": "将案例工作簿导入为新项目",

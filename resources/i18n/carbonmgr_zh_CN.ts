@@ -1270,6 +1270,10 @@
             <translation>正在打开 %1…</translation>
         </message>
         <message>
+            <source>%1 is read-only (the file or its folder cannot be written): use Save As to keep your changes</source>
+            <translation>%1 为只读（文件或其所在文件夹无法写入）：请用“另存为”保存您的修改</translation>
+        </message>
+        <message>
             <source>Open it read-only?</source>
             <translation>以只读方式打开？</translation>
         </message>

@@ -35,6 +35,14 @@ MESSAGES = {
     "store.read_only_session": {"en": '"{path}" is open read-only here (it is being edited elsewhere): '
                                       'use Save As to keep your changes in a file of your own',
                                 "zh": "“{path}”在此处以只读方式打开（正在别处编辑）：请用“另存为”将您的修改保存到自己的文件"},
+    "store.read_only_file": {"en": '"{path}" cannot be changed: the file or its folder is read-only. '
+                                   'Use Save As to keep your changes in a folder you can write in',
+                             "zh": "“{path}”无法修改：该文件或其所在文件夹为只读。请用“另存为”将修改保存到可写入的文件夹"},
+    "store.read_only_needs_upgrade": {"en": '"{path}" was saved by an earlier version of CarbonMgr and must be '
+                                            'updated, but the file or its folder is read-only: copy it to a folder '
+                                            'you can write in and open the copy',
+                                      "zh": "“{path}”由较早版本的 CarbonMgr 保存，需要更新文件格式，但该文件或其所在文件夹为只读："
+                                            "请将其复制到可写入的文件夹后打开副本"},
     "store.exists": {"en": 'project file "{path}" already exists',
                      "zh": "项目文件“{path}”已存在"},
     "store.write_failed": {"en": 'could not write project file "{path}": {error}',

@@ -125,3 +125,17 @@ def test_an_entry_is_frozen():
         spec.id = "other"  # type: ignore[misc]
     with pytest.raises(TypeError):
         spec.scopes["ghgp"] = 2  # type: ignore[index]
+
+
+def test_the_workbook_guide_lists_the_registry():
+    """docs/case-workbook.md's table of sources names every source type, in order, and only
+    spellings the registry accepts."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parents[1] / "docs" / "case-workbook.md").read_text(encoding="utf-8")
+    table = text.split("Sources (`source`)", 1)[1].split("\n\n", 2)[1]
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]*) \|$", table, re.M)
+    assert tuple(source for source, _ in rows) == tuple(SOURCE_TYPES)
+    for source, spellings in rows:
+        listed = {norm_name(a) for a in spellings.split(", ") if a.strip()}
+        assert listed <= {norm_name(a) for a in SOURCE_TYPES[source].aliases}, source

@@ -134,7 +134,7 @@ def test_the_workbook_guide_lists_the_registry():
 
     text = (Path(__file__).resolve().parents[1] / "docs" / "case-workbook.md").read_text(encoding="utf-8")
     table = text.split("Sources (`source`)", 1)[1].split("\n\n", 2)[1]
-    rows = re.findall(r"^\| `(\w+)` \| ([^|]*) \|$", table, re.M)
+    rows = re.findall(r"^\| `(\w+)` \| ([^|]*) \|$", table, re.MULTILINE)
     assert tuple(source for source, _ in rows) == tuple(SOURCE_TYPES)
     for source, spellings in rows:
         listed = {norm_name(a) for a in spellings.split(", ") if a.strip()}

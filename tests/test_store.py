@@ -747,11 +747,55 @@ def test_a_kept_run_survives_later_saves(tmp_path):
         assert info.value.problem.code == "store.no_such_run"
 
 
-def test_a_file_of_schema_version_1_gains_the_kept_column(tmp_path, monkeypatch):
+def test_a_file_of_schema_version_1_gains_the_later_columns(tmp_path, monkeypatch):
     path = tmp_path / "v1.carbon"
     with monkeypatch.context() as m:
         m.setattr(store, "_STEPS", store._STEPS[:1])
-        _line_project(path, n=5).close()
+        Project.create(path, small_case()).close()  # a file as version 1 wrote it (no run)
     with Project.open(path) as p:
-        assert p.schema_version == store.schema_version() >= 2
+        assert p.schema_version == store.schema_version() >= 3
+        case = p.load_case()
+        p.save_inventory(compute(case, default_library()))
         assert p.runs()[0]["kept"] is None
+        assert len(p.latest_inventory()["lines"]) == len(case.activities)
+
+
+def test_lines_of_a_run_come_back_exactly_from_the_compact_arrays(tmp_path):
+    """Schema step 0003: a run's lines are stored as arrays and their group's coefficients; what comes
+    back is what the engine computed, to the last bit, traces included."""
+    from carbonmgr.facade import demo_path
+    from carbonmgr.io.workbook import read_case
+
+    case = read_case(demo_path("zh"))  # combustion, process, electricity (two bases), heat, the register
+    inv = compute(case, default_library())
+    assert inv.extra_lines
+    with Project.create(tmp_path / "c.carbon", case, inv) as p:
+        stored = p.latest_inventory()["lines"]
+        rows = p.db.execute("SELECT count(*) FROM result_lines").fetchone()[0]
+        assert rows == len(inv.extra_lines)  # only the register lines are stored one by one
+        expected = [line for line in inv.lines()]
+        assert len(stored) == len(expected)
+        for got, want in zip(stored, expected):
+            for key in ("row", "facility", "source", "quantity", "tco2e", "gases", "biogenic_co2", "scope"):
+                assert got.get(key) == want.get(key), key
+            for key in ("tco2e_location", "tco2e_market"):
+                assert got.get(key) == want.get(key), key
+        for i in range(len(case.activities)):
+            assert p.line_trace(i) is not None
+        assert p.line_trace(len(stored) + 5) is None
+
+
+def test_per_line_json_writes_exactly_what_dumps_writes():
+    """The fast path of the activities' per-line JSON (issue 8, item 19) gives the general encoder's text."""
+    import datetime as dt
+
+    cols = {"a": ['x"y', None, 1, 2.5, True, "中文", dt.date(2024, 1, 1), None, 1e-300, 12345678901234567890],
+            "b": [None, None, 3, -0.0, False, "\n\t", None, [1, "二"], 0.1, "é"],
+            "键": [None] * 9 + [dt.datetime(2024, 1, 2, 3, 4)]}
+    expected = []
+    for values in zip(*cols.values()):
+        d = {k: v for k, v in zip(cols, values) if v is not None}
+        expected.append(store.dumps(d) if d else None)
+    got = store._per_line_json(cols, 10)
+    assert got == expected
+    assert [store.loads(x) if x else None for x in got] == [store.loads(x) if x else None for x in expected]

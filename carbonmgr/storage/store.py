@@ -35,6 +35,8 @@ import json
 import os
 import math
 import sqlite3
+import struct
+import sys
 import zlib
 from pathlib import Path
 from typing import Any, Iterable
@@ -172,9 +174,18 @@ def _m0002_kept_runs(db: Database) -> None:
     db["results"].add_column("kept", str)
 
 
+def _m0003_line_arrays(db: Database) -> None:
+    # a run's activity lines as arrays in one compressed blob (activity id, group, row, quantity),
+    # and each group's per-unit coefficients: a line's results are its quantity times its group's
+    # coefficients, so they are not stored line by line (result_lines keeps the register lines)
+    db["results"].add_column("lines", bytes)
+    db["result_groups"].add_column("coefficients", str)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
+    ("0003_line_arrays", _m0003_line_arrays),
 ]
 
 
@@ -296,12 +307,22 @@ def _per_line_json(columns: dict[str, list], n: int) -> Iterable[str | None]:
     """One JSON object per line with the non-empty values of ``columns`` (None if all empty)."""
     if not columns:
         return [None] * n
-    names = list(columns)
-    cols = [columns[k] for k in names]
+    from json.encoder import encode_basestring
+
+    def enc(v) -> str:  # a value's JSON exactly as dumps writes it, the common types without the encoder
+        kind = type(v)  # exact: bool is not int here
+        if kind is str:
+            return encode_basestring(v)
+        if kind is int or (kind is float and math.isfinite(v)):
+            return repr(v)
+        return dumps(v)
+
+    parts_by_column = [[None if v is None else encode_basestring(k) + ":" + enc(v) for v in col]
+                       for k, col in columns.items()]
     out = []
-    for values in zip(*cols):
-        d = {k: v for k, v in zip(names, values) if v is not None}
-        out.append(dumps(d) if d else None)
+    for parts in zip(*parts_by_column):
+        present = [x for x in parts if x is not None]
+        out.append("{" + ",".join(present) + "}" if present else None)
     return out
 
 
@@ -375,27 +396,19 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
         grows.append((run_id, g.index, g.facility, g.source, g.item, c.item_id, g.unit, g.scope, g.iso_category,
                       c.scope3_category if g.scope == 3 else None, g.share, c.method, g.tco2e,
                       _pack(trace(c, _Q, g.unit, g.share, g))))
-    conn.executemany("INSERT INTO result_groups VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", grows)
+    conn.executemany("INSERT INTO result_groups(run_id, group_no, facility, source, item, item_id, unit, scope, "
+                     "iso_category, scope3_category, share, method, tco2e, trace, coefficients) "
+                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                     [(*r, None if cf is None else dumps(cf)) for r, cf in zip(grows, coefs)])
+    conn.execute("UPDATE results SET lines = ? WHERE id = ?",
+                 (_pack_lines(activity_ids, inv.line_group, acts.row, acts.quantity), run_id))
 
-    def line_rows():
-        q = acts.quantity
-        enc = _encoder.encode
-        for i, gi in enumerate(inv.line_group):
-            qi = q[i]
-            cf = coefs[gi]
-            if cf is None:
-                yield (run_id, i, activity_ids[i], gi, acts.row[i], qi, 0.0, "{}", 0.0, None, None, None)
-                continue
-            lf, gas_coef, bio, loc, mkt = cf
-            yield (run_id, i, activity_ids[i], gi, acts.row[i], qi, qi * lf,
-                   enc({gas: qi * k for gas, k in gas_coef}), qi * bio,
-                   None if loc is None else qi * loc, None if mkt is None else qi * mkt, None)
-        base = len(inv.line_group)
-        for j, line in enumerate(inv.extra_lines):
-            yield (run_id, base + j, None, None, line.get("row"), line.get("quantity"), line.get("tco2e"),
-                   dumps(line.get("gases") or {}), line.get("biogenic_co2"), None, None, _pack(line))
-
-    conn.executemany("INSERT INTO result_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", line_rows())
+    # lines of the equipment register: few, each with its own detail and trace
+    base = len(inv.line_group)
+    conn.executemany("INSERT INTO result_lines VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", [
+        (run_id, base + j, None, None, line.get("row"), line.get("quantity"), line.get("tco2e"),
+         dumps(line.get("gases") or {}), line.get("biogenic_co2"), None, None, _pack(line))
+        for j, line in enumerate(inv.extra_lines)])
 
     rows = _pair_rows(library, used)
     for k, r in used.items():
@@ -414,6 +427,54 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
     _set_meta(db, **meta)
     _audit(db, "compute", "result", run_id, None, None, {"totals": totals, "lines": len(inv.line_group)}, now)
     return run_id
+
+
+_LINE_ARRAYS = (("activity_id", "q"), ("group", "i"), ("row", "q"), ("quantity", "d"))
+
+
+def _pack_lines(activity_ids, groups, rows, quantities) -> bytes:
+    """A run's activity lines as four arrays in one compressed blob (a missing row is -1, a
+    missing quantity NaN): writing 200,000 lines costs one blob, not 200,000 rows."""
+    from array import array
+
+    n = len(groups)
+    nan = float("nan")
+    parts = [struct.pack("<I", n),
+             array("q", activity_ids).tobytes(), array("i", groups).tobytes(),
+             array("q", [-1 if r is None else r for r in rows]).tobytes(),
+             array("d", [nan if q is None else q for q in quantities]).tobytes()]
+    return zlib.compress(b"".join(parts), 1)
+
+
+def _unpack_lines(blob: bytes) -> dict[str, list]:
+    from array import array
+
+    data = zlib.decompress(blob)
+    (n,) = struct.unpack_from("<I", data)
+    out, pos = {}, 4
+    for name, code in _LINE_ARRAYS:
+        a = array(code)
+        size = a.itemsize * n
+        a.frombytes(data[pos:pos + size])
+        if sys.byteorder != "little":  # pragma: no cover - the blob is little-endian
+            a.byteswap()
+        pos += size
+        out[name] = a.tolist()
+    if pos != len(data):
+        raise ValueError("the stored lines of a run do not have the expected size")
+    out["row"] = [None if r == -1 else r for r in out["row"]]
+    out["quantity"] = [None if q != q else q for q in out["quantity"]]
+    return out
+
+
+def _line_values(q, cf) -> tuple:
+    """tco2e, gases, biogenic CO2, location- and market-based tco2e of a line of quantity ``q`` in a
+    group of coefficients ``cf`` (None: a group that failed): exactly what the engine gave the line."""
+    if cf is None or q is None:
+        return 0.0, {}, 0.0, None, None
+    lf, gas_coef, bio, loc, mkt = cf
+    return (q * lf, {gas: q * k for gas, k in gas_coef}, q * bio,
+            None if loc is None else q * loc, None if mkt is None else q * mkt)
 
 
 def _drop_unkept_runs(db: Database, latest: int) -> None:
@@ -1318,14 +1379,38 @@ class Project:
             d["lines"] = self._lines(run_id)
         return d
 
+    def _line_arrays(self, run_id: int) -> dict[str, list] | None:
+        row = self._db.execute("SELECT lines FROM results WHERE id = ?", (run_id,)).fetchone()
+        return None if row is None or row[0] is None else _unpack_lines(row[0])
+
     def _lines(self, run_id: int) -> list[dict]:
         db = self._db
         groups = {}
-        for (gno, fac, src, item, item_id, unit, scope, iso, s3, share) in db.execute(
+        coefs = {}
+        for (gno, fac, src, item, item_id, unit, scope, iso, s3, share, cf) in db.execute(
                 "SELECT group_no, facility, source, item, item_id, unit, scope, iso_category, scope3_category, "
-                "share FROM result_groups WHERE run_id = ?", (run_id,)):
+                "share, coefficients FROM result_groups WHERE run_id = ?", (run_id,)):
             groups[gno] = (fac, src, item, item_id, unit, scope, share, iso, s3)
+            coefs[gno] = loads(cf)
         out = []
+        arrays = self._line_arrays(run_id)
+        if arrays is not None:  # runs written since schema step 0003
+            for i, (act_id, gno, row, q) in enumerate(zip(arrays["activity_id"], arrays["group"], arrays["row"],
+                                                           arrays["quantity"])):
+                fac, src, item, item_id, unit, scope, share, iso, s3 = groups[gno]
+                t, gases, bio, loc, mkt = _line_values(q, coefs[gno])
+                line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id,
+                        "quantity": q, "unit": unit, "scope": scope, "share": share, "tco2e": t,
+                        "gases": gases, "biogenic_co2": bio}
+                if is_market_based(src):
+                    line["tco2e_location"] = loc
+                    line["tco2e_market"] = mkt
+                if scope == 3:
+                    line["scope3_category"] = s3
+                line["iso_category"] = iso
+                line["line_no"] = i
+                line["activity_id"] = act_id
+                out.append(line)
         dec = _decoder.decode
         for (line_no, act_id, gno, row, q, t, gases, bio, loc, mkt, detail) in db.execute(
                 "SELECT line_no, activity_id, group_no, row, quantity, tco2e, gases, biogenic_co2, "
@@ -1355,10 +1440,15 @@ class Project:
         """The calculation trace of one line of a run (built on demand from its group)."""
         db = self._db
         run_id = self.latest_run_id() if run_id is None else run_id
+        if run_id is None:
+            return None
         r = db.execute("SELECT group_no, quantity, detail FROM result_lines WHERE run_id = ? AND line_no = ?",
                        (run_id, line_no)).fetchone()
         if r is None:
-            return None
+            arrays = self._line_arrays(run_id)
+            if arrays is None or not 0 <= line_no < len(arrays["group"]):
+                return None
+            r = (arrays["group"][line_no], arrays["quantity"][line_no], None)
         gno, q, detail = r
         if detail is not None:
             return _unpack(detail).get("trace")

@@ -34,7 +34,6 @@ DATA_TABLES = {
     "units/__init__.py": "unit names accepted (万Nm3, 吉焦 ...)",
     "inventory/engine.py": "words of green-power instruments accepted",
     "report/pdf.py": "extra keys of the Case sheet accepted in Chinese; glyph fallbacks",
-    "inventory/notes.py": "(until the engine's notes are message ids) the Chinese form of each English note",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

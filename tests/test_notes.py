@@ -1,21 +1,19 @@
-"""Every trace note the engine writes has a Chinese rendering (input notes are GWP and
-factor provenance strings, shown as written)."""
+"""Engine trace notes are message ids with parameters: every note the engine writes has a
+Chinese rendering, the JSON keeps each note's English text with its id beside it, and a
+trace saved before notes had ids still shows its notes (input notes other than Notes are
+GWP and factor provenance strings, shown as written)."""
+import json
+
 from conftest_helpers import Facility, Instrument, make_case
 
-from carbonmgr.inventory.engine import compute
+from carbonmgr.common.i18n import messages, trace_notes
 from carbonmgr.facade import Workspace, demo_path
-from carbonmgr.inventory.notes import note_text
+from carbonmgr.inventory.engine import compute
+from carbonmgr.inventory.notes import Note, note_text
 
 
-def _notes(inv):
-    out = set()
-    for line in inv.lines():
-        out.update((line.get("trace") or {}).get("notes", []))
-    return out
-
-
-def test_engine_notes_are_translated():
-    case = make_case(
+def _case():
+    return make_case(
         "gbt32150", "SAR",
         lines=[
             ("stationary_combustion", "wood", 10, "t", {"factor_set": "epa2025"}),
@@ -31,10 +29,58 @@ def test_engine_notes_are_translated():
         instruments=[Instrument("F1", "green_certificate", 10.0, 0.0)],
         reporting_year=2025,
     )
-    notes = _notes(compute(case))
+
+
+def _traces(inv):
+    return [line["trace"] for line in inv.lines() if line.get("trace")]
+
+
+def _all_traces():
+    traces = _traces(compute(_case()))
     with Workspace.open(demo_path("zh")) as ws:
-        notes |= _notes(ws.compute())
-    assert len(notes) >= 6
-    untranslated = [n for n in notes if note_text(n, "zh") == n]
-    assert untranslated == []
-    assert all(note_text(n, "en") == n for n in notes)
+        traces += _traces(ws.compute())
+    return traces
+
+
+def test_engine_notes_are_ids_rendered_in_both_languages():
+    traces = _all_traces()
+    ids = {n["id"] for tr in traces for n in tr.get("note_ids", [])}
+    assert len(ids) >= 6
+    assert all(i.startswith("engine.note.") and i in messages() for i in ids)
+    for tr in traces:
+        en, zh = trace_notes(tr, "en"), trace_notes(tr, "zh")
+        assert en == tr["notes"]  # the English text stays in the trace (the JSON output)
+        assert len(zh) == len(en) and all(z != e for z, e in zip(zh, en))
+
+
+def test_calc_notes_are_note_records():
+    inv = compute(_case())
+    notes = [n for g in inv.groups if g.calc for n in g.calc.notes]
+    assert notes and all(isinstance(n, Note) for n in notes)
+    green = [n for n in notes if n.id == "engine.note.green_power"]
+    assert green and note_text(green[0], "en").startswith("green power ")
+    assert note_text(green[0], "zh").startswith("绿色电力 ")
+
+
+def test_json_output_keeps_english_notes_with_ids_beside_them():
+    line = next(json.loads(text) for text in compute(_case()).iter_lines_json()
+                if json.loads(text).get("trace", {}).get("notes"))
+    tr = line["trace"]
+    assert all(isinstance(n, str) for n in tr["notes"])
+    assert [note_text(n, "en") for n in tr["note_ids"]] == tr["notes"]
+
+
+def test_input_notes_carry_their_id():
+    inv = compute(_case())
+    inputs = [i for tr in _traces(inv) for i in tr["inputs"] if i.get("note_id")]
+    assert inputs
+    for inp in inputs:
+        assert note_text(inp["note_id"], "en") == inp["note"]
+        assert note_text(inp["note_id"], "zh") != inp["note"]
+
+
+def test_a_trace_saved_with_plain_english_notes_still_displays():
+    old = {"notes": ["biogenic CO2 reported separately, outside the totals", "a note of an older version"]}
+    assert trace_notes(old, "zh") == old["notes"]
+    assert trace_notes(old, "en") == old["notes"]
+    assert note_text("user factor", "zh") == "user factor"

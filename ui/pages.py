@@ -817,12 +817,12 @@ class ActivitiesPage(Page):
             out.append(f"<p>{e(labels.choice(labels.TOTALS, 'scope2_location'))}: "
                        f"{(line.get('tco2e_location') or 0):,.4f} t CO2e<br>"
                        f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {line['tco2e_market']:,.4f} t CO2e</p>")
-        notes = t.get("notes") or []
-        if notes:
-            from carbonmgr.inventory.notes import note_text
+        from carbonmgr.common.i18n import trace_notes
 
+        notes = trace_notes(t, lang)  # from the notes' ids, in the user's language
+        if notes:
             out.append(f"<p><b>{e(T['notes'])}</b></p><ul>" +
-                       "".join(f"<li>{e(note_text(n, lang))}</li>" for n in notes)
+                       "".join(f"<li>{e(n)}</li>" for n in notes)
                        + "</ul>")
         return "".join(out)
 

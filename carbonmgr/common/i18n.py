@@ -74,6 +74,26 @@ class Message:
         return translate(self.id, lang, **self.params)
 
 
+def render_note(note, lang: str = "en") -> str:
+    """A note in ``lang``: a :class:`Message`, a saved ``{"id": ..., "params": ...}`` record, or
+    a plain string (a note saved before notes were message ids, shown as written)."""
+    if isinstance(note, Message):
+        return note.render(lang)
+    if isinstance(note, dict) and "id" in note:
+        return translate(str(note["id"]), lang, **(note.get("params") or {}))
+    return "" if note is None else str(note)
+
+
+def trace_notes(trace: dict, lang: str = "en") -> list[str]:
+    """The notes of a calculation trace in ``lang``: from their ids ("note_ids") when the trace
+    has them, else its "notes" as written."""
+    notes = trace.get("notes") or []
+    ids = trace.get("note_ids")
+    if ids and len(ids) == len(notes):
+        notes = ids
+    return [render_note(n, lang) for n in notes]
+
+
 class _SafeDict(dict):
     def __missing__(self, key):
         return "{" + key + "}"

@@ -25,7 +25,7 @@ from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_
 from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
-from carbonmgr.inventory.notes import GREEN_RULE_NOTE
+from carbonmgr.inventory.notes import GREEN_RULE_NOTE, Note
 from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
 
 GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
@@ -53,7 +53,7 @@ class Input:
     unit: str = ""
     factor: Factor | None = None
     origin: str = ""  # "line" | "case" | "library" | "constant"
-    note: str = ""
+    note: str | Note = ""  # a Note, or where a value comes from (a GWP's source), shown as written
 
     def to_dict(self) -> dict:
         d: dict[str, Any] = {"name": self.name, "value": self.value, "unit": self.unit,
@@ -62,7 +62,10 @@ class Input:
             f = self.factor
             d.update(factor=f.key, source=f.citation(), year=f.year_published, data_year=f.year,
                      status=f.status, tag=f.tag, set=f.set)
-        if self.note:
+        if isinstance(self.note, Note):
+            d["note"] = self.note.render("en")
+            d["note_id"] = self.note.to_dict()
+        elif self.note:
             d["note"] = self.note
         return d
 
@@ -79,7 +82,7 @@ class Calc:
     biogenic_per_unit: float = 0.0  # t biogenic CO2 per unit, outside the totals
     co2e_only: float = 0.0  # t CO2e per unit that cannot be split into gases
     sign: float = 1.0  # -1 for deductions (exported energy, process outputs)
-    notes: list[str] = field(default_factory=list)
+    notes: list[Note] = field(default_factory=list)
     gwp_sources: dict[str, str] = field(default_factory=dict)
     scope3_category: int | None = None
     item_id: str | None = None
@@ -185,7 +188,7 @@ class Resolver:
         if is_bio and "CO2" in calc.per_unit and spec.biogenic_apart:
             calc.biogenic_per_unit = calc.per_unit.pop("CO2")
             calc.gwp.pop("CO2", None)
-            calc.notes.append("biogenic CO2 reported separately, outside the totals")
+            calc.notes.append(Note("engine.note.biogenic_apart"))
         if spec.deducted:
             calc.sign = -1.0
         return calc
@@ -232,11 +235,11 @@ class Resolver:
             if gas and norm_name(gas) not in ("co2e", "co2"):
                 # a CO2e factor for a named gas is still CO2e: keep it whole
                 pass
-            inputs.append(Input("EF", total, ef_unit_text + " CO2e", origin="line", note="user factor"))
+            inputs.append(Input("EF", total, ef_unit_text + " CO2e", origin="line", note=Note("engine.note.user_factor")))
             return Calc("user_co2e", "E = AD × EF", {}, {}, inputs, co2e_only=total * k)
         per_unit = methods.per_gas(k, per_gas_opts)
         for g, v in per_gas_opts.items():
-            inputs.append(Input(f"EF_{g}", v, ef_unit_text, origin="line", note="user factor"))
+            inputs.append(Input(f"EF_{g}", v, ef_unit_text, origin="line", note=Note("engine.note.user_factor")))
         gwp, gsrc = self._gwps(per_unit, source)
         return Calc("user_per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, gwp_sources=gsrc)
 
@@ -279,7 +282,8 @@ class Resolver:
             calc = self._from_set(source, item, unit, opts, set_name, rows)
             if calc is not None:
                 if set_name != chosen:
-                    calc.notes.append(f"{item.id} is not in factor set {chosen} for this unit; used {set_name}")
+                    calc.notes.append(Note("engine.note.other_set", {"item": item.id, "chosen": chosen,
+                                                                     "used": set_name}))
                 return calc
         if not tried:
             raise LineError("engine.no_factor", "item", item=item_text, set=chosen)
@@ -388,7 +392,7 @@ class Resolver:
             variants = (explicit,) + tuple(v for v in variants if v != explicit)
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         per_unit: dict[str, float] = {}
-        notes: list[str] = []
+        notes: list[Note] = []
         # pre-weighted CO2e factors (DESNZ): split into gases where the parts are given
         co2e_row = None
         for v in variants:
@@ -420,10 +424,11 @@ class Resolver:
                 return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,
                             gwp_sources=gsrc, item_id=item.id)
             inputs.append(Input("EF", co2e_row.value, co2e_row.unit, factor=co2e_row, origin="library",
-                                note=f"CO2e weighted with {co2e_row.gwp_basis or 'its own'} GWPs"))
+                                note=Note("engine.note.co2e_weighted", {"basis": co2e_row.gwp_basis})
+                                if co2e_row.gwp_basis else Note("engine.note.co2e_weighted_own")))
             return Calc("co2e_factor", "E = AD × EF_CO2e", {}, {}, inputs, co2e_only=co2e_row.value * k,
                         item_id=item.id,
-                        notes=[f"factor already in CO2e ({co2e_row.gwp_basis}); not re-weighted"])
+                        notes=[Note("engine.note.co2e_not_reweighted", {"basis": str(co2e_row.gwp_basis)})])
         gases = sorted({f.gas for f in rows if f.param == "ef" and f.gas})
         heat_cache: tuple[float, Input] | None = None
         for gas in gases:
@@ -443,7 +448,9 @@ class Resolver:
             if vehicle_rows and row.variant != "mobile" and gas.upper() != "CO2":
                 continue
             if explicit and row.variant != explicit:
-                notes.append(f"{gas}: no factor of variant {explicit}; used the {row.variant or 'general'} factor")
+                notes.append(Note("engine.note.variant_other", {"gas": gas, "variant": explicit,
+                                                                "used": row.variant}) if row.variant
+                             else Note("engine.note.variant_general", {"gas": gas, "variant": explicit}))
             num, den = parse_rate(row.unit)
             if den.dimension == unit.dimension:
                 k = row.value * num.factor * unit.factor / den.factor
@@ -462,7 +469,7 @@ class Resolver:
         if heat_cache is not None:
             inputs.insert(1, heat_cache[1])
         if vehicle_rows and set(per_unit) == {"CO2"}:
-            notes.append("CH4 and N2O of vehicles are per distance: add a distance line (vehicle type, mi/km)")
+            notes.append(Note("engine.note.vehicle_per_distance"))
         gwp, gsrc = self._gwps(per_unit, source, bool(item and item.biogenic))
         return Calc("per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, notes=notes,
                     gwp_sources=gsrc, item_id=item.id)
@@ -546,13 +553,13 @@ class Resolver:
                     purity = opts["purity"]
                     inputs.insert(1, Input("purity", purity * 100, "%", origin="line"))
                 else:
-                    inputs.insert(1, Input("purity", 100.0, "%", origin="constant", note="not given: 100 % assumed"))
-                    notes.append("purity not given: 100 % assumed")
+                    inputs.insert(1, Input("purity", 100.0, "%", origin="constant", note=Note("engine.note.assumed_100")))
+                    notes.append(Note("engine.note.purity_assumed"))
             sign = -1.0 if (item.kind in ("clinker_deduction", "process_output") or
                             "deducted" in item.note.lower()) else 1.0
             if sign < 0:
                 formula = "E = −M × EF"
-                notes.append("deducted (output or substitute material)")
+                notes.append(Note("engine.note.deducted"))
             gas = (row.gas or "CO2").upper()
             per_unit = {gas: methods.carbonate(unit.factor, purity, ef) * sign}  # purity 1 but for carbonates
             gwp, gsrc = self._gwps(per_unit, source)
@@ -659,7 +666,7 @@ class Resolver:
                                 expected=dimension_name(den.dimension))
             k = f.value * num.factor * unit.factor / den.factor
             if f.year is not None and self.grid_year is not None and f.year != self.grid_year:
-                notes.append(f"no {self.grid_year} factor for {item.id}; used the {f.year} factor")
+                notes.append(Note("engine.note.other_year", {"year": self.grid_year, "item": item.id, "used": f.year}))
             if param == "ef_co2e":
                 co2e_only += k
             else:
@@ -667,7 +674,7 @@ class Resolver:
             inputs.append(Input("EF" if gas == "CO2" else f"EF_{gas}", f.value, f.unit, factor=f, origin="library"))
         gwp, gsrc = self._gwps(per_unit, source)
         return Calc("energy_factor", "E = AD × EF", per_unit, gwp, inputs, co2e_only=co2e_only,
-                    notes=sorted(set(notes)), gwp_sources=gsrc, item_id=item.id)
+                    notes=sorted(set(notes), key=lambda n: n.render("en")), gwp_sources=gsrc, item_id=item.id)
 
     def electricity(self, source, item_text, item, unit: Unit, opts, facility) -> Calc:
         if unit.dimension != "energy":
@@ -694,7 +701,8 @@ class Resolver:
         calc = self._energy_factor(source, grid, unit, rows, "MWh")
         calc.mwh_per_unit = mwh
         if not item_text:
-            calc.notes.append(f"grid from the facility's region: {facility.region or '—'} → {grid.name('en')}")
+            calc.notes.append(Note("engine.note.grid_from_region",
+                                   {"region": facility.region or "—", "grid": grid.name("en")}))
         return calc
 
     def residual_national(self) -> tuple[float, Factor] | None:
@@ -1031,6 +1039,9 @@ def trace(calc: Calc, q: float, unit: str, share: float, group: Group | None = N
             d["value"] = q
             d["unit"] = unit
         inputs.append(d)
+    notes = list(calc.notes)
+    if group is not None and group.cn_factor is not None:
+        notes.append(GREEN_RULE_NOTE)
     out = {
         "method": calc.method,
         "formula": calc.formula,
@@ -1039,12 +1050,12 @@ def trace(calc: Calc, q: float, unit: str, share: float, group: Group | None = N
                 if g != "CO2"},
         "per_unit_tco2e": calc.co2e_per_unit * calc.sign,
         "share": share,
-        "notes": list(calc.notes),
+        "notes": [n.render("en") for n in notes],  # the English text, as the JSON output always had
     }
+    if notes:
+        out["note_ids"] = [n.to_dict() for n in notes]  # the same notes as ids, for other languages
     if calc.scope3_category:
         out["scope3_category"] = calc.scope3_category
-    if group is not None and group.cn_factor is not None:
-        out["notes"].append(GREEN_RULE_NOTE)
     return out
 
 
@@ -1193,9 +1204,9 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
                     g.cn_factor = per_mwh
                     g.line_factor = per_mwh * g.calc.mwh_per_unit * g.share
                     g.gases = {"CO2": g.qty_sum * g.line_factor}
-                    g.calc.notes.append(
-                        f"green power {min(green, consumption):g} MWh counts 0; the rest × {factor.value:g} "
-                        f"({factor.key}: national factor excl. market-traded non-fossil power, {factor.source})")
+                    g.calc.notes.append(Note("engine.note.green_power", {
+                        "mwh": min(green, consumption), "value": factor.value, "key": factor.key,
+                        "doc": factor.source}))
                     g.calc.inputs.append(_input_from_factor("EF_rest", factor))
 
 

@@ -127,7 +127,7 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
         for f in c.factors():
             keys.append(f.key)
             sources[f.citation()] = None
-        group_info[gi] = (c.method, c.formula, "; ".join(keys), " | ".join(sources), "; ".join(c.notes))
+        group_info[gi] = (c.method, c.formula, "; ".join(keys), " | ".join(sources), "; ".join(n.render("en") for n in c.notes))
     q = acts.quantity
     for i in range(len(acts)):
         gi = inv.line_group[i]

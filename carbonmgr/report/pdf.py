@@ -34,7 +34,7 @@ from carbonmgr import __version__
 from carbonmgr.common.i18n import translate
 from carbonmgr.inventory.model import SOURCES
 from carbonmgr.io.fileio import atomic_write
-from carbonmgr.inventory.notes import GREEN_RULE_NOTE
+from carbonmgr.inventory.notes import GREEN_RULE_NOTE, trace_notes
 from carbonmgr.report.errors import ReportCancelled
 from carbonmgr.report.export import is_result_sheet
 from carbonmgr.report.fonts import glyph_set, register_pdf_font
@@ -1042,7 +1042,7 @@ class ReportBuilder:
             value = fmt_sig(inp["value"], 8)
             if inp.get("origin") == "line" and name in AD_NAMES and n_lines > 1:
                 value = f"{value} ({self.L('ad_sum', n=n_lines)})"
-            src = note_text(inp.get("note", ""), self.lang)
+            src = note_text(inp.get("note_id") or inp.get("note", ""), self.lang)
             if inp.get("factor"):
                 bits = [inp["factor"], self.status(inp.get("status"))]
                 if inp.get("data_year"):
@@ -1083,7 +1083,7 @@ class ReportBuilder:
         if tr["gwp"]:
             items = ", ".join(f"{gas} = {fmt_sig(v['value'])} ({v['source']})" for gas, v in tr["gwp"].items())
             self.story.append(self.p(self.L("gwp_used", items=items), "small"))
-        notes = [note_text(x, lang) for x in tr["notes"]]
+        notes = trace_notes(tr, lang)
         if not_deducted:
             notes.append(self.L("exported_not_deducted", value=fmt_line(result)))
         for x in notes:
@@ -1164,8 +1164,8 @@ class ReportBuilder:
                                  f"{', '.join(line['gases'])}  "
                                  f"{self.L('share_note', pct=fmt_sig(line['share'] * 100, 4))}  "
                                  f"= {fmt_line(line['tco2e'])} t CO2e", "small"))
-        for x in tr.get("notes", []):
-            self.story.append(self.p("• " + note_text(x, lang), "small"))
+        for x in trace_notes(tr, lang):
+            self.story.append(self.p("• " + x, "small"))
 
 
 _FALLBACK = {"−": "-", "–": "-", "—": "-", "×": "x", "→": "->", "≥": ">=", "≤": "<=", "Σ": "Sum ", "⁻": "-",

@@ -52,6 +52,39 @@ MESSAGES = {
                                   "zh": "设施 {facility}：电力凭证 {mwh:g} MWh 超过用电量 {consumption:g} MWh，按用电量封顶"},
     "engine.line_failed": {"en": "this line could not be computed ({error}); please report it with the workbook",
                            "zh": "此行无法计算（{error}）；请附上工作簿报告此问题"},
+    # Trace notes of the engine (carbonmgr.inventory.notes.Note): how a line was computed
+    "engine.note.biogenic_apart": {"en": "biogenic CO2 reported separately, outside the totals",
+                                   "zh": "生物质 CO2 单独报告，不计入总量"},
+    "engine.note.other_set": {"en": "{item} is not in factor set {chosen} for this unit; used {used}",
+                              "zh": "因子集 {chosen} 中没有适用于该单位的 {item} 因子，改用 {used}"},
+    "engine.note.user_factor": {"en": "user factor", "zh": "数据行给出的因子"},
+    "engine.note.co2e_weighted": {"en": "CO2e weighted with {basis} GWPs", "zh": "CO2e 按 {basis} GWP 加权"},
+    "engine.note.co2e_weighted_own": {"en": "CO2e weighted with its own GWPs", "zh": "CO2e 按因子自身的 GWP 加权"},
+    "engine.note.co2e_not_reweighted": {"en": "factor already in CO2e ({basis}); not re-weighted",
+                                        "zh": "因子已为 CO2e（{basis}），不再按 GWP 折算"},
+    "engine.note.variant_other": {"en": "{gas}: no factor of variant {variant}; used the {used} factor",
+                                  "zh": "{gas}：没有变体 {variant} 的因子，采用变体 {used} 的因子"},
+    "engine.note.variant_general": {"en": "{gas}: no factor of variant {variant}; used the general factor",
+                                    "zh": "{gas}：没有变体 {variant} 的因子，采用通用因子"},
+    "engine.note.vehicle_per_distance": {
+        "en": "CH4 and N2O of vehicles are per distance: add a distance line (vehicle type, mi/km)",
+        "zh": "车辆的 CH4 和 N2O 按行驶里程计算：请另加里程数据行（车型，mi/km）"},
+    "engine.note.purity_assumed": {"en": "purity not given: 100 % assumed", "zh": "未提供纯度：按 100% 计"},
+    "engine.note.assumed_100": {"en": "not given: 100 % assumed", "zh": "未提供：按 100% 计"},
+    "engine.note.deducted": {"en": "deducted (output or substitute material)", "zh": "扣减项（产出或替代原料）"},
+    "engine.note.other_year": {"en": "no {year} factor for {item}; used the {used} factor",
+                               "zh": "{item} 没有 {year} 年的因子，采用 {used} 年的因子"},
+    "engine.note.grid_from_region": {"en": "grid from the facility's region: {region} → {grid}",
+                                     "zh": "按设施所在地区确定电网：{region} → {grid}"},
+    "engine.note.green_power": {
+        "en": "green power {mwh:g} MWh counts 0; the rest × {value:g} ({key}: national factor excl. "
+              "market-traded non-fossil power, {doc})",
+        "zh": "绿色电力 {mwh:g} MWh 按零排放计；其余电量 × {value:g}（{key}：不含市场化交易非化石能源电量的"
+              "全国电力排放因子，{doc}）"},
+    "engine.note.green_rule": {
+        "en": "Chinese green-power rule: applied to the facility's purchased electricity as a whole "
+              "(every electricity line of the facility gets the same result per MWh)",
+        "zh": "绿色电力核算规则按设施的全部购入电力整体计算（该设施各购入电力行每兆瓦时结果相同）"},
     "cli.file_not_found": {"en": "file not found: {path}", "zh": "找不到文件：{path}"},
     "cli.internal_error": {"en": "internal error: {error}. Nothing was written. Please report this with the input file.",
                            "zh": "内部错误：{error}。未写入任何文件。请附上输入文件报告此问题。"},

@@ -41,12 +41,13 @@ from typing import Any, Callable, Iterable
 
 from carbonmgr.common.errors import Problem, ProjectError, ValidationFailed
 from carbonmgr.editing.autosave import (AUTOSAVE_EVERY_EDITS, AUTOSAVE_FORMAT, AUTOSAVE_SUFFIX, AUTOSAVE_VERSION,
-                                        autosave_path, pid_alive, read_autosave)
+                                        autosave_path, read_autosave, untitled_autosaves, untitled_path,
+                                        write_autosave)
 from carbonmgr.editing.cases import blank_case, copy_case
 from carbonmgr.editing.fields import (CORE_FIELDS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
                                       INSTRUMENT_FIELDS, LINE_FIELDS, RECORD_KINDS, SOURCE_KINDS, CellError)
 from carbonmgr.editing.importjob import ImportCancelled, ImportJob
-from carbonmgr.editing import journal
+from carbonmgr.editing import choices, journal, validation
 from carbonmgr.editing.journal import LineRefs
 from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, AddLines, AddRecord, Changes, DeleteLines,
                                           Operation, RemoveFacility, RemoveRecord, RenameFacility, SetCells,
@@ -58,7 +59,6 @@ from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT
                                        EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
                                        SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility, Instrument)
 from carbonmgr.io import WORKBOOK_SUFFIXES
-from carbonmgr.io.fileio import write_bytes
 from carbonmgr.storage import PROJECT_SUFFIX
 
 __all__ = [
@@ -80,12 +80,6 @@ def resolve_input(path: str | Path, lang: str = "zh") -> Path:
 def _file_stamp(path: Path) -> dict:
     st = path.stat()
     return {"mtime": st.st_mtime, "size": st.st_size}
-
-
-def _cell_converter(field_name: str):
-    from carbonmgr.io.workbook import ACTIVITY_COLUMNS, converter_for
-
-    return ACTIVITY_COLUMNS[field_name], converter_for(ACTIVITY_COLUMNS[field_name])
 
 
 class EditSession:
@@ -363,43 +357,11 @@ class EditSession:
     # ------------------------------------------------------------------ validation
     def parse_cell(self, field_name: str, value):
         """The value to store for ``value`` typed into ``field_name``; raises :class:`CellError`."""
-        from carbonmgr.io.workbook import BadValue
-
-        if field_name not in LINE_FIELDS:
-            raise CellError("store.unknown_field", field=field_name, entity="activities")
-        spec, convert = _cell_converter(field_name)
-        if isinstance(value, str):
-            value = value.strip()
-        try:
-            out = convert(value)
-        except BadValue as exc:
-            raise CellError(exc.code, field=field_name, field_zh=spec.zh, **exc.params) from None
-        if field_name == "quantity":
-            if out is None:
-                raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
-            return float(out)
-        if field_name in ("facility", "source", "unit"):
-            if out is None:
-                raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
-            if field_name == "facility":
-                known = [f.id for f in self.case.facilities]
-                if out not in known:
-                    raise CellError("workbook.unknown_facility", value=out, sheet=self.case.sheet("Facilities"),
-                                    known=known or ["-"])
-            return out
-        if field_name == "item":
-            return out or ""
-        return out
+        return validation.parse_line_value(self.case, field_name, value)
 
     def line_cell_problem(self, pos: int, field_name: str) -> Problem | None:
         """A problem of a stored value that the importer would have reported (empty item)."""
-        from carbonmgr.io.workbook import NO_ITEM_SOURCES
-
-        if field_name == "item":
-            a = self.case.activities
-            if not a.item[pos] and a.source[pos] not in NO_ITEM_SOURCES:
-                return Problem("workbook.item_required", {})
-        return None
+        return validation.line_cell_problem(self.case, pos, field_name)
 
     # ------------------------------------------------------------------ editing API
     def set_cell(self, pos: int, field_name: str, value, *, parsed: bool = False) -> Changes:
@@ -533,47 +495,17 @@ class EditSession:
 
     def set_info(self, key: str, value) -> Changes:
         """Set a case setting (standard, gwp, reporting_year, consolidation ...)."""
-        value = self._parse_info(key, value)
+        value = validation.parse_info_value(key, value)
         old = info_value(self.case.info, key)
         if old == value and type(old) is type(value):
             return NO_CHANGES
         return self.execute(Step([SetInfo(key, old, value)], ("case", {"field": key})))
 
-    def _parse_info(self, key: str, value):
-        from carbonmgr.io.workbook import CASE_KEYS, BadValue, converter_for
-
-        if key not in INFO_FIELDS:
-            return value
-        if key == "gwp" and value in (None, ""):
-            return None
-        spec = CASE_KEYS.get(key)
-        if spec is None:
-            return value
-        try:
-            out = converter_for(spec)(value.strip() if isinstance(value, str) else value)
-        except BadValue as exc:
-            raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
-        if out is None and key in ("standard", "reporting_year"):
-            raise CellError("workbook.required", field=key, field_zh=spec.zh)
-        if out is None and key == "consolidation":
-            out = "operational_control"
-        if key in ("title",) and out is None:
-            out = ""
-        return out
-
     def set_facility(self, index: int, key: str, value) -> Changes:
-        from carbonmgr.io.workbook import FACILITY_COLUMNS, BadValue, converter_for
-
+        """Set a field of facility ``index`` (a new id renames it); raises :class:`CellError`."""
         if key == "id":
             return self.rename_facility(index, value)
-        spec = FACILITY_COLUMNS.get(key)
-        if spec is not None:
-            try:
-                value = converter_for(spec)(value.strip() if isinstance(value, str) else value)
-            except BadValue as exc:
-                raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
-            if value is None:
-                value = {"equity_share": 1.0, "financial_control": "yes", "operational_control": True}.get(key, "")
+        value = validation.parse_facility_value(key, value)
         fac = self.case.facilities[index]
         old = getattr(fac, key) if key in FACILITY_FIELDS else fac.extra.get(key)
         if old == value and type(old) is type(value):
@@ -636,33 +568,7 @@ class EditSession:
     def parse_record_cell(self, kind: str, key: str, value):
         """The value to store for ``value`` typed into column ``key`` of an instrument or an
         equipment line; raises :class:`CellError`."""
-        from carbonmgr.io.workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS, BadValue, converter_for
-
-        cols = INSTRUMENT_COLUMNS if kind == "instrument" else EQUIPMENT_COLUMNS
-        spec = cols.get(key)
-        if spec is None:
-            raise CellError("store.unknown_field", field=key, entity=self.case.sheet(
-                "Instruments" if kind == "instrument" else "Equipment"))
-        if isinstance(value, str):
-            value = value.strip()
-        try:
-            out = converter_for(spec)(value)
-        except BadValue as exc:
-            raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
-        if out is None:
-            if key in EQUIPMENT_VALUE_FIELDS:
-                return None
-            if key == "equipment":
-                return ""
-            raise CellError("workbook.required", field=key, field_zh=spec.zh)
-        if key == "facility":
-            known = [f.id for f in self.case.facilities]
-            if out not in known:
-                raise CellError("workbook.unknown_facility", value=out, sheet=self.case.sheet("Facilities"),
-                                known=known or ["-"])
-        if key in ("quantity", "ef") or key in EQUIPMENT_VALUE_FIELDS:
-            return float(out)
-        return out
+        return validation.parse_record_value(self.case, kind, key, value)
 
     def default_record(self, kind: str):
         """A new instrument or equipment line, with a row number no other line of its list has."""
@@ -715,34 +621,18 @@ class EditSession:
             return NO_CHANGES
         return self.execute(Step([SetRecord(kind, index, key, old, new)], (kind, {"field": key})))
 
+    # ------------------------------------------------------------------ what the app offers (editing/choices.py)
     def refrigerant_items(self) -> list:
-        """Library items that can be the refrigerant of an equipment line (refrigerants, gases)."""
-        return [it for it in self.library.items.values() if it.kind in SOURCE_KINDS["fugitive"]]
+        return choices.refrigerant_items(self.library)
 
     def refrigerant_names(self) -> list[tuple[str, Any]]:
-        """(name to store, item) of every refrigerant or gas: the conventional designation
-        (R-410A, HFC-134a, SF6), as the engine labels the gas."""
-        from carbonmgr.inventory.engine import _gas_label
-
-        out, seen = [], set()
-        for it in self.refrigerant_items():
-            name = _gas_label(it)
-            if name not in seen:
-                seen.add(name)
-                out.append((name, it))
-        return out
+        return choices.refrigerant_names(self.library)
 
     def equipment_type_items(self) -> list:
-        """Equipment types with EPA screening factors (for the screening method)."""
-        lib = self.library
-        return [it for it in lib.items.values() if it.kind == "equipment"
-                and lib.factors_for("epa_sgec_screening", it.id)]
+        return choices.equipment_type_items(self.library)
 
-    # ------------------------------------------------------------------ library
     def items_for_source(self, source: str) -> list:
-        """Library items that fit a source type (for the item drop-down)."""
-        kinds = SOURCE_KINDS.get(source, ())
-        return [it for it in self.library.items.values() if it.kind in kinds]
+        return choices.items_for_source(self.library, source)
 
     def units_for(self, source: str, item_text: str) -> list[str]:
         """Units that fit the item (from its factors' units), most likely first."""
@@ -752,22 +642,17 @@ class EditSession:
 
     def search_factors(self, text: str = "", *, set_name=None, status=None, region=None, year=None,
                        source: str | None = None) -> list:
-        lib = self.library
-        rows = lib.search(text or "", set_name=set_name or None, status=status or None, region=region or None,
-                          year=year)
-        if source:
-            kinds = set(SOURCE_KINDS.get(source, ()))
-            rows = [f for f in rows if (lib.items.get(f.item) is not None and lib.items[f.item].kind in kinds)]
-        return rows
+        return choices.search_factors(self.library, text, set_name=set_name, status=status, region=region,
+                                      year=year, source=source)
 
     def factor_regions(self) -> list[str]:
-        return sorted({f.region for f in self.library.factors if f.region})
+        return choices.factor_regions(self.library)
 
     def factor_years(self) -> list[int]:
-        return sorted({f.year for f in self.library.factors if f.year is not None})
+        return choices.factor_years(self.library)
 
     def factor_sets(self) -> list[str]:
-        return sorted(self.library.set_info)
+        return choices.factor_sets(self.library)
 
     # ------------------------------------------------------------------ computing
     def snapshot(self) -> CaseData:
@@ -900,7 +785,7 @@ class EditSession:
         if self.project_path is not None:
             return autosave_path(self.project_path)
         if self.autosave_dir is not None:
-            return self.autosave_dir / f"untitled-{self.session_id}{PROJECT_SUFFIX}{AUTOSAVE_SUFFIX}"
+            return untitled_path(self.autosave_dir, self.session_id)
         return None
 
     def autosave_due(self) -> bool:
@@ -919,17 +804,7 @@ class EditSession:
     @staticmethod
     def write_autosave(target: Path, data: dict | None) -> Path | None:
         """Write (or, for None, remove) an autosave file atomically (any thread)."""
-        from carbonmgr.storage.store import dumps
-
-        if data is None:
-            try:
-                target.unlink()
-            except OSError:
-                pass
-            return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_bytes(target, dumps(data).encode("utf-8"))
-        return target
+        return write_autosave(target, data)
 
     def autosave(self) -> Path | None:
         """Write unsaved edits atomically next to the project (temp file + os.replace)."""
@@ -984,20 +859,7 @@ class EditSession:
     @classmethod
     def untitled_recoveries(cls, autosave_dir: str | Path) -> list[dict]:
         """Autosaves of untitled sessions (opened workbooks, the demo) left by a crashed app."""
-        out = []
-        folder = Path(autosave_dir)
-        if not folder.is_dir():
-            return out
-        for path in sorted(folder.glob(f"untitled-*{PROJECT_SUFFIX}{AUTOSAVE_SUFFIX}")):
-            data = read_autosave(path)
-            if data is None:
-                continue
-            pid = data.get("pid")
-            if pid and pid_alive(pid):
-                continue  # another running app owns it
-            data["file"] = str(path)
-            out.append(data)
-        return out
+        return untitled_autosaves(autosave_dir)
 
     @classmethod
     def from_untitled_recovery(cls, data: dict, **kwargs) -> "EditSession":

@@ -228,3 +228,48 @@ def test_cement_oxide_method_uses_the_published_ratios():
     assert line(inv, 3)["tco2e"] == pytest.approx(3_300, abs=0.01)
     assert inv.totals["total"] == published(79_907.14, 2)
     assert inv.totals["total"] != pytest.approx(97_500 * 0.7848 + 3_000 * 1.0919, abs=1)
+
+
+# ---------------------------------------------------------------------------- parameters in the other unit
+def test_element_carbon_typed_as_a_percent_is_read_as_one():
+    """Issue 8, item 12: C_ar 52.3 (the guidelines print element carbon in percent) is 52.3 %, not
+    52.3 tC/t: the same emissions as 0.523, with a note saying how it was read."""
+    as_percent = compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t",
+                                                       {"carbon_element": 52.3})]))
+    as_fraction = compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t",
+                                                        {"carbon_element": 0.523})]))
+    assert line(as_percent, 2)["tco2e"] == pytest.approx(line(as_fraction, 2)["tco2e"], rel=1e-12)
+    assert line(as_percent, 2)["tco2e"] < 1000 * 0.6 * 44 / 12  # not 100 times
+    assert any("percent" in n for n in line(as_percent, 2)["trace"]["notes"])
+
+
+def test_carbon_content_typed_per_tj_is_refused_with_the_likely_value():
+    """26.18 in the tC/GJ column is the NDRC table's 26.18 tC/TJ: no fuel holds 26 t of carbon per GJ."""
+    from carbonmgr.common.errors import ValidationFailed
+
+    with pytest.raises(ValidationFailed) as info:
+        compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t",
+                                               {"carbon_content": 26.18})]))
+    [p] = info.value.problems
+    assert p.code == "engine.param_unit_likely" and p.row == 2
+    assert "0.02618 tC/GJ" in p.render("en") and "26.18 tC/TJ" in p.render("zh")
+
+
+@pytest.mark.parametrize("item, unit, opts, warned", [
+    ("天然气", "10^4 Nm3", {"ncv": 450, "ncv_unit": "GJ/10^4 Nm3"}, True),    # above 398.3
+    ("天然气", "10^4 Nm3", {"ncv": 389.31, "ncv_unit": "GJ/10^4 Nm3"}, False),
+    ("天然气", "10^4 Nm3", {"ncv": 45.0, "ncv_unit": "MJ/Nm3"}, True),        # 450 GJ/10^4 Nm3 in other units
+    ("煤矸石", "t", {"ncv": 3.0, "ncv_unit": "GJ/t"}, True),                  # below 4.5
+    ("烟煤", "t", {"carbon_element": 0.95}, True),                            # above the daf maximum 92 %
+    ("烟煤", "t", {"carbon_element": 0.60}, False),
+])
+def test_a_parameter_outside_the_published_verification_range_is_a_warning(item, unit, opts, warned):
+    """The 2026 power verification guideline's plausibility values (china-addendum §1.6): outside them
+    a line's own parameter is questioned on its cell (a warning), not refused."""
+    inv = compute(make_case("gbt32150", lines=[("stationary_combustion", item, 100, unit, opts)]))
+    found = [w for w in inv.warnings if w.code == "engine.param_outside_range"]
+    assert bool(found) is warned
+    if warned:
+        [w] = found
+        assert w.row == 2 and w.severity == "warning" and item in w.render("zh")
+        assert "企业温室气体排放核查技术指南" in w.render("en")

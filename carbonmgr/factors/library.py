@@ -311,3 +311,40 @@ def load_library(root: Path | None = None) -> Library:
 @lru_cache(maxsize=1)
 def default_library() -> Library:
     return load_library()
+
+
+@dataclass(frozen=True)
+class PlausibleRange:
+    """A published plausibility range of a parameter of an item (for checking measured values;
+    outside it a value is questioned, not refused)."""
+    item: str
+    param: str
+    unit: str
+    low: float | None
+    high: float | None
+    basis: str
+    source: str
+    publisher: str
+    year_published: str
+    status: str
+    tag: str
+    note: str
+
+
+@lru_cache(maxsize=None)
+def plausible_ranges() -> dict[tuple[str, str], PlausibleRange]:
+    """(item id, parameter) -> its published plausibility range (``resources/ranges``)."""
+    out: dict[tuple[str, str], PlausibleRange] = {}
+    folder = resource_dir() / "ranges"
+    for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
+        for row in _read_csv(path):
+            def num(text):
+                text = (text or "").strip()
+                return float(text) if text else None
+
+            r = PlausibleRange(row["item"].strip(), row["param"].strip(), row["unit"].strip(), num(row["low"]),
+                               num(row["high"]), row["basis"].strip(), row["source"].strip(),
+                               row["publisher"].strip(), row["year_published"].strip(), row["status"].strip(),
+                               row["tag"].strip(), row["note"].strip())
+            out[(r.item, r.param)] = r
+    return out

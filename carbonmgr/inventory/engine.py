@@ -21,7 +21,7 @@ from typing import Any
 from carbonmgr.inventory import methods
 from carbonmgr.common.errors import Problem, ValidationFailed
 from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
-                      Library, default_library, norm_name, pick_year)
+                      Library, default_library, norm_name, pick_year, plausible_ranges)
 from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
@@ -34,6 +34,12 @@ ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
 S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6, "upstream": 3}
 GAS_ORDER = ("CO2", "CH4", "N2O", "HFCs", "PFCs", "SF6", "NF3")
 _GENERIC_ELECTRICITY = {norm_name(w) for w in GENERIC_ELECTRICITY_ITEMS}
+
+
+# Carbon content per heat (tC/GJ) that any fuel can have: hydrogen-rich gases hold about 0.012, blast
+# furnace gas about 0.071 (IPCC 2006 Vol. 2 Table 1.3); outside these bounds a value is a unit slip.
+CC_MIN, CC_MAX = 0.001, 0.2
+CC_RANGE_TEXT = "0.001–0.2 tC/GJ"
 
 
 class LineError(Exception):
@@ -88,6 +94,7 @@ class Calc:
     item_id: str | None = None
     market_ef: float | None = None  # electricity: location factor per MWh (market-based handled per site)
     mwh_per_unit: float = 0.0  # electricity: MWh per activity unit
+    warnings: list[tuple[str, str, dict]] = field(default_factory=list)  # (message id, column, params)
 
     @property
     def co2e_per_unit(self) -> float:
@@ -335,16 +342,36 @@ class Resolver:
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id if item else "",
                                 expected=dimension_name("mass"))
+            notes: list[Note] = []
+            if 1.0 < c_el <= 100.0:
+                # a mass fraction cannot exceed 1: the value is a percent, as the guidelines print it
+                notes.append(Note("engine.note.read_as_percent", {"param": "carbon_element", "value": c_el,
+                                                                  "fraction": c_el / 100.0, "unit": "tC/t"}))
+                inputs.append(Input("C_ar", c_el, "%", origin="line"))
+                c_el = c_el / 100.0
+            elif not 0.0 < c_el <= 1.0:
+                raise LineError("engine.param_impossible", "carbon_element", param="carbon_element", value=c_el,
+                                unit="tC/t", range="0–1 tC/t (0–100 %)")
+            else:
+                inputs.append(Input("C_ar", c_el, "tC/t", origin="line"))
             of, inputs_of = self._oxidation(rows, opts, item)
-            inputs.append(Input("C_ar", c_el, "tC/t", origin="line"))
             inputs.append(inputs_of)
             per_t = methods.combustion_element_carbon(unit.factor, c_el, of)
-            return Calc("cn_element_carbon", "E = FC × C_ar × OF × 44/12", {"CO2": per_t}, {"CO2": 1.0},
-                        inputs, item_id=item.id if item else None)
+            calc = Calc("cn_element_carbon", "E = FC × C_ar × OF × 44/12", {"CO2": per_t}, {"CO2": 1.0},
+                        inputs, item_id=item.id if item else None, notes=notes)
+            self._check_range(calc, item, "carbon_element", c_el, "tC/t")
+            return calc
         # carbon content per heat
         cc_opt = opts.get("carbon_content")
         if cc_opt is not None:
             cc = cc_opt
+            if 1.0 <= cc <= 1000.0:  # no fuel holds a tonne of carbon per GJ: a tC/TJ (kgC/GJ) value
+                raise LineError("engine.param_unit_likely", "carbon_content", param="carbon_content", value=cc,
+                                unit="tC/GJ", range=CC_RANGE_TEXT, likely=f"{cc / 1000:g} tC/GJ",
+                                likely_as=f"{cc:g} tC/TJ")
+            if not CC_MIN < cc < CC_MAX:
+                raise LineError("engine.param_impossible", "carbon_content", param="carbon_content", value=cc,
+                                unit="tC/GJ", range=CC_RANGE_TEXT)
             input_cc = Input("CC", cc, "tC/GJ", origin="line")
         else:
             cc_row = self._pick(rows, "cc")
@@ -359,6 +386,9 @@ class Resolver:
         if heat is None:
             raise LineError("engine.unit_not_fit_set", "unit")
         gj_per_unit, heat_input = heat
+        range_warnings = []
+        if heat_input.origin == "line" and item is not None:
+            range_warnings = self._range_warnings(item, "ncv", opts["ncv"], heat_input.unit)
         if heat_input.name != "NCV" and unit.factor == 1.0:
             pass  # the activity is already in GJ
         else:
@@ -368,7 +398,33 @@ class Resolver:
         inputs.append(inputs_of)
         per_unit = methods.combustion_cn(1.0, gj_per_unit, cc, of)  # per activity unit: NCV in GJ per unit
         return Calc("cn_combustion", "E = FC × NCV × CC × OF × 44/12", {"CO2": per_unit}, {"CO2": 1.0}, inputs,
-                    item_id=item.id if item else None)
+                    item_id=item.id if item else None, warnings=range_warnings)
+
+    def _range_warnings(self, item, param: str, value: float, unit_text: str) -> list[tuple[str, str, dict]]:
+        """A line's own parameter outside the range a published document gives for checking it."""
+        r = plausible_ranges().get((item.id, param))
+        if r is None:
+            return []
+        try:
+            num, den = parse_rate(unit_text)
+            rnum, rden = parse_rate(r.unit)
+        except UnitError:
+            return []
+        if num.dimension != rnum.dimension or den.dimension != rden.dimension:
+            return []
+        k = (num.factor / den.factor) / (rnum.factor / rden.factor)  # the line's unit in the range's unit
+        v = value * k
+        if (r.low is not None and v < r.low) or (r.high is not None and v > r.high):
+            low = "…" if r.low is None else f"{r.low:g}"
+            high = "…" if r.high is None else f"{r.high:g}"
+            return [("engine.param_outside_range", param,
+                     {"param": param, "value": f"{v:g}", "unit": r.unit, "item": item.id, "low": low, "high": high,
+                      "source": r.source.split(" — ")[0]})]
+        return []
+
+    def _check_range(self, calc: Calc, item, param: str, value: float, unit_text: str) -> None:
+        if item is not None:
+            calc.warnings.extend(self._range_warnings(item, param, value, unit_text))
 
     def _per_gas_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
         """Activity × per-gas factors (IPCC / EPA / DESNZ), converted with the case's GWP set."""
@@ -1092,6 +1148,7 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
 
     # 2. resolve
     problems: list[Problem] = []
+    line_warnings: list[Problem] = []
     groups: list[Group] = []
     for key, gi in group_of.items():
         fac_id, source, item, unit = key[:4]
@@ -1102,6 +1159,10 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
         error = None
         try:
             calc = resolver.resolve(source, item, unit, opts, facility)
+            for code, field_name, params in calc.warnings:  # one per group, on its first line
+                params = {**params, "item": item} if "item" in params else params  # as the user wrote it
+                line_warnings.append(Problem(code, params, sheet=sheet, row=acts.row[members[gi][0]],
+                                             col=cols.get(field_name), severity="warning"))
         except LineError as err:
             error = (err.code, err.field or "item", dict(err.params))
         except (ArithmeticError, LookupError, TypeError, ValueError) as exc:  # a defect must not hide the rest
@@ -1147,7 +1208,7 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
         if c.co2e_only:
             g.gases["CO2e"] = g.qty_sum * c.co2e_only * g.share * c.sign
 
-    warnings: list[Problem] = []
+    warnings: list[Problem] = list(line_warnings)
     _scope2_market(case, resolver, groups, warnings, lib)
 
     for g in groups:

@@ -11,6 +11,15 @@ MESSAGES = {
                                  "zh": "品种“{item}”属于 {kind}，不适用于排放源类别 {source}"},
     "engine.variant_unknown": {"en": 'variant "{variant}" is not a variant of the factors of "{item}" (known: {known})',
                                "zh": "“{item}”的因子中没有“{variant}”这一类型（已有：{known}）"},
+    "engine.param_unit_likely": {"en": "{param} {value} is not possible in {unit} (values fit {range}); "
+                                       "did you mean {likely} ({likely_as})?",
+                                 "zh": "{param} 为 {value} {unit} 不可能（合理范围 {range}）；是否应为 {likely}（即 {likely_as}）？"},
+    "engine.param_impossible": {"en": "{param} {value} {unit} is outside what is possible ({range})",
+                                "zh": "{param} 为 {value} {unit}，超出可能的范围（{range}）"},
+    "engine.param_outside_range": {"en": '{param} of "{item}" is {value} {unit}, outside {low}–{high} {unit} that '
+                                         '{source} gives for checking it; check the lab report and the unit',
+                                   "zh": "“{item}”的 {param} 为 {value} {unit}，超出{source}给出的核查参考范围"
+                                         " {low}–{high} {unit}；请核对化验报告和单位"},
     "engine.no_factor": {"en": 'no factor for "{item}" in factor set {set}',
                          "zh": "因子集 {set} 中没有“{item}”的因子"},
     "engine.unit_not_fit": {"en": 'unit "{unit}" does not fit item "{item}": expected {expected}',
@@ -57,6 +66,8 @@ MESSAGES = {
                                    "zh": "生物质 CO2 单独报告，不计入总量"},
     "engine.note.other_set": {"en": "{item} is not in factor set {chosen} for this unit; used {used}",
                               "zh": "因子集 {chosen} 中没有适用于该单位的 {item} 因子，改用 {used}"},
+    "engine.note.read_as_percent": {"en": "{param} {value} read as a percent: {fraction} {unit}",
+                                    "zh": "{param} {value} 按百分数读取：{fraction} {unit}"},
     "engine.note.user_factor": {"en": "user factor", "zh": "数据行给出的因子"},
     "engine.note.co2e_weighted": {"en": "CO2e weighted with {basis} GWPs", "zh": "CO2e 按 {basis} GWP 加权"},
     "engine.note.co2e_weighted_own": {"en": "CO2e weighted with its own GWPs", "zh": "CO2e 按因子自身的 GWP 加权"},

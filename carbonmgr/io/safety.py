@@ -330,12 +330,15 @@ def _quick_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent | None:
     cell beyond the bound found so far (none in a sheet written top to bottom), or None when
     a cell is written in a form this pass does not read (``r`` not first, single quotes, a
     namespace prefix ...). Rows are rounded up to 3 significant digits; ``cells`` is an
-    estimate from the part's size (the exact pass counts them)."""
+    estimate from the part's size (the exact pass counts them): a sheet that passes on it
+    still spans at most MAX_SHEET_CELLS."""
     extent = SheetExtent()
     tags: _SheetTags | None = None
     in_data = False
+    size = 0
     with zf.open(member) as fh:
         for piece in _read_pieces(fh):
+            size += len(piece)
             if tags is None:
                 match = _SHEET_ROOT.search(piece[:8192])
                 tags = _SheetTags(match.group(1) if match and match.group(1) else b"")
@@ -355,7 +358,7 @@ def _quick_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent | None:
             if not _grow(piece, start, tags, extent):
                 return None
     extent.rows = _round_up(extent.rows)
-    extent.cells = zf.getinfo(member).file_size // _BYTES_PER_CELL
+    extent.cells = size // _BYTES_PER_CELL  # the bytes really read, not the size the zip declares
     return extent
 
 

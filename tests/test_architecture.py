@@ -46,6 +46,10 @@ def test_contracts_hold(tmp_path):
     ("inventory/engine.py", "import PySide6  # noqa", "The core never imports Qt"),
     ("units/__init__.py", "from carbonmgr.facade import Workspace  # noqa", "Layers"),
     ("storage/store.py", "from carbonmgr.editing import session  # noqa", "Layers"),
+    ("ui/pages.py", "from carbonmgr.inventory.engine import compute  # noqa",
+     "The app reaches the core only through the facade"),
+    ("ui/report_page.py", "from carbonmgr.report import write_report  # noqa",
+     "The app reaches the core only through the facade"),
 ])
 def test_a_wrong_import_breaks_a_contract(tmp_path, module, line, contract):
     pkg = _regular_copy(tmp_path)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
-from carbonmgr.editing.session import SOURCE_NAMES
+from carbonmgr.facade import SOURCE_NAMES
 
 CTX = "Labels"
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from carbonmgr.common.errors import column_letters
 from carbonmgr.common.i18n import translate
-from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
-                               INSTRUMENT_FIELDS)
+from carbonmgr.facade import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
+                              INSTRUMENT_FIELDS)
 
 from carbonmgr.ui import i18n, labels
 

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from carbonmgr.editing.session import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
+from carbonmgr.facade import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -363,7 +363,7 @@ class BoundaryPage(Page):
                 self.consolidation.addItem(labels.choice(labels.CONSOLIDATIONS, k), k)
             self.gwp.clear()
             if s is not None:
-                from carbonmgr.editing.session import DEFAULT_GWP
+                from carbonmgr.facade import DEFAULT_GWP
 
                 default = DEFAULT_GWP.get(s.case.info.standard, "AR5")
                 self.gwp.addItem(self.tr("Default of the standard (%1)").replace("%1", default), None)
@@ -1151,7 +1151,7 @@ class ResultsPage(Page):
             os.environ.setdefault("QT_API", "PySide6")
             from matplotlib.backends.backend_qtagg import FigureCanvasQTAgg
 
-            from carbonmgr.report import charts
+            from carbonmgr.facade import charts
         except Exception as exc:  # noqa: BLE001 - charts are optional (matplotlib missing)
             self.chart_note.setText(self.tr("Charts are not available: %1").replace("%1", str(exc)))
             self.chart_note.show()

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import html
-import os
 import time
 from pathlib import Path
 
@@ -20,14 +19,15 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
                                QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
                                QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
-from carbonmgr.common.errors import CarbonMgrError, Problem, ValidationFailed
+from carbonmgr.common.errors import Problem, ValidationFailed
 from carbonmgr.common.paths import demo_dir
-from carbonmgr.facade import (PROJECT_SUFFIX, CellError, Changes, ImportCancelled, ImportJob, ProjectInUse,
-                              Workspace, resolve_input)
+from carbonmgr.facade import (PROJECT_SUFFIX, Changes, ImportCancelled, ImportJob, ProjectInUse, Workspace,
+                              resolve_input)
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.models import ProblemModel
+from carbonmgr.ui.operations import Op, report_failure
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from carbonmgr.ui.report_page import ReportPage
 from carbonmgr.ui.settings import Settings, data_dir
@@ -484,18 +484,8 @@ class MainWindow(Retranslating, QMainWindow):
         return path or None
 
     def show_error(self, exc: BaseException) -> None:
-        lang = i18n.current()
-        if isinstance(exc, ValidationFailed):
-            self.show_problems(exc.problems, self.tr("Problems"))
-            return
-        if isinstance(exc, CarbonMgrError) and hasattr(exc, "render"):
-            text = exc.render(lang)
-        else:
-            text = self.tr("Internal error: %1").replace("%1", f"{type(exc).__name__}: {exc}")
-        self.statusBar().showMessage(text, 15000)
-        if os.environ.get("CARBONMGR_NO_DIALOGS"):
-            return
-        QMessageBox.warning(self, "CarbonMgr", text)
+        """Tell the user what went wrong (the operations helper's one way of reporting)."""
+        report_failure(self, exc)
 
     def show_problems(self, problems, title: str) -> None:
         self.last_problems_title = title
@@ -688,47 +678,29 @@ class MainWindow(Retranslating, QMainWindow):
         self.update_title()
         self.update_status()
 
+    def op(self, operation) -> Op:
+        """An action on the open workspace, run through the one helper (see ui/operations.py)."""
+        return Op(self, operation)
+
+    def _edit(self, operation) -> str | None:
+        """Run an edit; returns the message shown when it was refused, else None."""
+        op = self.op(operation)
+        op.run()
+        return op.error
+
     def edit_cell(self, pos: int, field: str, value) -> str | None:
         """Called by the activity model; returns an error message or None."""
-        s = self.session
-        try:
-            changes = s.set_cell(pos, field, value)
-        except CellError as exc:
-            msg = exc.render(i18n.current())
-            self.statusBar().showMessage(msg, 8000)
-            return msg
-        self.after_change(changes)
-        return None
+        return self._edit(lambda ws: ws.set_cell(pos, field, value))
 
     def edit_facility(self, index: int, field: str, value) -> str | None:
-        try:
-            changes = self.session.set_facility(index, field, value)
-        except CellError as exc:
-            msg = exc.render(i18n.current())
-            self.statusBar().showMessage(msg, 8000)
-            return msg
-        self.after_change(changes)
-        return None
+        return self._edit(lambda ws: ws.set_facility(index, field, value))
 
     def edit_case(self, key: str, value) -> None:
-        try:
-            changes = self.session.set_info(key, value)
-        except CellError as exc:
-            self.statusBar().showMessage(exc.render(i18n.current()), 8000)
-            self.boundary.load()
-            return
-        self.after_change(changes)
+        self.op(lambda ws: ws.set_info(key, value)).failure(lambda _exc: self.boundary.load()).run()
 
     def edit_record(self, kind: str, index: int, field: str, value) -> str | None:
         """Called by the instrument and equipment models; returns an error message or None."""
-        try:
-            changes = self.session.set_record(kind, index, field, value)
-        except CellError as exc:
-            msg = exc.render(i18n.current())
-            self.statusBar().showMessage(msg, 8000)
-            return msg
-        self.after_change(changes)
-        return None
+        return self._edit(lambda ws: ws.set_record(kind, index, field, value))
 
     def add_record(self, kind: str) -> None:
         """Add an instrument or an equipment line after the selected one, and go to it."""
@@ -738,7 +710,8 @@ class MainWindow(Retranslating, QMainWindow):
         page = self.boundary
         rows = page.selected_rows(kind)
         at = rows[-1] + 1 if rows else len(s.records(kind))
-        self.after_change(s.add_record(kind, at))
+        if self.op(lambda ws: ws.add_record(kind, at)).run() is None:
+            return
         self.tabs.setCurrentWidget(page)
         page.select_cell(kind, at, "type" if kind == "instrument" else "refrigerant")
         page.view_of(kind).setFocus()
@@ -750,7 +723,8 @@ class MainWindow(Retranslating, QMainWindow):
         rows = self.boundary.selected_rows(kind)
         if not rows:
             return
-        self.after_change(s.delete_records(kind, rows))
+        if self.op(lambda ws: ws.delete_records(kind, rows)).run() is None:
+            return
         n = len(s.records(kind))
         if n:
             self.boundary.select_cell(kind, min(rows[0], n - 1))
@@ -775,13 +749,11 @@ class MainWindow(Retranslating, QMainWindow):
                     .replace("%1", fid).replace("%2", str(len(lines))).replace("%3", str(len(insts)))
                     .replace("%4", str(len(eqs))))
             cascade = self.ask("delete_facility", text, ("yes", "no")) == "yes"
-        try:
-            changes = s.delete_facility(index, cascade=cascade)
-        except CellError as exc:
-            self.statusBar().showMessage(self.tr("Facility %1 was not deleted: %2").replace("%1", fid).replace(
-                "%2", exc.render(i18n.current())), 12000)
+        not_deleted = self.tr("Facility %1 was not deleted: %2").replace("%1", fid)
+        op = self.op(lambda ws: ws.delete_facility(index, cascade=cascade)).context(
+            lambda reason: not_deleted.replace("%2", reason), 12000)
+        if op.run() is None:
             return False
-        self.after_change(changes)
         self.statusBar().showMessage(self.tr("Deleted facility %1").replace("%1", fid), 6000)
         return True
 
@@ -792,24 +764,20 @@ class MainWindow(Retranslating, QMainWindow):
     def add_facility(self, fid: str, name: str) -> bool:
         if self.session is None:
             return False
-        try:
-            changes = self.session.add_facility(fid, name)
-        except CellError as exc:
-            self.statusBar().showMessage(exc.render(i18n.current()), 8000)
-            return False
-        self.after_change(changes)
-        return True
+        return self.op(lambda ws: ws.add_facility(fid, name)).run() is not None
 
     def undo(self) -> None:
         if self.session is not None and self.session.can_undo():
             label = labels.action(self.session.undo_label(), i18n.current())
-            self.after_change(self.session.undo())
+            if self.op(lambda ws: ws.undo()).run() is None:
+                return
             self.statusBar().showMessage(self.tr("Undone: %1").replace("%1", label), 4000)
 
     def redo(self) -> None:
         if self.session is not None and self.session.can_redo():
             label = labels.action(self.session.redo_label(), i18n.current())
-            self.after_change(self.session.redo())
+            if self.op(lambda ws: ws.redo()).run() is None:
+                return
             self.statusBar().showMessage(self.tr("Redone: %1").replace("%1", label), 4000)
 
     def insert_line(self) -> None:
@@ -828,7 +796,8 @@ class MainWindow(Retranslating, QMainWindow):
         pos = page.current_position()
         at = len(s) if pos is None else pos + 1
         fac, src, _ = page.model.filter
-        self.after_change(s.insert_lines(at, facility=fac, source=src))
+        if self.op(lambda ws: ws.insert_lines(at, facility=fac, source=src)).run() is None:
+            return
         self.tabs.setCurrentWidget(page)
         page.select_position(at, "item")
         page.view.setFocus()
@@ -849,7 +818,8 @@ class MainWindow(Retranslating, QMainWindow):
         if not positions:
             return
         first = positions[0]
-        self.after_change(s.delete_lines(positions))
+        if self.op(lambda ws: ws.delete_lines(positions)).run() is None:
+            return
         if len(s):
             self.activities.select_position(min(first, len(s) - 1))
 
@@ -907,7 +877,10 @@ class MainWindow(Retranslating, QMainWindow):
             else:
                 new_rows.append({f: v for f, v in fields if v != ""})
         fac, src, _ = model.filter
-        changes, errors = s.paste(cells, new_rows, facility=fac, source=src)
+        outcome = self.op(lambda ws: ws.paste(cells, new_rows, facility=fac, source=src)).run()
+        if outcome is None:
+            return
+        changes, errors = outcome
         self.after_change(changes)
         model.rejected.clear()
         for pos, f, exc in errors:
@@ -936,7 +909,8 @@ class MainWindow(Retranslating, QMainWindow):
             self.tabs.setCurrentWidget(self.activities)
             self.statusBar().showMessage(self.tr("Select the activity lines first."), 6000)
             return
-        self.after_change(s.assign_factor(positions, f))
+        if self.op(lambda ws: ws.assign_factor(positions, f)).run() is None:
+            return
         self.statusBar().showMessage(self.tr("Factor %1 used for %2 line(s)").replace("%1", f.key).replace(
             "%2", str(len(positions))), 6000)
 
@@ -958,13 +932,13 @@ class MainWindow(Retranslating, QMainWindow):
             if dlg.exec() != QDialog.DialogCode.Accepted:
                 return
             value, unit = dlg.value.value(), dlg.unit.text().strip()
-        self.after_change(s.override_factor(positions, value, unit))
+        self.op(lambda ws: ws.override_factor(positions, value, unit)).run()
 
     def clear_override(self) -> None:
         s = self.session
         positions = self.activities.selected_positions()
         if s is not None and positions:
-            self.after_change(s.clear_override(positions))
+            self.op(lambda ws: ws.clear_override(positions)).run()
 
     def focus_find(self) -> None:
         page = self.tabs.currentWidget()
@@ -1047,7 +1021,6 @@ class MainWindow(Retranslating, QMainWindow):
             if not path:
                 return None
         self.statusBar().showMessage(self.tr("Saving …"))
-        fut = s.save(path)
 
         def done(target):
             self.settings.add_recent(str(target))
@@ -1055,7 +1028,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.statusBar().showMessage(self.tr("Saved %1").replace("%1", str(target)), 6000)
             self.update_title()
 
-        return self.tasks.watch(fut, done, self.show_error)  # settles once the window shows the save
+        return self.op(lambda ws: ws.save(path)).success(done).run()  # the DB worker writes it  # settles once the window shows the save
 
     def save_as(self):
         s = self.session

@@ -1,8 +1,11 @@
 """The main window: actions, menus, pages, and the flow of every operation.
 
-Every edit goes through the session (undoable, journalled for save and autosave);
-each operation returns a Changes record and :meth:`MainWindow.after_change` decides what
-to redraw (Anki's ``operation_did_execute``).  Slow work runs off the GUI thread:
+The window reaches the core only through the facade (:class:`carbonmgr.facade.Workspace`).
+Every action is an operation on the open workspace run through one helper
+(:class:`carbonmgr.ui.operations.Op`): an edit is undoable and journalled for save and
+autosave, returns a Changes record, and :meth:`MainWindow.after_change` hands it to every
+page, which redraws what it touches (Anki's ``operation_did_execute``); a failure is
+told to the user in one place.  Slow work runs off the GUI thread:
 project files on the session's DB worker, workbook imports in a child process,
 large computations on the task pool.
 """
@@ -186,7 +189,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.factors = FactorsPage(self)
         self.results = ResultsPage(self)
         self.report = ReportPage(self)
-        for page in (self.brief, self.boundary, self.activities, self.factors, self.results, self.report):
+        self.pages = (self.brief, self.boundary, self.activities, self.factors, self.results)
+        for page in self.pages + (self.report,):
             self.tabs.addTab(page, "")
         central = QWidget()
         cl = QVBoxLayout(central)
@@ -293,10 +297,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.lang_group.addAction(self.act_en)
         self.act_about = self._action("about", self.about, None)
         # the table's context menu
-        view = self.activities.view
-        for act in (self.act_insert, self.act_delete, self.act_copy, self.act_paste, self.act_assign,
-                    self.act_override, self.act_clear_override):
-            view.addAction(act)
+        self.activities.add_context_actions((self.act_insert, self.act_delete, self.act_copy, self.act_paste,
+                                             self.act_assign, self.act_override, self.act_clear_override))
 
     def _make_menus(self) -> None:
         mb = self.menuBar()
@@ -505,8 +507,7 @@ class MainWindow(Retranslating, QMainWindow):
             if p.row in rows:
                 hit = s.results.equipment_errors.get(p.row) if s.results is not None else None
                 self.tabs.setCurrentWidget(self.boundary)
-                self.boundary.select_cell("equipment", rows.index(p.row), hit[1] if hit else None)
-                self.boundary.eq_view.setFocus()
+                self.boundary.go_to("equipment", rows.index(p.row), hit[1] if hit else None)
             return
         if p.sheet != s.case.sheet("Activities"):
             return
@@ -520,10 +521,7 @@ class MainWindow(Retranslating, QMainWindow):
             if letter == p.col:
                 field = f
         self.tabs.setCurrentWidget(self.activities)
-        if self.activities.model.row_of(pos) < 0:
-            self.activities.clear_filters()
-        self.activities.select_position(pos, field)
-        self.activities.view.setFocus()
+        self.activities.go_to(pos, field)
 
     # ================================================================== opening
     def open_dialog(self) -> None:
@@ -645,31 +643,8 @@ class MainWindow(Retranslating, QMainWindow):
         s = self.session
         if s is None:
             return
-        if changes.facilities:  # the facility filter follows a renamed facility, and forgets a deleted one
-            model = self.activities.model
-            fac, src, text = model.filter
-            for old, new in changes.renamed:
-                if fac == old:
-                    fac = new
-            if fac is not None and fac not in {f.id for f in s.case.facilities}:
-                fac = None
-            if fac != model.filter[0]:
-                model.filter = (fac, src, text)
-                changes = changes | Changes(structure=True)  # recompute the rows shown
-        self.activities.refresh(changes)
-        if changes.facilities or changes.everything:
-            self.boundary.fac_model.refresh()
-            self.activities.load_filters()
-            self.brief.show_case()
-        if changes.instruments or changes.everything:
-            self.boundary.inst_model.refresh()
-        if changes.equipment or changes.everything:
-            self.boundary.eq_model.refresh()
-        if changes.case or changes.everything:
-            self.boundary.load()
-            self.brief.show_case()
-        if changes.structure:
-            self.brief.show_case()
+        for page in self.pages:  # each page redraws what the change touches
+            page.apply_changes(changes)
         if changes.affects_results:
             self.schedule_compute()
         if s.autosave_due():
@@ -704,30 +679,13 @@ class MainWindow(Retranslating, QMainWindow):
 
     def add_record(self, kind: str) -> None:
         """Add an instrument or an equipment line after the selected one, and go to it."""
-        s = self.session
-        if s is None:
+        if self.session is None:
             return
-        page = self.boundary
-        rows = page.selected_rows(kind)
-        at = rows[-1] + 1 if rows else len(s.records(kind))
-        if self.op(lambda ws: ws.add_record(kind, at)).run() is None:
-            return
-        self.tabs.setCurrentWidget(page)
-        page.select_cell(kind, at, "type" if kind == "instrument" else "refrigerant")
-        page.view_of(kind).setFocus()
+        self.tabs.setCurrentWidget(self.boundary)
+        self.boundary.add_record(kind)
 
     def delete_records(self, kind: str) -> None:
-        s = self.session
-        if s is None:
-            return
-        rows = self.boundary.selected_rows(kind)
-        if not rows:
-            return
-        if self.op(lambda ws: ws.delete_records(kind, rows)).run() is None:
-            return
-        n = len(s.records(kind))
-        if n:
-            self.boundary.select_cell(kind, min(rows[0], n - 1))
+        self.boundary.delete_records(kind)
 
     def delete_facility(self) -> bool:
         """Delete the selected facility; if lines, instruments or equipment name it, ask
@@ -790,17 +748,10 @@ class MainWindow(Retranslating, QMainWindow):
                 self.add_record(which)
                 return
             if which == "facility":  # ... and in the facilities, goes to the new facility's ID
-                self.boundary.new_fac_id.setFocus()
+                self.boundary.focus_new_facility()
                 return
-        page = self.activities
-        pos = page.current_position()
-        at = len(s) if pos is None else pos + 1
-        fac, src, _ = page.model.filter
-        if self.op(lambda ws: ws.insert_lines(at, facility=fac, source=src)).run() is None:
-            return
-        self.tabs.setCurrentWidget(page)
-        page.select_position(at, "item")
-        page.view.setFocus()
+        self.tabs.setCurrentWidget(self.activities)
+        self.activities.insert_line()
 
     def delete_lines(self) -> None:
         s = self.session
@@ -814,31 +765,12 @@ class MainWindow(Retranslating, QMainWindow):
             if which in ("instrument", "equipment"):
                 self.delete_records(which)
                 return
-        positions = self.activities.selected_positions()
-        if not positions:
-            return
-        first = positions[0]
-        if self.op(lambda ws: ws.delete_lines(positions)).run() is None:
-            return
-        if len(s):
-            self.activities.select_position(min(first, len(s) - 1))
+        self.activities.delete_selected()
 
     def copy_cells(self) -> None:
-        view = self.activities.view
-        idxs = view.selectionModel().selectedIndexes()
-        if not idxs:
-            return
-        rows = sorted({i.row() for i in idxs})
-        cols = sorted({i.column() for i in idxs if not view.isColumnHidden(i.column())})
-        chosen = {(i.row(), i.column()) for i in idxs}
-        model = self.activities.model
-        lines = []
-        for r in rows:
-            cells = []
-            for c in cols:
-                cells.append(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen else "")
-            lines.append("\t".join(cells))
-        QGuiApplication.clipboard().setText("\n".join(lines) + "\n")
+        text = self.activities.selection_text()
+        if text:
+            QGuiApplication.clipboard().setText(text)
 
     def paste_cells(self, text: str | None = None) -> None:
         """Paste tab-separated text (from Excel) at the current cell; rows past the end become new lines."""
@@ -855,40 +787,15 @@ class MainWindow(Retranslating, QMainWindow):
         if not grid:
             return
         page = self.activities
-        model = page.model
-        view = page.view
-        cur = view.currentIndex()
-        start_row = cur.row() if cur.isValid() else model.rowCount()
-        start_col = cur.column() if cur.isValid() else 0
-        visible_cols = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
-        try:
-            first = visible_cols.index(start_col)
-        except ValueError:
-            first = 0
-        targets = visible_cols[first:]
-        cells, new_rows = [], []
-        for r, values in enumerate(grid):
-            row = start_row + r
-            fields = [(model.field(c), v) for c, v in zip(targets, values)
-                      if model.field(c) not in ("tco2e", "scope")]
-            if row < model.rowCount():
-                pos = model.position(row)
-                cells += [(pos, f, v) for f, v in fields]
-            else:
-                new_rows.append({f: v for f, v in fields if v != ""})
-        fac, src, _ = model.filter
+        cells, new_rows = page.paste_targets(grid)
+        fac, src, _ = page.model.filter
         outcome = self.op(lambda ws: ws.paste(cells, new_rows, facility=fac, source=src)).run()
         if outcome is None:
             return
         changes, errors = outcome
         self.after_change(changes)
-        model.rejected.clear()
-        for pos, f, exc in errors:
-            if pos < len(s):
-                model.rejected[(s.keys[pos], f)] = ("" if exc.params.get("value") is None else str(exc.params.get("value")),
-                                                    exc.render(i18n.current()))
+        page.show_rejected(errors)
         if errors:
-            model.results_changed()
             sheet = s.case.sheet("Activities")
             problems = [Problem(e.code, e.params, sheet=sheet, row=s.case.activities.row[p] if p < len(s) else None,
                                 col=s.case.columns.get("Activities", {}).get(f)) for p, f, e in errors]
@@ -942,13 +849,10 @@ class MainWindow(Retranslating, QMainWindow):
 
     def focus_find(self) -> None:
         page = self.tabs.currentWidget()
-        if page is self.factors:
-            self.factors.find.setFocus()
-            self.factors.find.selectAll()
-        else:
-            self.tabs.setCurrentWidget(self.activities)
-            self.activities.find.setFocus()
-            self.activities.find.selectAll()
+        if page is not self.factors:
+            page = self.activities
+            self.tabs.setCurrentWidget(page)
+        page.focus_find()
 
     # ================================================================== computing
     def schedule_compute(self, immediate: bool = False) -> None:
@@ -991,11 +895,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.totals_bar.show_results(res)
         had_errors = self._had_errors
         self._had_errors = bool(res.group_errors)
-        self.activities.model.results_changed(full=had_errors or self._had_errors)
-        self.activities.results_arrived()
-        self.activities.show_trace()
-        self.boundary.results_changed()
-        self.results.update_results()
+        for page in self.pages:
+            page.show_results(res, had_errors or self._had_errors)
         if res.problems:
             self.show_problems(res.problems, self.tr("Lines with problems (not counted in the totals)"))
         elif self.problem_model.problems and self.last_problems_title != self.tr("Pasted values that were not accepted"):
@@ -1111,13 +1012,13 @@ class MainWindow(Retranslating, QMainWindow):
         self.tabs.setCurrentIndex(min(self.tabs.count() - 1, max(0, self.settings.get("ui/tab"))))
         split = self.settings.get("ui/splitter")
         if split:
-            self.activities.split.restoreState(split)
+            self.activities.restore_layout(split)
 
     def save_state(self) -> None:
         self.settings.set("ui/geometry", self.saveGeometry())
         self.settings.set("ui/state", self.saveState())
         self.settings.set("ui/tab", self.tabs.currentIndex())
-        self.settings.set("ui/splitter", self.activities.split.saveState())
+        self.settings.set("ui/splitter", self.activities.save_layout())
         self.settings.sync()
 
     def closeEvent(self, event) -> None:

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from carbonmgr.facade import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS
+from carbonmgr.facade import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS, Changes
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -36,11 +36,20 @@ def _table(model, parent=None, *, rows_fixed: bool = True) -> QTableView:
 
 
 class Page(Retranslating, QWidget):
-    """A page that re-translates itself when the language changes."""
+    """A page that re-translates itself when the language changes.
 
+    The window tells every page what happened and each page redraws its own widgets:
+    :meth:`apply_changes` after an operation (with its Changes record), :meth:`show_results`
+    when new results are on screen."""
 
     def retranslate(self) -> None:  # pragma: no cover - overridden
         pass
+
+    def apply_changes(self, changes) -> None:
+        """An operation changed the case (``changes``: what changed)."""
+
+    def show_results(self, results, full: bool) -> None:
+        """New results (``full``: every line's computed columns may have changed)."""
 
 
 # =========================================================================== brief
@@ -96,6 +105,10 @@ class BriefPage(Page):
         self.docs.setVisible(has)
         self.no_docs.setVisible(not has)
         self.show_case()
+
+    def apply_changes(self, changes) -> None:
+        if changes.facilities or changes.everything or changes.case or changes.structure:
+            self.show_case()
 
     def show_case(self) -> None:
         s = self.win.session
@@ -205,8 +218,8 @@ class BoundaryPage(Page):
         self.inst_hint.setWordWrap(True)
         self.inst_hint.setStyleSheet("color:#555")
         self.add_inst, self.del_inst = QPushButton(), QPushButton()
-        self.add_inst.clicked.connect(lambda: self.win.add_record("instrument"))
-        self.del_inst.clicked.connect(lambda: self.win.delete_records("instrument"))
+        self.add_inst.clicked.connect(lambda: self.add_record("instrument"))
+        self.del_inst.clicked.connect(lambda: self.delete_records("instrument"))
         ilay = QVBoxLayout(self.inst_box)
         ilay.addWidget(self.inst_view, 1)
         ilay.addWidget(self.inst_hint)
@@ -235,8 +248,8 @@ class BoundaryPage(Page):
         self.eq_hint.setWordWrap(True)
         self.eq_hint.setStyleSheet("color:#555")
         self.add_eq, self.del_eq = QPushButton(), QPushButton()
-        self.add_eq.clicked.connect(lambda: self.win.add_record("equipment"))
-        self.del_eq.clicked.connect(lambda: self.win.delete_records("equipment"))
+        self.add_eq.clicked.connect(lambda: self.add_record("equipment"))
+        self.del_eq.clicked.connect(lambda: self.delete_records("equipment"))
         elay = QVBoxLayout(self.eq_box)
         elay.addWidget(self.eq_view, 1)
         elay.addWidget(self.eq_hint)
@@ -387,6 +400,19 @@ class BoundaryPage(Page):
         self.fac_view.resizeColumnsToContents()
         self.load()
 
+    def apply_changes(self, changes) -> None:
+        if changes.facilities or changes.everything:
+            self.fac_model.refresh()
+        if changes.instruments or changes.everything:
+            self.inst_model.refresh()
+        if changes.equipment or changes.everything:
+            self.eq_model.refresh()
+        if changes.case or changes.everything:
+            self.load()
+
+    def show_results(self, results, full: bool) -> None:
+        self.results_changed()
+
     def results_changed(self) -> None:
         self.inst_model.results_changed()
         self.eq_model.results_changed()
@@ -400,6 +426,37 @@ class BoundaryPage(Page):
         if self.win.add_facility(self.new_fac_id.text(), self.new_fac_name.text()):
             self.new_fac_id.clear()
             self.new_fac_name.clear()
+
+    # ---------------------------------------------------------------- actions
+    def add_record(self, kind: str) -> None:
+        """Add an instrument or an equipment line after the selected one, and go to it."""
+        s = self.win.session
+        if s is None:
+            return
+        rows = self.selected_rows(kind)
+        at = rows[-1] + 1 if rows else len(s.records(kind))
+        if self.win.op(lambda ws: ws.add_record(kind, at)).run() is None:
+            return
+        self.go_to(kind, at, "type" if kind == "instrument" else "refrigerant")
+
+    def delete_records(self, kind: str) -> None:
+        s = self.win.session
+        rows = self.selected_rows(kind)
+        if s is None or not rows:
+            return
+        if self.win.op(lambda ws: ws.delete_records(kind, rows)).run() is None:
+            return
+        n = len(s.records(kind))
+        if n:
+            self.select_cell(kind, min(rows[0], n - 1))
+
+    def focus_new_facility(self) -> None:
+        self.new_fac_id.setFocus()
+
+    def go_to(self, kind: str, row: int, field: str | None = None) -> None:
+        """Select a cell of a register and give its table the keyboard focus."""
+        self.select_cell(kind, row, field)
+        self.view_of(kind).setFocus()
 
     # ---------------------------------------------------------------- selection
     def focused_table(self) -> str | None:
@@ -739,6 +796,32 @@ class ActivitiesPage(Page):
         self.view.scrollTo(idx)
         return True
 
+    def apply_changes(self, changes) -> None:
+        """After an operation: the facility filter follows a renamed facility and forgets a
+        deleted one; the rows (and the filters' lists) follow the case."""
+        s = self.win.session
+        if s is None:
+            return
+        if changes.facilities:
+            model = self.model
+            fac, src, text = model.filter
+            for old, new in changes.renamed:
+                if fac == old:
+                    fac = new
+            if fac is not None and fac not in {f.id for f in s.case.facilities}:
+                fac = None
+            if fac != model.filter[0]:
+                model.filter = (fac, src, text)
+                changes = changes | Changes(structure=True)  # recompute the rows shown
+        self.refresh(changes)
+        if changes.facilities or changes.everything:
+            self.load_filters()
+
+    def show_results(self, results, full: bool) -> None:
+        self.model.results_changed(full=full)
+        self.results_arrived()
+        self.show_trace()
+
     def refresh(self, changes) -> None:
         """Redraw after an operation, keeping the current line when the rows were reset."""
         pos = self.current_position()
@@ -749,6 +832,106 @@ class ActivitiesPage(Page):
                 pos = min(pos, n - 1)
                 if self.model.row_of(pos) >= 0:
                     self.select_position(pos, self.model.field(col) if col >= 0 else None)
+
+    # ---------------------------------------------------------------- actions
+    def insert_line(self) -> None:
+        """Insert a line after the current one (in the filter's facility and source type), go to it."""
+        s = self.win.session
+        if s is None:
+            return
+        pos = self.current_position()
+        at = len(s) if pos is None else pos + 1
+        fac, src, _ = self.model.filter
+        if self.win.op(lambda ws: ws.insert_lines(at, facility=fac, source=src)).run() is None:
+            return
+        self.select_position(at, "item")
+        self.view.setFocus()
+
+    def delete_selected(self) -> None:
+        s = self.win.session
+        positions = self.selected_positions()
+        if s is None or not positions:
+            return
+        first = positions[0]
+        if self.win.op(lambda ws: ws.delete_lines(positions)).run() is None:
+            return
+        if len(s):
+            self.select_position(min(first, len(s) - 1))
+
+    def selection_text(self) -> str:
+        """The selected cells as tab-separated text (what Excel pastes), or ""."""
+        view = self.view
+        idxs = view.selectionModel().selectedIndexes()
+        if not idxs:
+            return ""
+        rows = sorted({i.row() for i in idxs})
+        cols = sorted({i.column() for i in idxs if not view.isColumnHidden(i.column())})
+        chosen = {(i.row(), i.column()) for i in idxs}
+        model = self.model
+        lines = []
+        for r in rows:
+            cells = []
+            for c in cols:
+                cells.append(str(model.index(r, c).data(Qt.ItemDataRole.EditRole) or "") if (r, c) in chosen else "")
+            lines.append("\t".join(cells))
+        return "\n".join(lines) + "\n"
+
+    def paste_targets(self, grid: list[list[str]]):
+        """Where pasted rows go from the current cell on: (cells of existing lines as
+        (position, field, text), new lines as {field: text}) over the visible columns."""
+        model, view = self.model, self.view
+        cur = view.currentIndex()
+        start_row = cur.row() if cur.isValid() else model.rowCount()
+        start_col = cur.column() if cur.isValid() else 0
+        visible_cols = [c for c in range(model.columnCount()) if not view.isColumnHidden(c)]
+        try:
+            first = visible_cols.index(start_col)
+        except ValueError:
+            first = 0
+        targets = visible_cols[first:]
+        cells, new_rows = [], []
+        for r, values in enumerate(grid):
+            row = start_row + r
+            fields = [(model.field(c), v) for c, v in zip(targets, values)
+                      if model.field(c) not in ("tco2e", "scope")]
+            if row < model.rowCount():
+                pos = model.position(row)
+                cells += [(pos, f, v) for f, v in fields]
+            else:
+                new_rows.append({f: v for f, v in fields if v != ""})
+        return cells, new_rows
+
+    def show_rejected(self, errors) -> None:
+        """Keep the pasted values that were refused on their cells, with the reason."""
+        s, model = self.win.session, self.model
+        model.rejected.clear()
+        for pos, f, exc in errors:
+            if pos < len(s):
+                model.rejected[(s.keys[pos], f)] = ("" if exc.params.get("value") is None else str(exc.params.get("value")),
+                                                    exc.render(i18n.current()))
+        if errors:
+            model.results_changed()
+
+    def go_to(self, pos: int, field: str | None = None) -> None:
+        """Select a line's cell (showing all lines if the filter hides it) and focus the table."""
+        if self.model.row_of(pos) < 0:
+            self.clear_filters()
+        self.select_position(pos, field)
+        self.view.setFocus()
+
+    def focus_find(self) -> None:
+        self.find.setFocus()
+        self.find.selectAll()
+
+    def add_context_actions(self, actions) -> None:
+        for act in actions:
+            self.view.addAction(act)
+
+    def save_layout(self):
+        return self.split.saveState()
+
+    def restore_layout(self, state) -> None:
+        self.split.restoreState(state)
 
     def clear_filters(self) -> None:
         self.fac_filter.setCurrentIndex(0)
@@ -967,6 +1150,10 @@ class FactorsPage(Page):
     def _update_count(self) -> None:
         self.count.setText(self.tr("%1 factors").replace("%1", f"{self.model.rowCount():,}"))
 
+    def focus_find(self) -> None:
+        self.find.setFocus()
+        self.find.selectAll()
+
     def current_factor(self):
         idx = self.view.currentIndex()
         return self.model.factor(idx.row()) if idx.isValid() else None
@@ -1100,6 +1287,9 @@ class ResultsPage(Page):
         self.update_results()
         self._charts_version = None
         self.schedule_charts()
+
+    def show_results(self, results, full: bool) -> None:
+        self.update_results()
 
     def update_results(self) -> None:
         s = self.win.session

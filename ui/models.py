@@ -9,7 +9,7 @@ from PySide6.QtGui import QBrush, QColor
 from carbonmgr.common.errors import column_letters
 from carbonmgr.common.i18n import translate
 from carbonmgr.facade import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
-                              INSTRUMENT_FIELDS)
+                              INSTRUMENT_FIELDS, line_groups)
 
 from carbonmgr.ui import i18n, labels
 
@@ -120,14 +120,14 @@ class ActivityModel(QAbstractTableModel):
         visible = None if self.visible is None else list(self.visible)
         if field in COMPUTED:
             res = s.results
-            if res is None or res.structure != s.structure or len(res.inventory.line_group) != n:
+            if res is None or res.structure != s.structure:
                 return None
-            inv = res.inventory
+            groups, factors, scopes = line_groups(res)
+            if len(groups) != n:
+                return None
             if field == "tco2e":
-                factors = [g.line_factor if g.calc is not None else float("nan") for g in inv.groups]
-                return ("tco2e", n, visible, list(a.quantity), factors, inv.line_group)
-            keys = {g.index: (None if g.calc is None else (g.scope or 9)) for g in inv.groups}
-            return ("values", n, visible, inv.line_group, keys)
+                return ("tco2e", n, visible, list(a.quantity), factors, groups)
+            return ("values", n, visible, groups, scopes)
         if field == "quantity":
             return ("float", n, visible, list(a.quantity))
         if field == "source":

@@ -65,6 +65,18 @@ def _resolve_future(inner: Future, wrap: Callable[[Any], Any]) -> Future:
     return outer
 
 
+def line_groups(results) -> tuple[list[int], list[float], dict[int, int | None]]:
+    """The computed columns of every line at once (the app sorts by them): each line's group
+    (the lines computed alike), each group's t CO2e per unit of a line's quantity (NaN when
+    the group failed) and each group's scope (9: exported, counted in no scope; None: failed).
+
+    ``results``: an edit session's results (``session.results``)."""
+    inv = results.inventory
+    factors = [g.line_factor if g.calc is not None else float("nan") for g in inv.groups]
+    scopes = {g.index: (None if g.calc is None else (g.scope or 9)) for g in inv.groups}
+    return inv.line_group, factors, scopes
+
+
 class Workspace:
     """A case, its factor library and, once computed, its inventory (see the module's text)."""
 
@@ -303,5 +315,5 @@ for _name in EDIT_OPERATIONS:
 del _name
 
 
-__all__ = ["Workspace", "EDIT_OPERATIONS", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input",
+__all__ = ["Workspace", "EDIT_OPERATIONS", "line_groups", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input",
            "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "read_workbook"]

@@ -50,6 +50,8 @@ def test_contracts_hold(tmp_path):
      "The app reaches the core only through the facade"),
     ("ui/report_page.py", "from carbonmgr.report import write_report  # noqa",
      "The app reaches the core only through the facade"),
+    ("cli/report_commands.py", "from carbonmgr.report import write_report  # noqa",
+     "The command line reaches the core only through the facade"),
 ])
 def test_a_wrong_import_breaks_a_contract(tmp_path, module, line, contract):
     pkg = _regular_copy(tmp_path)

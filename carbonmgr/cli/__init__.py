@@ -185,9 +185,9 @@ def cmd_update_factors(args, lang: str) -> int:
 
 def cmd_factors(args, lang: str) -> int:
     from carbonmgr.common.i18n import translate
-    from carbonmgr.factors.library import default_library
+    from carbonmgr.facade import factor_library
 
-    lib = default_library()
+    lib = factor_library()
     rows = lib.search(args.text or "", set_name=args.set, status=args.status, region=args.region, year=args.year)
     if args.json:
         import json
@@ -215,7 +215,7 @@ def cmd_template(args, lang: str) -> int:
     from pathlib import Path
 
     from carbonmgr.common.i18n import translate
-    from carbonmgr.io.workbook import write_template
+    from carbonmgr.facade import write_template
 
     out = Path(args.output)
     if out.exists() and not args.force:

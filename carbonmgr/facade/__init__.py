@@ -12,7 +12,7 @@ from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FI
                                        INSTRUMENT_FIELDS, INSTRUMENT_TYPES, SOURCE_NAMES, SOURCES, STANDARDS,
                                        CellError, Changes, ImportCancelled, ImportJob)
 from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
-                                        line_groups, read_workbook, resolve_input)
+                                        factor_library, line_groups, read_workbook, resolve_input, write_template)
 from carbonmgr.storage.lock import ProjectInUse
 
 _LAZY = {  # name -> (module, attribute or None for the module itself)
@@ -37,7 +37,8 @@ def __getattr__(name: str):
 
 __all__ = [
     "Workspace", "ProjectInUse", "EDIT_OPERATIONS", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "demo_path", "read_workbook",
-    "resolve_input", "line_groups", "Changes", "CellError", "ImportJob", "ImportCancelled",
+    "resolve_input", "line_groups", "factor_library", "write_template", "Changes", "CellError", "ImportJob",
+    "ImportCancelled",
     "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
     "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SOURCE_NAMES", "SOURCES",
     "STANDARDS", *_LAZY,

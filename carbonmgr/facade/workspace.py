@@ -65,6 +65,21 @@ def _resolve_future(inner: Future, wrap: Callable[[Any], Any]) -> Future:
     return outer
 
 
+def factor_library():
+    """The bundled factor library: factor sets, items and GWP values (``carbonmgr factors``)."""
+    from carbonmgr.factors.library import default_library
+
+    return default_library()
+
+
+def write_template(path: str | Path, *, lang: str = "zh") -> Path:
+    """Write an empty case workbook to start from (``carbonmgr template``)."""
+    from carbonmgr.io.workbook import write_template as write
+
+    write(Path(path), lang=lang)
+    return Path(path)
+
+
 def line_groups(results) -> tuple[list[int], list[float], dict[int, int | None]]:
     """The computed columns of every line at once (the app sorts by them): each line's group
     (the lines computed alike), each group's t CO2e per unit of a line's quantity (NaN when
@@ -315,5 +330,5 @@ for _name in EDIT_OPERATIONS:
 del _name
 
 
-__all__ = ["Workspace", "EDIT_OPERATIONS", "line_groups", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input",
+__all__ = ["Workspace", "EDIT_OPERATIONS", "line_groups", "factor_library", "write_template", "CarbonMgrError", "ValidationFailed", "demo_path", "resolve_input",
            "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "read_workbook"]

@@ -197,3 +197,20 @@ def test_a_message_as_parameter_is_rendered_in_the_same_language():
     kind = i18n.Message("workbook.kind.pdf")
     assert i18n.translate("workbook.not_xlsx", "en", name="x", kind=kind).endswith("a PDF document")
     assert i18n.translate("workbook.not_xlsx", "zh", name="x", kind=kind).endswith("PDF 文档")
+
+
+def test_an_engine_error_names_the_expected_unit_in_the_users_language():
+    from conftest_helpers import Facility, make_case
+
+    from carbonmgr.common.errors import ValidationFailed
+    from carbonmgr.inventory.engine import compute
+
+    case = make_case("gbt32150", "SAR", lines=[("purchased_electricity", "", 100, "t", {}),
+                                               ("stationary_combustion", "natural_gas", 5, "km", {})],
+                     facilities=[Facility("F1", "P", "湖北")], reporting_year=2025)
+    with pytest.raises(ValidationFailed) as exc:
+        compute(case)
+    en, zh = exc.value.render("en"), exc.value.render("zh")
+    assert "expected an energy (GJ, TJ, MWh, kWh, mmBtu)" in en
+    assert "a volume (10^4 Nm3, Nm3, m3, L, gal, scf) / an energy" in en  # several units: "a / b"
+    assert "应为能量（GJ、TJ、MWh、kWh 等）" in zh and "an energy" not in zh and "a volume" not in zh

@@ -25,8 +25,9 @@ from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_
 from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
+from carbonmgr.common.i18n import Message
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE, Note
-from carbonmgr.units import Unit, UnitError, dimension_name, parse_rate, parse_unit, percent_or_fraction
+from carbonmgr.units import Unit, UnitError, dimension_message, one_of, parse_rate, parse_unit, percent_or_fraction
 
 GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
 ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
@@ -234,7 +235,7 @@ class Resolver:
             raise LineError("engine.ef_unit_mass", "ef_unit", unit=ef_unit_text)
         if den.dimension != unit.dimension:
             raise LineError("engine.ef_unit_mismatch", "ef_unit", unit=ef_unit_text, line_unit=unit.symbol,
-                            expected=dimension_name(unit.dimension))
+                            expected=dimension_message(unit.dimension))
         k = num.factor * unit.factor / den.factor  # t per line unit, per factor value
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         if total is not None:
@@ -299,7 +300,7 @@ class Resolver:
 
     def _expected_units(self, item, sets) -> str:
         dims = factor_dimensions(self.lib, item, sets)
-        return " / ".join(dimension_name(d) for d in dims) or "?"
+        return one_of([dimension_message(d) for d in dims]) if dims else "?"
 
     def _from_set(self, source, item, unit: Unit, opts, set_name, rows) -> Calc | None:
         params = {f.param for f in rows}
@@ -341,7 +342,7 @@ class Resolver:
         if c_el is not None:
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id if item else "",
-                                expected=dimension_name("mass"))
+                                expected=dimension_message("mass"))
             notes: list[Note] = []
             if 1.0 < c_el <= 100.0:
                 # a mass fraction cannot exceed 1: the value is a percent, as the guidelines print it
@@ -585,7 +586,7 @@ class Resolver:
             raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
         if unit.dimension != "mass":
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
-                            expected=dimension_name("mass"))
+                            expected=dimension_message("mass"))
         chain = self._set_chain(opts, DEFAULT_PROCESS_CHAIN[0], DEFAULT_PROCESS_CHAIN)
         if opts.get("factor_set") is None and self.info.factor_set:
             chain = [s for s in chain if s != self.info.factor_set]
@@ -626,7 +627,7 @@ class Resolver:
     def _gas_release(self, source, item_text, item, unit: Unit) -> Calc:
         if unit.dimension != "mass":
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
-                            expected=dimension_name("mass"))
+                            expected=dimension_message("mass"))
         gas = (item.aliases[0] if item and item.aliases else None) or (item.name_en if item else item_text)
         if item is not None:
             gas = _gas_label(item)
@@ -649,7 +650,7 @@ class Resolver:
                 raise self._unknown_item(item_text, source) from None
             if unit.dimension != "mass":
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
-                                expected=dimension_name("mass"))
+                                expected=dimension_message("mass"))
             gwp_value, gsrc = self.gwp_of(item_text, source)
             return Calc("gas_release", "E = m × GWP", {item_text: unit.factor}, {item_text: gwp_value},
                         [Input("m", 1.0, unit.symbol, origin="line"),
@@ -719,7 +720,7 @@ class Resolver:
             num, den = parse_rate(f.unit)
             if den.dimension != unit.dimension:
                 raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item.id,
-                                expected=dimension_name(den.dimension))
+                                expected=dimension_message(den.dimension))
             k = f.value * num.factor * unit.factor / den.factor
             if f.year is not None and self.grid_year is not None and f.year != self.grid_year:
                 notes.append(Note("engine.note.other_year", {"year": self.grid_year, "item": item.id, "used": f.year}))
@@ -735,7 +736,7 @@ class Resolver:
     def electricity(self, source, item_text, item, unit: Unit, opts, facility) -> Calc:
         if unit.dimension != "energy":
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text or "electricity",
-                            expected=dimension_name("energy"))
+                            expected=dimension_message("energy"))
         mwh = unit.factor / 3.6
         user = self._user_factor(source, unit, opts)
         if user is not None:
@@ -778,9 +779,8 @@ class Resolver:
         if user is not None:
             return user
         if unit.dimension != "energy":
-            hint = "steam in t: AD(GJ) = M × (En − 83.74) × 10⁻³ (china-addendum §1.2)"
             raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text or "heat",
-                            expected=dimension_name("energy") + "; " + hint)
+                            expected=Message("engine.expected_heat", {"energy": dimension_message("energy")}))
         if item_text:
             if item is None or item.kind not in ("heat",):
                 raise LineError("engine.heat_unknown", "item", item=item_text)

@@ -163,6 +163,13 @@ def dimension_message(dim: str) -> Message:
     return Message(f"unit.dimension.{dim}")
 
 
+def one_of(messages: list[Message]) -> Message:
+    """"a / b / c": any of several messages (e.g. the dimensions a unit may have)."""
+    if len(messages) == 1:
+        return messages[0]
+    return Message("unit.one_of", {"first": messages[0], "rest": one_of(messages[1:])})
+
+
 def dimension_name(dim: str, lang: str = "en") -> str:
     return lookup(f"unit.dimension.{dim}", lang, dim) if not dim.startswith("money_") \
         else dimension_message(dim).render(lang)

@@ -34,6 +34,8 @@ MESSAGES = {
                             "zh": "因子单位“{unit}”应为质量/活动单位（如 t/t、kg/MWh）"},
     "engine.ef_unit_mismatch": {"en": 'factor unit "{unit}" does not match the line unit "{line_unit}" (expected a factor per {expected})',
                                 "zh": "因子单位“{unit}”与该行单位“{line_unit}”不一致（应为每{expected}的因子）"},
+    "engine.expected_heat": {"en": "{energy}; steam in t: AD(GJ) = M × (En − 83.74) × 10⁻³ (china-addendum §1.2)",
+                             "zh": "{energy}；蒸汽以 t 计时：AD(GJ) = M × (En − 83.74) × 10⁻³（china-addendum §1.2）"},
     "engine.ncv_unit_mismatch": {"en": 'NCV unit "{unit}" does not match the line unit "{line_unit}"',
                                  "zh": "低位发热量单位“{unit}”与该行单位“{line_unit}”不一致"},
     "engine.no_gwp": {"en": 'no GWP for {gas} in set {set}',

@@ -16,5 +16,6 @@ MESSAGES = {
     "unit.dimension.vdistance": {"en": "vehicle distance (vehicle-km, vehicle-mile)", "zh": "车公里（vehicle-km 等）"},
     "unit.dimension.count": {"en": "a count (unit, room-night)", "zh": "数量（个、间夜等）"},
     "unit.dimension.ratio": {"en": "a fraction or percent", "zh": "比例或百分数"},
+    "unit.one_of": {"en": "{first} / {rest}", "zh": "{first} / {rest}"},
     "unit.dimension.money": {"en": "an amount of money in {currency}", "zh": "{currency} 金额"},
 }

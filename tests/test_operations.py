@@ -179,3 +179,33 @@ def test_damaged_or_unknown_autosave_entries_are_skipped(project):
     s2.recover(data)
     assert s2.case.activities.quantity[0] == 5.0
     s2.close().result()
+
+
+def test_many_scattered_lines_deleted_come_back_in_place(project):
+    """More than 64 lines deleted at once (the table is rebuilt) and restored by undo at
+    scattered positions (merged back in one pass), then autosaved, recovered and saved."""
+    s = open_session(project)
+    s.insert_lines(3, [dict(s.default_line("F3"), item="Diesel", quantity=float(i), unit="t") for i in range(200)])
+    s.save().result()
+    before = state(s)
+    positions = list(range(1, len(s), 3))
+    assert len(positions) > 64
+    s.delete_lines(positions)
+    deleted = state(s)
+    assert len(deleted["lines"]) == len(before["lines"]) - len(positions)
+    s.undo()
+    assert state(s) == before
+    s.redo()
+    s.undo()
+    s.set_cell(positions[-1], "quantity", "31")  # a restored line is found again
+    want = state(s)
+    s.autosave()
+    s.close().result()
+    s2 = open_session(project)
+    s2.recover(s2.recovery())
+    assert state(s2) == want
+    s2.save().result()
+    s2.close().result()
+    s3 = open_session(project)
+    assert state(s3) == want
+    s3.close().result()

@@ -84,3 +84,22 @@ def test_a_trace_saved_with_plain_english_notes_still_displays():
     assert trace_notes(old, "zh") == old["notes"]
     assert trace_notes(old, "en") == old["notes"]
     assert note_text("user factor", "zh") == "user factor"
+
+
+def test_the_excel_export_gives_the_notes_in_its_language(tmp_path):
+    import openpyxl
+
+    from carbonmgr.report import export_inventory
+
+    inv = compute(_case())
+    texts = {}
+    for lang in ("en", "zh"):
+        path = export_inventory(inv, tmp_path / f"x_{lang}.xlsx", lang)
+        book = openpyxl.load_workbook(path, read_only=True)
+        sheet = next(ws for ws in book.worksheets if ws.title.startswith("Results"))
+        rows = list(sheet.iter_rows(values_only=True))
+        col = next(i for i, h in enumerate(rows[0]) if str(h).startswith("notes"))
+        texts[lang] = " ".join(str(r[col]) for r in rows[1:] if r[col])
+        book.close()
+    assert "biogenic CO2 reported separately" in texts["en"]
+    assert "生物质 CO2 单独报告" in texts["zh"] and "biogenic CO2 reported" not in texts["zh"]

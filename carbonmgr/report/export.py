@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import Any
 
-from carbonmgr.common.i18n import translate
+from carbonmgr.common.i18n import trace_notes, translate
 from carbonmgr.inventory.sources import is_market_based
 from carbonmgr.report.labels import label, scope3_category, source_name
 
@@ -127,7 +127,8 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
         for f in c.factors():
             keys.append(f.key)
             sources[f.citation()] = None
-        group_info[gi] = (c.method, c.formula, "; ".join(keys), " | ".join(sources), "; ".join(n.render("en") for n in c.notes))
+        notes = translate("sep.semicolon", lang).join(n.render(lang) for n in c.notes)  # in the user's language
+        group_info[gi] = (c.method, c.formula, "; ".join(keys), " | ".join(sources), notes)
     q = acts.quantity
     for i in range(len(acts)):
         gi = inv.line_group[i]
@@ -163,7 +164,7 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
                None, None, line.get("biogenic_co2", 0.0), None, line.get("iso_category"), tr["method"],
                tr["formula"]]
         row += [line["gases"].get(gas) for gas in gas_cols]
-        row += ["; ".join(keys), " | ".join(srcs), "; ".join(tr.get("notes", []))]
+        row += ["; ".join(keys), " | ".join(srcs), translate("sep.semicolon", lang).join(trace_notes(tr, lang))]
         sh.append(row)
 
 

@@ -32,7 +32,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from carbonmgr.common.errors import CarbonMgrError
-from carbonmgr.common.i18n import Message, lookup
+from carbonmgr.common.i18n import Message, messages
 
 
 class UnitError(CarbonMgrError):
@@ -171,8 +171,10 @@ def one_of(messages: list[Message]) -> Message:
 
 
 def dimension_name(dim: str, lang: str = "en") -> str:
-    return lookup(f"unit.dimension.{dim}", lang, dim) if not dim.startswith("money_") \
-        else dimension_message(dim).render(lang)
+    """What a unit of dimension ``dim`` is, in ``lang`` (the dimension itself when it has no name)."""
+    if dim.startswith("money_") or f"unit.dimension.{dim}" in messages():
+        return dimension_message(dim).render(lang)
+    return dim
 
 
 @lru_cache(maxsize=4096)

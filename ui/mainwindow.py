@@ -788,7 +788,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         page = self.activities
         cells, new_rows = page.paste_targets(grid)
-        fac, src, _ = page.model.filter
+        fac, src = page.filter_defaults()
         outcome = self.op(lambda ws: ws.paste(cells, new_rows, facility=fac, source=src)).run()
         if outcome is None:
             return
@@ -984,9 +984,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.settings.sync()
         if self.session is not None:
             self.session.lang = lang
-        # core texts (source names, problems) depend on the language too
-        self.activities.model.retranslate()
-        self.results.update_results()
+        for page in self.pages:  # core texts (source names, problems) depend on the language too
+            page.language_changed()
         self.retranslate()
 
     def about(self) -> None:

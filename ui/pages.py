@@ -51,6 +51,9 @@ class Page(Retranslating, QWidget):
     def show_results(self, results, full: bool) -> None:
         """New results (``full``: every line's computed columns may have changed)."""
 
+    def language_changed(self) -> None:
+        """The language changed: redraw the texts that come from the core (source names, problems)."""
+
 
 # =========================================================================== brief
 
@@ -817,6 +820,14 @@ class ActivitiesPage(Page):
         if changes.facilities or changes.everything:
             self.load_filters()
 
+    def language_changed(self) -> None:
+        self.model.retranslate()
+
+    def filter_defaults(self) -> tuple[str | None, str | None]:
+        """The facility and source type that new lines get: those the table is filtered by."""
+        fac, src, _ = self.model.filter
+        return fac, src
+
     def show_results(self, results, full: bool) -> None:
         self.model.results_changed(full=full)
         self.results_arrived()
@@ -841,7 +852,7 @@ class ActivitiesPage(Page):
             return
         pos = self.current_position()
         at = len(s) if pos is None else pos + 1
-        fac, src, _ = self.model.filter
+        fac, src = self.filter_defaults()
         if self.win.op(lambda ws: ws.insert_lines(at, facility=fac, source=src)).run() is None:
             return
         self.select_position(at, "item")
@@ -1289,6 +1300,9 @@ class ResultsPage(Page):
         self.schedule_charts()
 
     def show_results(self, results, full: bool) -> None:
+        self.update_results()
+
+    def language_changed(self) -> None:
         self.update_results()
 
     def update_results(self) -> None:

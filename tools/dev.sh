@@ -2,7 +2,8 @@
 # Developer entry point: sets up a virtual environment in .venv and runs things in it.
 #   bash tools/dev.sh setup   install everything the app and the tests need
 #   bash tools/dev.sh run     run the application on its bundled demo case
-#   bash tools/dev.sh test    set up, check the layers (import-linter), then run the whole test suite
+#   bash tools/dev.sh test    set up, check the layers (import-linter), then run the whole test suite twice:
+#                             against the source tree (editable install) and against a regular install
 #   bash tools/dev.sh lint    check the layers only
 #   bash tools/dev.sh bench   run the benchmarks in bench/
 #   bash tools/dev.sh build   build the one-folder app (PyInstaller) and run its smoke test
@@ -59,6 +60,24 @@ regular_copy() {
   rm -rf build
 }
 
+# The suite once more, against the regular copy: $VENV/bin/pytest (not python -m pytest, which
+# would put the source tree on sys.path), PYTHONSAFEPATH so that no Python a test starts puts
+# its working folder (the source tree) first either; tests/conftest.py then checks that every
+# carbonmgr module the tests loaded came from the regular copy.
+regular_suite() {
+  local dest found venv
+  venv="$(cd "$VENV" && pwd)"
+  dest="$venv/regular"
+  found=$(cd / && PYTHONPATH="$dest" PYTHONSAFEPATH=1 "$venv/bin/python" -c \
+    'import os, carbonmgr; print(os.path.dirname(os.path.realpath(carbonmgr.__file__)))')
+  if [ "$found" != "$(realpath "$dest/carbonmgr")" ]; then
+    echo "the regular install is not the carbonmgr that Python imports ($found)" >&2
+    exit 1
+  fi
+  echo "running the test suite against the regular install ($found)" >&2
+  CARBONMGR_TEST_INSTALL="$dest" PYTHONPATH="$dest" PYTHONSAFEPATH=1 "$VENV/bin/pytest" "$@"
+}
+
 lint() {
   regular_copy
   echo "checking the import contracts (lint-imports)" >&2
@@ -71,7 +90,12 @@ case "$cmd" in
   setup) setup ;;
   run) setup; exec "$VENV/bin/carbonmgr" gui demo "$@" ;;
   lint) setup; lint ;;
-  test) setup; lint; exec "$VENV/bin/python" -m pytest "$@" ;;
+  test)
+    setup
+    lint
+    echo "running the test suite against the source tree (editable install)" >&2
+    "$VENV/bin/python" -m pytest "$@"
+    regular_suite "$@" ;;
   bench) setup; for b in bench/bench_*.py; do "$VENV/bin/python" "$b" "$@"; done ;;
   build)
     # one-folder app from build.spec, then its smoke test (opens the demo, writes and previews the report)

@@ -60,8 +60,23 @@ def create_app(argv=None):
     app.setOrganizationName("CarbonMgr")
     app.setApplicationName("CarbonMgr")
     app.setApplicationDisplayName("CarbonMgr")
+    app.setDesktopFileName("carbonmgr")  # packaging/carbonmgr.desktop (Wayland matches windows to it)
+    app.setWindowIcon(app_icon())
     ensure_cjk_font(app)
     return app
+
+
+def app_icon():
+    """The application icon (every PNG size of resources/icons), shown on every window."""
+    from PySide6.QtCore import QSize
+    from PySide6.QtGui import QIcon
+
+    from carbonmgr.common.paths import icon_files
+
+    icon = QIcon()
+    for size, path in icon_files().items():
+        icon.addFile(str(path), QSize(size, size))
+    return icon
 
 
 def _smoke_report(workspace, lang: str) -> int:

@@ -1,14 +1,21 @@
-"""Entry script of the frozen app (PyInstaller): ``carbonmgr-gui`` and ``carbonmgr``.
+"""Entry points of the app: ``carbonmgr-gui`` and, in the frozen app, ``carbonmgr``.
 
-``carbonmgr-gui [FILE]`` (the windowed executable) starts the desktop app;
-``carbonmgr ...`` (the console executable) is the full command line, so that
-``carbonmgr gui --smoke-test`` works in the frozen build too.
+``carbonmgr-gui [FILE]`` starts the desktop app. Installed with pip it is a
+``[project.gui-scripts]`` entry (:func:`gui_main`), so Windows opens no console window
+for it; in the frozen app (PyInstaller, build.spec) it is the windowed executable.
+``carbonmgr ...`` (the console executable of the frozen app) is the full command line,
+so that ``carbonmgr gui --smoke-test`` works in the frozen build too.
 """
 from __future__ import annotations
 
 import multiprocessing
 import os
 import sys
+
+
+def gui_main() -> int:
+    """``carbonmgr-gui [FILE] [--lang zh|en]``: the desktop app (pyproject's gui-scripts)."""
+    return run(gui=True)
 
 
 def run(argv=None, gui: bool | None = None) -> int:

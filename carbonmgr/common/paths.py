@@ -20,6 +20,17 @@ def resource_dir() -> Path:
     raise FileNotFoundError("CarbonMgr resources not found; looked in " + ", ".join(map(str, candidates)))
 
 
+def icon_files() -> dict[int, Path]:
+    """The application icon as PNG files by pixel size (resources/icons/carbonmgr-<size>.png,
+    made from carbonmgr.svg by tools/make_icons.py)."""
+    out = {}
+    for path in (resource_dir() / "icons").glob("carbonmgr-*.png"):
+        size = path.stem.rsplit("-", 1)[-1]
+        if size.isdigit():
+            out[int(size)] = path
+    return dict(sorted(out.items()))
+
+
 def demo_dir() -> Path:
     return resource_dir() / "demo"
 

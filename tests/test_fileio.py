@@ -147,10 +147,10 @@ def test_a_missing_folder_is_a_clear_error(tmp_path):
 def test_an_error_in_the_callers_content_removes_the_temporary_file(tmp_path):
     target = tmp_path / "keep.txt"
     target.write_text("old")
-    with pytest.raises(ZeroDivisionError):  # not an OSError: raised as it is
+    with pytest.raises(ValueError):  # not an OSError: raised as it is
         with atomic_write(target) as tmp:
             tmp.write_text("half")
-            1 / 0
+            raise ValueError("the content could not be made")
     assert target.read_text() == "old" and _temps(tmp_path) == []
 
 

@@ -119,7 +119,7 @@ def test_report_text(reports, lang, std):
     for f in inv.factors_used().values():
         citation = ", ".join(b for b in (f["source"], f["publisher"], str(f["year_published"] or "")) if b)
         assert squash(citation) in text, citation
-    for gas, g in inv.gwps_used().items():
+    for gas in inv.gwps_used():
         assert squash(gas) in text
     # every facility, including the one outside the boundary (an exclusion)
     for fac in inv.case.facilities:

@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from carbonmgr.common.errors import ValidationFailed
+from carbonmgr.io.fileio import WriteFailed
 from carbonmgr.editing.session import (AUTOSAVE_EVERY_EDITS, CellError, EditSession, ImportCancelled, ImportJob,
                                autosave_path, blank_case, read_autosave)
 
@@ -478,7 +479,7 @@ def test_a_retried_save_still_deletes_and_edits_what_the_failed_one_did_not_keep
         db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
 
     s.worker.submit(fill_the_disk).result()
-    with pytest.raises(Exception):
+    with pytest.raises(WriteFailed):
         s.save().result()
     s.worker.submit(lambda: s._project.db.execute("PRAGMA max_page_count = 1073741823")).result()
     s.save().result()

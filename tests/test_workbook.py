@@ -851,7 +851,7 @@ def test_every_column_and_key_has_help_in_both_languages():
     for canonical, spec in [("Case", workbook.CASE_KEYS), *workbook.SHEET_COLUMNS.items()]:
         for field in spec:
             for lang in ("en", "zh"):
-                assert workbook._help(canonical, field, lambda code: translate(code, lang)), (canonical, field)
+                assert workbook._help(canonical, field, lambda code, lang=lang: translate(code, lang)), (canonical, field)
 
 
 def _demo_case() -> CaseData:

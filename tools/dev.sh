@@ -2,9 +2,9 @@
 # Developer entry point: sets up a virtual environment in .venv and runs things in it.
 #   bash tools/dev.sh setup   install everything the app and the tests need
 #   bash tools/dev.sh run     run the application on its bundled demo case
-#   bash tools/dev.sh test    set up, check the layers (import-linter), then run the whole test suite twice:
+#   bash tools/dev.sh test    set up, run ruff and check the layers (import-linter), then run the whole test suite twice:
 #                             against the source tree (editable install) and against a regular install
-#   bash tools/dev.sh lint    check the layers only
+#   bash tools/dev.sh lint    check the code for defects (ruff) and the layers (import-linter) only
 #   bash tools/dev.sh bench   run the benchmarks in bench/
 #   bash tools/dev.sh build   build the one-folder app (PyInstaller) and run its smoke test
 set -euo pipefail
@@ -79,6 +79,8 @@ regular_suite() {
 }
 
 lint() {
+  echo "checking the code for defects (ruff; rules in pyproject.toml [tool.ruff])" >&2
+  "$VENV/bin/ruff" check --quiet .
   regular_copy
   echo "checking the import contracts (lint-imports)" >&2
   (cd "$VENV" && PYTHONPATH="$PWD/regular" "$PWD/bin/lint-imports" --no-cache "$OLDPWD/pyproject.toml")

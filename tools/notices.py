@@ -69,7 +69,7 @@ def license_files(dist: md.Distribution) -> list:
 
 
 if __name__ == "__main__":
-    for key, dist in sorted(runtime_distributions().items()):
+    for _key, dist in sorted(runtime_distributions().items()):
         print(f"{dist.metadata['Name']:24} {dist.version:10} {declared_license(dist)[:70]}"
               f"  ({len(license_files(dist))} licence files)")
     sys.exit(0)

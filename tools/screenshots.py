@@ -76,24 +76,24 @@ def main(argv=None) -> int:
         win.resize(w, h)
         win.show()
         win.open_path("demo")
-        _wait(app, lambda: win.session is not None and win.session.results is not None)
+        _wait(app, lambda win=win: win.session is not None and win.session.results is not None)
         s = win.session
         for i, name in enumerate(PAGES):
             win.tabs.setCurrentIndex(i)
             if name == "activities":
                 win.activities.select_position(0, "quantity")
             if name == "factors":
-                _wait(app, lambda: win.factors.model.rowCount() > 0)
+                _wait(app, lambda win=win: win.factors.model.rowCount() > 0)
                 win.factors.find.setText("天然气" if lang == "zh" else "natural gas")
                 win.factors.search()
             if name == "results":
-                _wait(app, lambda: len(win.results.canvases) == 4, 60)
+                _wait(app, lambda win=win: len(win.results.canvases) == 4, 60)
                 for c in win.results.canvases:
                     if hasattr(c, "draw"):
                         c.draw()
             if name == "report":  # a report in the UI's language, under the case's profile
                 win.report.generate()
-                _wait(app, lambda: win.report.report is not None and win.report.job is None, 120)
+                _wait(app, lambda win=win: win.report.report is not None and win.report.job is None, 120)
                 time.sleep(0.2)
             app.processEvents()
             time.sleep(0.05)

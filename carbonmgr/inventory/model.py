@@ -209,7 +209,7 @@ class ActivityTable:
         self.item.append(activity.item)
         self.quantity.append(activity.quantity)
         self.unit.append(activity.unit)
-        for key, value in activity.options.items():
+        for key in activity.options:
             if key not in self.options:
                 self.options[key] = [None] * n
         for key, col in self.options.items():

@@ -698,17 +698,15 @@ class ReportBuilder:
                 if f is not None:
                     src = f"[{self.ref(f.citation())}] {_doc_title(f.source)}"
                     reason = self.L("reason_library", set=f.set, status=self.status(f.status))
-                    status = self.status(f.status)
                     if f.year:
                         src = f"{src} ({f.year})"
                 elif inp.origin == "line":
                     src = self.L("origin_line")
                     reason = None
-                    status = ""
                 elif inp.origin == "case":
-                    src, reason, status = self.L("origin_case"), self.L("reason_case"), ""
+                    src, reason = self.L("origin_case"), self.L("reason_case")
                 else:
-                    src, reason, status = inp.note or self.L("origin_constant"), self.L("reason_constant"), ""
+                    src, reason = inp.note or self.L("origin_constant"), self.L("reason_constant")
                 idx = len(rows)
                 seen[key] = idx
                 if inp.origin == "line":

@@ -575,3 +575,70 @@ def test_a_read_only_project_opens_read_only_and_save_says_to_save_as(project, t
     finally:
         folder.chmod(0o755)
         path.chmod(0o644)
+
+
+def _hold_worker(s):
+    """Block the session's DB thread until the returned event is set (a save queued behind waits)."""
+    import threading
+
+    gate = threading.Event()
+    s.worker.submit(gate.wait)
+    return gate
+
+
+@pytest.mark.parametrize("lands", [True, False])
+def test_edits_made_during_a_save_survive_a_crash_whether_the_save_landed_or_not(project, lands):
+    """Issue 8, item 4: edit A is being saved; edit B is made meanwhile and autosaved; the app dies
+    before the save's completion reaches the window. Recovery keeps every edit since the last
+    completed save: B alone if the save landed (A is in the file), A and B if it did not."""
+    s = EditSession.open(project)
+    a_before, b_before = s.case.activities.quantity[0], s.case.activities.quantity[1]
+    s.set_cell(0, "quantity", str(a_before + 11))  # A
+    s.dispatch = lambda fn: None  # the window never hears of the save: the crash comes first
+    gate = _hold_worker(s)
+    if not lands:
+        def fill_the_disk():
+            db = s._project.db
+            db.execute(f"PRAGMA max_page_count = {db.execute('PRAGMA page_count').fetchone()[0]}")
+        s.worker.submit(fill_the_disk)
+    fut = s.save()
+    s.set_cell(1, "quantity", str(b_before + 22))  # B, while the save waits
+    s.autosave()  # the timer fires during the save
+    gate.set()
+    s.worker.submit(lambda: None).result(timeout=60)  # the save's job has run (and landed, or failed)
+    s.worker.submit(lambda: s._project.db.execute("PRAGMA max_page_count = 1073741823")).result(timeout=60)
+    assert fut.done() is False  # its completion never reached the session
+    s.close().result(timeout=60)  # the process is gone: the lock and the DB connection with it
+
+    s2 = EditSession.open(project)
+    assert (s2.case.activities.quantity[0] == a_before + 11) is lands
+    data = s2.recovery()
+    assert data is not None
+    s2.recover(data)
+    assert s2.case.activities.quantity[0] == a_before + 11
+    assert s2.case.activities.quantity[1] == b_before + 22
+    s2.save().result(timeout=60)
+    s2.close().result(timeout=60)
+    s3 = EditSession.open(project)
+    assert s3.recovery() is None
+    assert (s3.case.activities.quantity[0], s3.case.activities.quantity[1]) == (a_before + 11, b_before + 22)
+    s3.close().result(timeout=60)
+
+
+def test_an_autosave_during_a_save_with_nothing_new_keeps_the_edits_being_saved(project):
+    """The timer fires while a save runs and nothing was edited since: the sidecar must still hold
+    the edits being saved (not be deleted), in case the save never lands."""
+    from carbonmgr.editing.autosave import autosave_path, read_autosave
+
+    s = EditSession.open(project)
+    s.set_cell(0, "quantity", "4242")
+    s.autosave()
+    s.dispatch = lambda fn: None
+    gate = _hold_worker(s)
+    s.save()
+    s.autosave()
+    data = read_autosave(autosave_path(project))
+    assert data is not None and data["ops"] and data["after_save"]["ops"] == []
+    gate.set()
+    s.worker.submit(lambda: None).result(timeout=60)
+    s.close().result(timeout=60)

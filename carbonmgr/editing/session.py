@@ -114,6 +114,7 @@ class EditSession:
         self.edits_since_autosave = 0
         self.last_autosave: float | None = None
         self._autosave_lock = threading.Lock()
+        self._saving: tuple | None = None  # (token, operations, line keys) of the save under way
         self.recovered_from: dict | None = None
         # autosaves name the lines of the base (the project file, or the workbook) by position
         self._refs = LineRefs(self.keys)
@@ -177,7 +178,8 @@ class EditSession:
                     lock.release()
                 raise
             s = cls(case, library=lib, project_path=path, worker=worker,
-                    base={"kind": "project", "path": str(path.resolve()), "modified_at": meta.get("modified_at", "")},
+                    base={"kind": "project", "path": str(path.resolve()), "modified_at": meta.get("modified_at", ""),
+                          "save_token": meta.get("save_token", "")},
                     **kwargs)
             s._project = project
             s._lock = lock
@@ -694,6 +696,7 @@ class EditSession:
             raise ProjectError("store.not_found", path="")
         ops = self._journal
         self._journal = []
+        token = uuid.uuid4().hex
         snap = copy_case(self.case)
         keys = list(self.keys)
         undo_len = len(self._undo)
@@ -731,6 +734,7 @@ class EditSession:
                 self._project = project
                 self._lock = lock
                 self._ids = dict(zip(keys, project.activity_ids()))
+                project.mark_save(token)
             else:
                 # the edits and their results land together in one transaction, or nothing does:
                 # a failed save (disk full, a second writer) is a clean no-op and retrying it is safe
@@ -739,6 +743,7 @@ class EditSession:
                     with self._project.transaction():
                         journal.persist(ops, self._project, ids)
                         self._project.save_inventory(inv, lib)
+                        self._project.mark_save(token)
                 except sqlite3.Error as exc:
                     from carbonmgr.storage.store import sqlite_write_error
 
@@ -746,27 +751,39 @@ class EditSession:
                 self._ids = ids
             return self._project.meta().get("modified_at", "")
 
+        # until the save is done, an autosave holds its edits too, and those made meanwhile as they
+        # stand after it: a crash at any moment keeps every edit since the last completed save
+        self._saving = (token, ops, keys)
         fut = self.worker.submit(job)
         outer: Future = Future()
 
         def finish(f: Future):
             exc = f.exception()
             if exc is not None:
-                self._journal[:0] = ops  # nothing was lost: try again later
+                with self._autosave_lock:
+                    self._journal[:0] = ops  # nothing was lost: try again later
+                    self._saving = None
                 outer.set_exception(exc)
                 return
             old_sidecar = self.autosave_file()
             self.read_only = False  # saved under a name of its own: this session now edits that file
             self.read_only_reason = None
             self.project_path = target
-            self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result()}
-            self._refs = LineRefs(keys)
+            with self._autosave_lock:
+                self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result(),
+                             "save_token": token}
+                self._refs = LineRefs(keys)
+                self._saving = None
             self._clean = undo_len
             if recovered is not None and self.recovered_from is recovered:
                 self.recovered_from = None
-            self._remove_autosave(old_sidecar)
-            if self._journal:  # edits made while saving: keep them safe
+            new_sidecar = self.autosave_file()
+            if self._journal:  # edits made while saving: the sidecar now holds just them (replaced in one step)
                 self.autosave()
+            elif new_sidecar is not None:
+                self._remove_autosave(new_sidecar)
+            if old_sidecar is not None and old_sidecar != new_sidecar:
+                self._remove_autosave(old_sidecar)
             outer.set_result(target)
 
         fut.add_done_callback(lambda f: self.dispatch(lambda: finish(f)))
@@ -792,14 +809,25 @@ class EditSession:
         return self.edits_since_autosave >= AUTOSAVE_EVERY_EDITS
 
     def autosave_data(self) -> dict | None:
-        """What an autosave holds now (cheap; call on the editing thread).  None: nothing unsaved."""
-        if not self._journal and self.recovered_from is None:
+        """What an autosave holds now (cheap; call on the editing thread).  None: nothing unsaved.
+
+        While a save runs, the file holds its edits as well as those made meanwhile (``ops``,
+        against the project as it was) and, apart, those made meanwhile as they stand once the
+        save has landed (``after_save``, with the save's token): recovery takes whichever fits
+        the project it finds."""
+        saving = self._saving
+        if not self._journal and self.recovered_from is None and saving is None:
             return None
-        ops = journal.autosave_entries(self._journal, self._refs)
-        return {"format": AUTOSAVE_FORMAT, "version": AUTOSAVE_VERSION,
+        in_flight = list(saving[1]) if saving is not None else []
+        ops = journal.autosave_entries(in_flight + self._journal, self._refs)
+        data = {"format": AUTOSAVE_FORMAT, "version": AUTOSAVE_VERSION,
                 "saved_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
                 "pid": os.getpid(), "session": self.session_id, "title": self.case.info.title,
                 "base": dict(self.base), "lang": self.lang, "lines": len(self), "ops": ops}
+        if saving is not None:
+            data["after_save"] = {"token": saving[0],
+                                  "ops": journal.autosave_entries(self._journal, LineRefs(saving[2]))}
+        return data
 
     @staticmethod
     def write_autosave(target: Path, data: dict | None) -> Path | None:
@@ -832,13 +860,20 @@ class EditSession:
         if not side.exists():
             return None
         data = read_autosave(side)
-        if data is None or not data["ops"]:
+        if data is None:
             return None
         base = data.get("base") or {}
         if base.get("kind") != "project":
             return None
-        if base.get("modified_at") and base.get("modified_at") != self.base.get("modified_at"):
+        after = data.get("after_save")
+        if (isinstance(after, dict) and isinstance(after.get("ops"), list) and after.get("token")
+                and after["token"] == self.base.get("save_token")):
+            # written while a save ran that then landed: the edits made after it
+            data = dict(data, ops=after["ops"])
+        elif base.get("modified_at") and base.get("modified_at") != self.base.get("modified_at"):
             return None  # the project was saved after this autosave: it is stale
+        if not data["ops"]:
+            return None
         try:
             if side.stat().st_mtime + 1.0 < self.project_path.stat().st_mtime and not base.get("modified_at"):
                 return None

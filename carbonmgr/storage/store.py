@@ -845,6 +845,12 @@ class Project:
     def meta(self) -> dict[str, str]:
         return dict(self._db.execute("SELECT key, value FROM meta").fetchall())
 
+    def mark_save(self, token: str) -> None:
+        """Record which save wrote the project (inside the save's transaction), so that an autosave
+        made while that save ran can tell, after a crash, whether it landed."""
+        with self._db.atomic():  # its own transaction when called outside the save's (a new file)
+            _set_meta(self._db, save_token=token)
+
     @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]

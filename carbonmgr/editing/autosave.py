@@ -32,14 +32,14 @@ def untitled_path(folder: Path, session_id: str) -> Path:
 
 def write_autosave(target: Path, data: dict | None) -> Path | None:
     """Write (or, for None, remove) an autosave file atomically (any thread)."""
-    from carbonmgr.storage.store import dumps
-
-    if data is None:
+    if data is None:  # removing needs nothing else loaded (closing the app stays quick)
         try:
             target.unlink()
         except OSError:
             pass
         return None
+    from carbonmgr.storage.store import dumps
+
     target.parent.mkdir(parents=True, exist_ok=True)
     write_bytes(target, dumps(data).encode("utf-8"))
     return target

@@ -1396,7 +1396,7 @@ def _aggregate(case: CaseData, groups, line_group, extra_lines, extra_groups, wa
             by_facility[g.facility] = by_facility.get(g.facility, 0.0) + t
         if contributes:
             for gas, mass in g.gases.items():
-                w = mass * c.gwp.get(gas, 1.0) if gas != "CO2e" else mass
+                w = methods.co2e({gas: mass}, {gas: c.gwp.get(gas, 1.0)}) if gas != "CO2e" else mass
                 add_gas(g.scope, gas_group(gas) if gas != "CO2e" else "CO2e", mass, w)
         if unc_col is not None and g.scope in (1, 2):
             for i in g.lines:

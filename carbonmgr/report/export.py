@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from carbonmgr.common.i18n import trace_notes, translate
+from carbonmgr.inventory import methods
 from carbonmgr.inventory.sources import is_market_based
 from carbonmgr.report.labels import label, scope3_category, source_name
 
@@ -135,12 +136,7 @@ def _results_sheet(book, inv, lang: str, wbmod) -> None:
         g = inv.groups[gi]
         c = g.calc
         share = g.share
-        sign = c.sign if c else 1.0
-        masses = {gas: q[i] * v * share * sign for gas, v in c.per_unit.items()} if c else {}
-        if c and c.co2e_only:
-            masses["CO2e"] = q[i] * c.co2e_only * share * sign
-        if g.cn_factor is not None and c is not None:
-            masses = {"CO2": q[i] * g.line_factor}
+        masses = methods.per_gas(q[i], g.gas_coefficients())  # the engine's own per-gas formula and coefficients
         method, formula, keys, sources, notes = group_info[gi]
         elec = is_market_based(acts.source[i])
         row = [act_title, i + 2, acts.facility[i], source_name(acts.source[i], lang) if zh else acts.source[i],

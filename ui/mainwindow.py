@@ -575,7 +575,7 @@ class MainWindow(Retranslating, QMainWindow):
             return
         text = exc.render(i18n.current()) + "\n\n" + self.tr("Open it read-only?")
         if self.ask("open_read_only", text, ("yes", "no")) == "yes":
-            self._read_only_open = self._open_project(p, check_recovery=False, read_only=True)
+            self._open_project(p, check_recovery=False, read_only=True)
         else:
             self.statusBar().showMessage(exc.render(i18n.current()), 15000)
 

@@ -95,8 +95,9 @@ class EditSession:
         self.project_path = Path(project_path) if project_path else None
         self._project = None  # a store.Project, touched only on the worker thread
         self._lock = None  # the project's edit lock (storage.lock.ProjectLock), held while open for editing
-        self.read_only = False  # Save As only: another instance edits the project, or it cannot be written
-        self.read_only_reason: str | None = None  # "elsewhere" | "file"
+        # why the session may not save over its project (Save As only): "elsewhere" (another
+        # instance edits it) or "file" (the file or its folder cannot be written); None: it may
+        self.read_only_reason: str | None = None
         self._ids: dict[int, int] = {}  # line key -> activity id in the project (worker thread only)
         self.base = base or {"kind": "new"}
         self.autosave_dir = Path(autosave_dir) if autosave_dir else None
@@ -183,7 +184,6 @@ class EditSession:
                     **kwargs)
             s._project = project
             s._lock = lock
-            s.read_only = read_only or project.read_only
             s.read_only_reason = "file" if project.read_only else ("elsewhere" if read_only else None)
             s._ids = dict(zip(s.keys, ids))
             return s
@@ -246,6 +246,11 @@ class EditSession:
         return self.worker.submit(job)
 
     # ------------------------------------------------------------------ state
+    @property
+    def read_only(self) -> bool:
+        """Save As only (see ``read_only_reason``)."""
+        return self.read_only_reason is not None
+
     @property
     def title(self) -> str:
         return self.case.info.title
@@ -766,8 +771,7 @@ class EditSession:
                 outer.set_exception(exc)
                 return
             old_sidecar = self.autosave_file()
-            self.read_only = False  # saved under a name of its own: this session now edits that file
-            self.read_only_reason = None
+            self.read_only_reason = None  # saved under a name of its own: this session now edits that file
             self.project_path = target
             with self._autosave_lock:
                 self.base = {"kind": "project", "path": str(target.resolve()), "modified_at": f.result(),

@@ -46,6 +46,7 @@ def test_contracts_hold(tmp_path):
     ("inventory/engine.py", "import PySide6  # noqa", "The core never imports Qt"),
     ("units/__init__.py", "from carbonmgr.facade import Workspace  # noqa", "Layers"),
     ("storage/store.py", "from carbonmgr.editing import session  # noqa", "Layers"),
+    ("trading/__init__.py", "from carbonmgr.training import __doc__  # noqa", "Layers"),
     ("ui/pages.py", "from carbonmgr.inventory.engine import compute  # noqa",
      "The app reaches the core only through the facade"),
     ("ui/report_page.py", "from carbonmgr.report import write_report  # noqa",

@@ -94,6 +94,42 @@ def trace_notes(trace: dict, lang: str = "en") -> list[str]:
     return [render_note(n, lang) for n in notes]
 
 
+# Names of the workbook's columns and sheets in each language, registered by the module that
+# defines the case-workbook contract (carbonmgr.io.workbook): a message names a column by its
+# id in ``field`` (a kind of sheet by its id in ``sheet_kind``; ``sheet`` stays a sheet's own
+# name, as the user's workbook spells it) and is rendered with the name in the message's
+# language, ``{field_alt}`` (``{sheet_kind_alt}``) giving the name in the other language.
+_NAMES: dict[str, dict[str, dict[str, str]]] = {"field": {}, "sheet_kind": {}}
+
+
+def register_names(kind: str, names: dict[str, dict[str, str]]) -> None:
+    """Register the English and Chinese names of columns (``kind="field"``) or sheets
+    (``kind="sheet_kind"``), keyed by their id, for messages that name them."""
+    table = _NAMES[kind]
+    for key, name in names.items():
+        known = table.get(key)
+        if known is not None and known != name:
+            raise RuntimeError(f"{kind} {key!r} has two names: {known} and {name}")
+        table[key] = dict(name)
+
+
+def column_name(field_id: str, lang: str = "en") -> str:
+    """The name of a workbook column (or Case key) in ``lang``; the id itself when unknown."""
+    name = _NAMES["field"].get(field_id)
+    return name.get(lang, name["en"]) if name else field_id
+
+
+def _with_names(params: dict, lang: str) -> dict:
+    for kind, table in _NAMES.items():
+        value = params.get(kind)
+        if isinstance(value, str):
+            name = table.get(value)
+            other = "en" if lang == "zh" else "zh"
+            params[kind] = name[lang] if name else value
+            params.setdefault(kind + "_alt", name[other] if name else value)
+    return params
+
+
 class _SafeDict(dict):
     def __missing__(self, key):
         return "{" + key + "}"
@@ -105,7 +141,7 @@ def translate(code: str, lang: str = "en", **params) -> str:
         text = code + (" " + repr(params) if params else "")
     else:
         text = entry.get(lang) or entry["en"]
-    return text.format_map(_SafeDict({k: _fmt(v, lang, k) for k, v in params.items()}))
+    return text.format_map(_SafeDict(_with_names({k: _fmt(v, lang, k) for k, v in params.items()}, lang)))
 
 
 def lookup(code: str, lang: str = "en", default: str = "", **params) -> str:

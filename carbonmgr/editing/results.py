@@ -95,7 +95,6 @@ _EQUIPMENT_ERROR_FIELD = {"engine.equipment_unknown": "equipment", "engine.no_fa
 def _equipment_problems(case: CaseData, library, problems: list[Problem]) -> dict[int, tuple[str, str, dict]]:
     """Problems of the equipment register (appended to ``problems``), by Equipment.row."""
     from carbonmgr.inventory.engine import Resolver, _equipment
-    from carbonmgr.io.workbook import EQUIPMENT_COLUMNS
 
     found: list[Problem] = []
     _equipment(case, Resolver(library, case), found)
@@ -106,7 +105,7 @@ def _equipment_problems(case: CaseData, library, problems: list[Problem]) -> dic
         fld = _EQUIPMENT_ERROR_FIELD.get(p.code, "refrigerant")
         eq = by_row.get(p.row)
         if fld == "refrigerant" and eq is not None and not (eq.refrigerant or "").strip():
-            p = Problem("workbook.required", {"field": "refrigerant", "field_zh": EQUIPMENT_COLUMNS["refrigerant"].zh},
+            p = Problem("workbook.required", {"field": "refrigerant"},
                         sheet=p.sheet, row=p.row, col=cols.get("refrigerant"))
         out.setdefault(p.row, (p.code, fld, dict(p.params)))
         problems.append(p)

@@ -522,7 +522,7 @@ class EditSession:
     def add_facility(self, facility_id: str, name: str = "", region: str = "") -> Changes:
         facility_id = str(facility_id).strip()
         if not facility_id:
-            raise CellError("workbook.required", field="id", field_zh=_facility_id_name())
+            raise CellError("workbook.required", field="id")
         if any(f.id == facility_id for f in self.case.facilities):
             raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
         return self.execute(Step([AddFacility(len(self.case.facilities), Facility(facility_id, name, region))],
@@ -540,7 +540,7 @@ class EditSession:
         """Give facility ``index`` a new id; its lines, instruments and equipment follow (one undo step)."""
         new_id = "" if new_id is None else str(new_id).strip()
         if not new_id:
-            raise CellError("workbook.required", field="id", field_zh=_facility_id_name())
+            raise CellError("workbook.required", field="id")
         old = self.case.facilities[index].id
         if new_id == old:
             return NO_CHANGES
@@ -911,8 +911,3 @@ class EditSession:
         return s
 
 
-def _facility_id_name() -> str:
-    """The Chinese name of the facility id column (the workbook's header)."""
-    from carbonmgr.io.workbook import FACILITY_COLUMNS
-
-    return FACILITY_COLUMNS["id"].zh

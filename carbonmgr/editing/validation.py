@@ -16,7 +16,7 @@ def _convert(spec, key: str, value):
     try:
         return converter_for(spec)(value.strip() if isinstance(value, str) else value)
     except BadValue as exc:
-        raise CellError(exc.code, field=key, field_zh=spec.zh, **exc.params) from None
+        raise CellError(exc.code, field=key, **exc.params) from None
 
 
 def _known_facility(case: CaseData, value: str) -> str:
@@ -36,11 +36,11 @@ def parse_line_value(case: CaseData, field_name: str, value):
     out = _convert(spec, field_name, value)
     if field_name == "quantity":
         if out is None:
-            raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
+            raise CellError("workbook.required", field=field_name)
         return float(out)
     if field_name in ("facility", "source", "unit"):
         if out is None:
-            raise CellError("workbook.required", field=field_name, field_zh=spec.zh)
+            raise CellError("workbook.required", field=field_name)
         return _known_facility(case, out) if field_name == "facility" else out
     if field_name == "item":
         return out or ""
@@ -60,7 +60,7 @@ def parse_info_value(key: str, value):
         return value
     out = _convert(spec, key, value)
     if out is None and key in ("standard", "reporting_year"):
-        raise CellError("workbook.required", field=key, field_zh=spec.zh)
+        raise CellError("workbook.required", field=key)
     if out is None and key == "consolidation":
         out = "operational_control"
     if key == "title" and out is None:
@@ -96,7 +96,7 @@ def parse_record_value(case: CaseData, kind: str, key: str, value):
             return None
         if key == "equipment":
             return ""
-        raise CellError("workbook.required", field=key, field_zh=spec.zh)
+        raise CellError("workbook.required", field=key)
     if key == "facility":
         return _known_facility(case, out)
     if key in ("quantity", "ef") or key in EQUIPMENT_VALUE_FIELDS:

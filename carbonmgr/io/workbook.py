@@ -31,7 +31,7 @@ from typing import Any, Callable, Iterable
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
-from carbonmgr.common.i18n import translate
+from carbonmgr.common.i18n import register_names, translate
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SOURCE_ALIASES, SOURCES, STANDARDS,
@@ -266,6 +266,24 @@ def _col_names(cols: dict[str, Col]) -> _Names:
 _SHEET_NAMES = _Names({k: (zh, *more) for k, (zh, more) in SHEETS.items()})
 _COLUMN_NAMES = {sheet: _col_names(cols) for sheet, cols in SHEET_COLUMNS.items()}
 _CASE_NAMES = _col_names(CASE_KEYS)
+
+
+def register_columns(table: dict[str, Col]) -> None:
+    """Messages name a column or Case key by its id (``field``) and are rendered with its name in
+    the message's language: the contract's tables give each its name in both languages (an id is
+    its English name). A module that adds a sheet to the contract registers its columns here."""
+    register_names("field", {key: {"en": key, "zh": col.zh} for key, col in table.items()})
+
+
+def register_sheet(canonical: str, zh: str) -> None:
+    """A kind of sheet, named in messages by its id (``sheet_kind``)."""
+    register_names("sheet_kind", {canonical: {"en": canonical, "zh": zh}})
+
+
+for _table in (CASE_KEYS, *SHEET_COLUMNS.values()):
+    register_columns(_table)
+for _key, (_zh, _more) in SHEETS.items():
+    register_sheet(_key, _zh)
 _CASE_HEADER_KEYS = {_norm(k) for k in ("key", "键", "项目", "字段", "参数")}
 _CASE_HEADER_VALUES = {_norm(k) for k in ("value", "值", "内容", "数值")}
 _CHOICES: dict[str, dict[str, str]] = {}
@@ -537,11 +555,11 @@ class _Column:
     letter: str
 
     def bad(self, row: int, exc: _Bad) -> None:
-        self.problems.add(exc.code, self.sheet, row, self.letter, field=self.field, field_zh=self.spec.zh,
+        self.problems.add(exc.code, self.sheet, row, self.letter, field=self.field,
                           **exc.params)
 
     def missing(self, row: int, code: str = "workbook.required") -> None:
-        self.problems.add(code, self.sheet, row, self.letter, field=self.field, field_zh=self.spec.zh)
+        self.problems.add(code, self.sheet, row, self.letter, field=self.field)
 
     def convert(self, convert: Callable[[Any], Any], value: Any, row: int) -> Any:
         try:
@@ -953,14 +971,13 @@ class _Reader:
             if canonical is None:
                 self.documents.append(name)
             elif canonical in self.found:
-                zh = SHEETS[canonical][0]
                 self.problems.add("workbook.sheet_duplicate", first=self.found[canonical], second=name,
-                                  sheet=canonical, sheet_zh=zh)
+                                  sheet_kind=canonical)
             else:
                 self.found[canonical] = name
         for canonical in REQUIRED_SHEETS:
             if canonical not in self.found:
-                self.problems.add("workbook.sheet_missing", sheet=canonical, sheet_zh=SHEETS[canonical][0],
+                self.problems.add("workbook.sheet_missing", sheet_kind=canonical,
                                   found=[f'"{n}"' for n in worksheets] or ["-"])
         self.case.sheet_names = dict(self.found)
 
@@ -996,7 +1013,7 @@ class _Reader:
         if key is None:
             self.problems.add("workbook.cell_not_finite", sheet, row, col, value=_show(value))
         else:
-            self.problems.add("workbook.not_finite", sheet, row, col, field=key, field_zh=key, value=_show(value))
+            self.problems.add("workbook.not_finite", sheet, row, col, field=key, value=_show(value))
 
     def _read_documents(self) -> None:
         for name in self.documents:
@@ -1032,14 +1049,14 @@ class _Reader:
             elif field in header.index:
                 other = column_letters(header.index[field])
                 self.problems.add("workbook.column_duplicate", name, 1, letter, header=text, field=field,
-                                  field_zh=spec[field].zh, other=other)
+                                  other=other)
             else:
                 header.index[field] = i
         self.case.columns[canonical] = {f: column_letters(i) for f, i in header.index.items()}
         missing = [f for f, c in spec.items() if c.required and f not in header.index]
         for field in missing:
             found = [f'"{_to_text(c)}"' for c in rows[0] if _to_text(c)] or ["-"]
-            self.problems.add("workbook.column_missing", name, field=field, field_zh=spec[field].zh, found=found)
+            self.problems.add("workbook.column_missing", name, field=field, found=found)
         return None if missing else header
 
     def _column(self, name: str, canonical: str, field: str, index: int) -> _Column:
@@ -1074,7 +1091,7 @@ class _Reader:
                     self._not_finite(name, r + 1, "B", value, key_text)
         for key, col in CASE_KEYS.items():
             if col.required and key not in seen:
-                self.problems.add("workbook.case_key_missing", name, field=key, field_zh=col.zh)
+                self.problems.add("workbook.case_key_missing", name, field=key)
         self.case.info = info
 
     def _case_value(self, info: CaseInfo, name: str, key: str, value: Any, row: int) -> None:
@@ -1299,7 +1316,8 @@ def sheet_title(canonical: str, lang: str = "en") -> str:
 
 def header_label(field: str, col: Col, lang: str = "en") -> str:
     """Header written for a column: 'quantity', or 'quantity [数量]' in Chinese."""
-    return translate("workbook.header", lang, field=field, name=col.zh)
+    register_columns({field: col})
+    return translate("workbook.header", lang, field=field)
 
 
 def _cell(ws: Any, value: Any) -> Any:

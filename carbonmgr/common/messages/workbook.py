@@ -1,7 +1,11 @@
 """Messages of the case-workbook importer/exporter (:mod:`carbonmgr.io.workbook`, :mod:`carbonmgr.io.safety`).
 
-Cell problems carry ``field`` (the canonical English column or key name) and
-``field_zh`` (its Chinese name), so that each language names the column its own way.
+Cell problems carry ``field`` (the id of the column or Case key) and sheet problems
+``sheet_kind`` (the id of the kind of sheet; ``sheet`` is a sheet's own name as the workbook
+spells it); :func:`carbonmgr.common.i18n.translate` renders them with the name the
+workbook contract gives them in the message's language (registered by
+:mod:`carbonmgr.io.workbook`), and ``{field_alt}`` / ``{sheet_kind_alt}`` with the other language's
+name, for the "(or ...)" hints.
 """
 
 MESSAGES = {
@@ -126,13 +130,13 @@ MESSAGES = {
     },
     # --- sheets and columns -----------------------------------------------------------------
     "workbook.sheet_missing": {
-        "en": 'the workbook has no "{sheet}" sheet (a sheet named "{sheet_zh}" is accepted too); '
+        "en": 'the workbook has no "{sheet_kind}" sheet (a sheet named "{sheet_kind_alt}" is accepted too); '
               "sheets found: {found}",
-        "zh": "工作簿缺少“{sheet_zh}”工作表（也可命名为“{sheet}”）；现有工作表：{found}",
+        "zh": "工作簿缺少“{sheet_kind}”工作表（也可命名为“{sheet_kind_alt}”）；现有工作表：{found}",
     },
     "workbook.sheet_duplicate": {
-        "en": 'sheets "{first}" and "{second}" are both the {sheet} sheet; keep only one',
-        "zh": "工作表“{first}”和“{second}”都是{sheet_zh}表；只能保留一个",
+        "en": 'sheets "{first}" and "{second}" are both the {sheet_kind} sheet; keep only one',
+        "zh": "工作表“{first}”和“{second}”都是{sheet_kind}表；只能保留一个",
     },
     "workbook.sheet_empty": {
         "en": "the sheet is empty; row 1 must hold the column headers",
@@ -143,17 +147,17 @@ MESSAGES = {
         "zh": "工作表没有数据行",
     },
     "workbook.column_missing": {
-        "en": 'required column "{field}" (or "{field_zh}") is missing from row 1; columns found: {found}',
-        "zh": "第 1 行缺少必填列“{field_zh}”（或“{field}”）；现有列：{found}",
+        "en": 'required column "{field}" (or "{field_alt}") is missing from row 1; columns found: {found}',
+        "zh": "第 1 行缺少必填列“{field}”（或“{field_alt}”）；现有列：{found}",
     },
     "workbook.column_duplicate": {
         "en": 'column "{header}" repeats the {field} column ({other})',
-        "zh": "列“{header}”与 {other} 列重复（都是{field_zh}列）",
+        "zh": "列“{header}”与 {other} 列重复（都是{field}列）",
     },
     # --- Case sheet ------------------------------------------------------------------------
     "workbook.case_key_missing": {
-        "en": 'required key "{field}" (or "{field_zh}") is missing',
-        "zh": "缺少必填项“{field_zh}”（或“{field}”）",
+        "en": 'required key "{field}" (or "{field_alt}") is missing',
+        "zh": "缺少必填项“{field}”（或“{field_alt}”）",
     },
     "workbook.case_key_duplicate": {
         "en": 'key "{key}" already appears in row {first}',
@@ -166,7 +170,7 @@ MESSAGES = {
     # --- cells -------------------------------------------------------------------------------
     "workbook.required": {
         "en": "{field} is empty",
-        "zh": "{field_zh}为空",
+        "zh": "{field}为空",
     },
     "workbook.item_required": {
         "en": "item is empty; only purchased or exported electricity and heat may leave it empty",
@@ -174,15 +178,15 @@ MESSAGES = {
     },
     "workbook.not_number": {
         "en": '{field} "{value}" is not a number',
-        "zh": "{field_zh}“{value}”不是数字",
+        "zh": "{field}“{value}”不是数字",
     },
     "workbook.date_not_number": {
         "en": "{field} is a date or time ({value}), not a number",
-        "zh": "{field_zh}是日期或时间（{value}），不是数字",
+        "zh": "{field}是日期或时间（{value}），不是数字",
     },
     "workbook.not_finite": {
         "en": "{field} {value} is not a finite number (NaN or infinity: no spreadsheet program writes one)",
-        "zh": "{field_zh}{value}不是有限数值（NaN 或无穷大：电子表格软件不会写出这样的值）",
+        "zh": "{field}{value}不是有限数值（NaN 或无穷大：电子表格软件不会写出这样的值）",
     },
     "workbook.cell_not_finite": {
         "en": "the number {value} is not finite (NaN or infinity: no spreadsheet program writes one)",
@@ -190,31 +194,31 @@ MESSAGES = {
     },
     "workbook.too_large": {
         "en": "{field} {value} is too large to be meant (at most {limit} in its unit)",
-        "zh": "{field_zh}{value}过大，不可能是实际数值（在其单位下最多为 {limit}）",
+        "zh": "{field}{value}过大，不可能是实际数值（在其单位下最多为 {limit}）",
     },
     "workbook.negative": {
         "en": "{field} {value} is negative",
-        "zh": "{field_zh}为负数（{value}）",
+        "zh": "{field}为负数（{value}）",
     },
     "workbook.fraction_range": {
         "en": "{field} {value} is out of range (a fraction 0-1 or a percentage 0-100 %)",
-        "zh": "{field_zh}{value}超出范围（应为 0-1 的小数或 0-100% 的百分数）",
+        "zh": "{field}{value}超出范围（应为 0-1 的小数或 0-100% 的百分数）",
     },
     "workbook.out_of_range": {
         "en": "{field} {value} is out of range ({low}-{high})",
-        "zh": "{field_zh}{value}超出范围（{low}-{high}）",
+        "zh": "{field}{value}超出范围（{low}-{high}）",
     },
     "workbook.not_integer": {
         "en": '{field} "{value}" is not a whole number',
-        "zh": "{field_zh}“{value}”不是整数",
+        "zh": "{field}“{value}”不是整数",
     },
     "workbook.not_bool": {
         "en": '{field} "{value}" is not yes or no',
-        "zh": "{field_zh}“{value}”不是“是”或“否”",
+        "zh": "{field}“{value}”不是“是”或“否”",
     },
     "workbook.bad_choice": {
         "en": '{field} "{value}" is not one of: {allowed}',
-        "zh": "{field_zh}“{value}”不是可选值之一：{allowed}",
+        "zh": "{field}“{value}”不是可选值之一：{allowed}",
     },
     "workbook.unknown_facility": {
         "en": 'facility "{value}" is not listed in the {sheet} sheet (known ids: {known})',
@@ -238,7 +242,7 @@ MESSAGES = {
     },
     # --- sheet names and headers written (Chinese workbooks name each in both languages) -----
     "workbook.sheet_title": {"en": "{canonical}", "zh": "{canonical} ({name})"},
-    "workbook.header": {"en": "{field}", "zh": "{field} [{name}]"},
+    "workbook.header": {"en": "{field}", "zh": "{field_alt} [{field}]"},
     "workbook.case_header": {"en": "key|value", "zh": "key [键]|value [值]"},
     "workbook.readme_sheet": {"en": "README", "zh": "README (说明)"},
     # --- template (README sheet) ------------------------------------------------------------

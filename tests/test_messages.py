@@ -47,6 +47,12 @@ DATA_TABLES = {
     ("io/workbook.py", "_NO"): "no typed in Chinese, parsed",
     ("io/workbook.py", "_CHOICE_SPELLINGS"): "Chinese spellings of choices accepted (国标 ...)",
     ("io/workbook.py", "_BRACKETS"): "brackets ignored in a header, parsed",
+    ("io/orders.py", "ORDER_COLUMNS"): "column headers of a market orders file accepted in Chinese",
+    ("io/orders.py", "SIDE_WORDS"): "buy and sell typed in Chinese (买, 卖 ...) in an orders file",
+    ("io/orders.py", "NUMBER_DECORATIONS"): "units typed after a number in an orders file (元, 吨), parsed",
+    ("io/orders.py", "CURRENCY_SIGNS"): "a full-width yuan sign before a price, parsed",
+    ("io/orders.py", "DELIMITERS"): "a full-width comma between cells, parsed",
+    ("io/orders.py", "_BRACKETED"): "brackets (full-width too) around a unit in a header, parsed",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

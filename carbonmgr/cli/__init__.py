@@ -281,6 +281,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub)
 
+    from carbonmgr.cli.market_commands import add_parsers as add_market_parsers
+
+    add_market_parsers(sub)
+
     g = sub.add_parser("gui", help="start the desktop app")
     g.add_argument("file", nargs="?")
     g.add_argument("--smoke-test", action="store_true")

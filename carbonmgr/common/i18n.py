@@ -19,6 +19,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.report",
     "carbonmgr.common.messages.files",
     "carbonmgr.common.messages.report_labels",
+    "carbonmgr.common.messages.market",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

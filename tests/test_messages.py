@@ -53,6 +53,16 @@ DATA_TABLES = {
     ("io/orders.py", "CURRENCY_SIGNS"): "a full-width yuan sign before a price, parsed",
     ("io/orders.py", "DELIMITERS"): "a full-width comma between cells, parsed",
     ("io/orders.py", "_BRACKETED"): "brackets (full-width too) around a unit in a header, parsed",
+    # the exercise workbook's sheet, column, key and value names: its contract, both languages accepted
+    **{("training/exercise.py", name): "sheet, column, key and value names of the exercise workbook (its contract)"
+       for name in ("TRAINER_SHEETS", "TRAINER_COLUMNS", "BRIEF_KEYS", "MODE_NAMES", "DOCUMENT_KINDS",
+                    "GIVEN_SHEETS", "ALL_ROWS", "TARGET_NAMES", "HAND_COLUMNS", "HAND_KEYS")},
+    ("training/exercise.py", "_YES"): "yes typed in Chinese, parsed",
+    ("training/exercise.py", "_NO"): "no typed in Chinese, parsed",
+    ("training/exercise.py", "_BRACKETS"): "brackets ignored in a header, parsed",
+    ("training/exercise.py", "_PERCENT"): "a full-width percent sign, parsed",
+    ("training/exercise.py", "_ROW_SEPARATORS"): "full-width separators of a row list, parsed",
+    ("training/exercise.py", "_TARGET_ROW"): "a full-width ! in a rubric target, parsed",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

@@ -221,7 +221,12 @@ def cmd_template(args, lang: str) -> int:
     if out.exists() and not args.force:
         print(translate("cli.exists", lang, path=str(out)), file=sys.stderr)
         return EXIT_INPUT
-    write_template(out, lang=args.template_lang or lang)
+    if getattr(args, "exercise", False):
+        from carbonmgr.facade.grading import write_exercise_template
+
+        write_exercise_template(out, lang=args.template_lang or lang)
+    else:
+        write_template(out, lang=args.template_lang or lang)
     print(translate("cli.written", lang, path=str(out)))
     return EXIT_OK
 
@@ -275,6 +280,8 @@ def build_parser() -> argparse.ArgumentParser:
     t.add_argument("output")
     t.add_argument("--template-lang", choices=("en", "zh"), help="language of the template's help texts")
     t.add_argument("--force", action="store_true")
+    t.add_argument("--exercise", action="store_true",
+                   help="write an exercise workbook (answer key + brief, documents, rubric, variables)")
     t.set_defaults(func=cmd_template)
 
     from carbonmgr.cli.report_commands import add_parsers

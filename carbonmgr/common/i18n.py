@@ -20,6 +20,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.files",
     "carbonmgr.common.messages.report_labels",
     "carbonmgr.common.messages.market",
+    "carbonmgr.common.messages.training",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

@@ -45,7 +45,7 @@ def test_bundled_demo_matches_its_script(tmp_path, lang):
 def test_calc_demo_text_and_json_agree():
     text = run("calc", "demo-en")
     assert text.returncode == 0, text.stderr
-    assert "Scope 2, market-based" in text.stdout and "cn_mee_steel_2024 (verified)" in text.stdout
+    assert "Scope 2, market-based" in text.stdout and "cn_ndrc_2013 (secondary)" in text.stdout
     out = run("calc", "demo-en", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
@@ -64,7 +64,8 @@ def test_calc_demo_text_and_json_agree():
     assert first["row"] == 2 and first["facility"] == "F1" and first["scope"] == 1
     assert first["trace"]["formula"] == "E = FC × NCV × CC × OF × 44/12"
     ncv = [i for i in first["trace"]["inputs"] if i["name"] == "NCV"][0]
-    assert ncv["set"] == "cn_mee_steel_2024" and ncv["status"] == "verified" and "钢铁" in ncv["source"]
+    # an auto-parts maker names no sector: general industry, the NDRC 2013/2015 family table
+    assert ncv["set"] == "cn_ndrc_2013" and ncv["status"] == "secondary" and "2013" in ncv["source"]
 
 
 def test_calc_demo_in_chinese():

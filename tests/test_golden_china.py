@@ -193,15 +193,42 @@ def test_PZ_179111_totals():
 def test_T20_bituminous_steel_enterprise_level():
     """1,000 t 烟煤, MEE steel 2024 A.1 (23.736 GJ/t, 0.02618 tC/GJ), enterprise-level carbon
     balance has no oxidation rate → oxidation_rate 1.0 → 2,278.50 t."""
-    inv = compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t",
-                                                 {"oxidation_rate": 1.0})]))
+    inv = compute(make_case("gbt32150", sector="steel", lines=[("stationary_combustion", "烟煤", 1000, "t",
+                                                                 {"oxidation_rate": 1.0})]))
     assert inv.totals["scope1"] == published(2278.50, 2)
 
 
-def test_T20_default_set_is_mee_steel_2024_with_its_of():
+def test_T20_steel_sector_default_set_is_mee_steel_2024_with_its_of():
     # [D] Same line without the override uses A.1 solid-fuel OF 99 %: 1000 × 23.736 × 0.02618 × 0.99 × 44/12
-    inv = compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t", {})]))
+    inv = compute(make_case("gbt32150", sector="steel", lines=[("stationary_combustion", "烟煤", 1000, "t", {})]))
     assert inv.totals["scope1"] == published(2255.71, 2)
+
+
+# ------------------------------------------------------------------ default table by sector
+def test_general_industry_takes_the_ndrc_2013_2015_family_table():
+    """china-addendum §1.7: 1,000 t 烟煤 with the NDRC 2013 first-batch defaults
+    (19.570 GJ/t; 26.18 tC/TJ; 93 %): 1000 × 19.570 × 0.02618 × 0.93 × 44/12 = 1,747.09 t.
+    A case that names no sector is general industry (a Wuhan auto-parts maker is not a steelworks)."""
+    for sector in (None, "general"):
+        inv = compute(make_case("gbt32150", sector=sector, lines=[("stationary_combustion", "烟煤", 1000, "t", {})]))
+        assert inv.totals["scope1"] == published(1747.09, 2)
+        ncv = [i for i in line(inv, 2)["trace"]["inputs"] if i["name"] == "NCV"][0]
+        assert ncv["set"] == "cn_ndrc_2013"
+
+
+def test_a_named_set_still_wins_over_the_sector():
+    inv = compute(make_case("gbt32150", sector="steel", lines=[("stationary_combustion", "烟煤", 1000, "t",
+                                                                 {"factor_set": "cn_gbt32151_22_2024"})]))
+    assert inv.totals["scope1"] == published(1741.75, 2)  # china-addendum §1.7, GB/T 32151.22 row
+
+
+def test_a_sector_without_its_own_table_in_the_library_says_so():
+    inv = compute(make_case("gbt32150", sector="cement", lines=[("stationary_combustion", "烟煤", 1000, "t", {})]))
+    assert inv.totals["scope1"] == published(1747.09, 2)
+    notes = " ".join(line(inv, 2)["trace"]["notes"])
+    assert "cement clinker guideline's own fuel table" in notes
+    inv = compute(make_case("gbt32150", lines=[("stationary_combustion", "烟煤", 1000, "t", {})]))
+    assert "own fuel table" not in " ".join(line(inv, 2)["trace"]["notes"])
 
 
 def test_T9_clinker_with_carbide_slag_deduction():

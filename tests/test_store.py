@@ -222,7 +222,7 @@ def test_pinned_library_reproduces_old_numbers(tmp_path):
     path = tmp_path / "pin.carbon"
     Project.create(path, case, inv).close()
 
-    key = "cn_mee_steel_2024/natural_gas/ncv"
+    key = "cn_ndrc_2013/natural_gas/ncv"
     assert key in inv.factors_used()
     old_value = inv.factors_used()[key]["value"]
     new_lib = load_library(root=_edited_resources(tmp_path, key, str(old_value * 2)))

@@ -12,7 +12,9 @@ from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QForm
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
-from carbonmgr.facade import CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SOURCES, STANDARDS, Changes
+from carbonmgr.common.i18n import translate
+from carbonmgr.facade import (CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SECTORS, SOURCES, STANDARDS,
+                              Changes)
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -163,11 +165,13 @@ class BoundaryPage(Page):
         self.year = QSpinBox()
         self.year.setRange(1990, 2100)
         self.consolidation = QComboBox()
+        self.sector = QComboBox()
         self.lbl_title, self.lbl_standard, self.lbl_gwp, self.lbl_year, self.lbl_consolidation = (
             QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
+        self.lbl_sector = QLabel()
         for lbl, w in ((self.lbl_title, self.title_edit), (self.lbl_standard, self.standard),
                        (self.lbl_gwp, self.gwp), (self.lbl_year, self.year),
-                       (self.lbl_consolidation, self.consolidation)):
+                       (self.lbl_consolidation, self.consolidation), (self.lbl_sector, self.sector)):
             lbl.setBuddy(w)
             form.addRow(lbl, w)
         self.hint = QLabel()
@@ -276,12 +280,13 @@ class BoundaryPage(Page):
         self.gwp.activated.connect(lambda _i: self._set("gwp", self.gwp.currentData()))
         self.year.editingFinished.connect(lambda: self._set("reporting_year", self.year.value()))
         self.consolidation.activated.connect(lambda _i: self._set("consolidation", self.consolidation.currentData()))
+        self.sector.activated.connect(lambda _i: self._set("sector", self.sector.currentData()))
         self.add_fac.clicked.connect(self._add_facility)
         self.new_fac_name.returnPressed.connect(self._add_facility)
         self.rename_fac.clicked.connect(self.start_rename)
         self.del_fac.clicked.connect(self.win.delete_facility)
         prev = self.title_edit
-        for w in (self.standard, self.gwp, self.year, self.consolidation, self.fac_view, self.new_fac_id,
+        for w in (self.standard, self.gwp, self.year, self.consolidation, self.sector, self.fac_view, self.new_fac_id,
                   self.new_fac_name, self.add_fac, self.rename_fac, self.del_fac, self.inst_view, self.add_inst,
                   self.del_inst, self.eq_view, self.add_eq, self.del_eq):
             QWidget.setTabOrder(prev, w)
@@ -331,6 +336,9 @@ class BoundaryPage(Page):
         self.lbl_gwp.setText(self.tr("&GWP set:"))
         self.lbl_year.setText(self.tr("Reporting &year:"))
         self.lbl_consolidation.setText(self.tr("&Consolidation approach:"))
+        self.lbl_sector.setText(self.tr("S&ector:"))
+        self.sector.setToolTip(self.tr("The sector whose accounting guideline gives the default fuel parameters "
+                                       "(net calorific value, carbon content, oxidation rate)"))
         self.hint.setText(self.tr("The consolidation approach decides which share of each facility's emissions "
                                   "is counted: operational or financial control counts 100 % or nothing, "
                                   "equity share counts the equity share."))
@@ -377,6 +385,12 @@ class BoundaryPage(Page):
             self.consolidation.clear()
             for k in CONSOLIDATIONS:
                 self.consolidation.addItem(labels.choice(labels.CONSOLIDATIONS, k), k)
+            lang = i18n.current()
+            self.sector.clear()
+            for k in SECTORS:
+                self.sector.addItem(translate(f"sector.{k}", lang), k)
+                self.sector.setItemData(self.sector.count() - 1, translate(f"guideline.{k}", lang),
+                                        Qt.ItemDataRole.ToolTipRole)
             self.gwp.clear()
             if s is not None:
                 from carbonmgr.facade import DEFAULT_GWP
@@ -393,6 +407,7 @@ class BoundaryPage(Page):
             self.gwp.setCurrentIndex(max(0, self.gwp.findData(info.gwp)) if info.gwp else 0)
             self.year.setValue(int(info.reporting_year or 2023))
             self.consolidation.setCurrentIndex(max(0, self.consolidation.findData(info.consolidation)))
+            self.sector.setCurrentIndex(max(0, self.sector.findData(info.sector or SECTORS[0])))
         finally:
             self._loading = False
 

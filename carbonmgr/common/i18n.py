@@ -157,8 +157,8 @@ def lookup(code: str, lang: str = "en", default: str = "", **params) -> str:
 def _fmt(value, lang, key=""):
     if isinstance(value, Message):
         return value.render(lang)
-    if key == "source" and isinstance(value, str):  # a source type id reads as its name
-        entry = messages().get("source." + value)
+    if key in ("source", "sector") and isinstance(value, str):  # a source type or sector id reads as its name
+        entry = messages().get(key + "." + value)
         if entry:
             return entry.get(lang) or entry["en"]
     if isinstance(value, (list, tuple)):

@@ -18,7 +18,7 @@ INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef")
 EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment") + EQUIPMENT_VALUE_FIELDS
 RECORD_KINDS = ("instrument", "equipment")  # the small registers next to the activity lines
 INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
-               "grid_factor_set", "ch4_ar6", "base_year")
+               "grid_factor_set", "ch4_ar6", "base_year", "sector")
 
 
 class CellError(CarbonMgrError):

@@ -57,14 +57,15 @@ from carbonmgr.editing.results import Results, compute_results
 from carbonmgr.editing.worker import DbWorker, db_worker
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
                                        EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
-                                       SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility, Instrument)
+                                       SECTORS, SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility,
+                                       Instrument)
 from carbonmgr.io import WORKBOOK_SUFFIXES
 from carbonmgr.storage import PROJECT_SUFFIX
 
 __all__ = [
     "EditSession", "Changes", "Operation", "Step", "Results", "DbWorker", "db_worker", "ImportJob", "ImportCancelled",
     "CellError", "CORE_FIELDS", "LINE_FIELDS", "ACTIVITY_OPTIONS", "SOURCES", "SOURCE_NAMES", "STANDARDS",
-    "GWP_SETS", "CONSOLIDATIONS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
+    "GWP_SETS", "CONSOLIDATIONS", "SECTORS", "DEFAULT_GWP", "FACILITY_FIELDS", "INFO_FIELDS", "autosave_path", "read_autosave",
     "blank_case", "copy_case", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "AUTOSAVE_SUFFIX", "AUTOSAVE_EVERY_EDITS",
     "SOURCE_KINDS", "resolve_input", "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "EQUIPMENT_METHODS",
     "EQUIPMENT_VALUE_FIELDS", "EQUIPMENT_METHOD_FIELDS", "INSTRUMENT_TYPES", "RECORD_KINDS",

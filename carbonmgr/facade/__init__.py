@@ -9,8 +9,8 @@ importing the facade keeps the app's start-up light.
 """
 from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FIELDS, DEFAULT_GWP,
                                        EQUIPMENT_METHOD_FIELDS, EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS,
-                                       INSTRUMENT_FIELDS, INSTRUMENT_TYPES, SOURCE_NAMES, SOURCES, STANDARDS,
-                                       CellError, Changes, ImportCancelled, ImportJob)
+                                       INSTRUMENT_FIELDS, INSTRUMENT_TYPES, SECTORS, SOURCE_NAMES, SOURCES,
+                                       STANDARDS, CellError, Changes, ImportCancelled, ImportJob)
 from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
                                         factor_library, line_groups, read_workbook, resolve_input, write_template)
 from carbonmgr.storage.lock import ProjectInUse
@@ -40,6 +40,6 @@ __all__ = [
     "resolve_input", "line_groups", "factor_library", "write_template", "Changes", "CellError", "ImportJob",
     "ImportCancelled",
     "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
-    "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SOURCE_NAMES", "SOURCES",
+    "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SECTORS", "SOURCE_NAMES", "SOURCES",
     "STANDARDS", *_LAZY,
 ]

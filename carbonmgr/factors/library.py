@@ -27,7 +27,21 @@ CN_FUEL_CHAIN = (
     "cn_gbt2589",
     "cn_mee_power_2022",
 )
-DEFAULT_FUEL_SET = "cn_mee_steel_2024"  # the only fuel table read verbatim ([VT])
+# The default fuel table of each sector's guideline (the sectors are model.SECTORS). General
+# industry takes the NDRC 2013/2015 family table (the 2013 first-batch table; the 2015
+# 工业其他行业 guideline's own table has not been read, china-addendum §1.8); steel the MEE 2024
+# steel guideline's 附表A.1; power the MEE 发电设施 guideline's Appendix A where we have its rows,
+# then the family table. Cement and aluminium (MEE 2024 guidelines, 环办气候函〔2024〕321号):
+# their own fuel tables have not been read, so the family table, with a note on the line.
+SECTOR_FUEL_SETS = {
+    "general": ("cn_ndrc_2013",),
+    "steel": ("cn_mee_steel_2024",),
+    "power": ("cn_mee_power_2022", "cn_ndrc_2013"),
+    "cement": ("cn_ndrc_2013",),
+    "aluminium": ("cn_ndrc_2013",),
+}
+SECTORS_WITHOUT_OWN_TABLE = frozenset({"cement", "aluminium"})
+DEFAULT_FUEL_SET = SECTOR_FUEL_SETS["general"][0]
 DEFAULT_GRID_SET = "cn_grid_mee_nbs"
 DEFAULT_PROCESS_CHAIN = ("cn_carbonates", "cn_mee_steel_2024", "cn_steel_2013", "cn_mee_cement_2024",
                          "cn_cement_oxide")

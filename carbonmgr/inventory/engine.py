@@ -20,9 +20,10 @@ from typing import Any
 
 from carbonmgr.inventory import methods
 from carbonmgr.common.errors import Problem, ValidationFailed
-from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_FUEL_SET, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, Factor,
+from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, SECTOR_FUEL_SETS,
+                                       SECTORS_WITHOUT_OWN_TABLE, Factor,
                       Library, default_library, norm_name, pick_year, plausible_ranges)
-from carbonmgr.inventory.model import CALC_OPTIONS, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
+from carbonmgr.inventory.model import CALC_OPTIONS, DEFAULT_SECTOR, GENERIC_ELECTRICITY_ITEMS, CaseData, Facility
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
 from carbonmgr.common.i18n import Message
@@ -252,6 +253,9 @@ class Resolver:
         return Calc("user_per_gas", "E = Σ AD × EF_gas × GWP_gas", per_unit, gwp, inputs, gwp_sources=gsrc)
 
     # -------------------------------------------------------- combustion
+    def _sector(self) -> str:
+        return self.info.sector if self.info.sector in SECTOR_FUEL_SETS else DEFAULT_SECTOR
+
     def _set_chain(self, opts, default, chain) -> list[str]:
         first = opts.get("factor_set") or self.info.factor_set or default
         out = [first]
@@ -272,7 +276,8 @@ class Resolver:
         elif item is not None and item.kind not in ("fuel",):
             raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
         else:
-            chain = self._set_chain(opts, DEFAULT_FUEL_SET, CN_FUEL_CHAIN + ("ipcc2006",))
+            sector_sets = SECTOR_FUEL_SETS[self._sector()]
+            chain = self._set_chain(opts, sector_sets[0], sector_sets[1:] + CN_FUEL_CHAIN + ("ipcc2006",))
         chosen = chain[0]
         if item is None:
             return self._cn_method(source, None, unit, opts, chosen, [])
@@ -289,6 +294,9 @@ class Resolver:
             tried.append(set_name)
             calc = self._from_set(source, item, unit, opts, set_name, rows)
             if calc is not None:
+                if (not opts.get("factor_set") and not self.info.factor_set and item.kind == "fuel"
+                        and self._sector() in SECTORS_WITHOUT_OWN_TABLE):
+                    calc.notes.append(Note("engine.note.sector_family_table", {"sector": self._sector()}))
                 if set_name != chosen:
                     calc.notes.append(Note("engine.note.other_set", {"item": item.id, "chosen": chosen,
                                                                      "used": set_name}))

@@ -23,6 +23,10 @@ STANDARDS = ("gbt32150", "ghgp", "iso14064")
 GWP_SETS = ("SAR", "AR4", "AR5", "AR6", "AR6-SM")
 CONSOLIDATIONS = ("operational_control", "financial_control", "equity_share")
 CH4_RULES = ("by_source", "fossil", "non_fossil")
+# The sector whose accounting guideline gives a Chinese case its default fuel table
+# (carbonmgr.factors.library.SECTOR_FUEL_SETS); general industry when a case names none.
+SECTORS = ("general", "steel", "power", "cement", "aluminium")
+DEFAULT_SECTOR = "general"
 
 # Default GWP set per standard profile: the Chinese guidelines use SAR (china.md §2.9);
 # GHG Protocol / ISO reporting today commonly uses AR5 (EPA and DESNZ factors embed AR5).
@@ -85,6 +89,7 @@ class CaseInfo:
     grid_factor_set: str | None = None  # default set for grid electricity
     ch4_ar6: str = "by_source"
     base_year: int | None = None
+    sector: str | None = None  # None: DEFAULT_SECTOR (general industry)
     extra: dict[str, Any] = field(default_factory=dict)  # other keys, kept as read
 
     @property

@@ -34,7 +34,7 @@ from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import register_names, translate
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
-    ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SOURCE_ALIASES, SOURCES, STANDARDS,
+    ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SECTORS, SOURCE_ALIASES, SOURCES, STANDARDS,
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
 from carbonmgr.inventory.sources import NO_ITEM_SOURCES  # sources whose lines may leave the item empty
@@ -88,6 +88,7 @@ CASE_KEYS: dict[str, Col] = {
     "grid_factor_set": Col("电网因子集", "text"),
     "ch4_ar6": Col("甲烷AR6规则", "ch4", False, ("ch4 ar6 rule",)),
     "base_year": Col("基准年", "year", False, ("基准年度",), 1900, 2100),
+    "sector": Col("行业", "sector", False, ("行业类别", "所属行业", "核算指南", "guideline")),
 }
 
 FACILITY_COLUMNS: dict[str, Col] = {
@@ -196,6 +197,13 @@ _CHOICE_SPELLINGS: dict[str, dict[str, Iterable[str]]] = {
         "equity_share": ("股权比例", "股权比例法", "股权", "equity"),
     },
     "ch4": {"by_source": ("按排放源", "按来源"), "fossil": ("化石",), "non_fossil": ("非化石",)},
+    "sector": {
+        "general": ("工业其他行业", "其他行业", "一般工业", "general industry", "other industry"),
+        "steel": ("钢铁", "钢铁行业", "钢铁生产", "iron and steel"),
+        "power": ("发电", "发电设施", "发电行业", "电力", "power generation"),
+        "cement": ("水泥", "水泥行业", "水泥熟料"),
+        "aluminium": ("铝", "铝冶炼", "电解铝", "aluminum"),
+    },
     "financial": {"yes": _YES, "no": _NO, "joint": ("共同", "联合", "共同控制", "联合控制")},
     "method": {
         "screening": ("筛选法", "筛选"),
@@ -205,7 +213,7 @@ _CHOICE_SPELLINGS: dict[str, dict[str, Iterable[str]]] = {
     "source": {s: SOURCE_ALIASES.get(s, ()) for s in SOURCES},
 }
 _CHOICE_ALLOWED = {
-    "standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4": CH4_RULES,
+    "standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4": CH4_RULES, "sector": SECTORS,
     "financial": ("yes", "no", "joint"), "method": EQUIPMENT_METHODS, "source": SOURCES,
 }
 _NO_ITEM_OK = NO_ITEM_SOURCES | {None}  # None: the source itself is wrong (reported already)
@@ -1358,6 +1366,8 @@ def _case_rows(info: CaseInfo) -> list[tuple[str, Any]]:
     rows.append(("ch4_ar6", info.ch4_ar6))
     if info.base_year is not None:
         rows.append(("base_year", info.base_year))
+    if info.sector is not None:
+        rows.append(("sector", info.sector))
     return rows
 
 
@@ -1500,7 +1510,8 @@ def _write_activities(book: Any, table: ActivityTable, lang: str) -> None:
 
 _EXAMPLE_CASE = [
     ("title", "Example Co. 2024 inventory"), ("standard", "gbt32150"), ("gwp", "SAR"),
-    ("reporting_year", 2024), ("consolidation", "operational_control"), ("residual_mix_ef", None),
+    ("reporting_year", 2024), ("consolidation", "operational_control"), ("sector", "general"),
+    ("residual_mix_ef", None),
     ("factor_set", None), ("grid_factor_set", None), ("ch4_ar6", "by_source"), ("base_year", None),
 ]
 _EXAMPLE_FACILITIES = [["F1", "Main plant", "Hubei", 100, "yes", "yes"],
@@ -1597,7 +1608,7 @@ def _template_case(book: Any, tr: Callable[[str], str], lang: str) -> None:
         ws.append([header_label(key, CASE_KEYS[key], lang), value])
         _comment(ws.cell(ws.max_row, 1), _help("Case", key, tr), Comment)
         kind = CASE_KEYS[key].kind
-        if kind in ("standard", "gwp", "consolidation", "ch4"):
+        if kind in ("standard", "gwp", "consolidation", "ch4", "sector"):
             _dropdown(ws, f"B{ws.max_row}", _CHOICE_ALLOWED[kind], DataValidation)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 36

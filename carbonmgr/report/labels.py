@@ -30,6 +30,11 @@ def standard_short(code: str, lang: str) -> str:
     return _name("standard_short", code, lang, code)
 
 
+def sector_guideline(sector: str | None, lang: str) -> str:
+    """The guideline whose default fuel table a case's sector takes, by its official title."""
+    return lookup(f"guideline.{sector or 'general'}", lang, lookup("guideline.general", lang))
+
+
 def consolidation_name(code: str, lang: str) -> str:
     return _name("consolidation", code, lang, code)
 

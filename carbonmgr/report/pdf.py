@@ -38,7 +38,7 @@ from carbonmgr.inventory.notes import GREEN_RULE_NOTE, trace_notes
 from carbonmgr.report.errors import ReportCancelled
 from carbonmgr.report.export import is_result_sheet
 from carbonmgr.report.fonts import glyph_set, register_pdf_font
-from carbonmgr.report.labels import (ORIGINS, consolidation_name, iso_category_name, label, method_name, note_text,
+from carbonmgr.report.labels import (ORIGINS, consolidation_name, sector_guideline, iso_category_name, label, method_name, note_text,
                                      param_name, scope3_category, source_name, standard_name, standard_short,
                                      status_name)
 
@@ -531,6 +531,8 @@ class ReportBuilder:
             (self.L("consolidation"), self.tx(self.consolidation())),
             (self.L("gwp_set"), self.tx(self.inv.gwp)),
         ]
+        if not info.factor_set:
+            rows.append((self.L("sector_guideline"), self.tx(sector_guideline(info.sector, self.lang))))
         if info.base_year:
             rows.append((self.L("base_year"), self.tx(info.base_year)))
         known = set(INFO_KEYS) | set(CALC_KEYS) | set(OTHER_KEYS) | {k for v in QA_KEYS.values() for k in v} | \

@@ -49,7 +49,7 @@ from carbonmgr.common.errors import ProjectError, Problem
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
-                    EQUIPMENT_VALUE_FIELDS, GWP_SETS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
+                    EQUIPMENT_VALUE_FIELDS, GWP_SETS, SECTORS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
                     Facility, Instrument, implausible_numbers)
 from carbonmgr.inventory.sources import is_market_based
 
@@ -182,10 +182,26 @@ def _m0003_line_arrays(db: Database) -> None:
     db["result_groups"].add_column("coefficients", str)
 
 
+def _m0004_sector(db: Database) -> None:
+    # A case now names its sector, whose guideline gives the default fuel table (general industry,
+    # the NDRC 2013/2015 family table, when none is named). Projects saved before took the MEE
+    # steel guideline's table by default: they keep it (a saved inventory never changes silently;
+    # choosing another sector is an explicit edit that shows the difference). No data, no change:
+    # a new file's case is written after its schema steps.
+    has_case = db.execute("SELECT 1 FROM \"case\" WHERE kind = 'info' LIMIT 1").fetchone()
+    named = db.execute("SELECT value FROM \"case\" WHERE kind = 'info' AND key = 'factor_set'").fetchone()
+    has_sector = db.execute("SELECT 1 FROM \"case\" WHERE kind = 'info' AND key = 'sector'").fetchone()
+    if has_case and not has_sector and (named is None or named[0] in (None, "null", '""')):
+        seq = db.execute("SELECT COALESCE(MAX(seq), -1) + 1 FROM \"case\" WHERE kind = 'info'").fetchone()[0]
+        db.execute("INSERT INTO \"case\" (kind, key, value, seq) VALUES ('info', 'sector', ?, ?)",
+                   [dumps("steel"), seq])
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
     ("0003_line_arrays", _m0003_line_arrays),
+    ("0004_sector", _m0004_sector),
 ]
 
 
@@ -605,9 +621,10 @@ def _coerce_info(key, value):
         return _to_int(key, value)
     if key == "residual_mix_ef":
         return _to_float(key, value)
-    choices = {"standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4_ar6": CH4_RULES}
+    choices = {"standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4_ar6": CH4_RULES,
+               "sector": SECTORS}
     if key in choices:
-        if value is None and key == "gwp":
+        if value is None and key in ("gwp", "sector"):
             return None
         if value not in choices[key]:
             raise _bad(key, value)

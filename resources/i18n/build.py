@@ -38,6 +38,8 @@ GLOSSARY: dict[str, str] = {
     "&Insert line": "插入行(&I)", "Insert a new activity line": "插入一行活动数据",
     "&Delete lines": "删除行(&D)", "Delete the selected lines": "删除所选行",
     "Use selected &factor": "使用所选因子(&F)",
+    "S&ector:": "行业(&E)：",
+    "The sector whose accounting guideline gives the default fuel parameters (net calorific value, carbon content, oxidation rate)": "所属行业：其核算指南给出燃料参数缺省值（低位发热量、单位热值含碳量、碳氧化率）",
     "Use the factor selected in the factor library for the selected lines": "对所选行使用因子库中选中的因子",
     "&Override factor …": "覆盖排放因子(&O)…", "Give the selected lines their own CO2e factor": "为所选行填写自定义 CO2e 排放因子",
     "C&lear factor override": "清除自定义因子(&L)", "Remove the lines' own CO2e factor": "删除所选行的自定义 CO2e 排放因子",

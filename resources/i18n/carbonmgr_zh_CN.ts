@@ -131,6 +131,14 @@
             <translation>合并方法(&amp;C)：</translation>
         </message>
         <message>
+            <source>S&amp;ector:</source>
+            <translation>行业(&amp;E)：</translation>
+        </message>
+        <message>
+            <source>The sector whose accounting guideline gives the default fuel parameters (net calorific value, carbon content, oxidation rate)</source>
+            <translation>所属行业：其核算指南给出燃料参数缺省值（低位发热量、单位热值含碳量、碳氧化率）</translation>
+        </message>
+        <message>
             <source>The consolidation approach decides which share of each facility's emissions is counted: operational or financial control counts 100 % or nothing, equity share counts the equity share.</source>
             <translation>合并方法决定每个设施的排放计入多少：运营控制法或财务控制法按 100% 或 0 计入，股权比例法按股权比例计入。</translation>
         </message>

@@ -251,7 +251,7 @@ def test_trace_of_the_selected_line(qtbot, win):
     win.tabs.setCurrentWidget(win.activities)
     win.activities.select_position(0, "quantity")
     text = win.activities.trace.toPlainText()
-    for part in ("Formula", "E = FC × NCV × CC × OF × 44/12", "NCV", "GJ/10^4 Nm3", "cn_mee_steel_2024",
+    for part in ("Formula", "E = FC × NCV × CC × OF × 44/12", "NCV", "GJ/10^4 Nm3", "cn_ndrc_2013",
                  "factor library", "Result"):
         assert part in text
 

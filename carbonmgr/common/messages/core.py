@@ -71,6 +71,36 @@ MESSAGES = {
     "engine.note.read_as_percent": {"en": "{param} {value} read as a percent: {fraction} {unit}",
                                     "zh": "{param} {value} 按百分数读取：{fraction} {unit}"},
     "engine.note.user_factor": {"en": "user factor", "zh": "数据行给出的因子"},
+    "engine.note.sector_family_table": {
+        "en": "the factor library does not hold the {sector} guideline's own fuel table; its defaults are those of the "
+              "NDRC 2013/2015 guideline family",
+        "zh": "因子库中尚无{sector}行业指南自身的燃料参数表，缺省值取自国家发展改革委 2013/2015 年系列核算指南"},
+    # sectors (Case key "sector"), and the guideline whose default fuel table each takes
+    "sector.general": {"en": "general industry", "zh": "工业其他行业"},
+    "sector.steel": {"en": "iron and steel", "zh": "钢铁"},
+    "sector.power": {"en": "power generation", "zh": "发电设施"},
+    "sector.cement": {"en": "cement clinker", "zh": "水泥熟料生产"},
+    "sector.aluminium": {"en": "aluminium smelting", "zh": "铝冶炼"},
+    "guideline.general": {
+        "en": "Guidelines for Accounting and Reporting of Greenhouse Gas Emissions of Other Industrial Enterprises "
+              "(Trial) (NDRC, 2015)",
+        "zh": "《工业其他行业企业温室气体排放核算方法与报告指南（试行）》（国家发展改革委，2015）"},
+    "guideline.steel": {
+        "en": "Guidelines for Enterprise Greenhouse Gas Emissions Accounting and Reporting: Iron and Steel "
+              "(CETS-AG-03.01-V01-2024, MEE)",
+        "zh": "《企业温室气体排放核算与报告指南 钢铁行业》（CETS-AG-03.01-V01-2024，生态环境部）"},
+    "guideline.power": {
+        "en": "Guidelines for Enterprise Greenhouse Gas Emissions Accounting and Reporting: Power Generation "
+              "Facilities (MEE, Huanbanqihouhan [2022] No. 485)",
+        "zh": "《企业温室气体排放核算与报告指南 发电设施》（环办气候函〔2022〕485号）"},
+    "guideline.cement": {
+        "en": "Guidelines for Enterprise Greenhouse Gas Emissions Accounting and Reporting: Cement Clinker "
+              "Production (CETS-AG-02.01-V01-2024, MEE)",
+        "zh": "《企业温室气体排放核算与报告指南 水泥熟料生产》（CETS-AG-02.01-V01-2024，生态环境部）"},
+    "guideline.aluminium": {
+        "en": "Guidelines for Enterprise Greenhouse Gas Emissions Accounting and Reporting: Aluminium Smelting "
+              "(CETS-AG-04.01-V01-2024, MEE)",
+        "zh": "《企业温室气体排放核算与报告指南 铝冶炼》（CETS-AG-04.01-V01-2024，生态环境部）"},
     "engine.note.co2e_weighted": {"en": "CO2e weighted with {basis} GWPs", "zh": "CO2e 按 {basis} GWP 加权"},
     "engine.note.co2e_weighted_own": {"en": "CO2e weighted with its own GWPs", "zh": "CO2e 按因子自身的 GWP 加权"},
     "engine.note.co2e_not_reweighted": {"en": "factor already in CO2e ({basis}); not re-weighted",

@@ -25,6 +25,7 @@ MESSAGES = {
         "zh": "{year} 年 1 月 1 日至 {year} 年 12 月 31 日",
     },
     "report.label.standard": {"en": "Standard", "zh": "核算标准"},
+    "report.label.sector_guideline": {"en": "Default fuel parameters from", "zh": "燃料参数缺省值依据"},
     "report.label.gwp_set": {"en": "GWP values", "zh": "全球变暖潜势（GWP）值"},
     "report.label.report_date": {"en": "Report date", "zh": "报告日期"},
     "report.label.prepared_with": {"en": "Prepared with CarbonMgr {version}", "zh": "由 CarbonMgr {version} 生成"},

@@ -291,6 +291,12 @@ MESSAGES = {
         "en": "Consolidation approach: operational_control, financial_control or equity_share.",
         "zh": "合并方法：operational_control（运营控制）、financial_control（财务控制）或 equity_share（股权比例）。",
     },
+    "workbook.tpl.case.sector": {
+        "en": "Optional. The sector whose accounting guideline gives the default fuel parameters: general (other "
+              "industry, the default), steel, power, cement or aluminium.",
+        "zh": "可选。所属行业，其核算指南给出燃料参数缺省值：general（工业其他行业，默认）、steel（钢铁）、power（发电设施）、"
+              "cement（水泥熟料生产）或 aluminium（铝冶炼）。",
+    },
     "workbook.tpl.case.residual_mix_ef": {
         "en": "Optional. Residual-mix emission factor for market-based Scope 2, t CO2e/MWh.",
         "zh": "可选。市场法范围二的剩余组合排放因子，t CO2e/MWh。",

@@ -13,8 +13,14 @@ VENV=${CARBONMGR_VENV:-.venv}
 PY=${PYTHON:-python3}
 
 # Debian packages: a TrueType CJK font for the PDF report and charts, poppler for the
-# PDF tests, and the libraries Qt needs to run offscreen.
-DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3"
+# PDF tests, the libraries Qt needs to run offscreen, and those its X11 (xcb) platform
+# plugin links to (ldd PySide6/Qt/plugins/platforms/libqxcb.so; ui/startup.py names the
+# package of each library and the app checks them before Qt starts).
+DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 libx11-6 libxkbcommon0 libfontconfig1 libfreetype6 libglib2.0-0 libdbus-1-3
+  libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render0
+  libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
+
+say() { echo "[setup] $*" >&2; }
 
 system_packages() {
   command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
@@ -24,26 +30,62 @@ system_packages() {
   done
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" != "0" ]; then
-    echo "note: missing Debian packages:$missing (install them with apt-get as root)" >&2
+    say "missing Debian packages:$missing"
+    say "install them as root: apt-get install$missing"
     return 0
   fi
-  echo "installing Debian packages:$missing" >&2
+  say "updating the Debian package lists (apt-get update)"
   apt-get update -qq >/dev/null 2>&1 || true
-  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $missing >/dev/null
+  say "installing Debian packages:$missing"
+  # one line per package as it is set up, instead of silence
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Progress-Fancy=0 $missing 2>&1 || echo "APT-FAILED"; } \
+    | { grep --line-buffered -E '^(Setting up|E:|APT-FAILED)' || true; } | sed -u 's/^/  /' >&2
+  for p in $missing; do
+    dpkg -s "$p" >/dev/null 2>&1 || { say "could not install $p (see apt-get install $p)"; }
+  done
+}
+
+# Debian's python3 comes without venv/ensurepip (python3-venv): install it when root, else say so.
+venv_support() {
+  "$PY" -c 'import ensurepip, venv' >/dev/null 2>&1 && return 0
+  if command -v apt-get >/dev/null 2>&1 && [ "$(id -u)" = "0" ]; then
+    say "installing python3-venv (this Python cannot create virtual environments without it)"
+    apt-get update -qq >/dev/null 2>&1 || true
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -q python3-venv 2>&1 \
+      | { grep --line-buffered -E '^(Setting up|E:)' || true; } | sed -u 's/^/  /' >&2
+  else
+    say "$PY cannot create a virtual environment: install its venv module (Debian/Ubuntu: apt-get install python3-venv)"
+  fi
+}
+
+# pip, showing each package as it is fetched and installed (the whole log stays in .venv)
+pip_install() {
+  local log=$1; shift
+  set +e
+  "$VENV/bin/python" -m pip install --disable-pip-version-check --progress-bar off "$@" 2>&1 | tee "$log" \
+    | { grep --line-buffered -E '^(Collecting|Downloading|Installing collected|Successfully installed)' || true; } \
+    | sed -u -e 's/^/  /' -e 's/^\(.\{150\}\).*/\1 .../' >&2
+  local rc=${PIPESTATUS[0]}
+  set -e
+  return "$rc"
 }
 
 setup() {
   system_packages
   if [ ! -x "$VENV/bin/python" ]; then
+    venv_support
+    say "creating the virtual environment $VENV ($("$PY" --version 2>&1))"
     "$PY" -m venv "$VENV"
   fi
   "$VENV/bin/python" -m pip install --quiet --disable-pip-version-check --upgrade pip >/dev/null 2>&1 || true
   local log="$VENV/pip-install.log"
-  if ! "$VENV/bin/python" -m pip install --disable-pip-version-check -e ".[test,gui,lint]" >"$log" 2>&1; then
+  say "installing CarbonMgr and its Python packages into $VENV (pip install -e .[test,gui,lint]; log: $log)"
+  if ! pip_install "$log" -e ".[test,gui,lint]"; then
     cat "$log" >&2
     echo "pip install failed (log above)" >&2
     exit 1
   fi
+  say "ready"
 }
 
 # A regular (non-editable) copy of the package, as a user's install has it: carbonmgr.ui

@@ -19,12 +19,6 @@ def _prepare_environment(smoke_test: bool) -> None:
     os.environ.setdefault("QT_API", "PySide6")  # matplotlib's Qt backend uses this binding
 
 
-def _no_display() -> bool:
-    """On Linux without X11/Wayland and no Qt platform chosen, Qt would abort: say so instead."""
-    return (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
-            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")))
-
-
 def choose_language(settings, explicit: str | None) -> str:
     from carbonmgr.ui import i18n
 
@@ -107,11 +101,12 @@ def main(args=None) -> int:
     smoke = bool(getattr(args, "smoke_test", False))
     lang_arg = getattr(args, "lang", None)
     _prepare_environment(smoke)
-    if _no_display():
-        zh = (lang_arg or os.environ.get("LANG", "")).lower().startswith("zh")
-        print("没有可用的图形显示：请在桌面环境中运行，或使用 xvfb-run；命令行功能见 carbonmgr --help" if zh else
-              "no graphical display found: run this in a desktop session (or under xvfb-run); "
-              "the command line works without one: carbonmgr --help", file=sys.stderr)
+    from carbonmgr.common.i18n import normalize_lang
+    from carbonmgr.ui.startup import problem
+
+    stop = problem(normalize_lang(lang_arg))  # before Qt could abort: no [gui] extra, no display, xcb libraries
+    if stop:
+        print(stop, file=sys.stderr)
         return 2
     if smoke and not file:
         file = "demo"

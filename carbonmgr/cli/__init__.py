@@ -174,6 +174,9 @@ def cmd_update_factors(args, lang: str) -> int:
                           c["change"]] for c in changes]
         print(_table(rows))
     old, new = result["old_totals"], result["new_totals"]
+    if not changes and not result["applied"] and all(abs(old[k] - new[k]) < 1e-9 for k in old if k in new):
+        print(translate("cli.factors_nothing_to_apply", lang))  # --apply would change nothing
+        return EXIT_OK
     print()
     rows = [["", translate("cli.update.col.old", lang), translate("cli.update.col.new", lang), "Δ"]]
     for key in ("total", "scope1", "scope2_location", "scope2_market", "scope3"):
@@ -237,7 +240,7 @@ def cmd_gui(args, lang: str) -> int:  # pragma: no cover - provided by the deskt
     except ImportError:
         from carbonmgr.common.i18n import translate
 
-        print(translate("cli.gui_missing", lang), file=sys.stderr)
+        print(translate("app.start.no_gui_extra", lang), file=sys.stderr)
         return EXIT_INPUT
     return gui_main(args)
 

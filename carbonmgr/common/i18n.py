@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.core",
+    "carbonmgr.common.messages.app",
     "carbonmgr.common.messages.units",
     "carbonmgr.common.messages.workbook",
     "carbonmgr.common.messages.store",

@@ -1527,7 +1527,7 @@ _EXAMPLE_ACTIVITIES = [
 ]
 _EXAMPLE_INSTRUMENTS = [["F1", "GEC", 1000, 0]]
 _EXAMPLE_EQUIPMENT = [{"facility": "F1", "method": "screening", "refrigerant": "R-410A",
-                       "equipment": "commercial AC", "operating_capacity": 120.0}]
+                       "equipment": "residential_commercial_ac", "operating_capacity": 120.0}]
 _TEMPLATE_ACTIVITY_FIELDS = ["facility", "source", "item", "quantity", "unit", *ACTIVITY_OPTIONS]
 _TEMPLATE_EQUIPMENT_FIELDS = list(EQUIPMENT_COLUMNS)
 

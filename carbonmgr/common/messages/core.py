@@ -138,6 +138,8 @@ MESSAGES = {
                           "zh": "此命令需要项目文件（.carbon）；请先用 carbonmgr import 导入"},
     "cli.factors_unchanged": {"en": "the factors and GWP values this inventory used are unchanged in today's library",
                               "zh": "本清单使用的因子和 GWP 值在当前因子库中没有变化"},
+    "cli.factors_nothing_to_apply": {"en": "the inventory would stay as it is: there is nothing to apply",
+                                     "zh": "清单不会有任何变化，无需更新"},
     "cli.factors_applied": {"en": "saved: the project now uses today's factors",
                             "zh": "已保存：项目现使用当前因子库"},
     "cli.factors_not_applied": {"en": "nothing changed in the project; run again with --apply to use today's factors",
@@ -194,8 +196,6 @@ MESSAGES = {
     "cli.update.col.old": {"en": "old", "zh": "原值"},
     "cli.update.col.new": {"en": "new", "zh": "新值"},
     "cli.update.col.change": {"en": "change", "zh": "变化"},
-    "cli.gui_missing": {"en": "the desktop app is not installed (pip install 'carbonmgr[gui]')",
-                        "zh": "未安装桌面程序（pip install 'carbonmgr[gui]'）"},
     # Punctuation and small formats of each language
     "sep.list": {"en": ", ", "zh": "、"},
     "sep.semicolon": {"en": "; ", "zh": "；"},

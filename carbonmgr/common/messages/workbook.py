@@ -405,8 +405,13 @@ MESSAGES = {
     },
     "workbook.tpl.equipment.refrigerant": {"en": "Refrigerant, e.g. R-410A, HFC-134a.",
                                            "zh": "制冷剂，如 R-410A、HFC-134a。"},
-    "workbook.tpl.equipment.equipment": {"en": "Equipment type (screening method), e.g. chiller, commercial AC.",
-                                         "zh": "设备类型（筛选法），如冷水机组、商用空调。"},
+    "workbook.tpl.equipment.equipment": {
+        "en": "Equipment type (screening method): domestic_refrigeration, standalone_commercial_refrigeration, "
+              "medium_large_commercial_refrigeration, transport_refrigeration, industrial_refrigeration, chillers, "
+              "residential_commercial_ac or mobile_ac (or its name, e.g. Chillers).",
+        "zh": "设备类型（筛选法）：domestic_refrigeration、standalone_commercial_refrigeration、"
+              "medium_large_commercial_refrigeration、transport_refrigeration、industrial_refrigeration、chillers、"
+              "residential_commercial_ac 或 mobile_ac（也可填名称，如 冷水机组）。"},
     "workbook.tpl.equipment.values": {
         "en": "Amounts in kg: new_charge, operating_capacity, disposed_capacity (screening); "
               "inventory_start, inventory_end, purchased, sold, capacity_start, capacity_end "

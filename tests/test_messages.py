@@ -63,6 +63,9 @@ DATA_TABLES = {
     ("training/exercise.py", "_PERCENT"): "a full-width percent sign, parsed",
     ("training/exercise.py", "_ROW_SEPARATORS"): "full-width separators of a row list, parsed",
     ("training/exercise.py", "_TARGET_ROW"): "a full-width ! in a rubric target, parsed",
+    ("io/abatement.py", "SHEET_NAMES"): "names of the optional Abatement sheet accepted in Chinese",
+    ("io/abatement.py", "MEASURE_COLUMNS"): "column headers of the Abatement sheet accepted in Chinese",
+    ("io/market_setup.py", "FIRM_COLUMNS"): "column headers of a market firms file accepted in Chinese",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

@@ -80,6 +80,223 @@ def cmd_clear(args, lang: str) -> int:
     return EXIT_OK
 
 
+def _change_arg(text: str) -> float:
+    """A change as a fraction (-0.2) or a percentage (-20%)."""
+    import argparse
+    import math
+
+    t = text.strip()
+    try:
+        value = float(t[:-1]) / 100 if t.endswith("%") else float(t)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a fraction or a percentage: {text!r}") from None
+    if not math.isfinite(value):
+        raise argparse.ArgumentTypeError(f"not a fraction or a percentage: {text!r}")
+    return value
+
+
+def _yuan(fen) -> str:
+    from carbonmgr.facade.market import fen_text
+
+    if fen is None:
+        return "—"
+    text = fen_text(fen)
+    whole, _, dec = text.partition(".")
+    return f"{int(whole):,}.{dec}" if not whole.startswith("-") else f"-{int(whole[1:]):,}.{dec}"
+
+
+def _dump(data) -> None:
+    json.dump(data, sys.stdout, ensure_ascii=False, indent=1)
+    sys.stdout.write("\n")
+
+
+def cmd_new(args, lang: str) -> int:
+    from carbonmgr.facade.market import create_market
+
+    with create_market(args.market, firms_file=args.firms, measures_file=args.measures, name=args.name or "",
+                       year=args.year, start_price=args.start_price, ccer_price=args.ccer_price,
+                       ccer_pool=args.ccer_pool, overwrite=args.force, lang=lang) as store:
+        firms = store.firms()
+    print(_t("market.cli.created", lang, path=args.market, firms=len(firms)))
+    return EXIT_OK
+
+
+def cmd_orders(args, lang: str) -> int:
+    from carbonmgr.facade.market import load_orders, open_market
+
+    with open_market(args.market) as store:
+        n = load_orders(store, args.orders, firm=args.firm)
+        round_no = store.info()["round"]
+    print(_t("market.cli.orders_loaded", lang, count=n, round=round_no))
+    return EXIT_OK
+
+
+def cmd_order(args, lang: str) -> int:
+    from carbonmgr.facade.market import Order, open_market
+
+    with open_market(args.market) as store:
+        store.add_order(Order(args.firm, args.side, args.quantity, args.price), source="cli")
+        round_no = store.info()["round"]
+    print(_t("market.cli.orders_loaded", lang, count=1, round=round_no))
+    return EXIT_OK
+
+
+def cmd_round(args, lang: str) -> int:
+    from carbonmgr.facade.market import clearing_json, open_market
+
+    with open_market(args.market) as store:
+        round_no = store.info()["round"]
+        result = store.clear_round()
+    if args.json:
+        _dump({"round": round_no, **clearing_json(result, lang)})
+    else:
+        print(_t("market.cli.round", lang, round=round_no))
+        print(render_clearing(result, lang))
+    return EXIT_OK
+
+
+def cmd_shock(args, lang: str) -> int:
+    from carbonmgr.facade.market import open_market
+
+    with open_market(args.market) as store:
+        if args.kind in ("floor", "ceiling"):
+            store.shock(args.kind, price=None if args.lift else args.price)
+        elif args.kind == "ccer":
+            store.shock("ccer", tonnes=args.tonnes, price=args.price)
+        else:
+            store.shock(args.kind, firm=args.firm, change=args.change)
+        round_no = store.info()["round"]
+    print(_t("market.cli.shocked", lang, shock=_t(f"market.shock.name.{args.kind}", lang), round=round_no))
+    return EXIT_OK
+
+
+def cmd_abate(args, lang: str) -> int:
+    from carbonmgr.facade.market import open_market
+
+    with open_market(args.market) as store:
+        cost = store.abate(args.firm, args.measure)
+    print(_t("market.cli.abated", lang, firm=args.firm, measure=args.measure, cost=_yuan(cost)))
+    return EXIT_OK
+
+
+def cmd_ccer(args, lang: str) -> int:
+    from carbonmgr.facade.market import open_market
+
+    with open_market(args.market) as store:
+        cost = store.buy_ccer(args.firm, args.tonnes)
+    print(_t("market.cli.ccer_bought", lang, firm=args.firm, tonnes=args.tonnes, cost=_yuan(cost)))
+    return EXIT_OK
+
+
+def render_status(store, lang: str) -> str:
+    info = store.info()
+    out = [_t("market.cli.status", lang, name=info["name"], year=info["year"],
+              status=_t(f"market.status.{info['status']}", lang), round=info["round"]),
+           _t("market.cli.limits", lang, floor=_yuan(info["floor"]), ceiling=_yuan(info["ceiling"]),
+              pool=f"{info['ccer_pool']:,}", ccer_price=_yuan(info["ccer_price"])),
+           _t("market.cli.pending", lang, count=len(store.orders()) if info["status"] == "open" else 0), ""]
+    rows = [[_t(f"market.status.col.{k}", lang) for k in ("firm", "emissions", "allocation", "holdings", "ccer",
+                                                           "cash", "position")]]
+    for f in store.firms():
+        position = f.holdings + (f.final_allocation() - f.allocation) - f.current_emissions()
+        rows.append([f.id, f"{f.current_emissions():,}", f"{f.final_allocation():,}", f"{f.holdings:,}",
+                     f"{f.ccer:,}", _yuan(f.cash), f"{position:+,}"])
+    out.append(_table(rows, right_cols=(1, 2, 3, 4, 5, 6)))
+    rounds = store.rounds()
+    if rounds:
+        out += ["", f"== {_t('market.cli.rounds', lang)} =="]
+        rows = [[_t(f"market.debrief.col.{k}", lang) for k in ("round", "price", "volume", "orders")]]
+        rows += [[str(r["n"]), _yuan(r["price"]), f"{r['volume']:,}", str(r["orders"])] for r in rounds]
+        out.append(_table(rows, right_cols=(0, 1, 2, 3)))
+    return "\n".join(out)
+
+
+def cmd_status(args, lang: str) -> int:
+    from carbonmgr.facade.market import open_market
+
+    with open_market(args.market) as store:
+        if args.json:
+            info = store.info()
+            _dump({**info, "pending_orders": len(store.orders()) if info["status"] == "open" else 0,
+                   "firms": [{"firm": f.id, "emissions": f.current_emissions(),
+                              "allocation_final": f.final_allocation(), "holdings": f.holdings, "ccer": f.ccer,
+                              "cash": f.cash / 100} for f in store.firms()],
+                   "rounds": [{"n": r["n"], "price": None if r["price"] is None else r["price"] / 100,
+                               "volume": r["volume"]} for r in store.rounds()]})
+        else:
+            print(render_status(store, lang))
+    return EXIT_OK
+
+
+def render_debrief(d: dict, lang: str) -> str:
+    """``d``: the debrief in yuan (debrief_json)."""
+    num = (lambda v: "—" if v is None else (f"{v:,.2f}" if isinstance(v, float) else f"{v:,}"))
+    out = [_t("market.debrief.title", lang, name=d["name"], year=d["year"]),
+           f"{_t('market.debrief.reference_price', lang)}: {num(d['reference_price'])}", "",
+           f"== {_t('market.debrief.sheet.rounds', lang)} =="]
+    rows = [[_t(f"market.debrief.col.{k}", lang) for k in ("round", "price", "volume", "orders")]]
+    rows += [[str(r["n"]), num(r["price"]), num(r["volume"]), str(r["orders"])] for r in d["rounds"]]
+    out.append(_table(rows, right_cols=(0, 1, 2, 3)))
+    out += ["", f"== {_t('market.debrief.sheet.firms', lang)} =="]
+    cols = ("firm", "emissions", "allocation_final", "held", "ccer_used", "surplus", "paid", "abatement_cost",
+            "penalty_min", "cost", "compliant")
+    rows = [[_t(f"market.debrief.col.{k}", lang) for k in cols]]
+    for o in d["firms"]:
+        rows.append([o["firm"], *[num(o[k]) for k in cols[1:-1]],
+                     _t("market.debrief.yes" if o["compliant"] else "market.debrief.no", lang)])
+    out.append(_table(rows, right_cols=tuple(range(1, len(cols) - 1))))
+    lc = d["least_cost"]
+    out += ["", f"== {_t('market.debrief.sheet.least_cost', lang)} ==",
+            f"{_t('market.debrief.lc_need', lang)}: {num(lc['need'])}",
+            f"{_t('market.debrief.lc_price', lang)}: {num(lc['price'])}",
+            f"{_t('market.debrief.lc_system_cost', lang)}: {num(lc['system_cost'])}",
+            f"{_t('market.debrief.class_cost', lang)}: {num(d['class_cost'])}"]
+    if not lc["reachable"]:
+        out.append(f"{_t('market.debrief.lc_short', lang)}: {num(lc['short'])}")
+    by_firm = {o["firm"]: o for o in d["firms"]}
+    cols = ("firm", "class_abated", "lc_abated", "lc_net_buy", "class_cost", "lc_cost")
+    rows = [[_t(f"market.debrief.col.{k}", lang) for k in cols]]
+    for p in lc["firms"]:
+        o = by_firm[p["firm"]]
+        rows.append([p["firm"], num(float(o["abated"])), num(float(p["abated"])), num(float(p["net_buy"])),
+                     num(o["cost"]), num(float(p["cost"]))])
+    out.append(_table(rows, right_cols=(1, 2, 3, 4, 5)))
+    return "\n".join(out)
+
+
+def cmd_end(args, lang: str) -> int:
+    from carbonmgr.facade.market import debrief_json, open_market
+
+    with open_market(args.market) as store:
+        d = debrief_json(store.end())
+    print(_t("market.cli.ended", lang))
+    print(render_debrief(d, lang))
+    return EXIT_OK
+
+
+def cmd_debrief(args, lang: str) -> int:
+    from pathlib import Path
+
+    from carbonmgr.facade.market import debrief_json, export_debrief, open_market
+
+    out_lang = args.report_lang or lang
+    if args.output and Path(args.output).exists() and not args.force:
+        print(_t("cli.exists", lang, path=args.output), file=sys.stderr)
+        return EXIT_INPUT
+    with open_market(args.market) as store:
+        raw = store.debrief()
+    if args.output:
+        export_debrief(raw, args.output, lang=out_lang)
+        print(_t("cli.written", lang, path=args.output))
+        return EXIT_OK
+    d = debrief_json(raw)
+    if args.json:
+        _dump(d)
+    else:
+        print(render_debrief(d, lang))
+    return EXIT_OK
+
+
 def add_parsers(subparsers) -> None:
     """Add ``market`` and its sub-commands to ``carbonmgr``'s parser."""
     m = subparsers.add_parser("market", help="the class market: clear a round, run a market kept in one file")
@@ -92,3 +309,74 @@ def add_parsers(subparsers) -> None:
     c.add_argument("--floor", type=_price_arg, help="price floor (CNY/t)")
     c.add_argument("--ceiling", type=_price_arg, help="price ceiling (CNY/t)")
     c.set_defaults(func=cmd_clear)
+
+    n = sub.add_parser("new", help="start a market file from a firms file (CSV)")
+    n.add_argument("market", help="market file to write (.cmmkt)")
+    n.add_argument("--firms", required=True,
+                   help="CSV: firm, emissions (t) or case (workbook), allocation (t), holdings (t), cash (CNY)")
+    n.add_argument("--measures", help="CSV: firm, measure, tonnes, cost_per_t (or capital, operating, lifetime, rate)")
+    n.add_argument("--name", help="name of the market (default: the file's name)")
+    n.add_argument("--year", type=int, default=2024, help="compliance year")
+    n.add_argument("--start-price", type=_price_arg, required=True, help="price the market starts from (CNY/t)")
+    n.add_argument("--ccer-price", type=_price_arg, help="price of the CCER on offer (CNY/t)")
+    n.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
+    n.add_argument("--force", action="store_true", help="overwrite an existing market file")
+    n.set_defaults(func=cmd_new)
+
+    o = sub.add_parser("orders", help="load an orders file into the open round")
+    o.add_argument("market")
+    o.add_argument("orders", help="CSV: firm, side, quantity, limit_price")
+    o.add_argument("--firm", help="the file is this firm's own: it replaces the firm's pending orders")
+    o.set_defaults(func=cmd_orders)
+
+    e = sub.add_parser("order", help="enter one order into the open round")
+    e.add_argument("market")
+    e.add_argument("--firm", required=True)
+    e.add_argument("--side", required=True, choices=("buy", "sell"))
+    e.add_argument("--quantity", type=int, required=True, help="tonnes")
+    e.add_argument("--price", type=_price_arg, required=True, help="limit price (CNY/t)")
+    e.set_defaults(func=cmd_order)
+
+    r = sub.add_parser("round", help="clear the open round and open the next")
+    r.add_argument("market")
+    r.add_argument("--json", action="store_true")
+    r.set_defaults(func=cmd_round)
+
+    s = sub.add_parser("shock", help="a shock between rounds: output, benchmark, floor, ceiling, ccer")
+    s.add_argument("market")
+    s.add_argument("kind", choices=("output", "benchmark", "floor", "ceiling", "ccer"))
+    s.add_argument("--firm", help="output/benchmark: only this firm (default: every firm)")
+    s.add_argument("--change", type=_change_arg, help="output/benchmark: change, e.g. -20%% or -0.2")
+    s.add_argument("--price", type=_price_arg, help="floor/ceiling: the price; ccer: its price (CNY/t)")
+    s.add_argument("--lift", action="store_true", help="floor/ceiling: remove it")
+    s.add_argument("--tonnes", type=int, help="ccer: extra supply (t)")
+    s.set_defaults(func=cmd_shock)
+
+    a = sub.add_parser("abate", help="a firm takes one of its abatement measures")
+    a.add_argument("market")
+    a.add_argument("firm")
+    a.add_argument("measure")
+    a.set_defaults(func=cmd_abate)
+
+    cc = sub.add_parser("ccer", help="a firm buys CCER from the pool (within 5 %% of its allowances due)")
+    cc.add_argument("market")
+    cc.add_argument("firm")
+    cc.add_argument("tonnes", type=int)
+    cc.set_defaults(func=cmd_ccer)
+
+    st = sub.add_parser("status", help="firms, positions and rounds so far")
+    st.add_argument("market")
+    st.add_argument("--json", action="store_true")
+    st.set_defaults(func=cmd_status)
+
+    en = sub.add_parser("end", help="end the market: every firm surrenders; prints the debrief")
+    en.add_argument("market")
+    en.set_defaults(func=cmd_end)
+
+    d = sub.add_parser("debrief", help="price per round, each firm's compliance and cost, the least-cost outcome")
+    d.add_argument("market")
+    d.add_argument("--json", action="store_true")
+    d.add_argument("-o", "--output", help="write the debrief as an Excel workbook (.xlsx)")
+    d.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help="language of the workbook")
+    d.add_argument("--force", action="store_true")
+    d.set_defaults(func=cmd_debrief)

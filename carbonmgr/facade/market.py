@@ -1,5 +1,5 @@
 """The class market for the front ends: clear a round from an orders file, run a market kept in
-one file (firms, rounds, shocks, surrender, debrief) and the abatement sheet of a case.
+one file (firms, rounds, shocks, surrender, debrief) and the abatement options of a case.
 
 The CLI (``carbonmgr market ...``) and the app's market page call only what is named here.
 """
@@ -7,9 +7,17 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.trading.abatement import CCER_CAP, Measure, compliance_paths, macc
 from carbonmgr.trading.auction import ClearingResult, Order, clear, fen_text, to_fen
+from carbonmgr.trading.market import SHOCKS, Firm, FirmMeasure
+from carbonmgr.trading.market_store import SUFFIX as MARKET_SUFFIX
+from carbonmgr.trading.market_store import MarketError, MarketStore
 
-__all__ = ["clear_orders_file", "clearing_json", "ClearingResult", "fen_text", "to_fen"]
+__all__ = ["clear_orders_file", "clearing_json", "ClearingResult", "fen_text", "to_fen", "Order", "Firm",
+           "FirmMeasure", "Measure", "MarketStore", "MarketError", "MARKET_SUFFIX", "SHOCKS", "CCER_CAP",
+           "create_market", "open_market", "load_orders", "read_orders", "debrief_json", "case_measures",
+           "measures_of", "macc", "compliance_paths", "export_debrief", "firm_from_case"]
 
 
 def read_orders(path: str | Path, *, firm: str | None = None) -> list[Order]:
@@ -43,3 +51,119 @@ def clearing_json(result: ClearingResult, lang: str = "en") -> dict:
                     for r in result.refused],
         "trace": result.trace(lang),
     }
+
+
+# ------------------------------------------------------------------ abatement of a case
+
+def measures_of(rows: list[dict]) -> list[Measure]:
+    return [Measure(m["name"], m["tonnes"], m["cost_per_t"], m["capital"], m["operating"], m["lifetime"],
+                    m["rate"] or 0.0, m.get("row")) for m in rows]
+
+
+def case_measures(case) -> list[Measure]:
+    """The abatement measures of a case (its Abatement sheet); problems raised, located."""
+    from carbonmgr.io.abatement import case_measures as _read
+
+    rows, problems = _read(case.documents)
+    if problems:
+        raise ValidationFailed(problems)
+    return measures_of(rows)
+
+
+def firm_from_case(path: str | Path, *, lang: str = "zh") -> tuple[float, list[Measure]]:
+    """(direct emissions in t CO2e, abatement measures) of a case workbook or project: the emissions
+    the national ETS has covered since 2023 (direct only, china-addendum §2.3)."""
+    from carbonmgr.facade.workspace import Workspace
+
+    with Workspace.open(path, lang=lang) as ws:
+        inv = ws.compute()
+        return float(inv.totals["scope1"]), case_measures(ws.case)
+
+
+# ------------------------------------------------------------------ the market file
+
+def create_market(path: str | Path, *, firms_file: str | Path, measures_file: str | Path | None = None,
+                  name: str = "", year: int = 2024, start_price: int, ccer_price: int | None = None,
+                  ccer_pool: int = 0, overwrite: bool = False, lang: str = "zh") -> MarketStore:
+    """A new market file from a firms file (and a measures file); see :mod:`carbonmgr.io.market_setup`."""
+    from carbonmgr.io.abatement import read_measures_file
+    from carbonmgr.io.market_setup import read_firms_file
+    from carbonmgr.trading.market import round_half_up
+
+    rows = read_firms_file(firms_file)
+    firms = []
+    for r in rows:
+        emissions, measures = r["emissions"], []
+        if r["case"] is not None:
+            case_emissions, measures = firm_from_case(r["case"], lang=lang)
+            if emissions is None:
+                emissions = case_emissions
+        firms.append(Firm(r["firm"], round_half_up(emissions), r["allocation"], r["holdings"], r["cash"],
+                          measures=[FirmMeasure(m.name, m.tonnes, m.unit_cost()) for m in measures]))
+    if measures_file is not None:
+        by_id = {f.id: f for f in firms}
+        extra = read_measures_file(measures_file)
+        bad = [Problem("market.orders.at_row", {"name": Path(measures_file).name, "row": m["row"],
+                                                "problem": _message("market.firms.measure_unknown_firm",
+                                                                    firm=m["firm"])}, row=m["row"])
+               for m in extra if m["firm"] not in by_id]
+        if bad:
+            raise ValidationFailed(bad)
+        for m, row in zip(measures_of(extra), extra):
+            by_id[row["firm"]].measures.append(FirmMeasure(m.name, m.tonnes, m.unit_cost()))
+    return MarketStore.create(path, name=name or Path(path).stem, year=year, firms=firms, start_price=start_price,
+                              ccer_pool=ccer_pool, ccer_price=ccer_price, overwrite=overwrite)
+
+
+def new_market(path: str | Path, firms: list[Firm], *, name: str = "", year: int = 2024, start_price: int,
+               ccer_price: int | None = None, ccer_pool: int = 0, overwrite: bool = False) -> MarketStore:
+    """A new market file from firms given in the app."""
+    return MarketStore.create(path, name=name or Path(path).stem, year=year, firms=firms, start_price=start_price,
+                              ccer_pool=ccer_pool, ccer_price=ccer_price, overwrite=overwrite)
+
+
+def open_market(path: str | Path) -> MarketStore:
+    return MarketStore.open(path)
+
+
+def load_orders(store: MarketStore, path: str | Path, *, firm: str | None = None) -> int:
+    """Put the orders of an orders file into the market's open round (a firm's own file replaces its
+    pending orders)."""
+    orders = read_orders(path, firm=firm)
+    return store.set_orders(orders, source=Path(path).name, firm=firm)
+
+
+def _message(code: str, **params):
+    from carbonmgr.common.i18n import Message
+
+    return Message(code, params)
+
+
+def debrief_json(debrief: dict) -> dict:
+    """The debrief with money in yuan (numbers) instead of fen."""
+    yuan = (lambda fen: None if fen is None else round(fen / 100, 2))
+    firms = []
+    for o in debrief["firms"]:
+        firms.append({**o, **{k: yuan(o[k]) for k in ("price", "penalty_min", "penalty_max", "paid",
+                                                       "abatement_cost", "ccer_cost", "cost")}})
+    lc = debrief["least_cost"]
+    return {
+        "name": debrief["name"], "year": debrief["year"], "status": debrief["status"],
+        "rounds": [{**r, "price": yuan(r["price"])} for r in debrief["rounds"]],
+        "shocks": [{"after_round": s["after_round"], "kind": s["kind"],
+                    "params": {k: (yuan(v) if k == "price" else v) for k, v in s["params"].items()}}
+                   for s in debrief["shocks"]],
+        "reference_price": yuan(debrief["reference_price"]),
+        "firms": firms,
+        "least_cost": {**lc, "price": round(lc["price"], 2), "system_cost": round(lc["system_cost"], 2),
+                       "firms": [{k: (round(v, 2) if isinstance(v, float) else v) for k, v in p.items()}
+                                 for p in lc["firms"]]},
+        "class_cost": round(debrief["class_cost"], 2),
+    }
+
+
+def export_debrief(debrief: dict, path: str | Path, *, lang: str = "zh") -> Path:
+    """Write the debrief as an Excel workbook (rounds, firms: the class beside the least cost)."""
+    from carbonmgr.report.market_export import write_debrief
+
+    return write_debrief(debrief_json(debrief), Path(path), lang=lang)

@@ -70,22 +70,7 @@ def read_orders(path: str | os.PathLike, *, firm: str | None = None) -> list[dic
 
     ``firm``: the file is that firm's own (its rows may leave the firm out; a row naming
     another firm is a problem). Raises :class:`ValidationFailed` with located problems."""
-    path = Path(path)
-    name = path.name
-    try:
-        size = path.stat().st_size
-        if path.is_dir():
-            raise ValidationFailed([Problem("market.orders.not_text", {"name": name})])
-        if size > MAX_FILE_BYTES:
-            raise ValidationFailed([Problem("market.orders.too_big", {
-                "name": name, "size_kb": f"{size / 1024:.0f}", "limit_kb": f"{MAX_FILE_BYTES / 1024:.0f}"})])
-        with open(path, "rb") as fh:
-            data = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        raise ValidationFailed([Problem("market.orders.file_missing", {"name": name})]) from None
-    except OSError as exc:
-        raise ValidationFailed([Problem("market.orders.unreadable",
-                                        {"name": name, "detail": exc.strerror or str(exc)})]) from None
+    data, name = load(path)
     return parse_orders(data, name, firm=firm)
 
 
@@ -108,111 +93,151 @@ def _delimiter(first_line: str) -> str:
     return best if counts[best] else ","
 
 
-def parse_orders(data: bytes, name: str, *, firm: str | None = None) -> list[dict]:
-    """See :func:`read_orders`; ``data`` is the file's content, ``name`` names it in messages."""
-    if len(data) > MAX_FILE_BYTES:
-        raise ValidationFailed([Problem("market.orders.too_big", {
-            "name": name, "size_kb": f"{len(data) / 1024:.0f}", "limit_kb": f"{MAX_FILE_BYTES / 1024:.0f}"})])
-    text = _decode(data, name)
-    lines = text.splitlines()
-    first = next((ln for ln in lines if ln.strip()), "")
-    if not first:
-        raise ValidationFailed([Problem("market.orders.empty", {"name": name})])
-    delim = _delimiter(first)
-    if delim == DELIMITERS[-1]:  # a full-width comma
-        text, delim = text.replace(delim, ","), ","
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
-    problems: list[Problem] = []
+class CsvTable:
+    """A CSV file of the market checked as a whole (size, encoding, header row), then read row by
+    row: ``headers`` maps the accepted header spellings (after :func:`_norm`) to column ids,
+    ``required`` lists the columns that must be there. ``add`` records a located problem."""
 
-    def add(code: str, row: int | None = None, col: int | None = None, **params) -> None:
-        """A problem located in the file: its row, and its column (letter, as a spreadsheet shows it)."""
+    def __init__(self, data: bytes, name: str, headers: dict[str, str], required: tuple[str, ...]):
+        self.name = name
+        self.problems: list[Problem] = []
+        if len(data) > MAX_FILE_BYTES:
+            raise ValidationFailed([Problem("market.orders.too_big", {
+                "name": name, "size_kb": f"{len(data) / 1024:.0f}", "limit_kb": f"{MAX_FILE_BYTES / 1024:.0f}"})])
+        text = _decode(data, name)
+        first = next((ln for ln in text.splitlines() if ln.strip()), "")
+        if not first:
+            raise ValidationFailed([Problem("market.orders.empty", {"name": name})])
+        delim = _delimiter(first)
+        if delim == DELIMITERS[-1]:  # a full-width comma
+            text, delim = text.replace(delim, ","), ","
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
+        try:
+            rows = []
+            for n, r in enumerate(reader, start=1):
+                if n > MAX_ROWS + 1:
+                    raise ValidationFailed([Problem("market.orders.too_many_rows", {"name": name, "limit": MAX_ROWS})])
+                rows.append(r)
+        except csv.Error as exc:
+            raise ValidationFailed([Problem("market.orders.bad_csv", {"name": name, "detail": str(exc)[:120]})]) \
+                from None
+        header_at = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
+        if header_at is None:
+            raise ValidationFailed([Problem("market.orders.empty", {"name": name})])
+        self.header_row = header_at + 1
+        self._rows = rows[header_at + 1:]
+        header = rows[header_at]
+        self.index: dict[str, int] = {}
+        for i, cell in enumerate(header):
+            col = headers.get(_norm(cell)) if cell.strip() else None
+            if col is None:
+                continue
+            if col in self.index:
+                self.add("market.orders.column_duplicate", self.header_row, i, column=column_name(col),
+                         other=column_letters(self.index[col]))
+            else:
+                self.index[col] = i
+        missing = [c for c in required if c not in self.index]
+        if missing:
+            found = [f'"{c.strip()}"' for c in header if c.strip()] or ["-"]
+            for c in missing:
+                self.add("market.orders.column_missing", self.header_row, None, column=column_name(c), found=found)
+            raise ValidationFailed(self.problems)
+
+    def add(self, code: str, row: int | None = None, col: int | str | None = None, **params) -> None:
+        """A problem located in the file: its row, and its column (letter, as a spreadsheet shows it;
+        ``col`` an index or a column id)."""
+        if isinstance(col, str):
+            col = self.index.get(col)
         if row is None:
-            problems.append(Problem(code, params))
+            self.problems.append(Problem(code, params))
             return
         inner = Message(code, params)
         if col is None:
-            problems.append(Problem("market.orders.at_row", {"name": name, "row": row, "problem": inner}, row=row))
+            self.problems.append(Problem("market.orders.at_row", {"name": self.name, "row": row, "problem": inner},
+                                         row=row))
             return
         letter = column_letters(col)
-        problems.append(Problem("market.orders.at_cell", {"name": name, "row": row, "col": letter, "problem": inner},
-                                row=row, col=letter))
+        self.problems.append(Problem("market.orders.at_cell", {"name": self.name, "row": row, "col": letter,
+                                                               "problem": inner}, row=row, col=letter))
 
+    def rows(self):
+        """(row number, cell(column id) -> stripped text) of each non-blank row."""
+        for k, row in enumerate(self._rows):
+            if not any(c.strip() for c in row):
+                continue
+            if len(self.problems) >= MAX_PROBLEMS:
+                self.add("market.orders.too_many_problems", limit=MAX_PROBLEMS)
+                return
+
+            def cell(col: str, row: list[str] = row) -> str:
+                i = self.index.get(col)
+                return row[i].strip() if i is not None and i < len(row) else ""
+
+            yield self.header_row + 1 + k, cell
+
+    def done(self) -> None:
+        if self.problems:
+            raise ValidationFailed(self.problems)
+
+
+def load(path: str | os.PathLike) -> tuple[bytes, str]:
+    """The bytes of a market CSV file (bounded) and its name; located problems if it cannot be read."""
+    path = Path(path)
+    name = path.name
     try:
-        rows = []
-        for n, r in enumerate(reader, start=1):
-            if n > MAX_ROWS + 1:
-                raise ValidationFailed([Problem("market.orders.too_many_rows", {"name": name, "limit": MAX_ROWS})])
-            rows.append(r)
-    except csv.Error as exc:
-        raise ValidationFailed([Problem("market.orders.bad_csv", {"name": name, "detail": str(exc)[:120]})]) \
-            from None
-    header_at = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
-    if header_at is None:
-        raise ValidationFailed([Problem("market.orders.empty", {"name": name})])
-    header = rows[header_at]
-    index: dict[str, int] = {}
-    for i, cell in enumerate(header):
-        col = _HEADER.get(_norm(cell)) if cell.strip() else None
-        if col is None:
-            continue
-        if col in index:
-            add("market.orders.column_duplicate", header_at + 1, i, column=column_name(col),
-                other=column_letters(index[col]))
-        else:
-            index[col] = i
-    required = REQUIRED + (() if firm is not None else ("firm",))
-    missing = [c for c in required if c not in index]
-    if missing:
-        found = [f'"{c.strip()}"' for c in header if c.strip()] or ["-"]
-        for c in missing:
-            add("market.orders.column_missing", header_at + 1, None, column=column_name(c), found=found)
-        raise ValidationFailed(problems)
+        if path.is_dir():
+            raise ValidationFailed([Problem("market.orders.not_text", {"name": name})])
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ValidationFailed([Problem("market.orders.too_big", {
+                "name": name, "size_kb": f"{size / 1024:.0f}", "limit_kb": f"{MAX_FILE_BYTES / 1024:.0f}"})])
+        with open(path, "rb") as fh:
+            return fh.read(MAX_FILE_BYTES + 1), name
+    except FileNotFoundError:
+        raise ValidationFailed([Problem("market.orders.file_missing", {"name": name})]) from None
+    except OSError as exc:
+        raise ValidationFailed([Problem("market.orders.unreadable",
+                                        {"name": name, "detail": exc.strerror or str(exc)})]) from None
+
+
+def parse_orders(data: bytes, name: str, *, firm: str | None = None) -> list[dict]:
+    """See :func:`read_orders`; ``data`` is the file's content, ``name`` names it in messages."""
+    table = CsvTable(data, name, _HEADER, REQUIRED + (() if firm is not None else ("firm",)))
+    add = table.add
     orders: list[dict] = []
-    for r in range(header_at + 1, len(rows)):
-        row = rows[r]
-        if not any(c.strip() for c in row):
-            continue
-        if len(problems) >= MAX_PROBLEMS:
-            add("market.orders.too_many_problems", None, None, limit=MAX_PROBLEMS)
-            break
-        rownum = r + 1
-
-        def cell(col: str, row: list[str] = row) -> str:
-            i = index.get(col)
-            return row[i].strip() if i is not None and i < len(row) else ""
-
-        before = len(problems)
-        who = cell("firm") if "firm" in index else ""
+    for rownum, cell in table.rows():
+        before = len(table.problems)
+        who = cell("firm")
         if firm is not None:
             if who and who != firm:
-                add("market.orders.other_firm", rownum, index["firm"], value=who, firm=firm)
+                add("market.orders.other_firm", rownum, "firm", value=who, firm=firm)
             who = firm
         elif not who:
-            add("market.orders.required", rownum, index["firm"], column=column_name("firm"))
+            add("market.orders.required", rownum, "firm", column=column_name("firm"))
         if len(who) > MAX_NAME:
-            add("market.orders.firm_too_long", rownum, index.get("firm"), limit=MAX_NAME)
+            add("market.orders.firm_too_long", rownum, "firm", limit=MAX_NAME)
         raw_side = cell("side")
         side = _SIDE.get(_norm(raw_side)) if raw_side else None
         if not raw_side:
-            add("market.orders.required", rownum, index["side"], column=column_name("side"))
+            add("market.orders.required", rownum, "side", column=column_name("side"))
         elif side is None:
-            add("market.orders.bad_side", rownum, index["side"], value=raw_side[:40])
+            add("market.orders.bad_side", rownum, "side", value=raw_side[:40])
         quantity = _quantity(cell("quantity"))
         if not cell("quantity"):
-            add("market.orders.required", rownum, index["quantity"], column=column_name("quantity"))
+            add("market.orders.required", rownum, "quantity", column=column_name("quantity"))
         elif quantity is None:
-            add("market.orders.bad_quantity", rownum, index["quantity"], value=cell("quantity")[:40],
+            add("market.orders.bad_quantity", rownum, "quantity", value=cell("quantity")[:40],
                 limit=f"{MAX_QUANTITY:,}")
         limit = _price(cell("limit_price"))
         if not cell("limit_price"):
-            add("market.orders.required", rownum, index["limit_price"], column=column_name("limit_price"))
+            add("market.orders.required", rownum, "limit_price", column=column_name("limit_price"))
         elif limit is None:
-            add("market.orders.bad_price", rownum, index["limit_price"], value=cell("limit_price")[:40],
+            add("market.orders.bad_price", rownum, "limit_price", value=cell("limit_price")[:40],
                 limit=f"{MAX_PRICE_FEN // 100:,}")
-        if len(problems) == before:
+        if len(table.problems) == before:
             orders.append({"firm": who, "side": side, "quantity": quantity, "limit": limit, "row": rownum})
-    if problems:
-        raise ValidationFailed(problems)
+    table.done()
     if not orders:
         raise ValidationFailed([Problem("market.orders.no_orders", {"name": name})])
     return orders

@@ -918,6 +918,7 @@ class _Reader:
             scan = pool.submit(self._scan)
             self._read_contract_sheets()
             self._read_documents()
+            self._check_optional_sheets()
             scanned = self._add_scan_problems(*scan.result())
         if self.problems:
             whole_file = [p for p in self.problems.items if p.code in _WHOLE_FILE_CODES]
@@ -1022,6 +1023,14 @@ class _Reader:
             self.problems.add("workbook.cell_not_finite", sheet, row, col, value=_show(value))
         else:
             self.problems.add("workbook.not_finite", sheet, row, col, field=key, value=_show(value))
+
+    def _check_optional_sheets(self) -> None:
+        """Optional sheets that other parts read (kept with the case as document sheets): the Abatement
+        sheet (carbonmgr/io/abatement.py). Their problems are reported with the workbook's."""
+        from carbonmgr.io.abatement import sheet_problems
+
+        for p in sheet_problems(self.case.documents):
+            self.problems.add(p.code, p.sheet, p.row, p.col, **p.params)
 
     def _read_documents(self) -> None:
         for name in self.documents:

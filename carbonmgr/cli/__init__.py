@@ -291,6 +291,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_parsers(sub)
 
+    from carbonmgr.cli.grade_commands import add_parsers as add_grade_parsers
+
+    add_grade_parsers(sub)
+
     from carbonmgr.cli.market_commands import add_parsers as add_market_parsers
 
     add_market_parsers(sub)

@@ -19,3 +19,56 @@ def read_exercise(path: str | Path):
     from carbonmgr.training.exercise import read_exercise as read
 
     return read(Path(path))
+
+
+def grade_case(exercise, submission, lang: str = "zh", *, hints_revealed=None):
+    """Grade one trainee case (a CaseData, e.g. the app's edited case, or a loaded submission)
+    against ``exercise``; returns a GradeResult (findings, score, hints)."""
+    from carbonmgr.training.grading import grade
+
+    return grade(exercise, submission, lang, hints_revealed=hints_revealed)
+
+
+def grade_submissions(key, paths, *, lang: str = "zh", progress=None):
+    """Grade submission files (case workbooks, project files) against ``key`` (an exercise
+    workbook's path or an Exercise), in the order given; an unreadable submission is flagged
+    in its result and the rest are graded. ``progress(done, total)`` after each one."""
+    from carbonmgr.training.grading import grade_many
+
+    return grade_many(key, paths, lang, progress)
+
+
+def write_gradebook(results, path: str | Path, *, lang: str = "zh") -> Path:
+    """The class gradebook (.xlsx): grades, findings by kind, seals, most common mistakes."""
+    from carbonmgr.training.gradebook import write_gradebook as write
+
+    return write(list(results), path, lang)
+
+
+def write_feedback_reports(results, folder: str | Path, *, lang: str = "zh", title: str = "") -> list[Path]:
+    """One feedback PDF per submission in ``folder`` (created if needed), named after the
+    submission's file; returns the paths written, in the order of ``results``."""
+    from carbonmgr.facade.workspace import _REPORT_LOCK
+    from carbonmgr.report.feedback import write_feedback
+
+    folder = Path(folder)
+    folder.mkdir(parents=True, exist_ok=True)
+    written: list[Path] = []
+    used: set[str] = set()
+    for result in results:
+        stem = Path(result.submission or "submission").stem or "submission"
+        name, n = f"{stem}.feedback.pdf", 1
+        while name.lower() in used:
+            n += 1
+            name = f"{stem}-{n}.feedback.pdf"
+        used.add(name.lower())
+        with _REPORT_LOCK:
+            written.append(write_feedback(result, folder / name, title=title, lang=lang))
+    return written
+
+
+def trainee_label(result) -> str:
+    """The trainee of a graded submission as the gradebook names them (name and ID, else the file)."""
+    from carbonmgr.training.gradebook import trainee_label as label
+
+    return label(result)

@@ -227,4 +227,255 @@ MESSAGES = {
               "- General requirements, fossil fuel combustion",
         "zh": "GB/T 32150-2015《工业企业温室气体排放核算和报告通则》，化石燃料燃烧排放",
     },
+    # --- grading: findings ------------------------------------------------------------------
+    "grade.finding.missing_source": {
+        "en": "{facility}: {source} of {item} is missing. You have: {have}; the case has: {expected}. {why} "
+              "Rule: {rule}.",
+        "zh": "{facility}：缺少{item}的{source}。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.extra_source": {
+        "en": "{facility}: {source} of {item} does not belong to this inventory. You have: {have}; the case "
+              "has: {expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：{item}的{source}不属于本清单。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_source_type": {
+        "en": "{facility}: {item} is entered under the wrong source type. You have: {have}; it fits: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "{facility}：{item}填错了排放源类别。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.unit_error": {
+        "en": "{facility}: the quantity of {item} ({source}) is off by a unit slip. You have: {have}; it fits: "
+              "{expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：{item}（{source}）的数量有单位换算错误。你填写的：{have}；应为：{expected}。{why}"
+              "依据：{rule}。",
+    },
+    "grade.finding.wrong_quantity": {
+        "en": "{facility}: the quantity of {item} ({source}) is wrong. You have: {have}; it fits: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "{facility}：{item}（{source}）的数量不对。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_parameter": {
+        "en": "{facility}: the {param} of {item} ({source}) is wrong. You have: {have}; it fits: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "{facility}：{item}（{source}）的{param}不对。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_factor": {
+        "en": "{facility}: the emission factor of {item} ({source}) is wrong. You have: {have}; it fits: "
+              "{expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：{item}（{source}）的排放因子不对。你采用的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_standard": {
+        "en": "The accounting standard is wrong. You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
+        "zh": "核算标准选错了。你选择的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_gwp": {
+        "en": "The GWP set is wrong. You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
+        "zh": "全球变暖潜势（GWP）版本选错了。你选择的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.wrong_consolidation": {
+        "en": "The consolidation approach is wrong. You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
+        "zh": "组织边界（合并方法）选错了。你选择的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.arithmetic": {
+        "en": "Row {row} ({source}, {item}): your result does not follow from your own inputs. You have: {have}; "
+              "your inputs give: {expected}. {why} Rule: {rule}.",
+        "zh": "第 {row} 行（{source}，{item}）：你的计算结果与你自己的数据不符。你填写的：{have}；按你的数据应为："
+              "{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.arithmetic_total": {
+        "en": "Your total does not follow from your own lines. You have: {have}; your lines give: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "你的排放总量与你自己的各行数据不符。你填写的：{have}；按你的数据应为：{expected}。{why}依据：{rule}。",
+    },
+    # why (when the rubric gives no explanation)
+    "grade.why.missing_source": {
+        "en": "Every emission source within the boundary is counted; the source documents show this one.",
+        "zh": "边界内的每个排放源都应核算，原始资料中有此排放源。",
+    },
+    "grade.why.extra_source": {
+        "en": "Only the sources of the firm's boundary that the documents show are counted.",
+        "zh": "只核算原始资料所示、在企业边界内的排放源。",
+    },
+    "grade.why.wrong_source_type": {
+        "en": "The source type decides the method, the factors and the scope of a line.",
+        "zh": "排放源类别决定该行的核算方法、排放因子和所属范围。",
+    },
+    "grade.why.unit_error": {
+        "en": "The figure matches the documents up to a unit: check the unit the ledger uses (e.g. 10^4 Nm3 "
+              "against m3, MWh against kWh).",
+        "zh": "数值与原始资料只差一个单位换算：请核对台账所用的单位（例如万Nm3与m3、MWh与kWh）。",
+    },
+    "grade.why.wrong_quantity": {
+        "en": "The activity data is the year's total from the source documents.",
+        "zh": "活动数据应为原始资料中的全年合计量。",
+    },
+    "grade.why.wrong_parameter": {
+        "en": "Measured parameters of the documents (lab reports) are used where the case gives them, defaults "
+              "otherwise.",
+        "zh": "原始资料（检测报告）中有实测参数时应采用实测值，否则采用缺省值。",
+    },
+    "grade.why.wrong_factor": {
+        "en": "The emission factor is that of the item, region and year the case prescribes.",
+        "zh": "排放因子应为案例规定的品种、地区和年份的因子。",
+    },
+    "grade.why.wrong_standard": {
+        "en": "The brief names the standard the firm reports under.",
+        "zh": "案例说明指明了企业适用的核算标准。",
+    },
+    "grade.why.wrong_gwp": {
+        "en": "The GWP set is the one the standard or the brief prescribes.",
+        "zh": "GWP 版本应为核算标准或案例说明规定的版本。",
+    },
+    "grade.why.wrong_consolidation": {
+        "en": "The consolidation approach sets which share of each facility is counted.",
+        "zh": "合并方法决定每个设施的排放按多大比例计入。",
+    },
+    "grade.why.arithmetic": {
+        "en": "E = activity data × factor (× parameters), summed over the lines.",
+        "zh": "排放量 = 活动数据 × 排放因子（× 相关参数），各行相加。",
+    },
+    # rules (when the rubric gives none)
+    "grade.rule.gbt32150": {
+        "en": "GB/T 32150-2015 General guideline of greenhouse gas emissions accounting and reporting for "
+              "industrial enterprises",
+        "zh": "GB/T 32150-2015《工业企业温室气体排放核算和报告通则》",
+    },
+    "grade.rule.gbt32150_exported": {
+        "en": "GB/T 32150-2015 General guideline of greenhouse gas emissions accounting and reporting for "
+              "industrial enterprises: the emissions of exported electricity and heat are deducted",
+        "zh": "GB/T 32150-2015《工业企业温室气体排放核算和报告通则》：输出的电力、热力所对应的排放应扣除",
+    },
+    "grade.rule.ghgp": {
+        "en": "GHG Protocol: A Corporate Accounting and Reporting Standard (Revised Edition)",
+        "zh": "《温室气体核算体系：企业核算与报告标准（修订版）》（GHG Protocol）",
+    },
+    "grade.rule.iso14064": {
+        "en": "ISO 14064-1:2018 Greenhouse gases - Part 1",
+        "zh": "ISO 14064-1:2018《温室气体 第一部分》",
+    },
+    "grade.rule.scope2_market": {
+        "en": "GHG Protocol Scope 2 Guidance: market-based method with contractual instruments",
+        "zh": "GHG Protocol《范围二指南》（Scope 2 Guidance）：基于市场的方法与电力交易凭证",
+    },
+    "grade.rule.carbonate_purity": {
+        "en": "carbonate method: E = consumption × purity × emission factor of the carbonate",
+        "zh": "碳酸盐法：排放量 = 碳酸盐消耗量 × 纯度 × 排放因子",
+    },
+    "grade.rule.consolidation": {
+        "en": "GHG Protocol: A Corporate Accounting and Reporting Standard (Revised Edition), chapter 3 "
+              "(setting organizational boundaries)",
+        "zh": "《温室气体核算体系：企业核算与报告标准（修订版）》第 3 章（设定组织边界）",
+    },
+    # values shown in findings
+    "grade.value.source": {"en": "{source}", "zh": "{source}"},
+    "grade.value.nothing": {"en": "nothing", "zh": "无"},
+    "grade.value.mixed_units": {"en": "lines in units of different kinds", "zh": "各行单位类型不一致"},
+    "grade.value.no_factor": {"en": "no factor that can be applied", "zh": "无法套用的因子"},
+    "grade.value.no_item": {"en": "the grid or heat supply", "zh": "电网或供热"},
+    "grade.setting.standard": {"en": "the accounting standard", "zh": "核算标准"},
+    "grade.setting.gwp_set": {"en": "the GWP set", "zh": "GWP 版本"},
+    "grade.setting.consolidation": {"en": "the consolidation approach", "zh": "合并方法"},
+    "grade.standard.gbt32150": {"en": "GB/T 32150", "zh": "GB/T 32150"},
+    "grade.standard.ghgp": {"en": "GHG Protocol", "zh": "GHG Protocol（温室气体核算体系）"},
+    "grade.standard.iso14064": {"en": "ISO 14064-1", "zh": "ISO 14064-1"},
+    "grade.param.NCV": {"en": "net calorific value", "zh": "低位发热量"},
+    "grade.param.CC": {"en": "carbon content per heat", "zh": "单位热值含碳量"},
+    "grade.param.C_ar": {"en": "carbon content", "zh": "元素碳含量"},
+    "grade.param.OF": {"en": "oxidation rate", "zh": "碳氧化率"},
+    "grade.param.purity": {"en": "purity", "zh": "纯度"},
+    # hints, revealed one at a time
+    "grade.hint.where": {"en": "Look at {source} of {item} at {facility}.",
+                         "zh": "请检查{facility}的{item}（{source}）。"},
+    "grade.hint.where_rows": {"en": "Look at row(s) {rows} of your Activities.", "zh": "请检查你的活动数据第 {rows} 行。"},
+    "grade.hint.missing_source": {"en": "One source in the documents has no line in your inventory.",
+                                  "zh": "原始资料中有一个排放源在你的清单中没有对应的行。"},
+    "grade.hint.extra_source": {"en": "Is {source} of {item} within the firm's boundary and in the documents?",
+                                "zh": "{item}（{source}）是否在企业边界内、原始资料中是否有它？"},
+    "grade.hint.wrong_source_type": {"en": "Check the source type of these lines.", "zh": "请核对这些行的排放源类别。"},
+    "grade.hint.unit_error": {"en": "Compare the unit of your quantity with the unit of the ledger.",
+                              "zh": "请比较你填写的数量单位与台账中的单位。"},
+    "grade.hint.wrong_quantity": {"en": "Add up the figures of the whole year in the documents again.",
+                                  "zh": "请重新汇总原始资料中全年的数据。"},
+    "grade.hint.wrong_parameter": {"en": "Check the {param} against the documents.", "zh": "请对照原始资料核对{param}。"},
+    "grade.hint.wrong_factor": {"en": "Check which emission factor applies (item, region, year).",
+                                "zh": "请核对应采用的排放因子（品种、地区、年份）。"},
+    "grade.hint.arithmetic": {"en": "Recompute this line: quantity × factor (× parameters).",
+                              "zh": "请重新计算此行：数量 × 排放因子（× 相关参数）。"},
+    "grade.hint.arithmetic_total": {"en": "Add up your lines again (exported energy counts negative).",
+                                    "zh": "请重新汇总各行（输出的电力、热力为扣减项）。"},
+    "grade.hint.setting": {"en": "Check {setting} in the Case sheet against the brief.",
+                           "zh": "请对照案例说明核对案例表中的{setting}。"},
+    "grade.hint.expected_setting": {"en": "{setting}: {expected}.", "zh": "{setting}：{expected}。"},
+    "grade.hint.expected": {"en": "It fits: {expected}.", "zh": "应为：{expected}。"},
+    # submissions
+    "grade.file_not_found": {"en": "{path}: the file does not exist", "zh": "{path}：文件不存在"},
+    "grade.not_submission": {
+        "en": '"{name}" is neither a case workbook (.xlsx) nor a project file (.carbon)',
+        "zh": "“{name}”既不是案例工作簿（.xlsx），也不是项目文件（.carbon）",
+    },
+    "grade.unreadable": {"en": "the submission cannot be read: {detail}", "zh": "无法读取该提交文件：{detail}"},
+    # kinds of finding (gradebook columns, feedback)
+    "grade.kind.missing_source": {"en": "missing source", "zh": "遗漏排放源"},
+    "grade.kind.extra_source": {"en": "extra source", "zh": "多报排放源"},
+    "grade.kind.wrong_source_type": {"en": "wrong source type", "zh": "排放源类别错误"},
+    "grade.kind.unit_error": {"en": "unit error", "zh": "单位错误"},
+    "grade.kind.wrong_quantity": {"en": "wrong quantity", "zh": "活动数据错误"},
+    "grade.kind.wrong_parameter": {"en": "wrong parameter", "zh": "参数错误"},
+    "grade.kind.wrong_factor": {"en": "wrong factor", "zh": "排放因子错误"},
+    "grade.kind.wrong_gwp": {"en": "wrong GWP set", "zh": "GWP 版本错误"},
+    "grade.kind.wrong_consolidation": {"en": "wrong consolidation", "zh": "合并方法错误"},
+    "grade.kind.wrong_standard": {"en": "wrong standard", "zh": "核算标准错误"},
+    "grade.kind.arithmetic": {"en": "arithmetic", "zh": "计算错误"},
+    # the gradebook (Excel)
+    "gradebook.sheet.grades": {"en": "Gradebook", "zh": "成绩册"},
+    "gradebook.sheet.mistakes": {"en": "Common mistakes", "zh": "常见错误"},
+    "gradebook.sheet.distribution": {"en": "Score distribution", "zh": "成绩分布"},
+    "gradebook.col.trainee": {"en": "Trainee", "zh": "学员"},
+    "gradebook.col.trainee_id": {"en": "Trainee ID", "zh": "学号"},
+    "gradebook.col.submission": {"en": "File", "zh": "文件"},
+    "gradebook.col.seal": {"en": "Seal", "zh": "封签"},
+    "gradebook.col.score": {"en": "Score", "zh": "得分"},
+    "gradebook.col.points": {"en": "Points kept / possible", "zh": "得分 / 总分"},
+    "gradebook.col.findings": {"en": "Findings", "zh": "错误数"},
+    "gradebook.col.remark": {"en": "Remark", "zh": "备注"},
+    "gradebook.col.kind": {"en": "Mistake", "zh": "错误类型"},
+    "gradebook.col.key_row": {"en": "Key row", "zh": "答案行"},
+    "gradebook.col.facility": {"en": "Facility", "zh": "设施"},
+    "gradebook.col.item": {"en": "Item", "zh": "品种"},
+    "gradebook.col.count": {"en": "Submissions", "zh": "人次"},
+    "gradebook.col.share": {"en": "Share of the class", "zh": "占全班比例"},
+    "gradebook.col.explanation": {"en": "Explanation (first case)", "zh": "说明（首例）"},
+    "gradebook.col.band": {"en": "Score band", "zh": "分数段"},
+    "gradebook.seal.ok": {"en": "intact", "zh": "完好"},
+    "gradebook.seal.broken": {"en": "BROKEN", "zh": "已破坏"},
+    "gradebook.seal.none": {"en": "none", "zh": "无"},
+    "gradebook.seal_broken": {
+        "en": "The seal is broken: the file was changed outside CarbonMgr after it was submitted.",
+        "zh": "封签已破坏：提交后该文件曾在 CarbonMgr 之外被修改。",
+    },
+    "gradebook.ungraded": {"en": "not graded", "zh": "未评分"},
+    # the feedback report (PDF)
+    "feedback.title": {"en": "Feedback on your inventory", "zh": "排放清单评阅反馈"},
+    "feedback.trainee": {"en": "Trainee", "zh": "学员"},
+    "feedback.submission": {"en": "File", "zh": "文件"},
+    "feedback.score": {"en": "Score", "zh": "得分"},
+    "feedback.score_value": {"en": "{score} / 100", "zh": "{score} / 100"},
+    "feedback.points": {"en": "Points kept / possible", "zh": "得分 / 总分"},
+    "feedback.seal": {"en": "Seal", "zh": "封签"},
+    "feedback.unreadable": {"en": "The submission could not be graded", "zh": "该提交无法评分"},
+    "feedback.no_findings": {"en": "No mistakes found: well done.", "zh": "未发现错误，做得很好。"},
+    "feedback.findings": {"en": "Findings ({count})", "zh": "发现的问题（{count} 项）"},
+    "feedback.col.n": {"en": "No.", "zh": "序号"},
+    "feedback.col.kind": {"en": "Mistake", "zh": "错误类型"},
+    "feedback.col.where": {"en": "Where", "zh": "位置"},
+    "feedback.col.points": {"en": "Points", "zh": "扣分"},
+    "feedback.key_row": {"en": "answer key row {row}", "zh": "答案第 {row} 行"},
+    "feedback.your_rows": {"en": "your row(s) {rows}", "zh": "你的第 {rows} 行"},
+    "feedback.explanations": {"en": "What to correct, and why", "zh": "需要改正之处及原因"},
+    "feedback.hints_used": {"en": "Hints revealed: {count} (-{points} points).", "zh": "已查看提示 {count} 条（扣 {points} 分）。"},
+    # carbonmgr grade
+    "grade.cli.summary": {"en": "{trainee}: {score} / 100, {count} finding(s)", "zh": "{trainee}：{score} / 100，{count} 个问题"},
+    "grade.cli.unreadable": {"en": "{trainee}: not graded: {detail}", "zh": "{trainee}：未评分：{detail}"},
+    "grade.cli.progress": {"en": "graded {done} of {total}", "zh": "已评 {done} / {total}"},
+    "grade.cli.key_unusable": {"en": "the answer key cannot be used:", "zh": "答案文件无法使用："},
 }

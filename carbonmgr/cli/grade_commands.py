@@ -1,0 +1,71 @@
+"""``carbonmgr grade``: grade submissions against an exercise's answer key; wired into
+:mod:`carbonmgr.cli` by ``add_parsers``. Exit 0 when grading ran (an unreadable submission
+is flagged in its entry), 2 only when the key itself cannot be used."""
+from __future__ import annotations
+
+import json
+import sys
+
+EXIT_OK, EXIT_INPUT = 0, 2
+
+
+def cmd_grade(args, lang: str) -> int:
+    from carbonmgr.common.errors import CarbonMgrError, ValidationFailed
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade.grading import grade_submissions, read_exercise, write_feedback_reports, write_gradebook
+
+    out_lang = args.grade_lang or lang
+    try:
+        exercise = read_exercise(args.key)
+    except ValidationFailed as exc:
+        print(translate("grade.cli.key_unusable", lang), file=sys.stderr)
+        for p in exc.problems:
+            print(p.render(lang), file=sys.stderr)
+        return EXIT_INPUT
+    except CarbonMgrError as exc:
+        print(translate("grade.cli.key_unusable", lang), file=sys.stderr)
+        render = getattr(exc, "render", None)
+        print(render(lang) if render else str(exc), file=sys.stderr)
+        return EXIT_INPUT
+    progress = None
+    if sys.stderr.isatty() and len(args.submissions) > 1:
+        def progress(done: int, total: int) -> None:
+            sys.stderr.write("\r" + translate("grade.cli.progress", lang, done=done, total=total))
+            if done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+    results = grade_submissions(exercise, args.submissions, lang=out_lang, progress=progress)
+    for result, given in zip(results, args.submissions):
+        result.submission = given
+    if args.gradebook:
+        write_gradebook(results, args.gradebook, lang=out_lang)
+    if args.feedback:
+        write_feedback_reports(results, args.feedback, lang=out_lang, title=exercise.brief.text("title", out_lang))
+    if args.json:
+        json.dump([r.to_dict(out_lang) for r in results], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        from carbonmgr.facade.grading import trainee_label
+
+        for r in results:
+            who = trainee_label(r)
+            if not r.graded:
+                print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
+                continue
+            print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
+            for f in r.findings:
+                print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
+    return EXIT_OK
+
+
+def add_parsers(subparsers) -> None:
+    g = subparsers.add_parser("grade", help="grade submissions against an exercise workbook's answer key")
+    g.add_argument("--key", required=True, help="the exercise workbook (.xlsx) holding the answer key")
+    g.add_argument("submissions", nargs="+", metavar="SUB",
+                   help="submissions: case workbooks (.xlsx) or project files (.carbon)")
+    g.add_argument("--json", action="store_true", help="print one JSON object per submission")
+    g.add_argument("--gradebook", help="write the class gradebook to this .xlsx file")
+    g.add_argument("--feedback", metavar="DIR", help="write one feedback PDF per submission into DIR")
+    g.add_argument("--lang", dest="grade_lang", choices=("zh", "en"),
+                   help="language of the findings, gradebook and feedback (default: the language of messages)")
+    g.set_defaults(func=cmd_grade)

@@ -1,0 +1,62 @@
+"""Findings of the grader: one mistake of a trainee, where it is, the points it costs and
+its explanation (message ids, rendered in the trainee's language when shown)."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from carbonmgr.common.i18n import Message
+
+# The kinds of finding, in the order a gradebook lists them.
+KINDS = ("missing_source", "extra_source", "wrong_source_type", "unit_error", "wrong_quantity", "wrong_parameter",
+         "wrong_factor", "wrong_gwp", "wrong_consolidation", "wrong_standard", "arithmetic")
+
+# Share of a key source's points a finding on it costs (docs/exercise-workbook.md, "Grading").
+# Settings findings cost the setting's points; extra_source and arithmetic have their own rubric targets.
+SOURCE_LOSS = {"missing_source": 1.0, "wrong_quantity": 1.0, "wrong_source_type": 0.5, "unit_error": 0.5,
+               "wrong_parameter": 0.5, "wrong_factor": 0.5}
+SETTING_KINDS = {"standard": "wrong_standard", "gwp_set": "wrong_gwp", "consolidation": "wrong_consolidation"}
+
+
+class Text(Message):
+    """A text the trainer wrote in both languages (a rubric's explanation): a message
+    parameter rendered in the language of the message around it."""
+
+    def __init__(self, zh: str = "", en: str = ""):
+        super().__init__("", {"zh": zh or en, "en": en or zh})
+
+    def render(self, lang: str = "en") -> str:
+        return self.params["zh" if lang == "zh" else "en"]
+
+    def __bool__(self) -> bool:
+        return bool(self.params["en"])
+
+
+@dataclass
+class Finding:
+    """One mistake: its kind, the key row and the trainee's rows it concerns, the facility and
+    item, the points it costs and its explanation (what the trainee has, what fits, why, the rule)."""
+
+    kind: str
+    key_row: int | None
+    rows: list[int]
+    facility: str
+    item: Any  # the item's name: a Message (named in the reader's language) or text as written
+    points: float
+    message: Message
+    hints: list[Message] = field(default_factory=list)
+
+    @property
+    def hint_key(self) -> str:
+        """Names the finding across checks of the same work (to keep the hints revealed)."""
+        return f"{self.kind}:{self.key_row if self.key_row is not None else '-'}:{self.facility}:{self.item}"
+
+    def text(self, lang: str = "en") -> str:
+        return self.message.render(lang)
+
+    def item_name(self, lang: str = "en") -> str:
+        return self.item.render(lang) if isinstance(self.item, Message) else str(self.item or "")
+
+    def to_dict(self, lang: str = "en") -> dict[str, Any]:
+        return {"kind": self.kind, "key_row": self.key_row, "rows": list(self.rows), "facility": self.facility,
+                "item": self.item_name(lang), "points": round(self.points, 2), "message": self.text(lang)}

@@ -1,0 +1,652 @@
+"""The grader: a trainee's case against an exercise's key, explained with the fewest findings.
+
+How (docs/exercise-workbook.md, "Grading"):
+
+1. Both cases are computed by the engine, the trainee's under the key's case settings (so a
+   wrong standard, GWP set or consolidation is one finding of its own and changes no line).
+2. Lines are grouped into sources: (facility, item, source type), the item as the factor
+   library resolves it (天然气 = natural gas); electricity and heat lines by facility and
+   source type alone. Split lines are summed, quantities converted to their dimension's base
+   unit (kWh against MWh is no mistake).
+3. A key source short of quantity whose missing amount sits under another source type of the
+   same facility and item is one ``wrong_source_type`` finding (those lines move over).
+4. Within each key source the first difference of the chain is the finding: the quantity
+   (``unit_error`` for a power-of-ten slip or a known unit confusion, else ``wrong_quantity``),
+   then the line's parameters (``wrong_parameter``), then the factor (``wrong_factor``).
+   What follows from it (the line's emissions, the totals) is not judged again.
+5. Key sources without trainee lines are ``missing_source``; trainee sources the key does not
+   have are ``extra_source``. In hand-calculation mode, each figure of the trainee's own that
+   differs from what their own inputs give is an ``arithmetic`` finding.
+6. Score: points kept over points possible, 0-100, less the hints revealed.
+"""
+from __future__ import annotations
+
+import copy
+import math
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping
+
+from carbonmgr.common.errors import CarbonMgrError, Problem
+from carbonmgr.common.i18n import Message
+from carbonmgr.inventory.model import CaseData
+from carbonmgr.inventory.sources import NO_ITEM_SOURCES
+from carbonmgr.training.exercise import SETTING_TARGETS, Exercise, my_results, my_total
+from carbonmgr.training.findings import KINDS, SETTING_KINDS, SOURCE_LOSS, Finding, Text
+
+__all__ = ["grade", "grade_many", "GradeResult", "KINDS"]
+
+# Ratios of a known unit confusion (besides powers of ten): tce/GJ, kcal/kJ, lb/kg, US gal/L, kWh/MJ.
+KNOWN_CONFUSIONS = (29.3076, 4.1868, 0.45359237, 3.785411784, 3.6)
+_PARAMS = ("NCV", "CC", "C_ar", "OF", "purity")
+_SUBSET_LINES = 14  # lines of one facility and item searched for a subset under the wrong source type
+
+
+# ------------------------------------------------------------------------------ sources
+@dataclass
+class _Line:
+    index: int
+    row: int
+    facility: str
+    source: str
+    item_key: str
+    item: str  # as written
+    quantity: float
+    unit: str
+    dimension: str | None
+    base_qty: float
+    tco2e: float | None  # t CO2e before share and sign, None when the engine could not compute it
+    calc: Any
+
+
+@dataclass
+class _Source:
+    facility: str
+    source: str
+    item_key: str
+    lines: list[_Line] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.facility, self.source, self.item_key
+
+    @property
+    def rows(self) -> list[int]:
+        return sorted(x.row for x in self.lines)
+
+    @property
+    def dimension(self) -> str | None:
+        dims = {x.dimension for x in self.lines}
+        return dims.pop() if len(dims) == 1 else None
+
+    @property
+    def base_qty(self) -> float:
+        return math.fsum(x.base_qty for x in self.lines)
+
+    @property
+    def tco2e(self) -> float | None:
+        if any(x.tco2e is None for x in self.lines):
+            return None
+        return math.fsum(x.tco2e for x in self.lines)
+
+    @property
+    def first(self) -> _Line:
+        return min(self.lines, key=lambda x: x.row)
+
+
+def _item_key(lib, source: str, item: str, calc) -> str:
+    if source in NO_ITEM_SOURCES:
+        return ""
+    if calc is not None and calc.item_id:
+        return calc.item_id
+    found = lib.resolve_item(item) if item else None
+    if found is not None:
+        return found.id
+    return "text:" + "".join(str(item or "").lower().split())
+
+
+def _lines(case: CaseData, inv, lib, facility_map: Mapping[str, str]) -> list[_Line]:
+    from carbonmgr.units import UnitError, parse_unit
+
+    acts = case.activities
+    out = []
+    for i in range(len(acts)):
+        g = inv.groups[inv.line_group[i]]
+        calc = g.calc
+        try:
+            unit = parse_unit(acts.unit[i])
+            dim, base = unit.dimension, acts.quantity[i] * unit.factor
+        except (UnitError, TypeError):
+            dim, base = None, float(acts.quantity[i] or 0.0)
+        q = acts.quantity[i] or 0.0
+        tco2e = q * calc.co2e_per_unit if calc is not None else None
+        fac = facility_map.get(acts.facility[i], acts.facility[i])
+        out.append(_Line(i, acts.row[i], fac, acts.source[i], _item_key(lib, acts.source[i], acts.item[i], calc),
+                         acts.item[i], q, acts.unit[i], dim, base, tco2e, calc))
+    return out
+
+
+def _group(lines: Iterable[_Line]) -> dict[tuple[str, str, str], _Source]:
+    out: dict[tuple[str, str, str], _Source] = {}
+    for line in lines:
+        key = (line.facility, line.source, line.item_key)
+        out.setdefault(key, _Source(*key)).lines.append(line)
+    return out
+
+
+def _close(a: float, b: float, tol: float) -> bool:
+    if a == b:
+        return True
+    return abs(a - b) <= tol * max(abs(a), abs(b)) + 1e-12
+
+
+def _unit_slip(ratio: float, tol: float) -> bool:
+    """Is ``ratio`` a power of ten (not 1) or a known unit confusion, times a power of ten?"""
+    if ratio <= 0 or not math.isfinite(ratio):
+        return False
+    for base in (1.0, *KNOWN_CONFUSIONS, *(1 / c for c in KNOWN_CONFUSIONS)):
+        r = ratio / base
+        n = round(math.log10(r))
+        if (base != 1.0 or n != 0) and abs(n) <= 8 and _close(r, 10.0 ** n, tol):
+            return True
+    return False
+
+
+def _param_values(calc) -> dict[str, float]:
+    """The parameters of a calculation, in comparable units (fractions, per base unit)."""
+    from carbonmgr.units import UnitError, parse_rate
+
+    out: dict[str, float] = {}
+    if calc is None:
+        return out
+    for inp in calc.inputs:
+        if inp.name not in _PARAMS:
+            continue
+        value = inp.value
+        unit = (inp.unit or "").strip()
+        if unit == "%":
+            value = value / 100.0
+        elif "/" in unit:
+            try:
+                num, den = parse_rate(unit)
+                value = value * num.factor / den.factor
+            except (UnitError, ValueError):
+                pass
+        out[inp.name] = value
+    return out
+
+
+# ------------------------------------------------------------------------------ result
+@dataclass
+class GradeResult:
+    """The grading of one submission."""
+
+    findings: list[Finding] = field(default_factory=list)
+    points_possible: float = 0.0
+    lang: str = "en"
+    submission: str | None = None  # as given
+    trainee: str | None = None
+    trainee_id: str | None = None
+    seal: str = "none"  # ok | broken | none
+    problems: list[Problem] = field(default_factory=list)  # an unreadable submission: why
+    hint_cost: float = 1.0
+    hints_revealed: dict[str, int] = field(default_factory=dict)  # finding.hint_key -> hints shown
+    meta: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def graded(self) -> bool:
+        return not self.problems
+
+    @property
+    def points_lost(self) -> float:
+        return math.fsum(f.points for f in self.findings) + self.hint_cost * sum(self.hints_revealed.values())
+
+    @property
+    def points_kept(self) -> float:
+        return max(0.0, self.points_possible - self.points_lost)
+
+    @property
+    def score(self) -> float | None:
+        """0-100, one decimal; None when the submission could not be graded."""
+        if not self.graded:
+            return None
+        if self.points_possible <= 0:
+            return 100.0
+        return round(100.0 * self.points_kept / self.points_possible, 1)
+
+    def by_kind(self) -> dict[str, int]:
+        counts = {k: 0 for k in KINDS}
+        for f in self.findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        return counts
+
+    def reveal_hint(self, index: int) -> Message | None:
+        """Reveal the next hint of finding ``index`` (it costs the rubric's ``hint`` points);
+        None when every hint of it is shown already."""
+        finding = self.findings[index]
+        shown = self.hints_revealed.get(finding.hint_key, 0)
+        if shown >= len(finding.hints):
+            return None
+        self.hints_revealed[finding.hint_key] = shown + 1
+        return finding.hints[shown]
+
+    def hints_shown(self, index: int) -> list[Message]:
+        finding = self.findings[index]
+        return finding.hints[:self.hints_revealed.get(finding.hint_key, 0)]
+
+    def problem_text(self, lang: str | None = None) -> str:
+        return "\n".join(p.render(lang or self.lang) for p in self.problems)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        lang = lang or self.lang
+        return {"submission": self.submission, "trainee": self.trainee, "seal": self.seal, "score": self.score,
+                "findings": [f.to_dict(lang) for f in self.findings],
+                **({"error": self.problem_text(lang)} if self.problems else {})}
+
+
+# ------------------------------------------------------------------------------ grading
+class _Grader:
+    def __init__(self, exercise: Exercise, lib, key_inv=None):
+        from carbonmgr.inventory.engine import compute
+
+        self.ex = exercise
+        self.lib = lib
+        self.key = exercise.key
+        self.key_inv = key_inv if key_inv is not None else compute(self.key, lib)
+        self.key_lines = _lines(self.key, self.key_inv, lib, {})
+        self.key_sources = _group(self.key_lines)
+        self.rubric = exercise.rubric
+        self.fac_names = {f.id: f.name or f.id for f in self.key.facilities}
+        key_fac = self.key.facilities
+        self._fac_by_id = {_fold(f.id): f.id for f in key_fac}
+        self._fac_by_name = {_fold(f.name): f.id for f in key_fac if f.name}
+
+    # -- rubric of a key source ----------------------------------------------------------------
+    def _target(self, src: _Source) -> str:
+        for row in src.rows:
+            if f"Activities!{row}" in self.rubric.rows:
+                return f"Activities!{row}"
+        return f"Activities!{src.rows[0]}"
+
+    def points_possible(self) -> float:
+        total = sum(self.rubric.points(self._target(s)) for s in self.key_sources.values())
+        total += sum(self.rubric.points(t) for t in SETTING_TARGETS)
+        if self.ex.hand_calculation:
+            total += self.rubric.points("arithmetic")
+        return total
+
+    def _facility_map(self, case: CaseData) -> dict[str, str]:
+        out = {}
+        for f in case.facilities:
+            out[f.id] = self._fac_by_id.get(_fold(f.id)) or self._fac_by_name.get(_fold(f.name)) or f.id
+        return out
+
+    # -- one submission --------------------------------------------------------------------------
+    def grade(self, case: CaseData) -> list[Finding]:
+        from carbonmgr.inventory.engine import compute
+
+        findings = self._settings(case)
+        graded = copy.copy(case)
+        graded.info = copy.copy(case.info)
+        for name in ("standard", "gwp", "consolidation", "ch4_ar6"):
+            setattr(graded.info, name, getattr(self.key.info, name))
+        inv = compute(graded, self.lib, raise_on_error=False)
+        fmap = self._facility_map(case)
+        trainee = _group(_lines(graded, inv, self.lib, fmap))
+        findings += self._moves(trainee)
+        moved_to = {f.key_row for f in findings if f.kind == "wrong_source_type"}
+        for key, src in self.key_sources.items():
+            if src.rows[0] in moved_to:
+                continue
+            mine = trainee.pop(key, None)
+            if mine is None or not mine.lines:
+                findings.append(self._missing(src))
+                continue
+            finding = self._chain(src, mine)
+            if finding is not None:
+                findings.append(finding)
+        for mine in trainee.values():
+            if mine.lines and mine.key not in self.key_sources:
+                findings.append(self._extra(mine))
+        if self.ex.hand_calculation:
+            own = compute(case, self.lib, raise_on_error=False)
+            findings += self._arithmetic(case, own)
+        return findings
+
+    # -- case settings -----------------------------------------------------------------------------
+    def _settings(self, case: CaseData) -> list[Finding]:
+        out = []
+        key, mine = self.key.info, case.info
+        checks = [("standard", key.standard, mine.standard)]
+        # a GWP left to the standard's default follows a wrong standard: not a finding of its own
+        if not (mine.gwp is None and mine.standard != key.standard):
+            checks.append(("gwp_set", key.gwp_set, mine.gwp_set))
+        checks.append(("consolidation", key.consolidation, mine.consolidation))
+        for target, expected, have in checks:
+            if expected == have:
+                continue
+            kind = SETTING_KINDS[target]
+            param_kind = {"standard": "standard", "gwp_set": "gwp", "consolidation": "consolidation"}[target]
+            have_m, expected_m = _setting_value(param_kind, have), _setting_value(param_kind, expected)
+            why, rule = self._why_rule(target, kind, key.standard)
+            out.append(Finding(kind, None, [], "", "", self.rubric.points(target),
+                               Message(f"grade.finding.{kind}", {"have": have_m, "expected": expected_m,
+                                                                  "why": why, "rule": rule}),
+                               [Message("grade.hint.setting", {"setting": Message(f"grade.setting.{target}")}),
+                                Message("grade.hint.expected_setting", {"setting": Message(f"grade.setting.{target}"),
+                                                                        "expected": expected_m})]))
+        return out
+
+    def _why_rule(self, target: str, kind: str, standard: str, source: str | None = None,
+                  param: str | None = None) -> tuple[Message, Message]:
+        row = self.rubric.row(target)
+        why: Message = Message(f"grade.why.{kind}")
+        rule: Message = Message(f"grade.rule.{standard}")
+        if source in ("exported_heat", "exported_electricity") and standard == "gbt32150":
+            rule = Message("grade.rule.gbt32150_exported")
+        elif source == "purchased_electricity" and standard in ("ghgp", "iso14064") and self.key.instruments:
+            rule = Message("grade.rule.scope2_market")
+        elif param == "purity":
+            rule = Message("grade.rule.carbonate_purity")
+        elif kind == "wrong_consolidation":
+            rule = Message("grade.rule.consolidation")
+        if row is not None:
+            if row.explanation_zh or row.explanation_en:
+                why = Text(row.explanation_zh, row.explanation_en)
+            if row.rule:
+                rule = Text(row.rule, row.rule)
+        return why, rule
+
+    # -- wrong source type: lines of the right item under another source type -----------------------
+    def _moves(self, trainee: dict[tuple[str, str, str], _Source]) -> list[Finding]:
+        out = []
+        for key, src in self.key_sources.items():
+            if src.dimension is None:
+                continue
+            tol = self.rubric.tolerance(self._target(src))
+            mine = trainee.get(key)
+            have = mine.base_qty if mine is not None and mine.dimension == src.dimension else 0.0
+            if mine is not None and mine.dimension not in (None, src.dimension):
+                continue
+            deficit = src.base_qty - have
+            if deficit <= tol * src.base_qty:
+                continue
+            candidates = []
+            for other in trainee.values():
+                if other.facility != src.facility or other.item_key != src.item_key or other.source == src.source:
+                    continue
+                kept = self.key_sources.get(other.key)
+                surplus = other.base_qty - (kept.base_qty if kept is not None else 0.0)
+                if surplus <= 0:
+                    continue
+                candidates += [(x, other) for x in other.lines if x.dimension == src.dimension]
+            subset = _subset(candidates, deficit, tol * src.base_qty)
+            if subset is None:
+                continue
+            target = trainee.setdefault(key, _Source(*key))
+            for line, other in subset:
+                other.lines.remove(line)
+                target.lines.append(line)
+            wrong = subset[0][1].source
+            why, rule = self._why_rule(self._target(src), "wrong_source_type", self.key.info.standard, src.source)
+            out.append(self._finding("wrong_source_type", src, [x.row for x, _ in subset], {
+                "have": Message("grade.value.source", {"source": wrong}),
+                "expected": Message("grade.value.source", {"source": src.source}), "why": why, "rule": rule}))
+        return out
+
+    # -- the chain of one source ---------------------------------------------------------------
+    def _chain(self, src: _Source, mine: _Source) -> Finding | None:
+        target = self._target(src)
+        tol = self.rubric.tolerance(target)
+        std = self.key.info.standard
+        unit = src.first.unit
+        unit_factor = src.base_qty / sum(x.quantity for x in src.lines) if sum(x.quantity for x in src.lines) else 1.0
+        if src.dimension is not None and mine.dimension == src.dimension:
+            ratio = mine.base_qty / src.base_qty if src.base_qty else math.inf
+            if not _close(mine.base_qty, src.base_qty, tol):
+                kind = "unit_error" if _unit_slip(ratio, tol) else "wrong_quantity"
+                why, rule = self._why_rule(target, kind, std, src.source)
+                return self._finding(kind, src, mine.rows, {
+                    "have": _as_written(mine, unit, unit_factor), "expected": _qty(src.base_qty / unit_factor, unit),
+                    "why": why, "rule": rule})
+            k_e, m_e = src.tco2e, mine.tco2e
+            if k_e is None or m_e is None:
+                return None if k_e is None else self._factor_finding(src, mine, target, tol)
+            k_i = k_e / src.base_qty if src.base_qty else 0.0
+            m_i = m_e / mine.base_qty if mine.base_qty else 0.0
+            if _close(k_i, m_i, tol):
+                return None
+            return self._factor_finding(src, mine, target, tol)
+        # other dimensions (e.g. diesel in litres against tonnes): the emissions decide
+        k_e, m_e = src.tco2e, mine.tco2e
+        if k_e is not None and m_e is not None and _close(k_e, m_e, tol):
+            return None
+        kind = "unit_error" if (k_e and m_e and _unit_slip(m_e / k_e, tol)) else "wrong_quantity"
+        why, rule = self._why_rule(target, kind, std, src.source)
+        return self._finding(kind, src, mine.rows, {
+            "have": _qty(sum(x.quantity for x in mine.lines), mine.first.unit) if mine.dimension is not None
+            else Message("grade.value.mixed_units"),
+            "expected": _qty(src.base_qty / unit_factor, unit), "why": why, "rule": rule})
+
+    def _factor_finding(self, src: _Source, mine: _Source, target: str, tol: float) -> Finding:
+        std = self.key.info.standard
+        k_p, m_p = _param_values(src.first.calc), _param_values(mine.first.calc)
+        for name in _PARAMS:
+            if name in k_p and name in m_p and not _close(k_p[name], m_p[name], tol):
+                k_in = next(i for i in src.first.calc.inputs if i.name == name)
+                m_in = next(i for i in mine.first.calc.inputs if i.name == name)
+                param = "purity" if name == "purity" else None
+                why, rule = self._why_rule(target, "wrong_parameter", std, src.source, param)
+                return self._finding("wrong_parameter", src, mine.rows, {
+                    "param": Message(f"grade.param.{name}"), "have": _qty(m_in.value, m_in.unit),
+                    "expected": _qty(k_in.value, k_in.unit), "why": why, "rule": rule})
+        why, rule = self._why_rule(target, "wrong_factor", std, src.source)
+        k_e, m_e = src.tco2e, mine.tco2e
+        unit = src.first.unit
+        per = src.base_qty / sum(x.quantity for x in src.lines) if sum(x.quantity for x in src.lines) else 1.0
+        have = (_qty(m_e / mine.base_qty * per, f"t CO2e/{unit}") if m_e is not None and mine.base_qty
+                else Message("grade.value.no_factor"))
+        expected = _qty(k_e / src.base_qty * per, f"t CO2e/{unit}") if k_e is not None and src.base_qty else "-"
+        return self._finding("wrong_factor", src, mine.rows, {"have": have, "expected": expected, "why": why,
+                                                               "rule": rule})
+
+    def _missing(self, src: _Source) -> Finding:
+        why, rule = self._why_rule(self._target(src), "missing_source", self.key.info.standard, src.source)
+        unit = src.first.unit
+        return self._finding("missing_source", src, [], {
+            "have": Message("grade.value.nothing"), "expected": _qty(sum(x.quantity for x in src.lines), unit),
+            "why": why, "rule": rule})
+
+    def _extra(self, mine: _Source) -> Finding:
+        line = mine.first
+        why, rule = self._why_rule("extra_source", "extra_source", self.key.info.standard, mine.source)
+        item = self._item_name(line.item_key, line.item)
+        params = {"have": _qty(sum(x.quantity for x in mine.lines), line.unit) if mine.dimension else
+                  Message("grade.value.mixed_units"), "expected": Message("grade.value.nothing"), "why": why,
+                  "rule": rule, "source": mine.source, "item": item,
+                  "facility": self.fac_names.get(mine.facility, mine.facility)}
+        return Finding("extra_source", None, mine.rows, mine.facility, item,
+                       self.rubric.points("extra_source"), Message("grade.finding.extra_source", params),
+                       [Message("grade.hint.where_rows", {"rows": mine.rows}),
+                        Message("grade.hint.extra_source", {"source": mine.source, "item": item})])
+
+    def _finding(self, kind: str, src: _Source, rows: list[int], params: dict) -> Finding:
+        line = src.first
+        item = self._item_name(src.item_key, line.item)
+        facility = self.fac_names.get(src.facility, src.facility)
+        points = self.rubric.points(self._target(src)) * SOURCE_LOSS[kind]
+        params = {**params, "source": src.source, "item": item, "facility": facility, "key_row": src.rows[0]}
+        hints = [Message("grade.hint.where", {"source": src.source, "item": item, "facility": facility}),
+                 Message(f"grade.hint.{kind}", {k: v for k, v in params.items() if k in ("param",)}),
+                 Message("grade.hint.expected", {"expected": params.get("expected", "-")})]
+        return Finding(kind, src.rows[0], sorted(rows), src.facility, item, points,
+                       Message(f"grade.finding.{kind}", params), hints)
+
+    def _item_name(self, item_key: str, written: str) -> Message | str:
+        if not item_key:
+            return Message("grade.value.no_item")
+        if item_key.startswith("text:"):
+            return written
+        return _ItemName(self.lib, item_key, written)
+
+    # -- hand calculation --------------------------------------------------------------------------
+    def _arithmetic(self, case: CaseData, inv) -> list[Finding]:
+        figures = my_results(case)
+        total = my_total(case)
+        acts = case.activities
+        n = len(acts) + 1
+        pool = self.rubric.points("arithmetic")
+        each = pool / n if n else 0.0
+        tol = self.rubric.tolerance("arithmetic")
+        out = []
+        for i in range(len(acts)):
+            g = inv.groups[inv.line_group[i]]
+            if g.calc is None:
+                continue
+            own = inv.line_tco2e(i)
+            mine = figures[i] if figures is not None else None
+            if mine is not None and _close(mine, own, tol) or (mine is not None and abs(mine - own) < 0.005):
+                continue
+            item = acts.item[i] or ""
+            have = Message("grade.value.nothing") if mine is None else _qty(mine, "t CO2e")
+            why, rule = self._why_rule("arithmetic", "arithmetic", case.info.standard)
+            params = {"have": have, "expected": _qty(own, "t CO2e"), "why": why, "rule": rule,
+                      "row": acts.row[i], "source": acts.source[i], "item": item}
+            out.append(Finding("arithmetic", None, [acts.row[i]], acts.facility[i], item, each,
+                               Message("grade.finding.arithmetic", params),
+                               [Message("grade.hint.where_rows", {"rows": [acts.row[i]]}),
+                                Message("grade.hint.arithmetic"),
+                                Message("grade.hint.expected", {"expected": _qty(own, "t CO2e")})]))
+        own_total = inv.totals.get("total", 0.0)
+        if total is None or not (_close(total, own_total, tol) or abs(total - own_total) < 0.005):
+            why, rule = self._why_rule("arithmetic", "arithmetic", case.info.standard)
+            params = {"have": Message("grade.value.nothing") if total is None else _qty(total, "t CO2e"),
+                      "expected": _qty(own_total, "t CO2e"), "why": why, "rule": rule}
+            out.append(Finding("arithmetic", None, [], "", "", each, Message("grade.finding.arithmetic_total", params),
+                               [Message("grade.hint.arithmetic_total"),
+                                Message("grade.hint.expected", {"expected": _qty(own_total, "t CO2e")})]))
+        return out
+
+
+class _ItemName(Message):
+    """An item of the factor library, named in the language of the message around it."""
+
+    def __init__(self, lib, item_id: str, written: str):
+        super().__init__("", {"id": item_id, "written": written})
+        item = lib.item(item_id)
+        object.__setattr__(self, "_names", {"en": item.name("en") if item else written,
+                                            "zh": item.name("zh") if item else written})
+
+    def render(self, lang: str = "en") -> str:
+        return self._names["zh" if lang == "zh" else "en"]
+
+    def __str__(self) -> str:
+        return self._names["en"]
+
+
+def _as_written(src: _Source, unit: str, unit_factor: float) -> str:
+    """The quantity of a trainee's source in their own unit (all lines in one), else in ``unit``."""
+    units = {x.unit for x in src.lines}
+    if len(units) == 1:
+        return _qty(math.fsum(x.quantity for x in src.lines), units.pop())
+    return _qty(src.base_qty / unit_factor, unit)
+
+
+def _fold(text: str | None) -> str:
+    return "".join(str(text or "").lower().split())
+
+
+def _qty(value: float, unit: str) -> str:
+    if value is None:
+        return "-"
+    if value == 0:
+        text = "0"
+    elif abs(value) >= 1e6 or float(value).is_integer():
+        text = f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+    else:
+        text = f"{value:,.6g}"
+    return f"{text} {unit}".strip()
+
+
+def _setting_value(kind: str, value: str) -> Message | str:
+    if kind == "gwp":
+        return value
+    if kind == "consolidation":
+        return Message(f"cli.consolidation.{value}")
+    return Message(f"grade.standard.{value}")
+
+
+def _subset(candidates: list, target: float, slack: float):
+    """Lines whose quantities add up to ``target`` (within ``slack``): the whole set, one line,
+    else the smallest subset of at most :data:`_SUBSET_LINES` lines."""
+    if not candidates:
+        return None
+    if abs(sum(x.base_qty for x, _ in candidates) - target) <= slack:
+        return candidates
+    pool = candidates[:_SUBSET_LINES]
+    for size in range(1, len(pool) + 1):
+        for combo in combinations(pool, size):
+            if abs(sum(x.base_qty for x, _ in combo) - target) <= slack:
+                return list(combo)
+    return None
+
+
+# ------------------------------------------------------------------------------ API
+def _trainee_of(submission) -> tuple[CaseData, dict[str, Any]]:
+    if isinstance(submission, CaseData):
+        return submission, {}
+    return submission.case, {"submission": str(submission.path) if getattr(submission, "path", None) else None,
+                             "trainee": getattr(submission, "trainee", None),
+                             "trainee_id": getattr(submission, "trainee_id", None),
+                             "seal": getattr(submission, "seal", "none") or "none"}
+
+
+def grade(exercise: Exercise, submission, lang: str = "en", *, hints_revealed: Mapping[str, int] | None = None,
+          library=None, _grader: _Grader | None = None) -> GradeResult:
+    """Grade one submission (a :class:`CaseData`, or a submission from
+    :func:`carbonmgr.training.intake.load_submission`) against ``exercise``'s key."""
+    from carbonmgr.factors.library import default_library
+
+    grader = _grader or _Grader(exercise, library or default_library())
+    case, meta = _trainee_of(submission)
+    findings = grader.grade(case)
+    findings.sort(key=lambda f: (KINDS.index(f.kind) > KINDS.index("wrong_factor"),
+                                 f.key_row if f.key_row is not None else 10 ** 9, min(f.rows, default=10 ** 9)))
+    result = GradeResult(findings=findings, points_possible=grader.points_possible(), lang=lang,
+                         hint_cost=exercise.rubric.points("hint"),
+                         hints_revealed=dict(hints_revealed or {}), **meta)
+    known = {f.hint_key for f in findings}
+    result.hints_revealed = {k: v for k, v in result.hints_revealed.items() if k in known}
+    return result
+
+
+def grade_many(key, paths: Iterable[str | Path], lang: str = "en",
+               progress: Callable[[int, int], Any] | None = None, *, library=None) -> list[GradeResult]:
+    """Grade each submission file against ``key`` (an :class:`Exercise` or the path of an exercise
+    workbook), in the order given. An unreadable submission is flagged in its result (``problems``)
+    and the others are graded. ``progress(done, total)`` is called after each one (from the
+    calling thread: the app runs this in a worker)."""
+    from carbonmgr.factors.library import default_library
+    from carbonmgr.training.exercise import read_exercise
+    from carbonmgr.training.intake import load_submission
+
+    exercise = key if isinstance(key, Exercise) else read_exercise(key)
+    lib = library or default_library()
+    grader = _Grader(exercise, lib)
+    paths = list(paths)
+    results = []
+    for n, path in enumerate(paths):
+        try:
+            submission = load_submission(path)
+            result = grade(exercise, submission, lang, library=lib, _grader=grader)
+            result.submission = str(path)
+        except CarbonMgrError as exc:
+            problems = getattr(exc, "problems", None) or [getattr(exc, "problem", None) or
+                                                          Problem("grade.unreadable", {"detail": str(exc)})]
+            result = GradeResult(submission=str(path), lang=lang, problems=list(problems),
+                                 points_possible=grader.points_possible())
+        results.append(result)
+        if progress is not None:
+            progress(n + 1, len(paths))
+    return results

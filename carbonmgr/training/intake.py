@@ -1,0 +1,70 @@
+"""Submissions to grade: a case workbook (.xlsx) or a project file (.carbon), read as untrusted
+files, with what they say of their trainee. (Sealed submission files extend this.)"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.inventory.model import CaseData
+
+# Case keys naming the trainee (input vocabulary, both languages)
+TRAINEE_KEYS: dict[str, tuple[str, ...]] = {
+    "trainee": ("trainee", "trainee name", "学员", "学员姓名", "姓名"),
+    "trainee_id": ("trainee id", "student id", "学号", "学员编号", "考号"),
+}
+_KEY_OF = {"".join(name.lower().replace("_", " ").split()): key
+           for key, names in TRAINEE_KEYS.items() for name in (key, *names)}
+
+
+@dataclass
+class Submission:
+    """A trainee's work, read: their case, who they are (when the file says), and the seal
+    (``none`` for a plain workbook or project)."""
+
+    path: Path
+    case: CaseData
+    trainee: str | None = None
+    trainee_id: str | None = None
+    seal: str = "none"  # ok | broken | none
+    package: str | None = None  # the exam package it answers, when the file says
+    meta: dict[str, Any] = field(default_factory=dict)
+
+
+def trainee_of(case: CaseData) -> tuple[str | None, str | None]:
+    """(name, id) of the trainee from the Case sheet's keys (trainee / 学员, trainee_id / 学号)."""
+    found: dict[str, str] = {}
+    for key, value in case.info.extra.items():
+        canonical = _KEY_OF.get("".join(str(key).lower().replace("_", " ").split()))
+        if canonical and value not in (None, "") and canonical not in found:
+            found[canonical] = str(value).strip()
+    return found.get("trainee"), found.get("trainee_id")
+
+
+def load_submission(path: str | Path) -> Submission:
+    """Read a submission: a case workbook (.xlsx, .xlsm) or a project file (.carbon). Raises
+    :class:`ValidationFailed` (or another CarbonMgrError) with the reason when it cannot be read."""
+    from carbonmgr.io import WORKBOOK_SUFFIXES
+    from carbonmgr.storage import PROJECT_SUFFIX
+
+    path = Path(path)
+    if not path.exists():
+        raise ValidationFailed([Problem("grade.file_not_found", {"path": str(path)})])
+    suffix = path.suffix.lower()
+    if suffix == PROJECT_SUFFIX:
+        from carbonmgr.storage.store import Project
+
+        project = Project.open(path)
+        try:
+            case = project.load_case()
+        finally:
+            project.close()
+    elif suffix in WORKBOOK_SUFFIXES:
+        from carbonmgr.io.workbook import read_case
+
+        case = read_case(path)
+    else:
+        raise ValidationFailed([Problem("grade.not_submission", {"name": path.name})])
+    trainee, trainee_id = trainee_of(case)
+    return Submission(path=path, case=case, trainee=trainee or trainee_id, trainee_id=trainee_id)

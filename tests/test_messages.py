@@ -66,6 +66,8 @@ DATA_TABLES = {
     ("io/abatement.py", "SHEET_NAMES"): "names of the optional Abatement sheet accepted in Chinese",
     ("io/abatement.py", "MEASURE_COLUMNS"): "column headers of the Abatement sheet accepted in Chinese",
     ("io/market_setup.py", "FIRM_COLUMNS"): "column headers of a market firms file accepted in Chinese",
+    ("training/intake.py", "TRAINEE_KEYS"): "Case keys naming the trainee accepted in Chinese (学员, 学号)",
+    ("training/intake.py", "_KEY_OF"): "Case keys naming the trainee accepted in Chinese (学员, 学号)",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

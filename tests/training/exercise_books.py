@@ -6,7 +6,8 @@ from pathlib import Path
 import openpyxl
 
 CASE = [["key", "value"], ["title", "Wuhan Gear Works 2023"], ["standard", "gbt32150"],
-        ["reporting_year", 2023], ["consolidation", "operational_control"]]
+        ["reporting_year", 2023], ["consolidation", "operational_control"],
+        ["factor_set", "cn_mee_steel_2024"]]  # the fuel table the hand calculations of the tests use
 FACILITIES = [["id", "name", "region"], ["F1", "Main plant", "湖北"]]
 ACT_HEADER = ["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit"]
 # The answer key: rows 2-5 of its Activities sheet

@@ -24,8 +24,9 @@ from exercise_books import ACT_HEADER, CASE, FACILITIES, KEY_LINES, write_book, 
 
 K = KEY_LINES
 POSSIBLE = 55.0
-# Published values the engine takes from the factor library (GB/T 32151 / MEE guideline tables read
-# into resources/factors), used here for hand calculations: t CO2 per unit of each key line.
+# Published values of the fuel table the test key names (factor_set cn_mee_steel_2024: the MEE steel
+# guideline CETS-AG-03.01-V01-2024, table A.1) and the Hubei grid factor, for hand calculations:
+# t CO2 per unit of each key line.
 GAS_PER_10K_NM3 = 389.31 * 0.01532 * 0.99 * 44 / 12  # NCV GJ/10^4 Nm3 x CC tC/GJ x OF x 44/12
 DIESEL_PER_T = 42.652 * 0.0202 * 0.98 * 44 / 12
 HUBEI_PER_MWH = 0.4044
@@ -62,7 +63,7 @@ def test_a_perfect_submission_in_another_form_scores_100(exercise, tmp_path):
              *[["F1", "固定燃烧", "天然气", m, "m3", None, None] for m in months],
              ["F1", "移动源", "柴油", 20_000, "kg", None, None]]
     case_zh = [["键", "值"], ["标题", "我的清单"], ["核算标准", "GB/T 32150"], ["报告年度", "2023年"],
-               ["合并方法", "运营控制"], ["学员", "李四"], ["学号", "S01"]]
+               ["合并方法", "运营控制"], ["因子集", "cn_mee_steel_2024"], ["学员", "李四"], ["学号", "S01"]]
     xlsx = write_submission(tmp_path / "zh.xlsx", lines, header=header, case=case_zh,
                             facilities=[["编号", "名称", "地区"], ["F1", "总厂", "湖北"]],
                             sheet_names=("案例", "设施", "活动数据"))

@@ -86,10 +86,10 @@ def test_variables_fill_the_key_and_the_documents_and_instantiate_draws_variants
     assert variant.documents[0].rows[1][1] == 44.4 and variant.documents[0].rows[2][1] == "月均约 3.7 万Nm3"
     assert ex.key.activities.quantity == [50.0, 20.0, 1000.0]  # the exercise itself is unchanged
     assert instantiate(variant).key.activities.quantity == [50.0, 20.0, 1000.0]  # from the template again
-    # the variant's key computes: 900 t of coal at NCV 23 GJ/t with the general-industry defaults
-    # (NDRC 2013/2015 family table: CC 26.18 tC/TJ, OF 93 %): 900*23*0.02618*0.93*44/12
+    # the variant's key computes: 900 t of coal at NCV 23 GJ/t with the fuel table the test key names
+    # (factor_set cn_mee_steel_2024, table A.1: CC 0.02618 tC/GJ, OF 99 %): 900*23*0.02618*0.99*44/12
     coal = [x for x in compute(variant.key).lines() if x["row"] == 4][0]
-    assert coal["tco2e"] == pytest.approx(900 * 23 * 0.02618 * 0.93 * 44 / 12)
+    assert coal["tco2e"] == pytest.approx(900 * 23 * 0.02618 * 0.99 * 44 / 12)
     with pytest.raises(ValidationFailed) as info:
         instantiate(ex, {"gas": 70, "nope": 1})
     codes = sorted(p.code for p in info.value.problems)

@@ -155,11 +155,15 @@ def lookup(code: str, lang: str = "en", default: str = "", **params) -> str:
     return translate(code, lang, **params)
 
 
+# parameters whose value is an id with a name in the catalogue (under the prefix given)
+_LABELLED = {"source": "source.", "sector": "sector.", "residual_from": "engine.residual_from."}
+
+
 def _fmt(value, lang, key=""):
     if isinstance(value, Message):
         return value.render(lang)
-    if key in ("source", "sector") and isinstance(value, str):  # a source type or sector id reads as its name
-        entry = messages().get(key + "." + value)
+    if key in _LABELLED and isinstance(value, str):  # an id (a source type, a sector ...) reads as its name
+        entry = messages().get(_LABELLED[key] + value)
         if entry:
             return entry.get(lang) or entry["en"]
     if isinstance(value, (list, tuple)):

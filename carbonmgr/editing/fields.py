@@ -13,7 +13,8 @@ __all__ = ["CORE_FIELDS", "LINE_FIELDS", "FACILITY_FIELDS", "INSTRUMENT_FIELDS",
 
 CORE_FIELDS = ("facility", "source", "item", "quantity", "unit")
 LINE_FIELDS = CORE_FIELDS + tuple(ACTIVITY_OPTIONS)
-FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
+FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", "operational_control",
+                   "residual_mix_ef")
 INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef")
 EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment") + EQUIPMENT_VALUE_FIELDS
 RECORD_KINDS = ("instrument", "equipment")  # the small registers next to the activity lines

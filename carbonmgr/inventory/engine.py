@@ -770,6 +770,26 @@ class Resolver:
                                    {"region": facility.region or "—", "grid": grid.name("en")}))
         return calc
 
+    def market_of(self, facility: Facility, grid_ids=()) -> str:
+        """The electricity market a facility buys in (the country of the grids its lines name, else
+        of its region's grid), for the market-based hierarchy: instruments and residual mixes hold
+        within one market."""
+        ids = sorted({g for g in grid_ids if g and g.startswith("grid_")})
+        if not ids:
+            grid = self.grid_item_for(facility)
+            if grid is None:
+                return "region:" + norm_name(facility.region or "")
+            ids = [grid.id]
+        found = set()
+        for grid_id in ids:
+            for prefix, market in (("grid_cn", "CN"), ("grid_us", "US"), ("grid_uk", "UK")):
+                if grid_id.startswith(prefix):
+                    found.add(market)
+                    break
+            else:
+                found.add(grid_id)
+        return "+".join(sorted(found))
+
     def residual_national(self) -> tuple[float, Factor] | None:
         """National factor excluding market-traded non-fossil power (Chinese green-power rule)."""
         item = self.lib.item("grid_cn")
@@ -1240,17 +1260,40 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
     for inst in case.instruments:
         insts.setdefault(inst.facility, []).append(inst)
     residual_cn = None
-    if info.residual_mix_ef is None and info.standard != "gbt32150":
-        warnings.append(Problem("engine.no_residual_mix", {}, severity="warning"))
+    facilities = case.facility_map()
+    # GHG Protocol Scope 2 Guidance, market-based hierarchy, per market (the facility's grid):
+    # instruments, then the residual mix of that market (the facility's residual_mix_ef, or the
+    # case's when every facility is in one market), else the grid average, disclosed.
+    markets = {resolver.market_of(facilities.get(fid) or Facility(fid), [g.calc.item_id for g in gs])
+               for fid, gs in by_fac.items()}
+    one_market = len(markets) <= 1
+    fallback = [fid for fid in by_fac
+                if (facilities.get(fid) is None or facilities[fid].residual_mix_ef is None)
+                and (info.residual_mix_ef is None or not one_market)]
+    if fallback and info.standard != "gbt32150":
+        if info.residual_mix_ef is not None:  # given, but for which market?
+            warnings.append(Problem("engine.residual_mix_ambiguous", {"facilities": sorted(fallback)},
+                                    severity="warning"))
+        else:
+            warnings.append(Problem("engine.no_residual_mix", {}, severity="warning"))
     for fac_id, gs in by_fac.items():
         consumption = sum(g.qty_sum * g.calc.mwh_per_unit for g in gs)
         location = sum(g.qty_sum * g.calc.co2e_per_unit for g in gs)
         own = insts.get(fac_id, [])
-        if info.residual_mix_ef is not None:
-            residual = info.residual_mix_ef
+        fac = facilities.get(fac_id)
+        if fac is not None and fac.residual_mix_ef is not None:
+            residual, residual_from = fac.residual_mix_ef, "facility"
+        elif info.residual_mix_ef is not None and one_market:
+            residual, residual_from = info.residual_mix_ef, "case"
         else:
-            residual = location / consumption if consumption else 0.0
+            residual, residual_from = (location / consumption if consumption else 0.0), "grid"
         market, covered = methods.market_based(consumption, [(i.quantity, i.ef) for i in own], residual)
+        if info.standard != "gbt32150" and consumption > 0:
+            note = Note("engine.note.market_based", {
+                "covered": f"{covered:,.10g}", "instruments": len(own), "rest": f"{consumption - covered:,.10g}",
+                "residual": f"{residual:.10g}", "residual_from": residual_from})
+            for g in gs:
+                g.calc.notes.append(note)
         instrument_mwh = sum(i.quantity for i in own)
         if instrument_mwh > consumption + 1e-9:
             warnings.append(Problem("engine.instruments_capped",

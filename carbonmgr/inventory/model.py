@@ -106,6 +106,7 @@ class Facility:
     financial_control: str = "yes"  # yes | no | joint
     operational_control: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
+    residual_mix_ef: float | None = None  # t CO2e/MWh: the residual mix of the facility's electricity market
 
     def share(self, consolidation: str) -> float:
         """Fraction of this facility's emissions consolidated (GHG Protocol ch.3)."""

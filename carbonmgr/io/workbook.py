@@ -98,6 +98,7 @@ FACILITY_COLUMNS: dict[str, Col] = {
     "equity_share": Col("股权比例", "fraction", False, ("股权", "equity")),
     "financial_control": Col("财务控制", "financial", False, ("财务控制权",)),
     "operational_control": Col("运营控制", "bool", False, ("运营控制权",)),
+    "residual_mix_ef": Col("剩余组合排放因子", "number", False, ("残余混合排放因子", "剩余电力排放因子")),
 }
 
 _OPTION_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
@@ -1173,6 +1174,7 @@ class _Reader:
                 equity_share=_default(values.get("equity_share"), 1.0),
                 financial_control=_default(values.get("financial_control"), "yes"),
                 operational_control=_default(values.get("operational_control"), True),
+                residual_mix_ef=values.get("residual_mix_ef"),
                 extra=extra,
             ))
         if not facilities and "Facilities" in self.case.columns and self._has_header_ok("Facilities"):
@@ -1479,9 +1481,12 @@ def _write_case_sheet(book: Any, info: CaseInfo, lang: str) -> Any:
 
 
 def _write_facilities(book: Any, facilities: list[Facility], lang: str) -> None:
-    records = [([f.id, f.name, f.region, f.equity_share, f.financial_control, f.operational_control], f.extra)
-               for f in facilities]
-    _write_records(book, "Facilities", FACILITY_COLUMNS, lang, records)
+    spec = FACILITY_COLUMNS
+    if not any(f.residual_mix_ef is not None for f in facilities):
+        spec = {k: c for k, c in FACILITY_COLUMNS.items() if k != "residual_mix_ef"}
+    records = [([f.id, f.name, f.region, f.equity_share, f.financial_control, f.operational_control,
+                 f.residual_mix_ef][:len(spec)], f.extra) for f in facilities]
+    _write_records(book, "Facilities", spec, lang, records)
 
 
 def _write_equipment(book: Any, equipment: list[Equipment], lang: str) -> None:

@@ -197,11 +197,17 @@ def _m0004_sector(db: Database) -> None:
                    [dumps("steel"), seq])
 
 
+def _m0005_facility_residual_mix(db: Database) -> None:
+    # the residual mix of a facility's electricity market (t CO2e/MWh), for market-based Scope 2
+    db["facilities"].add_column("residual_mix_ef", float)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
     ("0003_line_arrays", _m0003_line_arrays),
     ("0004_sector", _m0004_sector),
+    ("0005_facility_residual_mix", _m0005_facility_residual_mix),
 ]
 
 
@@ -271,7 +277,7 @@ def _set_meta(db: Database, **values: str) -> None:
 # ---------------------------------------------------------------- case writing
 
 _INFO_FIELDS = [f.name for f in dataclasses.fields(CaseInfo) if f.name != "extra"]
-_FACILITY_FIELDS = ("name", "region", "equity_share", "financial_control", "operational_control")
+_FACILITY_FIELDS = ("name", "region", "equity_share", "financial_control", "operational_control", "residual_mix_ef")
 _ACTIVITY_CORE = ("row", "facility", "source", "item", "quantity", "unit")
 
 
@@ -293,9 +299,9 @@ def _write_case(db: Database, case: CaseData) -> list[int]:
 
     conn.executemany(
         "INSERT INTO facilities(seq, id, name, region, equity_share, financial_control, operational_control, "
-        "extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        "residual_mix_ef, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [(i, f.id, f.name, f.region, f.equity_share, f.financial_control, int(bool(f.operational_control)),
-          _none_if_empty(f.extra)) for i, f in enumerate(case.facilities)])
+          f.residual_mix_ef, _none_if_empty(f.extra)) for i, f in enumerate(case.facilities)])
     conn.executemany(
         "INSERT INTO instruments(seq, facility, type, quantity, ef, row, extra) VALUES (?, ?, ?, ?, ?, ?, ?)",
         [(i, x.facility, x.type, x.quantity, x.ef, x.row, _none_if_empty(x.extra))
@@ -635,6 +641,8 @@ def _coerce_info(key, value):
 
 
 def _coerce_facility(key, value):
+    if key == "residual_mix_ef":
+        return _to_float(key, value)
     if key == "equity_share":
         v = _to_float(key, value)
         if v is None:
@@ -890,10 +898,10 @@ class Project:
             elif kind == "layout":
                 layout[key] = v
         facilities = [
-            Facility(fid, name, region, equity_share, financial_control, bool(op), loads(extra) or {})
-            for fid, name, region, equity_share, financial_control, op, extra in db.execute(
-                "SELECT id, name, region, equity_share, financial_control, operational_control, extra "
-                "FROM facilities ORDER BY seq")]
+            Facility(fid, name, region, equity_share, financial_control, bool(op), loads(extra) or {}, residual)
+            for fid, name, region, equity_share, financial_control, op, residual, extra in db.execute(
+                "SELECT id, name, region, equity_share, financial_control, operational_control, residual_mix_ef, "
+                "extra FROM facilities ORDER BY seq")]
         instruments = [Instrument(f, t, q, ef, row or 0, loads(extra) or {}) for f, t, q, ef, row, extra in db.execute(
             "SELECT facility, type, quantity, ef, row, extra FROM instruments ORDER BY seq")]
         equipment = [Equipment(f, m, r, e or "", loads(v) or {}, row or 0, loads(extra) or {})
@@ -1078,11 +1086,12 @@ class Project:
         db = self._db
         with db.atomic():
             row = db.execute("SELECT seq, name, region, equity_share, financial_control, operational_control, "
-                             "extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1", (facility_id,)).fetchone()
+                             "residual_mix_ef, extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1",
+                             (facility_id,)).fetchone()
             if row is None:
                 raise ProjectError("store.no_such_facility", id=facility_id)
             seq = row[0]
-            current = dict(zip(_FACILITY_FIELDS, row[1:6]))
+            current = dict(zip(_FACILITY_FIELDS, row[1:7]))
             current["operational_control"] = bool(current["operational_control"])
             if field in _FACILITY_FIELDS:
                 new = _coerce_facility(field, value)
@@ -1093,7 +1102,7 @@ class Project:
             elif field == "id":
                 raise ProjectError("store.unknown_field", field=field, entity="facilities")
             else:
-                changed = _set_extra(db, "facilities", seq, row[6], field, value)
+                changed = _set_extra(db, "facilities", seq, row[7], field, value)
                 if changed is None:
                     return
                 old, new = changed
@@ -1117,10 +1126,10 @@ class Project:
                     db.execute("UPDATE facilities SET seq = ? WHERE seq = ?", (old_seq + 1, old_seq))
                 seq = seqs[position]
             db.execute("INSERT INTO facilities(seq, id, name, region, equity_share, financial_control, "
-                       "operational_control, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                       "operational_control, residual_mix_ef, extra) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                        (seq, facility.id, values["name"], values["region"], values["equity_share"],
                         values["financial_control"], int(bool(values["operational_control"])),
-                        _none_if_empty(facility.extra)))
+                        values["residual_mix_ef"], _none_if_empty(facility.extra)))
             now = _now()
             _audit(db, "add", "facility", facility.id, None, None, {**values, "extra": facility.extra}, now)
             self._touch(now)
@@ -1130,11 +1139,12 @@ class Project:
         db = self._db
         with db.atomic():
             row = db.execute("SELECT seq, name, region, equity_share, financial_control, operational_control, "
-                             "extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1", (facility_id,)).fetchone()
+                             "residual_mix_ef, extra FROM facilities WHERE id = ? ORDER BY seq LIMIT 1",
+                             (facility_id,)).fetchone()
             if row is None:
                 raise ProjectError("store.no_such_facility", id=facility_id)
-            old = dict(zip(_FACILITY_FIELDS, row[1:6]))
-            old["extra"] = loads(row[6])
+            old = dict(zip(_FACILITY_FIELDS, row[1:7]))
+            old["extra"] = loads(row[7])
             db.execute("DELETE FROM facilities WHERE seq = ?", (row[0],))
             now = _now()
             _audit(db, "delete", "facility", facility_id, None, old, None, now)

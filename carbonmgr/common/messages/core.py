@@ -57,6 +57,21 @@ MESSAGES = {
                             "zh": "设施 {facility}：股权比例 {value} 超出 0–100% 范围"},
     "engine.no_residual_mix": {"en": "no residual mix factor given (Case key residual_mix_ef): market-based Scope 2 uses the location-based grid factor for electricity not covered by instruments",
                                "zh": "未给出剩余组合因子（案例键 residual_mix_ef）：基于市场的范围二对未被凭证覆盖的电量采用基于位置的电网因子"},
+    "engine.residual_mix_ambiguous": {
+        "en": "the case's residual mix (Case key residual_mix_ef) is not applied: the facilities buy electricity in "
+              "more than one market; give each facility the residual mix of its own market (Facilities column "
+              "residual_mix_ef); meanwhile {facilities} use the location-based grid factor",
+        "zh": "案例的剩余组合因子（案例键 residual_mix_ef）未被采用：各设施在不同电力市场购电；请在设施表的 residual_mix_ef "
+              "列为每个设施填写其所在市场的剩余组合因子；在此之前 {facilities} 采用基于位置的电网因子"},
+    "engine.note.market_based": {
+        "en": "market-based: {covered} MWh covered by {instruments} instrument(s), the remaining {rest} MWh at "
+              "{residual} t CO2e/MWh ({residual_from})",
+        "zh": "基于市场：{instruments} 份凭证覆盖 {covered} MWh，其余 {rest} MWh 按 {residual} t CO2e/MWh 计（{residual_from}）"},
+    "engine.residual_from.facility": {"en": "the residual mix of the facility's market",
+                                      "zh": "设施所在市场的剩余组合因子"},
+    "engine.residual_from.case": {"en": "the case's residual mix", "zh": "案例给出的剩余组合因子"},
+    "engine.residual_from.grid": {"en": "no residual mix given: the location-based grid factor, disclosed",
+                                  "zh": "未给出剩余组合因子：采用基于位置的电网因子，并予披露"},
     "engine.instrument_unused": {"en": "instrument for facility {facility} has no purchased electricity to cover",
                                  "zh": "设施 {facility} 的电力凭证没有可抵扣的购入电力"},
     "engine.instruments_capped": {"en": "facility {facility}: instruments of {mwh:g} MWh exceed consumption of {consumption:g} MWh; capped at consumption",

@@ -334,6 +334,10 @@ MESSAGES = {
     },
     "workbook.tpl.facilities.operational_control": {"en": "yes or no. Empty: yes.",
                                                     "zh": "是 或 否。留空为“是”。"},
+    "workbook.tpl.facilities.residual_mix_ef": {
+        "en": "Optional. Residual-mix emission factor of the facility's electricity market, t CO2e/MWh (market-based "
+              "Scope 2; overrides the Case key, which holds only when all facilities are in one market).",
+        "zh": "可选。设施所在电力市场的剩余组合排放因子，t CO2e/MWh（市场法范围二；优先于案例键，案例键仅在所有设施位于同一市场时采用）。"},
     # Activities columns
     "workbook.tpl.activities.facility": {"en": "Facility id from the Facilities sheet.",
                                          "zh": "设施表中的设施编号。"},

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
+from carbonmgr.common.numbers import tonnes
 from carbonmgr.facade import SOURCE_NAMES
 
 CTX = "Labels"
@@ -260,14 +261,14 @@ def action(label: tuple[str, dict] | None, lang: str) -> str:
 
 
 def number(value, digits: int = 2) -> str:
+    """A figure in tonnes by the one rounding rule (:func:`carbonmgr.common.numbers.tonnes`)."""
     if value is None:
         return ""
     try:
         v = float(value)
     except (TypeError, ValueError):
         return str(value)
-    text = f"{v:,.{digits}f}"
-    return "0" if text.strip("-0.,") == "" and digits == 0 else ("0.00" if text in ("-0.00",) else text)
+    return tonnes(v, digits)
 
 
 def quantity(value) -> str:

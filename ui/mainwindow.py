@@ -19,7 +19,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
-                               QFrame, QHBoxLayout, QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
+                               QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
                                QProgressBar, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import Problem, ValidationFailed
@@ -35,70 +35,12 @@ from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsP
 from carbonmgr.ui.report_page import ReportPage
 from carbonmgr.ui.settings import Settings, data_dir
 from carbonmgr.ui.taskman import TaskManager
+from carbonmgr.ui.totals import TotalsBar
 
 SYNC_COMPUTE_LINES = 30_000  # compute on the GUI thread up to this many lines (10k lines: ~5 ms)
 SUBPROCESS_IMPORT_BYTES = 1_500_000  # a bundled demo larger than this is read in a child process too
 AUTOSAVE_SECONDS = 30
 PROGRESS_DELAY_MS = 300
-
-
-class TotalsBar(Retranslating, QFrame):
-    """Always visible: the totals, updating as the user types."""
-
-    KEYS = ("total", "scope1", "scope2_location", "scope2_market", "scope3")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setFrameShape(QFrame.Shape.StyledPanel)
-        self.setObjectName("TotalsBar")
-        self.setStyleSheet("#TotalsBar { background: #f3f7f3; }")
-        lay = QHBoxLayout(self)
-        lay.setContentsMargins(10, 4, 10, 4)
-        self.names: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        for key in self.KEYS:
-            n, v = QLabel(), QLabel()
-            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if key == "total":
-                f = v.font()
-                f.setBold(True)
-                f.setPointSize(f.pointSize() + 2)
-                v.setFont(f)
-                n.setFont(f)
-            self.names[key], self.values[key] = n, v
-            lay.addWidget(n)
-            lay.addWidget(v)
-            lay.addSpacing(18)
-        self.status = QLabel()
-        self.status.setStyleSheet("color:#b00000")
-        lay.addWidget(self.status)
-        lay.addStretch(1)
-        self.unit = QLabel("t CO2e")
-        self.unit.setStyleSheet("color:#555")
-        lay.addWidget(self.unit)
-        self.retranslate()
-
-
-    def retranslate(self) -> None:
-        for key, lbl in self.names.items():
-            text = labels.choice(labels.TOTALS, key)
-            if key in ("scope2_location", "scope2_market"):
-                text = self.tr("Scope 2, %1").replace("%1", text if i18n.current() == "zh" else text.lower())
-            lbl.setText(text + ("：" if i18n.current() == "zh" else ":"))
-
-    def show_results(self, results, stale: bool = False) -> None:
-        if results is None:
-            for v in self.values.values():
-                v.setText("—")
-            self.status.setText("")
-            return
-        t = results.totals
-        for key, v in self.values.items():
-            v.setText(labels.number(t.get(key, 0.0)))
-        if results.error_lines:
-            self.status.setText(self.tr("%n line(s) with problems (not counted)", "", results.error_lines))
-        else:
-            self.status.setText("")
 
 
 class ImportDialog(Retranslating, QDialog):

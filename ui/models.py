@@ -8,6 +8,7 @@ from PySide6.QtGui import QBrush, QColor
 
 from carbonmgr.common.errors import column_letters
 from carbonmgr.common.i18n import translate
+from carbonmgr.common.numbers import tonnes
 from carbonmgr.facade import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
                               INSTRUMENT_FIELDS, line_groups)
 
@@ -356,7 +357,7 @@ class ActivityModel(QAbstractTableModel):
             if res is None or res.structure != s.structure:
                 return "…"
             v = res.line_tco2e(pos)
-            return "—" if v is None else f"{v:,.2f}"
+            return "—" if v is None else tonnes(v)
         if field == "scope":
             res = s.results
             if res is None or res.structure != s.structure:
@@ -691,7 +692,7 @@ class EquipmentModel(RecordModel):
             if s.results is None:
                 return "…"
             v = self._results_by_row().get(s.case.equipment[row].row)
-            return "—" if v is None else f"{v:,.2f}"
+            return "—" if v is None else tonnes(v)
         if name == "method":
             return labels.choice(labels.METHODS, self.raw(row, name))
         if name == "equipment":
@@ -927,20 +928,21 @@ class DocumentModel(QAbstractTableModel):
 
 
 class SummaryModel(QAbstractTableModel):
-    """Rows of (key, label, t CO2e) with each row's share of the total."""
+    """Rows of (key, label, t CO2e, share of the total, in the total) of a breakdown.
+
+    The rows and shares come from the core (``carbonmgr.facade.figures``): deductions are
+    negative, the shares of the rows in the total add up to 100 %, a row outside the total
+    (Scope 3, exported energy not deducted) has no share.
+    """
 
     def __init__(self, first_header: str, parent=None):
         super().__init__(parent)
         self.first_header = first_header  # a Labels text (translated when shown)
-        self.rows: list[tuple[str, str, float]] = []
-        self.total = 0.0
-        self.unit_digits = 2
+        self.rows: list[tuple] = []
 
-    def set_rows(self, rows, total: float, digits: int = 2) -> None:
+    def set_rows(self, rows) -> None:
         self.beginResetModel()
         self.rows = list(rows)
-        self.total = total
-        self.unit_digits = digits
         self.endResetModel()
 
     def retranslate(self) -> None:
@@ -953,23 +955,33 @@ class SummaryModel(QAbstractTableModel):
         return 0 if parent.isValid() else 3
 
     def headerData(self, section, orientation, role=Display):
-        if role != Display or orientation != Qt.Orientation.Horizontal:
+        if orientation != Qt.Orientation.Horizontal or not 0 <= section < 3:
             return None
-        return (labels.tl(self.first_header), labels.field("tco2e"), labels.field("share"))[section] \
-            if 0 <= section < 3 else None
+        if role == Display:
+            return (labels.tl(self.first_header), labels.field("tco2e"),
+                    translate("figures.share_of_total", i18n.current()))[section]
+        if role == ToolTip and section == 2:
+            return translate("figures.shares_note", i18n.current())
+        return None
 
     def data(self, index, role=Display):
         if not index.isValid() or index.row() >= len(self.rows):
             return None
-        key, label, value = self.rows[index.row()]
+        key, label, value, share, in_total = self.rows[index.row()]
         c = index.column()
         if role == Display:
             if c == 0:
                 return label
             if c == 1:
-                return f"{value:,.{self.unit_digits}f}"
+                return tonnes(value)
             if c == 2:
-                return f"{value / self.total * 100:.1f} %" if self.total else ""
+                if share is None:
+                    return translate("figures.not_in_total", i18n.current()) if not in_total else ""
+                return translate("fmt.percent", i18n.current(), value=f"{share:.1f}")
+        if role == Foreground and not in_total:
+            return MUTED_FG
+        if role == ToolTip and not in_total:
+            return translate("figures.note.not_in_total", i18n.current())
         if role == Align and c > 0:
             return ALIGN_RIGHT
         if role == User:

@@ -6,19 +6,20 @@ import os
 import time
 
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
-from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QFormLayout, QFrame, QGridLayout,
                                QGroupBox, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPushButton, QScrollArea,
                                QSizePolicy, QSpinBox, QSplitter, QTableView, QTabWidget, QTextBrowser, QVBoxLayout,
                                QWidget)
 
 from carbonmgr.common.i18n import translate
+from carbonmgr.common.numbers import tonnes
 from carbonmgr.facade import (CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTRUMENT_TYPES, SECTORS, SOURCES, STANDARDS,
-                              Changes)
+                              Changes, figures)
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.delegates import ChoiceDelegate
+from carbonmgr.ui.totals import HeadlineTable
 from carbonmgr.ui.models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
                      FactorModel, InstrumentModel, SummaryModel, sort_positions)
 
@@ -1021,11 +1022,11 @@ class ActivitiesPage(Page):
             out.append(f"<p><b>{e(T['gwp'])}</b></p><ul>{items}</ul>")
         share = line.get("share", 1.0)
         out.append(f"<p><b>{e(labels.field('share'))}</b>: {share * 100:.4g} %</p>")
-        out.append(f"<p><b>{e(T['result'])}</b>: {line['tco2e']:,.4f} t CO2e</p>")
+        out.append(f"<p><b>{e(T['result'])}</b>: {tonnes(line['tco2e'], 4)} t CO2e</p>")
         if line.get("tco2e_market") is not None:
             out.append(f"<p>{e(labels.choice(labels.TOTALS, 'scope2_location'))}: "
-                       f"{(line.get('tco2e_location') or 0):,.4f} t CO2e<br>"
-                       f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {line['tco2e_market']:,.4f} t CO2e</p>")
+                       f"{tonnes(line.get('tco2e_location') or 0, 4)} t CO2e<br>"
+                       f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {tonnes(line['tco2e_market'], 4)} t CO2e</p>")
         from carbonmgr.common.i18n import trace_notes
 
         notes = trace_notes(t, lang)  # from the notes' ids, in the user's language
@@ -1215,49 +1216,9 @@ class ResultsPage(Page):
         super().__init__()
         self.win = win
         self.tot_box = QGroupBox()
-        grid = QGridLayout(self.tot_box)
-        self.name_labels: dict[str, QLabel] = {}
-        self.values: dict[str, QLabel] = {}
-        big = QFont()
-        big.setPointSize(big.pointSize() + 3)
-        big.setBold(True)
-        row = 0
-        self.hdr_loc, self.hdr_mkt = QLabel(), QLabel()
-        for key in ("total", "scope1", "scope2", "scope3", "exported", "biogenic_co2"):
-            name = QLabel()
-            self.name_labels[key] = name
-            grid.addWidget(name, row, 0)
-            if key == "scope2":
-                # location- and market-based side by side
-                for col, k2, hdr in ((1, "scope2_location", self.hdr_loc), (3, "scope2_market", self.hdr_mkt)):
-                    v = QLabel()
-                    v.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                    v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-                    self.values[k2] = v
-                    hdr.setStyleSheet("color:#555")
-                    hdr.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignBottom)
-                    grid.addWidget(hdr, row, col)
-                    grid.addWidget(v, row + 1, col)
-                self.name_labels[key].setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignBottom)
-                grid.addWidget(name, row + 1, 0)
-                self.reported = QLabel()
-                self.reported.setStyleSheet("color:#555")
-                self.reported.setWordWrap(True)
-                grid.addWidget(self.reported, row + 2, 1, 1, 4)
-                row += 3
-                continue
-            v = QLabel()
-            v.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            v.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            if key == "total":
-                v.setFont(big)
-                name.setFont(big)
-            self.values[key] = v
-            grid.addWidget(v, row, 1)
-            row += 1
-        grid.setColumnStretch(5, 1)
-        for c in (1, 3):
-            grid.setColumnMinimumWidth(c, 120)
+        self.headline = HeadlineTable()
+        QVBoxLayout(self.tot_box).addWidget(self.headline)
+        self.values = self.headline.values  # label of each figure shown, by key (rebuilt with the standard)
 
         self.by_source = SummaryModel("Source type", self)
         self.by_facility = SummaryModel("Facility", self)
@@ -1270,6 +1231,8 @@ class ResultsPage(Page):
             v.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
             v.verticalHeader().setVisible(False)
             v.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            for c in (1, 2):  # the figures and their headers are never cut
+                v.horizontalHeader().setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
             v.setMinimumHeight(236)
             self.summary_views.append(v)
             tl.addWidget(v)
@@ -1304,10 +1267,6 @@ class ResultsPage(Page):
         self.tables_box.setTitle(self.tr("Breakdown"))
         self.charts_box.setTitle(self.tr("Charts"))
         self.chart_note.setText(self.tr("Charts appear here …"))
-        self.hdr_loc.setText(labels.choice(labels.TOTALS, "scope2_location"))
-        self.hdr_mkt.setText(labels.choice(labels.TOTALS, "scope2_market"))
-        for key, lbl in self.name_labels.items():
-            lbl.setText(labels.choice(labels.TOTALS, key) if key != "scope2" else self.tr("Scope 2"))
         for m in (self.by_source, self.by_facility, self.by_gas):
             m.retranslate()
         self.update_results()
@@ -1324,29 +1283,20 @@ class ResultsPage(Page):
         s = self.win.session
         res = s.results if s is not None else None
         if res is None:
-            for v in self.values.values():
-                v.setText("")
-            self.reported.setText("")
+            self.headline.set_headline(None)
             for m in (self.by_source, self.by_facility, self.by_gas):
-                m.set_rows([], 0.0)
+                m.set_rows([])
             return
         inv = res.inventory
-        t = inv.totals
-        for key, v in self.values.items():
-            v.setText(labels.number(t.get(key, 0.0)))
-        gbt = inv.standard == "gbt32150"
-        if gbt and "scope2" in t:
-            self.reported.setText(self.tr("Reported under GB/T 32150: %1 t CO2e (purchased minus exported is "
-                                          "shown as its own line)").replace("%1", labels.number(t["scope2"])))
-        else:
-            self.reported.setText(self.tr("The total counts the location-based Scope 2."))
-        total = t.get("total", 0.0)
+        self.headline.set_headline(figures.headline(inv))
+        self.values = self.headline.values
         lang = i18n.current()
-        self.by_source.set_rows([(k, labels.source(k, lang), v) for k, v in inv.by_source.items() if v], total)
+        self.by_source.set_rows([(r.key, labels.source(r.key, lang), r.value, r.share, r.in_total)
+                                 for r in figures.by_source(inv)])
         names = {f.id: f.name for f in inv.case.facilities}
-        self.by_facility.set_rows([(k, f"{k} {names.get(k, '')}".strip(), v) for k, v in inv.by_facility.items()],
-                                  total)
-        self.by_gas.set_rows([(g, g, v["tco2e"]) for g, v in inv.by_gas.items() if v.get("tco2e")], total)
+        self.by_facility.set_rows([(r.key, f"{r.key} {names.get(r.key, '')}".strip(), r.value, r.share, r.in_total)
+                                   for r in figures.by_facility(inv)])
+        self.by_gas.set_rows([(r.key, r.key, r.value, r.share, r.in_total) for r in figures.by_gas(inv)])
         self.schedule_charts()
 
     # ---------------------------------------------------------------- charts

@@ -22,6 +22,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.report_labels",
     "carbonmgr.common.messages.market",
     "carbonmgr.common.messages.training",
+    "carbonmgr.common.messages.figures",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

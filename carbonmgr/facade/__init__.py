@@ -13,6 +13,7 @@ from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FI
                                        STANDARDS, CellError, Changes, ImportCancelled, ImportJob)
 from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
                                         factor_library, line_groups, read_workbook, resolve_input, write_template)
+from carbonmgr.inventory import headline as figures  # the standard's headline figures and breakdowns
 from carbonmgr.storage.lock import ProjectInUse
 
 _LAZY = {  # name -> (module, attribute or None for the module itself)
@@ -41,5 +42,5 @@ __all__ = [
     "ImportCancelled",
     "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
     "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SECTORS", "SOURCE_NAMES", "SOURCES",
-    "STANDARDS", *_LAZY,
+    "STANDARDS", "figures", *_LAZY,
 ]

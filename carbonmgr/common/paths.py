@@ -35,6 +35,11 @@ def demo_dir() -> Path:
     return resource_dir() / "demo"
 
 
+def exercises_dir() -> Path:
+    """The bundled exercise workbooks (made by tools/make_exercises.py)."""
+    return resource_dir() / "exercises"
+
+
 def demo_path(lang: str = "zh") -> Path:
     name = "demo_wuhan_zh.xlsx" if lang == "zh" else "demo_wuhan_en.xlsx"
     return demo_dir() / name

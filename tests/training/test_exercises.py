@@ -1,0 +1,259 @@
+"""The bundled exercises (resources/exercises/): each key checked by a hand calculation.
+
+The expected figures below are written out by hand from the documents of each exercise
+(the quantities a trainee finds) and the published parameters of the factor library's
+source documents, not taken from the engine: e.g. the coal of the Wuhan exercise is
+1,862.40 t (its coal ledger) × 21.85 GJ/t (its lab report) × 0.02618 tC/GJ × 99 % × 44/12
+(MEE steel guideline 2024, table A.1).  The engine must give the same figure for each key
+line, and each document must add up to the key's quantity.
+"""
+from __future__ import annotations
+
+import importlib.util
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from carbonmgr.common.paths import exercises_dir
+from carbonmgr.inventory.engine import compute
+from carbonmgr.io.workbook import read_case
+
+ROOT = Path(__file__).resolve().parents[2]
+NAMES = ("wuhan_manufacturing", "cement_plant", "coal_power_plant", "office_services")
+C = 44 / 12  # t CO2 per t C
+MILE = 1.609344  # km per statute mile
+
+
+def _script():
+    spec = importlib.util.spec_from_file_location("make_exercises", ROOT / "tools" / "make_exercises.py")
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod
+
+
+def path(name: str) -> Path:
+    return exercises_dir() / f"{name}.xlsx"
+
+
+def key_lines(name: str) -> dict[int, float]:
+    """t CO2e of each activity line of the key, by row."""
+    inv = compute(read_case(path(name)))
+    return {x["row"]: x["tco2e"] for x in inv.lines() if "sheet" not in x}, inv
+
+
+def sheet_values(name: str, sheet: str) -> list[tuple]:
+    wb = openpyxl.load_workbook(path(name), read_only=True, data_only=True)
+    try:
+        return [tuple(row) for row in wb[sheet].iter_rows(values_only=True)]
+    finally:
+        wb.close()
+
+
+def column(rows: list[tuple], header_part: str, first: int, last: int) -> list:
+    """Values of the column whose header (the row above ``first``) contains header_part, rows
+    first..last (1-based spreadsheet rows)."""
+    for col, v in enumerate(rows[first - 2]):
+        if isinstance(v, str) and header_part in v:
+            return [rows[n - 1][col] for n in range(first, last + 1)]
+    raise AssertionError(f"no column {header_part!r}")
+
+
+# ------------------------------------------------------------------------------ the files
+def test_the_four_exercises_are_installed():
+    assert sorted(p.stem for p in exercises_dir().glob("*.xlsx")) == sorted(NAMES)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_committed_workbook_matches_its_script(tmp_path, name):
+    """The committed .xlsx holds exactly the cell values tools/make_exercises.py writes."""
+    _script().write_all(tmp_path)
+    fresh = openpyxl.load_workbook(tmp_path / f"{name}.xlsx")
+    committed = openpyxl.load_workbook(path(name))
+    assert fresh.sheetnames == committed.sheetnames
+    for ws in fresh.worksheets:
+        a = [[c for c in row] for row in ws.iter_rows(values_only=True)]
+        b = [[c for c in row] for row in committed[ws.title].iter_rows(values_only=True)]
+        assert a == b, f"{name}: sheet {ws.title} differs; run python tools/make_exercises.py"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_trainer_sheets_are_complete_in_both_languages(name):
+    brief = sheet_values(name, "Brief")
+    assert [h.split(" ")[0] for h in brief[0]] == ["key", "zh", "en", "value"]
+    keys = [r[0] for r in brief[1:]]
+    for k in ("title", "story", "task"):
+        assert k in keys
+    for key, zh, en, _value in brief[1:]:
+        if key in ("title", "story", "task"):
+            assert zh and en and any("\u4e00" <= ch <= "\u9fff" for ch in zh) and en.isascii() is not None
+    settings = {r[0]: r[3] for r in brief[1:] if r[0] in ("time_limit", "hand_calculation", "mode")}
+    assert settings["mode"] == "practice" and settings["hand_calculation"] in ("yes", "no")
+    assert isinstance(settings["time_limit"], int) and settings["time_limit"] > 0
+    docs = sheet_values(name, "Documents")
+    assert [h.split(" ")[0] for h in docs[0]] == ["sheet", "title", "title_en", "kind"]
+    kinds = {"fuel_ledger", "power_bill", "heat_meter", "refrigerant_log", "production_records",
+             "travel_records", "invoices", "lab_report", "other"}
+    wb = openpyxl.load_workbook(path(name), read_only=True)
+    try:
+        for sheet, title, title_en, kind in docs[1:]:
+            assert sheet in wb.sheetnames and title and title_en and kind in kinds
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in title) and title_en.isascii()
+    finally:
+        wb.close()
+    assert len(docs) - 1 >= 4
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_evidence_cells_hold_the_key_figures(name):
+    """Where a key line names a document cell as its evidence, that cell holds its figure."""
+    case = read_case(path(name))
+    acts = case.activities
+    wb = openpyxl.load_workbook(path(name), data_only=True)
+    for i in range(len(acts)):
+        opts = {k: v[i] for k, v in acts.options.items()}
+        ev = opts.get("evidence") or ""
+        for ref in [p.strip() for p in ev.split(";") if "!" in p]:
+            sheet, cell = ref.split("!")
+            value = wb[sheet][cell].value
+            figures = {acts.quantity[i]} | {v for k, v in opts.items() if isinstance(v, (int, float))}
+            figures |= {f * k for f in list(figures) for k in (100, 1000, 1e4)}  # %, t -> kg, 10^4 Nm3 -> Nm3
+            assert any(value == pytest.approx(f, rel=1e-9) for f in figures), (name, ref, value)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_exercise_passes_carbonmgr_calc(name):
+    env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="", CARBONMGR_LANG="")
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "calc", str(path(name)), "--json"],
+                         capture_output=True, text=True, env=env, timeout=120)
+    assert res.returncode == 0, res.stderr
+    data = json.loads(res.stdout)
+    assert data["totals"]["total"] > 0
+    assert "Traceback" not in res.stderr
+
+
+# ------------------------------------------------------------------------------ hand calculations
+def test_wuhan_manufacturing_by_hand():
+    """GB/T 32150, SAR; defaults of the MEE steel guideline 2024 (CETS-AG-03.01-V01-2024) table A.1
+    (fuels) and A.2 (limestone 0.440 t/t); Hubei 2023 grid factor 0.4044 t/MWh (MEE/NBS 2023
+    electricity CO2 factors); heat 0.11 t/GJ; R-410A = 50 % HFC-32 (SAR 650) + 50 % HFC-125 (SAR 2800)."""
+    lines, inv = key_lines("wuhan_manufacturing")
+    coal = 1862.40 * 21.85 * 0.02618 * 0.99 * C          # ledger E17 (burned, not received) × lab Qnet,ar
+    gas = 48.63 * 389.310 * 0.01532 * 0.99 * C           # 486,300 Nm3 billed (not the metered line volume)
+    diesel = 14.360 * 42.652 * 0.02020 * 0.98 * C        # forklifts only: 14,360 kg (the carrier's trucks are not ours)
+    power = 12_000 * 0.4044                              # billed kWh, not the meter-read kWh
+    steam = 3420 * 0.11
+    exported = -1580 * 0.11                              # heat meter: 16,810.0 − 15,230.0 GJ
+    r410a = 0.0286 * (0.5 * 650 + 0.5 * 2800)            # top-ups 6.5 + 9.8 + 7.2 + 5.1 kg; not the new unit's charge
+    limestone = 64.0 * 0.935 * 0.440
+    expected = [coal, gas, diesel, power, steam, exported, r410a, limestone]
+    assert [lines[r] for r in range(2, 10)] == pytest.approx(expected, rel=1e-9)
+    assert coal == pytest.approx(3867.24, abs=0.01) and gas == pytest.approx(1052.85, abs=0.01)
+    assert inv.totals["total"] == pytest.approx(sum(expected), rel=1e-9)
+    assert inv.totals["scope1"] == pytest.approx(coal + gas + diesel + r410a + limestone, rel=1e-9)
+
+    ledger = sheet_values("wuhan_manufacturing", "煤炭台账")
+    assert sum(column(ledger, "Burned", 5, 16)) == pytest.approx(1862.40)
+    assert ledger[16][4] == pytest.approx(1862.40)  # the total row
+    assert sum(column(ledger, "Received (weighbridge)", 5, 16)) != pytest.approx(1862.40)  # the distractor
+    gasbill = sheet_values("wuhan_manufacturing", "天然气结算单")
+    assert sum(column(gasbill, "Billed volume", 5, 16)) == 486_300
+    diesel_log = sheet_values("wuhan_manufacturing", "柴油领用记录")
+    assert sum(r[3] for r in diesel_log[3:27] if r[1] and r[1].startswith("仓储部")) == 14_360
+    bills = sheet_values("wuhan_manufacturing", "电费账单")
+    assert sum(column(bills, "Billed", 5, 16)) == 12_000_000
+    meter = sheet_values("wuhan_manufacturing", "外供热计量")
+    assert meter[15][2] - meter[3][2] == pytest.approx(1580)
+    log = sheet_values("wuhan_manufacturing", "制冷剂维保记录")
+    assert sum(r[4] for r in log[2:9] if r[3].startswith("补充加注")) == pytest.approx(28.6)
+
+
+def test_cement_plant_by_hand():
+    """Clinker 0.535 t/t and carbide-slag deduction 0.480 t/t (MEE cement guideline 2024,
+    CETS-AG-02.01-V01-2024); coal: lab-weighted Qnet,ar with MEE steel 2024 A.1 CC 0.02618, OF 99 %;
+    diesel A.1 defaults; Hubei 2023 grid 0.4044."""
+    lines, inv = key_lines("cement_plant")
+    clinker = 1_612_700 * 0.535
+    slag = -48_600 * 0.480
+    coal = 197_172.0 * 22.51 * 0.02618 * 0.99 * C
+    diesel = 404.6 * 42.652 * 0.02020 * 0.98 * C
+    power = 112_751.2 * 0.4044                         # purchased only: total use − waste-heat generation
+    expected = [clinker, slag, coal, diesel, power]
+    assert [lines[r] for r in range(2, 7)] == pytest.approx(expected, rel=1e-9)
+    assert clinker + slag == pytest.approx(839_466.5, abs=0.01)
+    assert inv.totals["total"] == pytest.approx(sum(expected), rel=1e-9)
+
+    prod = sheet_values("cement_plant", "生产月报")
+    assert sum(column(prod, "Clinker", 5, 16)) == 1_612_700
+    assert sum(column(prod, "Carbide slag", 5, 16)) == 48_600
+    coal_rows = sheet_values("cement_plant", "入窑煤计量")
+    assert sum(column(coal_rows, "Total fed", 5, 16)) == pytest.approx(197_172.0)
+    lab = sheet_values("cement_plant", "煤质月报")
+    t = column(lab, "Coal fed", 4, 15)
+    n = column(lab, "Qnet,ar (GJ/t)", 4, 15)
+    assert sum(a * b for a, b in zip(t, n)) / sum(t) == pytest.approx(22.51, abs=0.005)
+    bal = sheet_values("cement_plant", "电量平衡表")
+    total, whr = column(bal, "Total use", 5, 16), column(bal, "Waste-heat", 5, 16)
+    assert sum(total) - sum(whr) == pytest.approx(112_751.2)
+
+
+def test_coal_power_plant_by_hand():
+    """Element-carbon method of the power guideline: FC × C_ar × OF (99 % for coal) × 44/12, C_ar the
+    annual value weighted by coal burned; diesel A.1 defaults; purchased electricity × 0.5703 t/MWh
+    (2022 national grid average, MEE notice on 2023–2025 power-sector reporting)."""
+    lines, inv = key_lines("coal_power_plant")
+    coal = 2_908_445.1 * 0.5387 * 0.99 * C
+    diesel = 420.9 * 42.652 * 0.02020 * 0.98 * C
+    power = 2311.1 * 0.5703
+    expected = [coal, diesel, power]
+    assert [lines[r] for r in range(2, 5)] == pytest.approx(expected, rel=1e-9)
+    assert inv.totals["total"] == pytest.approx(sum(expected), rel=1e-9)
+
+    lab = sheet_values("coal_power_plant", "煤质化验汇总")
+    t = column(lab, "Coal (t)", 5, 16)
+    c_ar = column(lab, "Car", 5, 16)
+    assert sum(t) == pytest.approx(2_908_445.1)
+    assert sum(a * b for a, b in zip(t, c_ar)) / sum(t) / 100 == pytest.approx(0.5387, abs=0.00005)
+    c_ad, m_ad, m_t = column(lab, "Cad", 5, 16), column(lab, "Mad", 5, 16), column(lab, "Mt (%)", 5, 16)
+    for ad, mad, mt, ar in zip(c_ad, m_ad, m_t, c_ar):  # the basis conversion printed on the report holds
+        assert ad * (100 - mt) / (100 - mad) == pytest.approx(ar, abs=0.01)
+    ledger = sheet_values("coal_power_plant", "入炉煤台账")
+    assert sum(column(ledger, "Coal burned", 5, 16)) == pytest.approx(2_908_445.1)
+    grid = sheet_values("coal_power_plant", "购网电量结算单")
+    assert sum(column(grid, "Drawn from grid", 5, 16)) == pytest.approx(2311.1)
+
+
+def test_office_services_by_hand():
+    """GHG Protocol, AR5 (CH4 28, N2O 265; R-410A = 0.5 × 677 + 0.5 × 3170); Shanghai 2023 grid
+    0.5737 t/MWh; market-based: 150 redeemed certificates at 0, the rest at the grid average (no
+    residual mix published, disclosed by a warning); EPA 2025 Table 10 per passenger-mile
+    (car per vehicle-mile)."""
+    lines, inv = key_lines("office_services")
+
+    def epa(km, co2_kg, ch4_g, n2o_g):
+        mi = km / MILE
+        return mi * (co2_kg / 1000 + ch4_g / 1e6 * 28 + n2o_g / 1e6 * 265)
+
+    r410a = 0.0052 * (0.5 * 677 + 0.5 * 3170)               # own split ACs only, not the landlord's chiller
+    power = 398.4 * 0.5737                                  # sub-metered kWh, not the common-area share
+    short = epa(2 * 2 * 400, 0.207, 0.0064, 0.0066)        # SHA–HFE (249 mi) twice, return
+    medium = epa(2 * (1178 + 1215 + 690 + 1178) + 1700, 0.129, 0.0006, 0.0041)
+    long_ = epa(2 * 2 * 8890 + 2 * 3800, 0.163, 0.0006, 0.0052)  # PVG–SIN 3,800 km = 2,361 mi: long haul
+    car = epa((18 * 4 + 22 * 3 + 26 * 4 / 2 * 2 + 14 * 5) * 2 * 46, 0.297, 0.0059, 0.0053)
+    bus = epa((12.5 * 5 + 15 * 5 + 9.5 * 4 + 30 * 3 + 11 * 5) * 2 * 46, 0.066, 0.0046, 0.0019)
+    laptops = 32 * 0.280                                    # supplier's declared 280 kg CO2e per unit
+    expected = [r410a, power, short, medium, long_, car, bus, laptops]
+    assert [lines[r] for r in range(2, 10)] == pytest.approx(expected, rel=1e-9)
+    assert inv.totals["scope1"] == pytest.approx(r410a, rel=1e-9)
+    assert inv.totals["scope2_location"] == pytest.approx(power, rel=1e-9)
+    assert inv.totals["scope2_market"] == pytest.approx((398.4 - 150) * 0.5737, rel=1e-9)
+    assert inv.totals["scope3"] == pytest.approx(short + medium + long_ + car + bus + laptops, rel=1e-9)
+
+    bill = sheet_values("office_services", "物业电费分摊单")
+    assert sum(column(bill, "Sub-metered", 5, 16)) == 398_400
+    certs = sheet_values("office_services", "绿证清单")
+    assert sum(r[3] for r in certs[3:6] if r[4].startswith("已核销")) == 150

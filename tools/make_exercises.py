@@ -137,12 +137,16 @@ def wuhan() -> Exercise:
          "Build the firm's 2023 GHG inventory under GB/T 32150 (General guideline of greenhouse gas emissions "
          "accounting and reporting for industrial enterprises): find each source's activity data in the documents, "
          "enter it as activity lines, and note on each line where the figure comes from (document and cell).", None),
-        ("task", "核算设置（标准、全球变暖潜势、缺省因子）已给定，请勿修改。燃煤采用化验单给出的收到基低位发热量，"
-                 "单位热值含碳量和碳氧化率采用缺省值；其他燃料采用缺省参数。电网排放因子按设施所在省份取值。",
-         "The case settings (standard, GWP set, default factors) are given: do not change them. For coal, use the "
-         "as-received net calorific value from the lab report, with the default carbon content and oxidation "
-         "rate; the other fuels take the default parameters. The grid factor follows the facility's province.",
-         None),
+        ("task", "核算设置：标准 GB/T 32150，全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，运营控制法；燃料和碳酸盐的"
+                 "缺省值采用《企业温室气体排放核算与报告指南 钢铁行业》附表 A.1、A.2（本题设定）。燃煤采用化验单给出的"
+                 "收到基低位发热量，单位热值含碳量和碳氧化率采用缺省值；其他燃料采用缺省参数。电网排放因子按设施所在"
+                 "省份的 2023 年值取值。",
+         "Settings: standard GB/T 32150, GWP values of the IPCC Second Assessment Report (SAR), operational "
+         "control; the default values of fuels and carbonates are those of tables A.1 and A.2 of the Guidelines "
+         "for enterprise GHG emissions accounting and reporting — iron and steel (set by this exercise). For coal, "
+         "use the as-received net calorific value from the lab report, with the default carbon content and "
+         "oxidation rate; the other fuels take the default parameters. The grid factor is the 2023 value of the "
+         "facility's province.", None),
         ("task", "注意：入炉量与入厂量、工况与标况、抄见电量与计费电量、补充加注与新设备充注、本公司车辆与承运商车辆。",
          "Watch for: coal burned against coal received, metered against standard gas volumes, read against billed "
          "electricity, top-ups against the first charge of new equipment, and our vehicles against the carrier's.",
@@ -290,7 +294,7 @@ def wuhan() -> Exercise:
              None]]
     ex.doc("石灰石采购及化验", "石灰石采购及化验记录", "Limestone purchases and lab analysis", "lab_report", rows,
            [24, 18, 34, 18, 22], header_rows=(3, 9))
-    ex.given = [("Case", "all"), ("Facilities", "all")]
+    ex.given = [("Facilities", "all")]
     return ex
 
 
@@ -352,6 +356,10 @@ def cement() -> Exercise:
          "clinker output times the clinker factor, less the deduction for non-carbonate raw materials (carbide "
          "slag); for coal use the lab's as-fired net calorific value (the year's weighted value), the other "
          "parameters take their defaults.", None),
+        ("task", "核算设置：标准 GB/T 32150，全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，运营控制法；电网排放因子"
+                 "按设施所在省份的 2023 年值取值。",
+         "Settings: standard GB/T 32150, GWP values of the IPCC Second Assessment Report (SAR), operational "
+         "control; the grid factor is the 2023 value of the facility's province.", None),
         ("task", "注意：熟料与水泥产量、入窑煤与入厂煤、总用电量与外购电量（余热发电自发自用，不是外购电）。",
          "Watch for: clinker against cement output, coal fed to the kiln against coal received, and total power "
          "use against purchased power (waste-heat power is generated and used on site, it is not purchased).",
@@ -417,7 +425,7 @@ def cement() -> Exercise:
     rows.append(["合计 Total", r(sum(POWER_TOTAL_MWH), 1), r(sum(WHR_MWH), 1), bought_total])
     ex.doc("电量平衡表", "电量平衡表", "Electricity balance", "power_bill", rows, [14, 24, 34, 24],
            header_rows=(4,))
-    ex.given = [("Case", "all"), ("Facilities", "all")]
+    ex.given = [("Facilities", "all")]
     return ex
 
 
@@ -479,6 +487,10 @@ def power() -> Exercise:
          "measured as-received element carbon (the year's value weighted by the coal burned), coal oxidation rate "
          "99 %; fuel oil takes the default parameters; purchased electricity at the national grid factor that the "
          "MEE notice on 2023–2025 power-sector reporting prescribes.", None),
+        ("task", "核算设置：标准 GB/T 32150（发电设施按上述指南），全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，"
+                 "运营控制法。",
+         "Settings: standard GB/T 32150 (with the power-sector guideline above), GWP values of the IPCC Second "
+         "Assessment Report (SAR), operational control.", None),
         ("task", "注意：入炉煤与入厂煤、收到基与空气干燥基、发电量与上网电量（生产数据，不是排放源）。",
          "Watch for: coal burned against coal received, the as-received against the air-dried basis, and "
          "generation against power sent out (production data, not a source of emissions).", None),
@@ -531,7 +543,7 @@ def power() -> Exercise:
     rows.append(["合计 Total", sum(int(round(g * 0.953)) for g in GEN_MWH), grid, sum(GEN_MWH)])
     ex.doc("购网电量结算单", "电量结算单汇总", "Grid settlement statements", "power_bill", rows, [14, 24, 30, 24],
            header_rows=(4,))
-    ex.given = [("Case", "all"), ("Facilities", "all")]
+    ex.given = [("Facilities", "all")]
     return ex
 
 
@@ -620,6 +632,13 @@ def office() -> Exercise:
          "(operational control): Scope 1, Scope 2 (location-based and market-based; the redeemed certificates go "
          "into the instruments sheet) and Scope 3 categories 1 (purchased goods, supplier-specific method), 6 "
          "(business travel by air, EPA haul classes) and 7 (employee commuting).", None),
+        ("task", "核算设置：标准为温室气体核算体系（GHG Protocol），全球变暖潜势采用 IPCC 第五次评估报告（AR5）值，"
+                 "运营控制法；基于位置的电网排放因子采用上海市 2023 年值；没有公布的剩余组合因子，基于市场方法对未被"
+                 "绿证覆盖的电量采用电网平均因子并予以披露。",
+         "Settings: the GHG Protocol, GWP values of the IPCC Fifth Assessment Report (AR5), operational control; "
+         "the location-based grid factor is Shanghai's 2023 value; no residual mix is published, so the "
+         "market-based method uses the grid average for the electricity the certificates do not cover, and says "
+         "so.", None),
         ("task", "注意：分表电量与公摊电量（公摊部分由业主计入其自身排放）、已核销与未核销的绿证、往返航程、"
                  "拼车。通勤按每年 46 个工作周计。",
          "Watch for: sub-metered against common-area electricity (the landlord reports the common areas), "
@@ -704,7 +723,7 @@ def office() -> Exercise:
             ["2023-08-03", "大楼中央空调（业主） Building central chiller (landlord)", "补充加注 Top-up", 36.0]]
     ex.doc("空调维保单", "空调维保单", "AC maintenance record", "refrigerant_log", rows, [14, 56, 20, 14],
            header_rows=(2,))
-    ex.given = [("Case", "all"), ("Facilities", "all")]
+    ex.given = [("Facilities", "all")]
     return ex
 
 

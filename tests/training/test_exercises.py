@@ -257,3 +257,21 @@ def test_office_services_by_hand():
     assert sum(column(bill, "Sub-metered", 5, 16)) == 398_400
     certs = sheet_values("office_services", "绿证清单")
     assert sum(r[3] for r in certs[3:6] if r[4].startswith("已核销")) == 150
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_each_exercise_reads_as_an_exercise(name):
+    """The trainer's reader accepts each workbook; the trainee starts with the facilities and the
+    documents, and no line of the key."""
+    from carbonmgr.training.exercise import read_exercise
+
+    ex = read_exercise(path(name))
+    assert ex.mode == "practice" and not ex.hand_calculation
+    for lang in ("zh", "en"):
+        assert ex.brief.text("title", lang) and ex.brief.text("story", lang) and ex.brief.text("task", lang)
+    start = ex.starting_case()
+    key = read_case(path(name))
+    assert [f.id for f in start.facilities] == [f.id for f in key.facilities]
+    assert len(start.activities) == 0 and not start.instruments
+    assert list(start.documents) == [d.sheet for d in ex.documents]
+    assert {"Brief", "Documents", "Given", "Case", "Activities"}.isdisjoint(start.documents)

@@ -98,7 +98,7 @@ def wuhan() -> Exercise:
     ex.case = [("title", "武汉楚天精密机械制造有限公司 2023 年度温室气体排放核算（练习） / "
                          "Wuhan Chutian Precision Machinery Co., Ltd. — 2023 GHG inventory (exercise)"),
                ("standard", "gbt32150"), ("gwp", "SAR"), ("reporting_year", 2023),
-               ("consolidation", "operational_control"), ("factor_set", "cn_mee_steel_2024"),
+               ("consolidation", "operational_control"), ("sector", "general"),
                ("company", "武汉楚天精密机械制造有限公司 Wuhan Chutian Precision Machinery Co., Ltd."),
                ("industry", "通用零部件制造 (C348) General machinery parts"),
                ("address", "湖北省武汉市东西湖区 Dongxihu District, Wuhan, Hubei")]
@@ -137,14 +137,12 @@ def wuhan() -> Exercise:
          "Build the firm's 2023 GHG inventory under GB/T 32150 (General guideline of greenhouse gas emissions "
          "accounting and reporting for industrial enterprises): find each source's activity data in the documents, "
          "enter it as activity lines, and note on each line where the figure comes from (document and cell).", None),
-        ("task", "核算设置：标准 GB/T 32150，全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，运营控制法；燃料和碳酸盐的"
-                 "缺省值采用《企业温室气体排放核算与报告指南 钢铁行业》附表 A.1、A.2（本题设定）。燃煤采用化验单给出的"
-                 "收到基低位发热量，单位热值含碳量和碳氧化率采用缺省值；其他燃料采用缺省参数。电网排放因子按设施所在"
-                 "省份的 2023 年值取值。",
-         "Settings: standard GB/T 32150, GWP values of the IPCC Second Assessment Report (SAR), operational "
-         "control; the default values of fuels and carbonates are those of tables A.1 and A.2 of the Guidelines "
-         "for enterprise GHG emissions accounting and reporting — iron and steel (set by this exercise). For coal, "
-         "use the as-received net calorific value from the lab report, with the default carbon content and "
+        ("task", "核算设置：标准 GB/T 32150，行业为工业其他行业（燃料缺省值采用该行业核算指南的常用化石燃料参数表），"
+                 "全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，运营控制法。燃煤采用化验单给出的收到基低位发热量，"
+                 "单位热值含碳量和碳氧化率采用缺省值；其他燃料采用缺省参数。电网排放因子按设施所在省份的 2023 年值取值。",
+         "Settings: standard GB/T 32150, sector 'other industries' (the fuel defaults are those of that sector's "
+         "accounting guideline), GWP values of the IPCC Second Assessment Report (SAR), operational control. For "
+         "coal, use the as-received net calorific value from the lab report, with the default carbon content and "
          "oxidation rate; the other fuels take the default parameters. The grid factor is the 2023 value of the "
          "facility's province.", None),
         ("task", "注意：入炉量与入厂量、工况与标况、抄见电量与计费电量、补充加注与新设备充注、本公司车辆与承运商车辆。",
@@ -327,6 +325,7 @@ def cement() -> Exercise:
                          "Jingmen Xinyuan Cement Co., Ltd. — 2023 GHG inventory (exercise)"),
                ("standard", "gbt32150"), ("gwp", "SAR"), ("reporting_year", 2023),
                ("consolidation", "operational_control"),
+               ("sector", "cement"),
                ("company", "荆门鑫源水泥有限公司 Jingmen Xinyuan Cement Co., Ltd."),
                ("industry", "水泥制造 (C3011) Cement manufacturing"),
                ("address", "湖北省荆门市东宝区 Dongbao District, Jingmen, Hubei")]
@@ -356,10 +355,11 @@ def cement() -> Exercise:
          "clinker output times the clinker factor, less the deduction for non-carbonate raw materials (carbide "
          "slag); for coal use the lab's as-fired net calorific value (the year's weighted value), the other "
          "parameters take their defaults.", None),
-        ("task", "核算设置：标准 GB/T 32150，全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，运营控制法；电网排放因子"
-                 "按设施所在省份的 2023 年值取值。",
-         "Settings: standard GB/T 32150, GWP values of the IPCC Second Assessment Report (SAR), operational "
-         "control; the grid factor is the 2023 value of the facility's province.", None),
+        ("task", "核算设置：标准 GB/T 32150，行业为水泥熟料生产，全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，"
+                 "运营控制法；电网排放因子按设施所在省份的 2023 年值取值。",
+         "Settings: standard GB/T 32150, sector cement clinker production, GWP values of the IPCC Second "
+         "Assessment Report (SAR), operational control; the grid factor is the 2023 value of the facility's "
+         "province.", None),
         ("task", "注意：熟料与水泥产量、入窑煤与入厂煤、总用电量与外购电量（余热发电自发自用，不是外购电）。",
          "Watch for: clinker against cement output, coal fed to the kiln against coal received, and total power "
          "use against purchased power (waste-heat power is generated and used on site, it is not purchased).",
@@ -456,7 +456,7 @@ def power() -> Exercise:
     ex.case = [("title", "芜湖江东发电有限公司 2023 年度温室气体排放报告（练习） / "
                          "Wuhu Jiangdong Power Generation Co., Ltd. — 2023 emissions report (exercise)"),
                ("standard", "gbt32150"), ("gwp", "SAR"), ("reporting_year", 2023),
-               ("consolidation", "operational_control"), ("grid_factor_set", "cn_grid_mee_ets"),
+               ("consolidation", "operational_control"), ("sector", "power"), ("grid_factor_set", "cn_grid_mee_ets"),
                ("company", "芜湖江东发电有限公司 Wuhu Jiangdong Power Generation Co., Ltd."),
                ("industry", "火力发电 (D4411) Thermal power generation"),
                ("address", "安徽省芜湖市繁昌区 Fanchang District, Wuhu, Anhui")]
@@ -487,10 +487,10 @@ def power() -> Exercise:
          "measured as-received element carbon (the year's value weighted by the coal burned), coal oxidation rate "
          "99 %; fuel oil takes the default parameters; purchased electricity at the national grid factor that the "
          "MEE notice on 2023–2025 power-sector reporting prescribes.", None),
-        ("task", "核算设置：标准 GB/T 32150（发电设施按上述指南），全球变暖潜势采用 IPCC 第二次评估报告（SAR）值，"
-                 "运营控制法。",
-         "Settings: standard GB/T 32150 (with the power-sector guideline above), GWP values of the IPCC Second "
-         "Assessment Report (SAR), operational control.", None),
+        ("task", "核算设置：标准 GB/T 32150，行业为发电设施（按上述指南），全球变暖潜势采用 IPCC 第二次评估报告（SAR）"
+                 "值，运营控制法。",
+         "Settings: standard GB/T 32150, sector power generation (the guideline above), GWP values of the IPCC "
+         "Second Assessment Report (SAR), operational control.", None),
         ("task", "注意：入炉煤与入厂煤、收到基与空气干燥基、发电量与上网电量（生产数据，不是排放源）。",
          "Watch for: coal burned against coal received, the as-received against the air-dried basis, and "
          "generation against power sent out (production data, not a source of emissions).", None),

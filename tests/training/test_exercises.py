@@ -3,8 +3,8 @@
 The expected figures below are written out by hand from the documents of each exercise
 (the quantities a trainee finds) and the published parameters of the factor library's
 source documents, not taken from the engine: e.g. the coal of the Wuhan exercise is
-1,862.40 t (its coal ledger) × 21.85 GJ/t (its lab report) × 0.02618 tC/GJ × 99 % × 44/12
-(MEE steel guideline 2024, table A.1).  The engine must give the same figure for each key
+1,862.40 t (its coal ledger) × 21.85 GJ/t (its lab report) × 26.18 tC/TJ × 93 % × 44/12
+(the NDRC guideline family's default table, the "other industries" sector's).  The engine must give the same figure for each key
 line, and each document must add up to the key's quantity.
 """
 from __future__ import annotations
@@ -138,21 +138,23 @@ def test_each_exercise_passes_carbonmgr_calc(name):
 
 # ------------------------------------------------------------------------------ hand calculations
 def test_wuhan_manufacturing_by_hand():
-    """GB/T 32150, SAR; defaults of the MEE steel guideline 2024 (CETS-AG-03.01-V01-2024) table A.1
-    (fuels) and A.2 (limestone 0.440 t/t); Hubei 2023 grid factor 0.4044 t/MWh (MEE/NBS 2023
-    electricity CO2 factors); heat 0.11 t/GJ; R-410A = 50 % HFC-32 (SAR 650) + 50 % HFC-125 (SAR 2800)."""
+    """GB/T 32150, SAR, sector "other industries": fuel defaults of the NDRC guideline family's table
+    (bituminous coal 26.18 tC/TJ, 93 %; natural gas 389.31 GJ/10^4 Nm3, 15.30 tC/TJ, 99 %; diesel
+    42.652 GJ/t, 20.20 tC/TJ, 98 %), CaCO3 0.4397 t/t (the family's carbonate factor); Hubei 2023 grid
+    factor 0.4044 t/MWh (MEE/NBS 2023 electricity CO2 factors); heat 0.11 t/GJ; R-410A = 50 % HFC-32
+    (SAR 650) + 50 % HFC-125 (SAR 2800)."""
     lines, inv = key_lines("wuhan_manufacturing")
-    coal = 1862.40 * 21.85 * 0.02618 * 0.99 * C          # ledger E17 (burned, not received) × lab Qnet,ar
-    gas = 48.63 * 389.310 * 0.01532 * 0.99 * C           # 486,300 Nm3 billed (not the metered line volume)
+    coal = 1862.40 * 21.85 * 0.02618 * 0.93 * C          # ledger E17 (burned, not received) × lab Qnet,ar
+    gas = 48.63 * 389.310 * 0.01530 * 0.99 * C           # 486,300 Nm3 billed (not the metered line volume)
     diesel = 14.360 * 42.652 * 0.02020 * 0.98 * C        # forklifts only: 14,360 kg (the carrier's trucks are not ours)
     power = 12_000 * 0.4044                              # billed kWh, not the meter-read kWh
     steam = 3420 * 0.11
     exported = -1580 * 0.11                              # heat meter: 16,810.0 − 15,230.0 GJ
     r410a = 0.0286 * (0.5 * 650 + 0.5 * 2800)            # top-ups 6.5 + 9.8 + 7.2 + 5.1 kg; not the new unit's charge
-    limestone = 64.0 * 0.935 * 0.440
+    limestone = 64.0 * 0.935 * 0.4397
     expected = [coal, gas, diesel, power, steam, exported, r410a, limestone]
     assert [lines[r] for r in range(2, 10)] == pytest.approx(expected, rel=1e-9)
-    assert coal == pytest.approx(3867.24, abs=0.01) and gas == pytest.approx(1052.85, abs=0.01)
+    assert coal == pytest.approx(3632.86, abs=0.01) and gas == pytest.approx(1051.47, abs=0.01)
     assert inv.totals["total"] == pytest.approx(sum(expected), rel=1e-9)
     assert inv.totals["scope1"] == pytest.approx(coal + gas + diesel + r410a + limestone, rel=1e-9)
 
@@ -174,12 +176,13 @@ def test_wuhan_manufacturing_by_hand():
 
 def test_cement_plant_by_hand():
     """Clinker 0.535 t/t and carbide-slag deduction 0.480 t/t (MEE cement guideline 2024,
-    CETS-AG-02.01-V01-2024); coal: lab-weighted Qnet,ar with MEE steel 2024 A.1 CC 0.02618, OF 99 %;
-    diesel A.1 defaults; Hubei 2023 grid 0.4044."""
+    CETS-AG-02.01-V01-2024); coal: lab-weighted Qnet,ar with the family table's 26.18 tC/TJ and 93 %
+    (the cement sector takes the family table until its guideline's own is in the library); diesel
+    the family table's defaults; Hubei 2023 grid 0.4044."""
     lines, inv = key_lines("cement_plant")
     clinker = 1_612_700 * 0.535
     slag = -48_600 * 0.480
-    coal = 197_172.0 * 22.51 * 0.02618 * 0.99 * C
+    coal = 197_172.0 * 22.51 * 0.02618 * 0.93 * C
     diesel = 404.6 * 42.652 * 0.02020 * 0.98 * C
     power = 112_751.2 * 0.4044                         # purchased only: total use − waste-heat generation
     expected = [clinker, slag, coal, diesel, power]
@@ -203,7 +206,7 @@ def test_cement_plant_by_hand():
 
 def test_coal_power_plant_by_hand():
     """Element-carbon method of the power guideline: FC × C_ar × OF (99 % for coal) × 44/12, C_ar the
-    annual value weighted by coal burned; diesel A.1 defaults; purchased electricity × 0.5703 t/MWh
+    annual value weighted by coal burned; diesel the family table's defaults; purchased electricity × 0.5703 t/MWh
     (2022 national grid average, MEE notice on 2023–2025 power-sector reporting)."""
     lines, inv = key_lines("coal_power_plant")
     coal = 2_908_445.1 * 0.5387 * 0.99 * C

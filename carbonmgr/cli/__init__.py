@@ -299,6 +299,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_market_parsers(sub)
 
+    from carbonmgr.cli import exam_commands
+
+    exam_commands.add_parsers(sub)
+
     g = sub.add_parser("gui", help="start the desktop app")
     g.add_argument("file", nargs="?")
     g.add_argument("--smoke-test", action="store_true")

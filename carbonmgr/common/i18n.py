@@ -23,6 +23,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.market",
     "carbonmgr.common.messages.training",
     "carbonmgr.common.messages.figures",
+    "carbonmgr.common.messages.exam",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

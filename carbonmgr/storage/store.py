@@ -876,6 +876,12 @@ class Project:
         with self._db.atomic():  # its own transaction when called outside the save's (a new file)
             _set_meta(self._db, save_token=token)
 
+    def set_meta(self, **values: str) -> None:
+        """Set keys of the project's ``meta`` table in one transaction (a sealed submission's
+        trainee, package and seal: carbonmgr.training.submission)."""
+        with self._db.atomic():
+            _set_meta(self._db, **values)
+
     @property
     def schema_version(self) -> int:
         return self._db.execute("PRAGMA user_version").fetchone()[0]

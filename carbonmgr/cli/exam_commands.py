@@ -63,7 +63,8 @@ def _variants(text: str) -> int:
 
 
 def add_parsers(subparsers) -> None:
-    """Add ``submit`` to ``carbonmgr``'s parser (``exam pack`` comes with the exercise reader)."""
+    """Add ``exam`` (with ``pack``) and ``submit`` to ``carbonmgr``'s parser."""
+    add_pack(subparsers)
     add_submit(subparsers)
 
 

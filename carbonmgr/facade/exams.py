@@ -19,7 +19,7 @@ from carbonmgr.training.submission import (SEAL_BROKEN, SEAL_NONE, SEAL_OK, SUBM
 
 __all__ = ["EXAM_SUFFIX", "SUBMISSION_SUFFIX", "ExamPackage", "ExamDocument", "PackageError", "SubmissionError",
            "Submission", "PackResult", "Variant", "SEAL_OK", "SEAL_BROKEN", "SEAL_NONE", "read_exam",
-           "read_submission", "pack_exam", "starting_case", "submit", "submit_case"]
+           "read_submission", "pack_exam", "starting_case", "start_exam_project", "submit", "submit_case"]
 
 
 def read_exam(path: str | Path) -> ExamPackage:
@@ -35,6 +35,9 @@ def pack_exam(key: str | Path, output: str | Path, *, variants: int | None = Non
     return pack(key, output, variants=variants, seed=seed, overwrite=overwrite, lang=lang)
 
 
+_EMPTY_CODES = {"workbook.required", "workbook.no_rows"}
+
+
 def starting_case(package: ExamPackage) -> CaseData:
     """The case a trainee starts the exam with: the package's given rows (read by the case workbook
     reader, which checks them) and its source documents; an empty case when nothing is given."""
@@ -45,10 +48,26 @@ def starting_case(package: ExamPackage) -> CaseData:
     if package.given:
         with tempfile.TemporaryDirectory(prefix="carbonmgr-exam-") as folder:
             path = given_workbook(package, Path(folder) / "given.xlsx")
-            case = read_workbook(path)
+            try:
+                case = read_workbook(path)
+            except ValidationFailed as exc:
+                # nothing given but the case's title and year (no facility, no line): start from that;
+                # any other problem of the given rows is the package's and is raised
+                if exc.partial_case is None or any(p.code not in _EMPTY_CODES for p in exc.problems):
+                    raise
+                case = exc.partial_case
     case.info.title = case.info.title or package.title("zh") or package.title("en")
     case.documents = {d.sheet: [list(r) for r in d.rows] for d in package.documents}
     return case
+
+
+def start_exam_project(package: ExamPackage, path: str | Path) -> Path:
+    """Write the trainee's starting project for ``package`` (its given rows and source documents)
+    at ``path``; the app opens it for editing like any project."""
+    from carbonmgr.storage.store import Project
+
+    Project.create(Path(path), starting_case(package), None, overwrite=True).close()
+    return Path(path)
 
 
 def _load_answer(source: str | Path, lang: str) -> CaseData:

@@ -381,7 +381,7 @@ def _package_from(raw: Any, name: str) -> ExamPackage:
     for i, doc in enumerate(ck.array(top.get("documents"), ("documents",), MAX_DOCUMENTS), start=1):
         doc = ck.obj(doc, ("documents", i))
         sheet = ck.text(doc.get("sheet"), ("documents", i, "sheet"), optional=False)
-        if not sheet.strip() or len(sheet) > 100:
+        if not sheet.strip() or len(sheet) > 31 or any(ch in sheet for ch in "[]:*?/\\") or sheet.startswith("'"):
             ck.fail(("documents", i, "sheet"), "sheet_name")
         documents.append(ExamDocument(
             sheet, ck.text(doc.get("title"), ("documents", i, "title")),

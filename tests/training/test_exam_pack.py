@@ -136,13 +136,13 @@ def test_variants_are_drawn_within_their_ranges_reproducibly_each_with_its_own_k
         assert vkey.key.activities.options["ncv"][1] == pytest.approx(v.values["ncv"])
         # ... and it names the package it grades (a submission to another variant is told apart)
         assert package_id(vkey) == v.package_id
-        # its results were recomputed for these values: coal = q * NCV * 0.02618 tC/GJ * 99 % * 44/12
-        # (MEE default parameters of bituminous coal, china-addendum.md)
+        # its results were recomputed for these values: coal = q * NCV * 0.02618 tC/GJ * 93 % * 44/12
+        # (bituminous coal in the general-industry default table, NDRC 2013/2015 guidelines: china-addendum.md)
         book = openpyxl.load_workbook(v.key, read_only=True)
         rows = list(book["答案结果"].iter_rows(values_only=True))
         book.close()
         coal = [r for r in rows if r and r[0] == 3][0]
-        assert coal[6] == pytest.approx(v.values["coal"] * v.values["ncv"] * 0.02618 * 0.99 * 44 / 12, rel=1e-6)
+        assert coal[6] == pytest.approx(v.values["coal"] * v.values["ncv"] * 0.02618 * 0.93 * 44 / 12, rel=1e-6)
     assert len(ids) == 4  # four different variants
     # the manifest: variant -> files, id and values
     with open(result.manifest, encoding="utf-8-sig") as fh:

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 from carbonmgr.common.errors import CarbonMgrError
-from carbonmgr.facade.exams import starting_case
+from carbonmgr.facade.exams import start_exam_project, starting_case
+from carbonmgr.storage.store import Project
 from carbonmgr.inventory.model import CaseData, CaseInfo, Facility
 from carbonmgr.training.package import (ExamDocument, ExamPackage, PackageError, given_grids, read_package,
                                         write_package)
@@ -74,10 +75,22 @@ def test_a_package_changed_after_it_was_made_is_refused(tmp_path):
 
 
 def test_the_trainee_starts_from_the_given_rows_and_sees_the_documents(tmp_path):
-    case = starting_case(read_package(write_package(sample(), tmp_path / "a.cmexam")))
-    assert [(f.id, f.name) for f in case.facilities] == [("F1", "Main plant")]
-    assert len(case.activities) == 0 and case.info.reporting_year == 2023
-    assert case.documents["燃料台账"][1] == ["1月", 4.25]
+    pkg = read_package(write_package(sample(), tmp_path / "a.cmexam"))
+    start = start_exam_project(pkg, tmp_path / "start.carbon")
+    with Project.open(start) as project:
+        stored = project.load_case()
+    for case in (starting_case(pkg), stored):
+        assert [(f.id, f.name) for f in case.facilities] == [("F1", "Main plant")]
+        assert len(case.activities) == 0 and case.info.reporting_year == 2023
+        assert case.documents["燃料台账"][1] == ["1月", 4.25]
+    # nothing given (no facility): an empty case with the documents
+    pkg.given = given_grids(CaseData(info=CaseInfo(title="武汉齿轮厂")))
+    case = starting_case(pkg.seal_id())
+    assert not case.facilities and "燃料台账" in case.documents and case.info.title == "武汉齿轮厂"
+    # a given row that cannot be right is the package's problem, reported
+    pkg.given[1].rows.append(["F1", "Main plant", "湖北", "half"])
+    with pytest.raises(CarbonMgrError):
+        starting_case(pkg.seal_id())
 
 
 def _bad(where, value):
@@ -100,6 +113,7 @@ def _bad(where, value):
     (_bad(("package_id",), "../../etc"), "package_id", "an id"),
     (_bad(("variant",), True), "variant", "a whole number"),
     (_bad(("documents",), {}), "documents", "a list"),
+    (_bad(("documents", 0, "sheet"), "a/b"), "documents › 1 › sheet", "a sheet name"),
 ])
 def test_a_malformed_field_is_located_in_both_languages(tmp_path, change, where_text, expected):
     path = write_package(sample(), tmp_path / "a.cmexam")

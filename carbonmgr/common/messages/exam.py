@@ -35,7 +35,8 @@ MESSAGES = {
     "exam.expected.id": {"en": "an id of hexadecimal digits", "zh": "十六进制数字组成的编号"},
     "exam.expected.minutes": {"en": "a time limit in minutes (0 to 1440)", "zh": "以分钟计的时限（0 至 1440）"},
     "exam.expected.yes_no": {"en": "yes or no", "zh": "是或否"},
-    "exam.expected.sheet_name": {"en": "a sheet name (1 to 100 characters)", "zh": "工作表名称（1 至 100 个字符）"},
+    "exam.expected.sheet_name": {"en": "a sheet name (1 to 31 characters, none of [ ] : * ? / \\)",
+                                 "zh": "工作表名称（1 至 31 个字符，不含 [ ] : * ? / \\）"},
     "exam.expected.unique_sheets": {"en": "documents with different sheet names", "zh": "工作表名称互不相同的资料"},
     "exam.expected.case_sheet": {"en": "a sheet of the case workbook (Case, Facilities, Activities, Instruments, "
                                        "Equipment)",

@@ -41,7 +41,7 @@ DATA_TABLES = {
     # the case workbook's sheet and column names: its contract, both languages accepted
     **{("io/workbook.py", name): "sheet, key and column names of the case workbook (its contract)"
        for name in ("SHEETS", "CASE_KEYS", "FACILITY_COLUMNS", "_OPTION_NAMES", "ACTIVITY_COLUMNS",
-                    "INSTRUMENT_COLUMNS", "EQUIPMENT_VALUES", "EQUIPMENT_COLUMNS", "_CASE_HEADER_KEYS",
+                    "INSTRUMENT_COLUMNS", "EQUIPMENT_VALUES", "EQUIPMENT_COLUMNS", "ETS_COLUMNS", "_CASE_HEADER_KEYS",
                     "_CASE_HEADER_VALUES")},
     ("io/workbook.py", "_YES"): "yes typed in Chinese, parsed",
     ("io/workbook.py", "_NO"): "no typed in Chinese, parsed",

@@ -303,6 +303,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     exam_commands.add_parsers(sub)
 
+    from carbonmgr.cli.ets_commands import add_parsers as add_ets_parsers
+
+    add_ets_parsers(sub)
+
     g = sub.add_parser("gui", help="start the desktop app")
     g.add_argument("file", nargs="?")
     g.add_argument("--smoke-test", action="store_true")

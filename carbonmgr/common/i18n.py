@@ -24,6 +24,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.training",
     "carbonmgr.common.messages.figures",
     "carbonmgr.common.messages.exam",
+    "carbonmgr.common.messages.ets",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterator
 
 # The source types, their accepted spellings and names: views of the registry in sources.py
+from carbonmgr.inventory.ets_model import EtsData
 from carbonmgr.inventory.sources import SOURCE_ALIASES, SOURCE_NAMES, SOURCES  # noqa: F401
 
 # Words that name electricity itself rather than a grid: an item cell holding one of them
@@ -54,6 +55,7 @@ ACTIVITY_OPTIONS = {
     "gas": "text",
     "evidence": "text",
     "note": "text",
+    "ets_unit": "text",  # the ETS unit (ETS sheet) whose verified emissions this line is part of
 }
 
 # Options that change a line's result (they are part of the grouping key).
@@ -90,6 +92,11 @@ class CaseInfo:
     ch4_ar6: str = "by_source"
     base_year: int | None = None
     sector: str | None = None  # None: DEFAULT_SECTOR (general industry)
+    # carbon trading (the ETS keys; see carbonmgr.inventory.ets_model for the ETS sheet)
+    ets_year: int | None = None  # the compliance year (default: reporting_year)
+    carbon_price: float | None = None  # CNY/t, average of the month before the surrender deadline
+    allowances_held: float | None = None  # t, bought or banked
+    ccer_offered: float | None = None  # t
     extra: dict[str, Any] = field(default_factory=dict)  # other keys, kept as read
 
     @property
@@ -248,6 +255,8 @@ class CaseData:
     columns: dict[str, dict[str, str]] = field(default_factory=dict)
     # Actual sheet names as written in the workbook (e.g. "活动数据" for "Activities").
     sheet_names: dict[str, str] = field(default_factory=dict)
+    # The optional ETS sheet (covered units), None when the case has none.
+    ets: EtsData | None = None
 
     def facility_map(self) -> dict[str, Facility]:
         return {f.id: f for f in self.facilities}

@@ -38,6 +38,7 @@ from carbonmgr.inventory.model import (
     ActivityTable, CaseData, CaseInfo, Equipment, Facility, Instrument,
 )
 from carbonmgr.inventory.sources import NO_ITEM_SOURCES  # sources whose lines may leave the item empty
+from carbonmgr.inventory.ets_model import COOLING, ETS_CLASSES
 from carbonmgr.io.safety import check_sheet_extents, check_workbook_file
 
 __all__ = ["read_case", "write_case", "write_template", "sheet_title", "header_label", "MAX_PROBLEMS", "SHEETS",
@@ -74,6 +75,7 @@ SHEETS: dict[str, tuple[str, tuple[str, ...]]] = {
     "Activities": ("活动数据", ("activity", "activity data")),
     "Instruments": ("电力凭证", ("instrument", "电力交易凭证")),
     "Equipment": ("制冷设备", ("refrigerant equipment", "制冷设备清单")),
+    "ETS": ("配额", ("ets", "allocation", "配额分配", "碳配额", "ets units")),
 }
 REQUIRED_SHEETS = ("Case", "Facilities", "Activities")
 
@@ -89,6 +91,11 @@ CASE_KEYS: dict[str, Col] = {
     "ch4_ar6": Col("甲烷AR6规则", "ch4", False, ("ch4 ar6 rule",)),
     "base_year": Col("基准年", "year", False, ("基准年度",), 1900, 2100),
     "sector": Col("行业", "sector", False, ("行业类别", "所属行业", "核算指南", "guideline")),
+    # carbon trading (the ETS sheet): the compliance year, the price and the holdings
+    "ets_year": Col("配额年度", "year", False, ("履约年度", "ets year", "compliance year"), 2019, 2100),
+    "carbon_price": Col("碳价", "number", False, ("carbon price", "配额价格")),
+    "allowances_held": Col("持有配额", "number", False, ("allowances held", "已持有配额")),
+    "ccer_offered": Col("CCER", "number", False, ("ccer offered", "CCER抵销量", "核证自愿减排量")),
 }
 
 FACILITY_COLUMNS: dict[str, Col] = {
@@ -121,6 +128,7 @@ _OPTION_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "gas": ("气体", ("温室气体",)),
     "evidence": ("证据", ("数据来源",)),
     "note": ("备注", ("说明",)),
+    "ets_unit": ("机组", ("配额机组", "ets机组", "ets unit")),
 }
 _OPTION_KIND = {"number": "number", "fraction": "fraction", "int": "int", "bool": "bool", "text": "text"}
 
@@ -174,11 +182,29 @@ EQUIPMENT_COLUMNS: dict[str, Col] = {
     **{key: Col(zh, "number") for key, zh in EQUIPMENT_VALUES.items()},
 }
 
+# The optional ETS sheet: one row per unit covered by the national ETS (read by io/ets_sheet.py)
+ETS_COLUMNS: dict[str, Col] = {
+    # the column "unit" [机组] (its id is ets_unit: "unit" names the unit of measure elsewhere)
+    "ets_unit": Col("机组", "text", True, ("unit", "机组编号", "unit id")),
+    "facility": Col("设施", "facility", False, ("设施编号",)),
+    "class": Col("机组类别", "ets_class", True, ("类别", "unit class")),
+    "generation": Col("发电量", "number", False, ("gross generation",)),
+    "supply": Col("供电量", "number", False, ("net supply",)),
+    "heat": Col("供热量", "number", False, ("heat supplied",)),
+    "load_factor": Col("负荷率", "fraction", False, ("负荷（出力）系数", "负荷系数", "出力系数", "load")),
+    "cooling": Col("冷却方式", "cooling", False, ("冷却",)),
+    "heat_ratio": Col("供热比", "fraction", False, ("heat ratio",)),
+    "verified_emissions": Col("核查排放量", "number", False, ("经核查排放量", "verified")),
+    "intensity": Col("碳排放强度", "number", False, ("排放强度",)),
+    "balance_value": Col("行业平衡值", "number", False, ("平衡值", "balance")),
+}
+
 SHEET_COLUMNS: dict[str, dict[str, Col]] = {
     "Facilities": FACILITY_COLUMNS,
     "Activities": ACTIVITY_COLUMNS,
     "Instruments": INSTRUMENT_COLUMNS,
     "Equipment": EQUIPMENT_COLUMNS,
+    "ETS": ETS_COLUMNS,
 }
 
 _YES = ("yes", "y", "true", "1", "是", "有", "√")
@@ -212,10 +238,22 @@ _CHOICE_SPELLINGS: dict[str, dict[str, Iterable[str]]] = {
         "simplified_material_balance": ("简化物料平衡法", "简化物料平衡"),
     },
     "source": {s: SOURCE_ALIASES.get(s, ()) for s in SOURCES},
+    "ets_class": {
+        "I": ("1", "Ⅰ", "I类", "一类", "300MW等级以上常规燃煤机组", "300MW等级以上常规燃煤", "class I"),
+        "II": ("2", "Ⅱ", "II类", "二类", "300MW等级及以下常规燃煤机组", "300MW等级及以下常规燃煤", "class II"),
+        "III": ("3", "Ⅲ", "III类", "三类", "非常规燃煤机组", "非常规燃煤", "燃煤矸石、煤泥、水煤浆等非常规燃煤机组",
+                "class III"),
+        "gas": ("IV", "4", "Ⅳ", "IV类", "四类", "燃气", "燃气机组", "natural gas"),
+        "steel": ("钢铁", "钢铁企业"),
+        "cement": ("水泥", "水泥熟料", "熟料生产线", "水泥熟料生产线"),
+        "aluminium": ("aluminum", "铝", "铝冶炼", "电解铝", "铝电解", "铝电解工序"),
+    },
+    "cooling": {"water": ("水冷", "湿冷", "wet"), "air": ("空冷", "直接空冷", "间接空冷", "dry")},
 }
 _CHOICE_ALLOWED = {
     "standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4": CH4_RULES, "sector": SECTORS,
     "financial": ("yes", "no", "joint"), "method": EQUIPMENT_METHODS, "source": SOURCES,
+    "ets_class": ETS_CLASSES, "cooling": COOLING,
 }
 _NO_ITEM_OK = NO_ITEM_SOURCES | {None}  # None: the source itself is wrong (reported already)
 
@@ -1004,7 +1042,7 @@ class _Reader:
     def _read_contract_sheets(self) -> None:
         readers = (("Case", self._read_case_sheet), ("Facilities", self._read_facilities),
                    ("Activities", self._read_activities), ("Instruments", self._read_instruments),
-                   ("Equipment", self._read_equipment))
+                   ("Equipment", self._read_equipment), ("ETS", self._read_ets))
         for canonical, reader in readers:
             name = self.found.get(canonical)
             if name is None:
@@ -1202,6 +1240,11 @@ class _Reader:
             for row, v, extra in self._records("Equipment", name, rows)
         ]
 
+    def _read_ets(self, name: str, rows: list[list]) -> None:
+        from carbonmgr.io.ets_sheet import read_ets_units
+
+        self.case.ets = read_ets_units(self.problems, name, self.case.columns, self._records("ETS", name, rows))
+
     # -- Activities (column-wise: may hold hundreds of thousands of lines) ----------------------
 
     def _read_activities(self, name: str, rows: list[list]) -> None:
@@ -1379,6 +1422,9 @@ def _case_rows(info: CaseInfo) -> list[tuple[str, Any]]:
         rows.append(("base_year", info.base_year))
     if info.sector is not None:
         rows.append(("sector", info.sector))
+    for key in ("ets_year", "carbon_price", "allowances_held", "ccer_offered"):
+        if getattr(info, key) is not None:
+            rows.append((key, getattr(info, key)))
     return rows
 
 
@@ -1464,6 +1510,10 @@ def _write_case_book(book: Any, case: CaseData, lang: str) -> None:
             ([i.facility, i.type, i.quantity, i.ef], i.extra) for i in case.instruments])
     if case.equipment:
         _write_equipment(book, case.equipment, lang)
+    if case.ets is not None and case.ets.units:
+        _write_records(book, "ETS", ETS_COLUMNS, lang, [
+            ([u.unit if f == "ets_unit" else u.klass if f == "class" else getattr(u, f) for f in ETS_COLUMNS], {})
+            for u in case.ets.units])
     for name, rows in case.documents.items():
         ws = book.create_sheet(name)
         for r in rows:

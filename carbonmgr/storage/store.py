@@ -50,8 +50,9 @@ from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
                     EQUIPMENT_VALUE_FIELDS, GWP_SETS, SECTORS, SOURCES, STANDARDS, ActivityTable, CaseData, CaseInfo, Equipment,
-                    Facility, Instrument, implausible_numbers)
+                    Facility, Instrument, MAX_NUMBER, implausible_numbers)
 from carbonmgr.inventory.sources import is_market_based
+from carbonmgr.inventory.ets_model import COOLING, ETS_CLASSES, EtsData, EtsUnit
 
 APPLICATION_ID = 0x43424D47  # "CBMG" in PRAGMA application_id marks a CarbonMgr project
 MIGRATION_SET = "carbonmgr"
@@ -202,12 +203,19 @@ def _m0005_facility_residual_mix(db: Database) -> None:
     db["facilities"].add_column("residual_mix_ef", float)
 
 
+def _m0006_ets_units(db: Database) -> None:
+    # the case's ETS sheet (carbon trading): one row per covered unit, its fields as JSON
+    db["ets_units"].create({"seq": int, "unit": str, "data": str, "row": int}, pk="seq", not_null=["unit", "data"],
+                           strict=True)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
     ("0003_line_arrays", _m0003_line_arrays),
     ("0004_sector", _m0004_sector),
     ("0005_facility_residual_mix", _m0005_facility_residual_mix),
+    ("0006_ets_units", _m0006_ets_units),
 ]
 
 
@@ -281,6 +289,25 @@ _FACILITY_FIELDS = ("name", "region", "equity_share", "financial_control", "oper
 _ACTIVITY_CORE = ("row", "facility", "source", "item", "quantity", "unit")
 
 
+_ETS_NUMBERS = ("generation", "supply", "heat", "load_factor", "heat_ratio", "verified_emissions", "intensity",
+                "balance_value")
+
+
+def _ets_fields(u: EtsUnit) -> dict:
+    return {k: v for k, v in u.to_dict().items() if k not in ("unit", "row") and v is not None}
+
+
+def _ets_value_ok(key: str, value: Any) -> bool:
+    if key in _ETS_NUMBERS:
+        return (type(value) in (int, float) and math.isfinite(value) and 0 <= value <= MAX_NUMBER
+                and (key not in ("load_factor", "heat_ratio") or value <= 1))
+    if key == "klass":
+        return value in ETS_CLASSES
+    if key == "cooling":
+        return value in COOLING
+    return key == "facility" and isinstance(value, str)
+
+
 def _none_if_empty(d: dict | None) -> str | None:
     return dumps(d) if d else None
 
@@ -313,6 +340,9 @@ def _write_case(db: Database, case: CaseData) -> list[int]:
          for i, e in enumerate(case.equipment)])
     conn.executemany("INSERT INTO documents(name, position, cells) VALUES (?, ?, ?)",
                      [(name, i, dumps(cells)) for i, (name, cells) in enumerate(case.documents.items())])
+    if case.ets is not None:
+        conn.executemany("INSERT INTO ets_units(seq, unit, data, row) VALUES (?, ?, ?, ?)",
+                         [(i, u.unit, dumps(_ets_fields(u)), u.row) for i, u in enumerate(case.ets.units)])
 
     n = len(acts)
     ids = list(range(1, n + 1))
@@ -625,8 +655,10 @@ _ACTIVITY_COERCE = {"row": _to_int, "facility": _to_text, "source": _to_source, 
 def _coerce_info(key, value):
     if key in ("reporting_year", "base_year"):
         return _to_int(key, value)
-    if key == "residual_mix_ef":
+    if key in ("residual_mix_ef", "carbon_price", "allowances_held", "ccer_offered"):
         return _to_float(key, value)
+    if key == "ets_year":
+        return _to_int(key, value)
     choices = {"standard": STANDARDS, "gwp": GWP_SETS, "consolidation": CONSOLIDATIONS, "ch4_ar6": CH4_RULES,
                "sector": SECTORS}
     if key in choices:
@@ -919,13 +951,29 @@ class Project:
         acts = self._load_activities(layout)[0]
         case = CaseData(info=info, facilities=facilities, activities=acts, instruments=instruments,
                         equipment=equipment, documents=documents, columns=layout.get("columns") or {},
-                        sheet_names=layout.get("sheet_names") or {})
+                        sheet_names=layout.get("sheet_names") or {}, ets=self._load_ets())
         bad = implausible_numbers(case, finite_only=True)  # a crafted or damaged file: NaN, infinity
         if bad:
             sheet, row, name, value = bad[0]
             raise ProjectError("store.bad_number", path=str(self.path), sheet=sheet, row="-" if row is None else row,
                                field=name or "-", value=repr(value), count=len(bad))
         return case
+
+    def _load_ets(self) -> EtsData | None:
+        """The ETS units (None: the case has no ETS sheet); a file is untrusted: each field is checked."""
+        rows = self._db.execute("SELECT unit, data, row FROM ets_units ORDER BY seq").fetchall()
+        if not rows:
+            return None
+        units = []
+        for unit, data, row in rows:
+            fields = loads(data)
+            if not isinstance(fields, dict) or not isinstance(unit, str):
+                raise ProjectError("store.bad_ets", path=str(self.path), unit=str(unit), field="-")
+            for key, value in fields.items():
+                if not _ets_value_ok(key, value):
+                    raise ProjectError("store.bad_ets", path=str(self.path), unit=unit, field=str(key)[:40])
+            units.append(EtsUnit.from_dict({**fields, "unit": unit, "row": row if isinstance(row, int) else 0}))
+        return EtsData(units)
 
     def _layout(self) -> dict[str, Any]:
         return {k: loads(v) for k, v in self._db.execute("SELECT key, value FROM \"case\" WHERE kind = 'layout'")}

@@ -1,0 +1,36 @@
+"""``carbonmgr ets FILE [--json]``: the ETS allocation and compliance position of a case.
+
+Wired into :mod:`carbonmgr.cli` by ``add_parsers``; reaches the core only through the facade.
+"""
+from __future__ import annotations
+
+import json
+import sys
+
+EXIT_OK, EXIT_INPUT = 0, 2
+
+
+def cmd_ets(args, lang: str) -> int:
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade import Workspace
+    from carbonmgr.facade.trading import ets_position, render_position
+
+    with Workspace.open(args.file, lang=lang) as ws:
+        result = ets_position(ws)
+        if result is None:
+            print(translate("ets.no_data", lang), file=sys.stderr)
+            return EXIT_INPUT
+        if args.json:
+            json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+            sys.stdout.write("\n")
+        else:
+            print(render_position(result, lang))
+    return EXIT_OK
+
+
+def add_parsers(subparsers) -> None:
+    e = subparsers.add_parser("ets", help="ETS allocation and compliance position of a case (ETS sheet)")
+    e.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
+    e.add_argument("--json", action="store_true", help="print the allocation and the position as JSON")
+    e.add_argument("--pretty", action="store_true", help="indent the JSON")
+    e.set_defaults(func=cmd_ets)

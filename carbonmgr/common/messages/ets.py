@@ -1,0 +1,176 @@
+"""Messages of carbon trading: the ETS sheet, allocation, compliance and their traces."""
+
+MESSAGES = {
+    # -- the ETS sheet and the ETS keys (template help) ------------------------------------------
+    "workbook.tpl.ets.ets_unit": {"en": "Required. The unit's id (one row per covered unit).",
+                              "zh": "必填。机组编号（每台纳入配额管理的机组一行）。"},
+    "workbook.tpl.ets.facility": {"en": "Optional. The facility the unit belongs to (an id of the Facilities sheet).",
+                                  "zh": "可选。机组所属设施（设施表中的编号）。"},
+    "workbook.tpl.ets.class": {
+        "en": "Required. I (conventional coal, 300 MW class and above), II (conventional coal, 300 MW class and "
+              "below), III (unconventional coal: coal gangue, slime, coal-water slurry, incl. CFB), gas; steel, "
+              "cement, aluminium by the 2026 intensity rule.",
+        "zh": "必填。I（300MW等级以上常规燃煤机组）、II（300MW等级及以下常规燃煤机组）、III（燃煤矸石、煤泥、水煤浆等"
+              "非常规燃煤机组，含循环流化床）、gas（燃气机组）；钢铁、水泥、铝冶炼按 2026 年度碳排放强度系数法。"},
+    "workbook.tpl.ets.generation": {"en": "Gross generation, MWh (allocated on from 2023).",
+                                    "zh": "发电量，MWh（2023 年度起按发电量分配）。"},
+    "workbook.tpl.ets.supply": {"en": "Net supply, MWh (allocated on before 2023).",
+                                "zh": "供电量，MWh（2023 年度以前按供电量分配）。"},
+    "workbook.tpl.ets.heat": {"en": "Heat supplied, GJ.", "zh": "供热量，GJ。"},
+    "workbook.tpl.ets.load_factor": {
+        "en": "Load (output) factor of the unit over the year: 0.6, 60 or 60%.",
+        "zh": "统计期机组负荷（出力）系数：0.6、60 或 60%。"},
+    "workbook.tpl.ets.cooling": {"en": "water or air (2019-2022 plans: air-cooled units × 1.05).",
+                                 "zh": "water（水冷）或 air（空冷）（2019-2022 年度方案：空冷机组 × 1.05）。"},
+    "workbook.tpl.ets.heat_ratio": {"en": "Heat ratio (share of heat in the unit's output), for 2019-2022.",
+                                    "zh": "供热比，用于 2019-2022 年度。"},
+    "workbook.tpl.ets.verified_emissions": {
+        "en": "Optional. Verified emissions, t CO2. Empty: the emissions of the Activities lines marked with this "
+              "unit (ets_unit) inside the year's ETS boundary.",
+        "zh": "可选。经核查排放量，tCO2。为空时取活动数据中标注本机组（配额机组）且在当年度配额管理范围内的排放。"},
+    "workbook.tpl.ets.intensity": {"en": "Steel, cement, aluminium: the unit's emission intensity, t CO2e per t.",
+                                   "zh": "钢铁、水泥、铝冶炼：碳排放强度，tCO2e/t。"},
+    "workbook.tpl.ets.balance_value": {"en": "Steel, cement, aluminium: the sector's balance value, t CO2e per t.",
+                                       "zh": "钢铁、水泥、铝冶炼：行业平衡值，tCO2e/t。"},
+    "workbook.tpl.activities.ets_unit": {
+        "en": "Optional. The ETS unit (ETS sheet) whose emissions this line is part of.",
+        "zh": "可选。本行排放所属的配额机组（配额表中的机组编号）。"},
+    "workbook.tpl.case.ets_year": {"en": "Optional. The ETS compliance year (default: the reporting year).",
+                                   "zh": "可选。配额年度（默认取报告年度）。"},
+    "workbook.tpl.case.carbon_price": {
+        "en": "Optional. Carbon price, CNY/t (average of the month before the surrender deadline).",
+        "zh": "可选。碳价，元/吨（清缴截止日前一个月的平均成交价）。"},
+    "workbook.tpl.case.allowances_held": {"en": "Optional. Allowances held (bought or banked), t.",
+                                          "zh": "可选。持有配额（购入或结转），吨。"},
+    "workbook.tpl.case.ccer_offered": {"en": "Optional. CCER offered for surrender, t.",
+                                       "zh": "可选。拟用于抵销的 CCER，吨。"},
+
+    # -- problems ------------------------------------------------------------------------------
+    "ets.duplicate_unit": {"en": 'unit "{unit}" is listed twice (first in row {first})',
+                           "zh": "机组“{unit}”重复（首次出现在第 {first} 行）"},
+    "ets.too_many_units": {"en": "more than {limit} units: the rest is not read",
+                           "zh": "机组超过 {limit} 台：其余未读取"},
+    "ets.zero": {"en": "\"{field}\" must not be 0", "zh": "“{field}”不能为 0"},
+    "ets.no_plan": {"en": "no allocation plan for ETS year {year} (plans cover {first}-{last}); set ets_year",
+                    "zh": "配额年度 {year} 没有配额分配方案（方案覆盖 {first}-{last} 年）；请填写配额年度"},
+    "ets.required": {"en": "unit {unit}: {field} is needed for the {year} allocation",
+                     "zh": "机组 {unit}：{year} 年度配额计算需要“{field}”"},
+    "ets.metric_required": {
+        "en": "unit {unit}: the {year} plan allocates on {field}, which is empty",
+        "zh": "机组 {unit}：{year} 年度方案按“{field}”分配，但该列为空"},
+    "ets.sector_year": {"en": "unit {unit}: steel, cement and aluminium are allocated by our rules for 2026 only, "
+                              "not {year}",
+                        "zh": "机组 {unit}：钢铁、水泥、铝冶炼的分配规则仅收录 2026 年度，不含 {year} 年度"},
+    "ets.unknown_unit": {"en": 'ETS unit "{value}" is not listed in the ETS sheet (units: {known})',
+                         "zh": "配额机组“{value}”未在配额表中列出（已有机组：{known}）"},
+
+    "store.bad_ets": {"en": "{path}: the ETS data of unit {unit} is damaged ({field})",
+                      "zh": "{path}：机组 {unit} 的配额数据已损坏（{field}）"},
+
+    # -- notes of the traces ---------------------------------------------------------------------
+    "ets.note.boundary_direct": {"en": "direct (scope 1) CO2 of the unit's lines; purchased electricity is outside "
+                                       "the ETS boundary from 2023",
+                                 "zh": "取本机组各行的直接排放（范围一）CO2；2023 年度起购入电力不纳入配额管理"},
+    "ets.note.boundary_with_electricity": {
+        "en": "direct CO2 and purchased electricity of the unit's lines (the 2019-2022 boundary)",
+        "zh": "取本机组各行的直接排放与购入电力排放（2019-2022 年度范围）"},
+    "ets.note.lines_outside": {"en": "{count} marked lines outside the boundary not counted",
+                               "zh": "{count} 行已标注但不在配额管理范围内，未计入"},
+    "ets.note.lines_failed": {"en": "{count} marked lines could not be computed (see the problems)",
+                              "zh": "{count} 行已标注但无法计算（见问题列表）"},
+    "ets.note.lines_more": {"en": "and {count} more lines", "zh": "另有 {count} 行"},
+    "ets.note.gas_no_verified": {"en": "no verified emissions: the gas-unit exemption cannot be applied",
+                                 "zh": "无经核查排放量：无法适用燃气机组豁免"},
+    "ets.note.gas_exemption": {"en": "gas-unit exemption: topped up to the verified emissions",
+                               "zh": "燃气机组豁免：补发至经核查排放量"},
+    "ets.note.draft": {"en": "this plan is a draft for consultation, not the final plan",
+                       "zh": "该方案为征求意见稿，并非正式方案"},
+    "ets.note.verified_given": {"en": "as given in the ETS sheet", "zh": "取自配额表"},
+    "ets.note.no_verified": {"en": "verified emissions unknown (neither given nor marked lines)",
+                             "zh": "经核查排放量未知（未填写，也无标注的活动数据行）"},
+    "ets.note.no_gap_cap": {"en": "no gap cap in this plan as recorded in our rules",
+                            "zh": "本软件收录的该方案无履约缺口率上限"},
+    "ets.note.gap_cap": {"en": "gap cap: topped up to {cap} of the verified emissions",
+                         "zh": "履约缺口率上限豁免：补发至经核查排放量的 {cap}"},
+    "ets.note.price": {"en": "the case's carbon price (average of the month before the surrender deadline)",
+                       "zh": "案例填写的碳价（清缴截止日前一个月的平均成交价）"},
+    "ets.note.partial_deadline": {"en": "{share} by {date}", "zh": "{date} 前完成 {share}"},
+    "ets.note.no_penalty_rule": {"en": "no penalty rule in force at the deadline in our rules",
+                                 "zh": "本软件未收录截止日适用的处罚规定"},
+    "ets.note.no_price": {"en": "no carbon price in the case: the fine cannot be computed",
+                          "zh": "案例未填写碳价：无法计算罚款"},
+    "ets.note.no_new_reduction": {
+        "en": "after 2026-08-15 (Ecological Environment Code) no new allocation reductions for non-surrender",
+        "zh": "2026 年 8 月 15 日《生态环境法典》施行后，对未足额清缴不再作出新的核减决定"},
+    "ets.note.refusal": {"en": "if the shortfall is not made good: next year's allocation reduced by it",
+                         "zh": "逾期未改正的：等量核减其下一年度配额"},
+    "ets.note.banking_carry": {
+        "en": "carry-over into 2025: up to {base} t + {ratio} × net sales ({start} to {end}), not more than held on "
+              "{holdings}; apply by {until}; unbanked 2019-2024 allowances cannot be used for 2025 or later",
+        "zh": "结转为 2025 年度配额：最多 {base} 吨 + {ratio} × 净卖出量（{start} 至 {end}），且不超过 {holdings} "
+              "的持仓；{until} 前申请；未结转的 2019-2024 年度配额不可用于 2025 年度及以后"},
+    "ets.note.banking_vintage": {
+        "en": "2025 and 2026 allowances may be used for 2025, 2026 and later; 2019-2024 allowances only for "
+              "2019-2024 arrears",
+        "zh": "2025、2026 年度配额可用于 2025、2026 及后续年度清缴；2019-2024 年度配额仅可用于 2019-2024 年度欠缴"},
+    "ets.note.banking_none": {"en": "no banking rule in this plan; the 2023-2024 plan's carry-over covers these "
+                                    "allowances",
+                              "zh": "该方案无结转规定；2023、2024 年度方案的结转规定适用于这些配额"},
+
+    # -- names of figures and inputs (trace text) -------------------------------------------------
+    **{f"ets.field.{k}": {"en": en, "zh": zh} for k, (en, zh) in {
+        "unit": ("unit", "机组"), "facility": ("facility", "设施"), "class": ("class", "机组类别"),
+        "generation": ("generation", "发电量"), "supply": ("supply", "供电量"), "heat": ("heat supplied", "供热量"),
+        "load_factor": ("load factor", "负荷率"), "cooling": ("cooling", "冷却方式"), "heat_ratio": ("heat ratio", "供热比"),
+        "verified_emissions": ("verified emissions", "经核查排放量"), "intensity": ("intensity", "碳排放强度"),
+        "balance_value": ("balance value", "行业平衡值"), "deviation": ("intensity deviation X", "碳排放强度偏离度 X"),
+        "benchmark_electricity": ("electricity benchmark", "发电（供电）基准值"),
+        "benchmark_heat": ("heat benchmark", "供热基准值"), "correction": ("correction factor", "修正系数"),
+        "correction_cooling": ("cooling correction F_l", "冷却方式修正系数 F_l"),
+        "correction_heat": ("heat correction F_r", "供热量修正系数 F_r"),
+        "correction_load": ("load correction F_f", "负荷（调峰）修正系数 F_f"),
+        "allocation_electricity": ("electricity allocation", "发电配额量"),
+        "allocation_heat": ("heat allocation", "供热配额量"), "allocation": ("allocation", "配额量"),
+        "top_up": ("top-up", "补发配额量"), "allocation_final": ("final allocation", "核定配额量"),
+        "allowances_held": ("allowances held", "持有配额"), "ccer_offered": ("CCER offered", "拟抵销 CCER"),
+        "ccer_max": ("CCER cap", "CCER 抵销上限"), "ccer_used": ("CCER used", "使用 CCER"),
+        "need": ("still needed", "尚缺"), "surplus": ("surplus (negative: shortfall)", "盈余（负数为缺口）"),
+        "shortfall": ("shortfall", "缺口"), "price": ("carbon price", "碳价"), "carbon_price": ("carbon price", "碳价"),
+        "penalty_min": ("fine, lower bound", "罚款下限"), "penalty_max": ("fine, upper bound", "罚款上限"),
+        "deadline": ("surrender deadline", "清缴截止日"), "gap_rate": ("gap rate", "配额履约缺口率"),
+        "next_year_reduction": ("next year's allocation reduced by", "下一年度配额核减量"),
+        "banking_base": ("bankable without net sales", "无净卖出时可结转量"),
+    }.items()},
+
+    # -- the command line and the report ------------------------------------------------------------
+    "ets.no_data": {"en": "the case has no ETS sheet", "zh": "该案例没有配额表"},
+    "ets.label.title": {"en": "ETS allocation and compliance, {year}", "zh": "{year} 年度配额分配与清缴"},
+    "ets.label.plan": {"en": "Plan: {name} ({number})", "zh": "分配方案：{name}（{number}）"},
+    "ets.label.draft": {"en": "draft for consultation", "zh": "征求意见稿"},
+    "ets.label.units": {"en": "Units", "zh": "机组"},
+    "ets.label.entity": {"en": "Entity", "zh": "重点排放单位"},
+    "ets.label.trace": {"en": "Trace", "zh": "计算过程"},
+    "ets.label.rule": {"en": "rule: {document} {number} {part} ({status})", "zh": "依据：{document} {number} {part}（{status}）"},
+    "ets.label.position": {"en": "Compliance position", "zh": "履约情况"},
+    "ets.label.unit_row": {"en": "Unit {unit} ({klass})", "zh": "机组 {unit}（{klass}）"},
+    "ets.label.unit_input": {"en": "unit {unit}", "zh": "机组 {unit}"},
+    "ets.label.row_input": {"en": "row {row}", "zh": "第 {row} 行"},
+    "ets.label.case_input": {"en": "input of the case", "zh": "案例输入"},
+    "ets.cooling.water": {"en": "water-cooled", "zh": "水冷"},
+    "ets.cooling.air": {"en": "air-cooled", "zh": "空冷"},
+    "ets.class.I": {"en": "I (coal, 300 MW class and above)", "zh": "I（300MW等级以上常规燃煤）"},
+    "ets.class.II": {"en": "II (coal, 300 MW class and below)", "zh": "II（300MW等级及以下常规燃煤）"},
+    "ets.class.III": {"en": "III (unconventional coal)", "zh": "III（非常规燃煤）"},
+    "ets.class.gas": {"en": "gas", "zh": "燃气"},
+    "ets.class.steel": {"en": "steel", "zh": "钢铁"},
+    "ets.class.cement": {"en": "cement clinker", "zh": "水泥熟料"},
+    "ets.class.aluminium": {"en": "aluminium electrolysis", "zh": "铝电解"},
+    **{f"ets.unit.{k}": {"en": k, "zh": zh} for k, zh in {
+        "t": "t", "t CO2": "t CO2", "t CO2e": "t CO2e", "t CO2/MWh": "t CO2/MWh", "t CO2/GJ": "t CO2/GJ",
+        "t CO2e/t": "t CO2e/t", "MWh": "MWh", "GJ": "GJ", "%": "%", "CNY": "元", "CNY/t": "元/t",
+    }.items()},
+    "ets.status.verified": {"en": "read in a verbatim transcription of the official text",
+                            "zh": "据官方文本逐字转录"},
+    "ets.status.secondary": {"en": "read in a compilation citing the official text", "zh": "据引用官方文本的汇编"},
+    "ets.status.unverified": {"en": "unverified", "zh": "未核实"},
+}

@@ -1,0 +1,112 @@
+"""Benchmark of the grader: 100 submissions of a Wuhan-type manufacturing exercise graded in one
+``carbonmgr grade`` call, against one ``carbonmgr calc`` of its key (target: at most 10 times).
+
+    python bench/grading.py [N]
+
+Uses the bundled Wuhan exercise (resources/exercises/) when there is one, else builds a key like it
+(coal boiler with a measured NCV, natural gas, diesel forklifts by month, purchased electricity and
+steam, exported heat, a refrigerant top-up, limestone) into a temporary folder. The submissions are
+real .xlsx files: the key's lines reordered, split by month, in other units, some with one mistake.
+Both commands run as separate processes, as an instructor runs them; prints the wall times.
+"""
+from __future__ import annotations
+
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import openpyxl  # noqa: E402
+
+TARGET_RATIO = 10.0
+CASE = [["key", "value"], ["title", "Wuhan Gear Works 2023"], ["standard", "gbt32150"], ["reporting_year", 2023],
+        ["consolidation", "operational_control"]]
+FACILITIES = [["id", "name", "region"], ["F1", "Main plant", "湖北"]]
+HEADER = ["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit", "purity"]
+KEY = [
+    ["F1", "stationary_combustion", "烟煤", 1000, "t", 23.0, "GJ/t", None],
+    ["F1", "stationary_combustion", "天然气", 50, "10^4 Nm3", None, None, None],
+    ["F1", "mobile_combustion", "柴油", 24, "t", None, None, None],
+    ["F1", "purchased_electricity", "", 1200, "MWh", None, None, None],
+    ["F1", "purchased_heat", "", 5000, "GJ", None, None, None],
+    ["F1", "exported_heat", "", 800, "GJ", None, None, None],
+    ["F1", "fugitive", "hfc_134a", 15, "kg", None, None, None],
+    ["F1", "process", "石灰石", 120, "t", None, None, 0.95],
+]
+BRIEF = [["key", "zh", "en", "value"], ["title", "武汉齿轮厂", "Wuhan Gear Works", None]]
+
+
+def write_book(path: Path, sheets: dict) -> Path:
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(list(row))
+    book.save(path)
+    return path
+
+
+def bundled_key() -> Path | None:
+    folder = ROOT / "resources" / "exercises"
+    found = sorted(p for p in folder.glob("*.xlsx") if "wuhan" in p.name.lower()) if folder.is_dir() else []
+    return found[0] if found else None
+
+
+def submission(rnd: random.Random, n: int) -> list[list]:
+    lines = [list(x) for x in KEY]
+    # diesel by month, electricity in kWh
+    diesel = lines.pop(2)
+    lines.append(["F1", "purchased_electricity", "", 1_200_000, "kWh", None, None, None])
+    lines.pop(2)
+    for m in range(12):
+        lines.append(["F1", "mobile_combustion", "柴油", diesel[3] / 12, "t", None, None, None])
+    mistake = n % 5
+    if mistake == 1:
+        lines[1][3] = 50  # gas in 10^4 Nm3 typed as m3
+        lines[1][4] = "m3"
+    elif mistake == 2:
+        lines = [x for x in lines if x[1] != "fugitive"]
+    elif mistake == 3:
+        lines[0][5] = 20.9
+    rnd.shuffle(lines)
+    return lines
+
+
+def run(args: list[str]) -> float:
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-m", "carbonmgr", *args], check=True, stdout=subprocess.DEVNULL,
+                   cwd=str(ROOT))
+    return time.perf_counter() - start
+
+
+def main(n: int = 100) -> None:
+    rnd = random.Random(1)
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        key = bundled_key()
+        if key is None:
+            key = write_book(tmp / "key.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": [HEADER, *KEY],
+                                                "Brief": BRIEF})
+        subs = []
+        for i in range(n):
+            subs.append(write_book(tmp / f"s{i:03d}.xlsx", {
+                "Case": CASE + [["trainee", f"trainee {i:03d}"]], "Facilities": FACILITIES,
+                "Activities": [HEADER, *submission(rnd, i)]}))
+        calc = statistics.median(run(["calc", str(key), "--json"]) for _ in range(3))
+        grade = run(["grade", "--key", str(key), *map(str, subs), "--json"])
+        print(f"key: {key.name if key.parent == ROOT / 'resources' / 'exercises' else 'built-in Wuhan-type key'}")
+        print(f"carbonmgr calc of the key (median of 3): {calc:.2f} s")
+        print(f"carbonmgr grade of {n} submissions:        {grade:.2f} s ({grade / n * 1000:.0f} ms each)")
+        ratio = grade / calc
+        print(f"ratio: {ratio:.2f}x (target: at most {TARGET_RATIO:g}x) -> {'ok' if ratio <= TARGET_RATIO else 'OVER'}")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 100)

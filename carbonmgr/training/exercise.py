@@ -679,18 +679,24 @@ class _TrainerReader:
             target = None
             if raw:
                 m = _TARGET_ROW.fullmatch(raw)
-                if m and (_norm(m.group(1)) == _norm(act_sheet) or _match_given_sheet(m.group(1)) == "Activities"):
+                sheet = None
+                if m:
+                    sheet = "Activities" if _norm(m.group(1)) == _norm(act_sheet) else \
+                        "Instruments" if _norm(m.group(1)) == _norm(self.case.sheet("Instruments")) else \
+                        _match_given_sheet(m.group(1))
+                if sheet in ("Activities", "Instruments"):
                     row = int(m.group(2))
-                    if row not in act_rows:
+                    known = act_rows if sheet == "Activities" else {i.row for i in self.case.instruments}
+                    if row not in known:
                         self.add("exercise.rubric_row_unknown", name, r, letters["target"], value=raw,
-                                 sheet=act_sheet)
+                                 sheet=self.case.sheet(sheet))
                         continue
-                    target = f"Activities!{row}"
+                    target = f"{sheet}!{row}"
                 else:
                     target = _match_target(raw)
             if target is None:
                 self.add("exercise.bad_target", name, r, letters["target"], value=_show(cells.get("target")),
-                         allowed=["Activities!<row>", *SETTING_TARGETS, *SPECIAL_TARGETS])
+                         allowed=["Activities!<row>", "Instruments!<row>", *SETTING_TARGETS, *SPECIAL_TARGETS])
                 continue
             if target in rubric.rows:
                 self.add("exercise.rubric_duplicate", name, r, letters["target"], value=raw,

@@ -45,11 +45,13 @@ class Finding:
     points: float
     message: Message
     hints: list[Message] = field(default_factory=list)
+    key_sheet: str = "Activities"  # the key's sheet of key_row (Instruments for contractual instruments)
 
     @property
     def hint_key(self) -> str:
         """Names the finding across checks of the same work (to keep the hints revealed)."""
-        return f"{self.kind}:{self.key_row if self.key_row is not None else '-'}:{self.facility}:{self.item}"
+        row = self.key_row if self.key_row is not None else "-"
+        return f"{self.kind}:{self.key_sheet}!{row}:{self.facility}:{self.item}"
 
     def text(self, lang: str = "en") -> str:
         return self.message.render(lang)
@@ -58,5 +60,8 @@ class Finding:
         return self.item.render(lang) if isinstance(self.item, Message) else str(self.item or "")
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
-        return {"kind": self.kind, "key_row": self.key_row, "rows": list(self.rows), "facility": self.facility,
-                "item": self.item_name(lang), "points": round(self.points, 2), "message": self.text(lang)}
+        out = {"kind": self.kind, "key_row": self.key_row, "rows": list(self.rows), "facility": self.facility,
+               "item": self.item_name(lang), "points": round(self.points, 2), "message": self.text(lang)}
+        if self.key_sheet != "Activities":
+            out["sheet"] = self.key_sheet  # key_row and rows are rows of this sheet
+        return out

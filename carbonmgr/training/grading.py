@@ -261,6 +261,7 @@ class _Grader:
         key_fac = self.key.facilities
         self._fac_by_id = {_fold(f.id): f.id for f in key_fac}
         self._fac_by_name = {_fold(f.name): f.id for f in key_fac if f.name}
+        self.key_instruments = _instrument_groups(self.key, {})
 
     # -- rubric of a key source ----------------------------------------------------------------
     def _target(self, src: _Source) -> str:
@@ -271,6 +272,7 @@ class _Grader:
 
     def points_possible(self) -> float:
         total = sum(self.rubric.points(self._target(s)) for s in self.key_sources.values())
+        total += sum(self.rubric.points(f"Instruments!{rows[0].row}") for rows in self.key_instruments.values())
         total += sum(self.rubric.points(t) for t in SETTING_TARGETS)
         if self.ex.hand_calculation:
             total += self.rubric.points("arithmetic")
@@ -296,19 +298,27 @@ class _Grader:
         trainee = _group(_lines(graded, inv, self.lib, fmap))
         findings += self._moves(trainee)
         moved_to = {f.key_row for f in findings if f.kind == "wrong_source_type"}
+        missing: list[_Source] = []
         for key, src in self.key_sources.items():
             if src.rows[0] in moved_to:
                 continue
             mine = trainee.pop(key, None)
             if mine is None or not mine.lines:
-                findings.append(self._missing(src))
+                missing.append(src)
                 continue
             finding = self._chain(src, mine)
             if finding is not None:
                 findings.append(finding)
-        for mine in trainee.values():
-            if mine.lines and mine.key not in self.key_sources:
-                findings.append(self._extra(mine))
+        extras = [m for m in trainee.values() if m.lines and m.key not in self.key_sources]
+        for src in missing:
+            other = self._other_item(src, extras)
+            if other is None:
+                findings.append(self._missing(src))
+            else:
+                extras.remove(other)
+                findings.append(self._wrong_item(src, other))
+        findings += [self._extra(mine) for mine in extras]
+        findings += self._instruments(case, fmap)
         if self.ex.hand_calculation:
             own = compute(case, self.lib, raise_on_error=False)
             findings += self._arithmetic(case, own)
@@ -451,6 +461,23 @@ class _Grader:
         return self._finding("wrong_factor", src, mine.rows, {"have": have, "expected": expected, "why": why,
                                                                "rule": rule})
 
+    def _other_item(self, src: _Source, extras: list[_Source]) -> _Source | None:
+        """A trainee source of the same facility and source type, with the key source's quantity
+        but another item (another fuel, a misspelt one): that source with the wrong item."""
+        tol = self.rubric.tolerance(self._target(src))
+        for mine in extras:
+            if (mine.facility, mine.source) == (src.facility, src.source) and mine.dimension is not None \
+                    and mine.dimension == src.dimension and _close(mine.base_qty, src.base_qty, tol):
+                return mine
+        return None
+
+    def _wrong_item(self, src: _Source, mine: _Source) -> Finding:
+        why, rule = self._why_rule(self._target(src), "wrong_factor", self.key.info.standard, src.source)
+        line = mine.first
+        return self._finding("wrong_factor", src, mine.rows, {
+            "have": self._item_name(line.item_key, line.item), "expected": self._item_name(src.item_key, src.first.item),
+            "why": why, "rule": rule}, message="grade.finding.wrong_item")
+
     def _missing(self, src: _Source) -> Finding:
         why, rule = self._why_rule(self._target(src), "missing_source", self.key.info.standard, src.source)
         unit = src.first.unit
@@ -471,7 +498,7 @@ class _Grader:
                        [Message("grade.hint.where_rows", {"rows": mine.rows}),
                         Message("grade.hint.extra_source", {"source": mine.source, "item": item})])
 
-    def _finding(self, kind: str, src: _Source, rows: list[int], params: dict) -> Finding:
+    def _finding(self, kind: str, src: _Source, rows: list[int], params: dict, message: str = "") -> Finding:
         line = src.first
         item = self._item_name(src.item_key, line.item)
         facility = self.fac_names.get(src.facility, src.facility)
@@ -481,7 +508,7 @@ class _Grader:
                  Message(f"grade.hint.{kind}", {k: v for k, v in params.items() if k in ("param",)}),
                  Message("grade.hint.expected", {"expected": params.get("expected", "-")})]
         return Finding(kind, src.rows[0], sorted(rows), src.facility, item, points,
-                       Message(f"grade.finding.{kind}", params), hints)
+                       Message(message or f"grade.finding.{kind}", params), hints)
 
     def _item_name(self, item_key: str, written: str) -> Message | str:
         if not item_key:
@@ -489,6 +516,71 @@ class _Grader:
         if item_key.startswith("text:"):
             return written
         return _ItemName(self.lib, item_key, written)
+
+    # -- contractual instruments (market-based Scope 2) ----------------------------------------------
+    def _instruments(self, case: CaseData, fmap: Mapping[str, str]) -> list[Finding]:
+        mine_groups = _instrument_groups(case, fmap)
+        out: list[Finding] = []
+        missing = []
+        for key, group in self.key_instruments.items():
+            mine = mine_groups.pop(key, None)
+            if mine is None:
+                missing.append((key, group))
+                continue
+            finding = self._instrument_chain(group, mine)
+            if finding is not None:
+                out.append(finding)
+        for key, group in missing:
+            target = f"Instruments!{group[0].row}"
+            tol = self.rubric.tolerance(target)
+            other = next((k for k, m in mine_groups.items() if k[0] == key[0]
+                          and _close(_sum_q(m), _sum_q(group), tol)), None)
+            if other is not None:
+                mine = mine_groups.pop(other)
+                out.append(self._instrument_finding("wrong_factor", group, mine, mine[0].type, group[0].type))
+            else:
+                out.append(self._instrument_finding("missing_source", group, [], Message("grade.value.nothing"),
+                                                    _qty(_sum_q(group), "MWh")))
+        for mine in mine_groups.values():
+            why, rule = self._why_rule("extra_source", "extra_source", self.key.info.standard, "purchased_electricity")
+            facility = self.fac_names.get(mine[0].facility, mine[0].facility)
+            params = {"have": _qty(_sum_q(mine), "MWh"), "expected": Message("grade.value.nothing"), "why": why,
+                      "rule": rule, "source": "purchased_electricity", "item": mine[0].type, "facility": facility}
+            out.append(Finding("extra_source", None, sorted(i.row for i in mine), mine[0].facility, mine[0].type,
+                               self.rubric.points("extra_source"), Message("grade.finding.extra_source", params),
+                               [Message("grade.hint.where_instruments", {"rows": sorted(i.row for i in mine)}),
+                                Message("grade.hint.extra_source", {"source": "purchased_electricity",
+                                                                    "item": mine[0].type})],
+                               key_sheet="Instruments"))
+        return out
+
+    def _instrument_chain(self, group: list, mine: list) -> Finding | None:
+        tol = self.rubric.tolerance(f"Instruments!{group[0].row}")
+        kq, mq = _sum_q(group), _sum_q(mine)
+        if not _close(kq, mq, tol):
+            kind = "unit_error" if kq and _unit_slip(mq / kq, tol) else "wrong_quantity"
+            return self._instrument_finding(kind, group, mine, _qty(mq, "MWh"), _qty(kq, "MWh"))
+        kef, mef = _mean_ef(group), _mean_ef(mine)
+        if not _close(kef, mef, tol) and abs(kef - mef) > 1e-9:
+            return self._instrument_finding("wrong_factor", group, mine, _qty(mef, "t CO2e/MWh"),
+                                            _qty(kef, "t CO2e/MWh"))
+        return None
+
+    def _instrument_finding(self, kind: str, group: list, mine: list, have, expected) -> Finding:
+        target = f"Instruments!{group[0].row}"
+        why, rule = self._why_rule(target, kind, self.key.info.standard, "purchased_electricity")
+        if self.key.info.standard in ("ghgp", "iso14064") and self.rubric.row(target) is None:
+            rule = Message("grade.rule.scope2_market")
+        facility = self.fac_names.get(group[0].facility, group[0].facility)
+        item = group[0].type
+        params = {"have": have, "expected": expected, "why": why, "rule": rule, "source": "purchased_electricity",
+                  "item": item, "facility": facility}
+        rows = sorted(i.row for i in mine)
+        return Finding(kind, group[0].row, rows, group[0].facility, item,
+                       self.rubric.points(target) * SOURCE_LOSS[kind], Message(f"grade.finding.{kind}", params),
+                       [Message("grade.hint.where_instruments", {"rows": rows or [group[0].row]}),
+                        Message(f"grade.hint.{kind}", {}), Message("grade.hint.expected", {"expected": expected})],
+                       key_sheet="Instruments")
 
     # -- hand calculation --------------------------------------------------------------------------
     def _arithmetic(self, case: CaseData, inv) -> list[Finding]:
@@ -551,6 +643,32 @@ def _as_written(src: _Source, unit: str, unit_factor: float) -> str:
     if len(units) == 1:
         return _qty(math.fsum(x.quantity for x in src.lines), units.pop())
     return _qty(src.base_qty / unit_factor, unit)
+
+
+def _instrument_groups(case: CaseData, fmap: Mapping[str, str]) -> dict[tuple[str, str], list]:
+    """The contractual instruments of a case by (facility, kind): green certificates and green
+    power under any of their names are one kind."""
+    from carbonmgr.factors.library import norm_name
+    from carbonmgr.inventory.engine import GREEN_TYPES
+
+    green = {norm_name(t) for t in GREEN_TYPES}
+    out: dict[tuple[str, str], list] = {}
+    for ins in case.instruments:
+        kind = norm_name(ins.type or "")
+        kind = "green" if kind in green else kind
+        out.setdefault((fmap.get(ins.facility, ins.facility), kind), []).append(ins)
+    return out
+
+
+def _sum_q(group: list) -> float:
+    return math.fsum(float(i.quantity or 0.0) for i in group)
+
+
+def _mean_ef(group: list) -> float:
+    q = _sum_q(group)
+    if not q:
+        return 0.0
+    return math.fsum(float(i.quantity or 0.0) * float(i.ef or 0.0) for i in group) / q
 
 
 def _fold(text: str | None) -> str:

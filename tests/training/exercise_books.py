@@ -60,9 +60,10 @@ def write_exercise(path: Path, **changes) -> Path:
 
 
 def write_submission(path: Path, lines: list[list], header=ACT_HEADER, case=None, facilities=None,
-                     sheet_names=("Case", "Facilities", "Activities")) -> Path:
+                     sheet_names=("Case", "Facilities", "Activities"), more=None) -> Path:
     return write_book(path, {
         sheet_names[0]: [list(r) for r in (case or CASE)],
         sheet_names[1]: [list(r) for r in (facilities or FACILITIES)],
         sheet_names[2]: [list(header)] + [list(r) for r in lines],
+        **(more or {}),
     })

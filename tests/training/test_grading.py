@@ -273,3 +273,39 @@ def test_a_book_helper_sanity(tmp_path):
     case = read_case(write_book(tmp_path / "x.xlsx", {"Case": CASE, "Facilities": FACILITIES,
                                                         "Activities": [ACT_HEADER, *K]}))
     assert len(case.activities) == 4
+
+
+def test_another_item_with_the_right_quantity_is_one_wrong_factor(exercise, tmp_path):
+    for item in ("无烟煤", "烟 煤煤"):  # anthracite instead of bituminous coal; a misspelt fuel the library lacks
+        lines = [*K[:3], ["F1", "stationary_combustion", item, 1000, "t", 23.0, "GJ/t"]]
+        result = graded(exercise, tmp_path, lines)
+        assert kinds(result) == [("wrong_factor", 5, [5])], item
+        assert item.replace(" ", "") in result.findings[0].text("zh").replace(" ", "") or "Anthracite" in \
+            result.findings[0].text("en")
+    # another item and another quantity: a source missing and one added
+    lines = [*K[:3], ["F1", "stationary_combustion", "无烟煤", 700, "t", 23.0, "GJ/t"]]
+    assert [k for k, _, _ in kinds(graded(exercise, tmp_path, lines))] == ["missing_source", "extra_source"]
+
+
+def test_contractual_instruments_are_graded_as_sources_of_their_own(tmp_path):
+    """Market-based Scope 2 (GHG Protocol): the key holds 400 MWh of green certificates (row 2 of
+    its Instruments sheet); points possible: 4 sources + 1 instrument group x 10 + 3 settings x 5."""
+    case = [r if r[0] != "standard" else ["standard", "ghgp"] for r in CASE]
+    instruments = [["facility", "type", "quantity", "ef"], ["F1", "green_certificate", 400, 0]]
+    ex = read_exercise(write_exercise(tmp_path / "gec.xlsx", Case=case, Instruments=instruments))
+
+    def run(rows):
+        more = {"Instruments": [instruments[0], *rows]} if rows else None
+        return graded(ex, tmp_path, K, case=case, more=more)
+
+    perfect = run([["F1", "绿证", 150, 0], ["F1", "GEC", 250, 0]])  # its Chinese name, split in two
+    assert perfect.findings == [] and perfect.points_possible == 65
+    result = run([])
+    assert kinds(result) == [("missing_source", 2, [])]
+    d = result.findings[0].to_dict("en")
+    assert d["sheet"] == "Instruments" and "Scope 2 Guidance" in d["message"]
+    assert kinds(run([["F1", "green_certificate", 400_000, 0]])) == [("unit_error", 2, [2])]
+    assert kinds(run([["F1", "green_certificate", 300, 0]])) == [("wrong_quantity", 2, [2])]
+    assert kinds(run([["F1", "green_certificate", 400, 0.2]])) == [("wrong_factor", 2, [2])]
+    assert kinds(run([["F1", "supplier_rate", 400, 0]])) == [("wrong_factor", 2, [2])]  # another kind of instrument
+    assert kinds(run([["F1", "green_certificate", 400, 0], ["F1", "ppa", 100, 0]])) == [("extra_source", None, [3])]

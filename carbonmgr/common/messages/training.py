@@ -264,6 +264,12 @@ MESSAGES = {
               "{expected}. {why} Rule: {rule}.",
         "zh": "{facility}：{item}（{source}）的排放因子不对。你采用的：{have}；应为：{expected}。{why}依据：{rule}。",
     },
+    "grade.finding.wrong_item": {
+        "en": "{facility}: the item of this {source} line is wrong, so its factors are too. You have: {have}; it "
+              "fits: {expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：此{source}行的品种选错了，因而排放因子也不对。你填写的：{have}；应为：{expected}。{why}"
+              "依据：{rule}。",
+    },
     "grade.finding.wrong_standard": {
         "en": "The accounting standard is wrong. You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
         "zh": "核算标准选错了。你选择的：{have}；应为：{expected}。{why}依据：{rule}。",
@@ -387,6 +393,8 @@ MESSAGES = {
     "grade.hint.where": {"en": "Look at {source} of {item} at {facility}.",
                          "zh": "请检查{facility}的{item}（{source}）。"},
     "grade.hint.where_rows": {"en": "Look at row(s) {rows} of your Activities.", "zh": "请检查你的活动数据第 {rows} 行。"},
+    "grade.hint.where_instruments": {"en": "Look at row(s) {rows} of the Instruments sheet.",
+                                     "zh": "请检查电力凭证表第 {rows} 行。"},
     "grade.hint.missing_source": {"en": "One source in the documents has no line in your inventory.",
                                   "zh": "原始资料中有一个排放源在你的清单中没有对应的行。"},
     "grade.hint.extra_source": {"en": "Is {source} of {item} within the firm's boundary and in the documents?",

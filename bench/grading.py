@@ -65,8 +65,7 @@ def submission(rnd: random.Random, n: int) -> list[list]:
     diesel = lines.pop(2)
     lines.append(["F1", "purchased_electricity", "", 1_200_000, "kWh", None, None, None])
     lines.pop(2)
-    for m in range(12):
-        lines.append(["F1", "mobile_combustion", "柴油", diesel[3] / 12, "t", None, None, None])
+    lines += [["F1", "mobile_combustion", "柴油", diesel[3] / 12, "t", None, None, None] for _ in range(12)]
     mistake = n % 5
     if mistake == 1:
         lines[1][3] = 50  # gas in 10^4 Nm3 typed as m3

@@ -164,6 +164,9 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        from carbonmgr.ui.exam_page import install as install_exam_tools
+
+        self.exam_tools = install_exam_tools(self)  # File › Open exam …, Instructor … (ui/exam_page.py)
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)

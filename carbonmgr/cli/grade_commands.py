@@ -53,6 +53,10 @@ def cmd_grade(args, lang: str) -> int:
                 print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
                 continue
             print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
+            if r.seal == "broken":
+                print("  ! " + translate("gradebook.seal_broken", out_lang))
+            if r.package == "other":
+                print("  ! " + translate("gradebook.other_package", out_lang))
             for f in r.findings:
                 print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
     return EXIT_OK

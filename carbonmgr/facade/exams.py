@@ -19,7 +19,8 @@ from carbonmgr.training.submission import (SEAL_BROKEN, SEAL_NONE, SEAL_OK, SUBM
 
 __all__ = ["EXAM_SUFFIX", "SUBMISSION_SUFFIX", "ExamPackage", "ExamDocument", "PackageError", "SubmissionError",
            "Submission", "PackResult", "Variant", "SEAL_OK", "SEAL_BROKEN", "SEAL_NONE", "read_exam",
-           "read_submission", "pack_exam", "starting_case", "start_exam_project", "submit", "submit_case"]
+           "read_submission", "pack_exam", "starting_case", "start_exam_project", "finding_kinds", "class_mistakes",
+           "class_scores", "submit", "submit_case"]
 
 
 def read_exam(path: str | Path) -> ExamPackage:
@@ -96,3 +97,32 @@ def submit_case(case: CaseData, package: ExamPackage, *, trainee_id: str, traine
         raise ValidationFailed([Problem("exam.sub.bad_suffix", {"path": str(output), "suffix": SUBMISSION_SUFFIX})])
     return write_submission(output, case, package=package.identity(), trainee_id=trainee_id,
                             trainee_name=trainee_name, overwrite=overwrite)
+
+
+# ------------------------------------------------------------------ the class (Instructor page)
+
+def finding_kinds() -> tuple[str, ...]:
+    """The kinds of findings, in the gradebook's order."""
+    from carbonmgr.training.findings import KINDS
+
+    return tuple(KINDS)
+
+
+def class_mistakes(results, limit: int = 8) -> list[tuple[str, int]]:
+    """(kind, submissions that made it) of the kinds the most graded submissions made, most first."""
+    counts: dict[str, int] = {}
+    for r in results:
+        if not r.graded:
+            continue
+        for kind in {f.kind for f in r.findings}:
+            counts[kind] = counts.get(kind, 0) + 1
+    kinds = finding_kinds()
+    ranked = sorted(counts.items(), key=lambda kv: (-kv[1], kinds.index(kv[0]) if kv[0] in kinds else 99))
+    return ranked[:limit]
+
+
+def class_scores(results) -> list[tuple[str, int]]:
+    """(score band, count) of the graded submissions (the gradebook's bands)."""
+    from carbonmgr.training.gradebook import score_distribution
+
+    return score_distribution(results)

@@ -87,6 +87,8 @@ def write_gradebook(results: list[GradeResult], path: str | os.PathLike, lang: s
         remark = r.problem_text(lang) if r.problems else ""
         if r.seal == "broken":
             remark = (t("gradebook.seal_broken") + " " + remark).strip()
+        if r.package == "other":
+            remark = (t("gradebook.other_package") + " " + remark).strip()
         points = f"{r.points_kept:g} / {r.points_possible:g}" if r.graded else ""
         ws.append(safe_row(ws, [r.trainee or "", r.trainee_id or "", Path(r.submission or "").name,
                                 t(f"gradebook.seal.{r.seal}"), r.score if r.graded else t("gradebook.ungraded"),

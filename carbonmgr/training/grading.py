@@ -215,6 +215,12 @@ class GradeResult:
             return 100.0
         return round(100.0 * self.points_kept / self.points_possible, 1)
 
+    @property
+    def package(self) -> str | None:
+        """Whether a sealed submission answers the key's exam package: ``ok``, ``other`` (a
+        submission to another exam or variant), or None (the file names no package)."""
+        return self.meta.get("package")
+
     def by_kind(self) -> dict[str, int]:
         counts = {k: 0 for k in KINDS}
         for f in self.findings:
@@ -241,7 +247,7 @@ class GradeResult:
     def to_dict(self, lang: str | None = None) -> dict[str, Any]:
         lang = lang or self.lang
         return {"submission": self.submission, "trainee": self.trainee, "seal": self.seal, "score": self.score,
-                "findings": [f.to_dict(lang) for f in self.findings],
+                "package": self.package, "findings": [f.to_dict(lang) for f in self.findings],
                 **({"error": self.problem_text(lang)} if self.problems else {})}
 
 
@@ -717,7 +723,8 @@ def _trainee_of(submission) -> tuple[CaseData, dict[str, Any]]:
     return submission.case, {"submission": str(submission.path) if getattr(submission, "path", None) else None,
                              "trainee": getattr(submission, "trainee", None),
                              "trainee_id": getattr(submission, "trainee_id", None),
-                             "seal": getattr(submission, "seal", "none") or "none"}
+                             "seal": getattr(submission, "seal", "none") or "none",
+                             "meta": {"package_id": getattr(submission, "package", None)}}
 
 
 def grade(exercise: Exercise, submission, lang: str = "en", *, hints_revealed: Mapping[str, int] | None = None,
@@ -754,11 +761,19 @@ def grade_many(key, paths: Iterable[str | Path], lang: str = "en",
     grader = _Grader(exercise, lib)
     paths = list(paths)
     results = []
+    key_package: list[str] = []  # the id of the key's exam package, computed when a submission names one
     for n, path in enumerate(paths):
         try:
             submission = load_submission(path)
             result = grade(exercise, submission, lang, library=lib, _grader=grader)
             result.submission = str(path)
+            answered = result.meta.get("package_id")
+            if answered:
+                if not key_package:
+                    from carbonmgr.training.package import package_id
+
+                    key_package.append(package_id(exercise))
+                result.meta["package"] = "ok" if answered == key_package[0] else "other"
         except CarbonMgrError as exc:
             problems = getattr(exc, "problems", None) or [getattr(exc, "problem", None) or
                                                           Problem("grade.unreadable", {"detail": str(exc)})]

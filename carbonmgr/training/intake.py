@@ -43,23 +43,29 @@ def trainee_of(case: CaseData) -> tuple[str | None, str | None]:
 
 
 def load_submission(path: str | Path) -> Submission:
-    """Read a submission: a case workbook (.xlsx, .xlsm) or a project file (.carbon). Raises
-    :class:`ValidationFailed` (or another CarbonMgrError) with the reason when it cannot be read."""
+    """Read a submission: a sealed submission (.cmsub), a project file (.carbon) or a case workbook
+    (.xlsx, .xlsm). Raises :class:`ValidationFailed` (or another CarbonMgrError) with the reason
+    when it cannot be read. A project file (sealed or not) is read from a private copy with its
+    seal checked (:mod:`carbonmgr.training.submission`): ``ok``, ``broken`` or ``none``."""
     from carbonmgr.io import WORKBOOK_SUFFIXES
     from carbonmgr.storage import PROJECT_SUFFIX
+    from carbonmgr.training.submission import SUBMISSION_SUFFIX
 
     path = Path(path)
     if not path.exists():
         raise ValidationFailed([Problem("grade.file_not_found", {"path": str(path)})])
     suffix = path.suffix.lower()
-    if suffix == PROJECT_SUFFIX:
-        from carbonmgr.storage.store import Project
+    if suffix in (PROJECT_SUFFIX, SUBMISSION_SUFFIX):
+        from carbonmgr.training.submission import read_submission
 
-        project = Project.open(path)
-        try:
-            case = project.load_case()
-        finally:
-            project.close()
+        sealed = read_submission(path)
+        trainee, trainee_id = sealed.trainee_name, sealed.trainee_id
+        if sealed.seal == "none":
+            trainee, trainee_id = trainee_of(sealed.case)
+        return Submission(path=path, case=sealed.case, trainee=trainee or trainee_id, trainee_id=trainee_id,
+                          seal=sealed.seal, package=sealed.package_id,
+                          meta={k: v for k, v in (("exam_id", sealed.exam_id), ("variant", sealed.variant),
+                                                  ("submitted_at", sealed.submitted_at)) if v})
     elif suffix in WORKBOOK_SUFFIXES:
         from carbonmgr.io.workbook import read_case
 

@@ -1,0 +1,303 @@
+"""The Instructor page: open a key, choose a folder of submissions, grade them all in the
+background with progress, and see the class's gradebook (trainee, score, findings by kind,
+seal; a broken seal, a submission to another package or an unreadable file flagged, the rest
+still graded), its most common mistakes and its score distribution as charts; write each
+trainee's feedback report (PDF) and the gradebook (Excel).
+
+The grading runs on the task pool (carbonmgr.facade.grading.grade_submissions); its progress
+comes back to the GUI thread through the task manager, so the window stays responsive.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QRectF, Qt
+from PySide6.QtGui import QColor, QPainter
+from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBoxLayout, QHeaderView, QLabel,
+                               QProgressBar, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QWidget)
+
+from carbonmgr.common.i18n import translate
+from carbonmgr.facade import exams, grading
+
+from carbonmgr.ui import i18n
+from carbonmgr.ui.operations import report_failure
+
+SUBMISSION_SUFFIXES = (".cmsub", ".carbon", ".xlsx", ".xlsm")
+
+
+def t(msg_id: str, **params) -> str:
+    return translate(msg_id, i18n.current(), **params)
+
+
+class BarChart(QWidget):
+    """A small horizontal bar chart (label, value) drawn with QPainter."""
+
+    def __init__(self, color: str):
+        super().__init__()
+        self.title = ""
+        self.bars: list[tuple[str, float]] = []
+        self.color = QColor(color)
+        self.setMinimumHeight(160)
+
+    def set_data(self, title: str, bars: list[tuple[str, float]]) -> None:
+        self.title, self.bars = title, bars
+        self.update()
+
+    def paintEvent(self, _event) -> None:
+        p = QPainter(self)
+        p.setRenderHint(QPainter.RenderHint.Antialiasing)
+        fm = p.fontMetrics()
+        h = fm.height()
+        p.drawText(4, h, self.title)
+        if not self.bars:
+            return
+        label_w = min(self.width() // 2, max(fm.horizontalAdvance(label) for label, _ in self.bars) + 8)
+        top = h + 6
+        row_h = max(h + 4, (self.height() - top - 4) / max(1, len(self.bars)))
+        row_h = min(row_h, 2 * h)
+        peak = max(v for _, v in self.bars) or 1
+        bar_w = self.width() - label_w - fm.horizontalAdvance("0000") - 12
+        for i, (label, value) in enumerate(self.bars):
+            y = top + i * row_h
+            p.setPen(self.palette().text().color())
+            p.drawText(QRectF(4, y, label_w - 8, row_h), Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
+                       label)
+            w = bar_w * value / peak
+            p.fillRect(QRectF(label_w, y + 2, w, row_h - 4), self.color)
+            p.drawText(QRectF(label_w + w + 4, y, 60, row_h), Qt.AlignmentFlag.AlignVCenter,
+                       f"{value:g}")
+        p.end()
+
+
+class InstructorPage(QWidget):
+    """A window of its own beside the main window (File › Instructor …)."""
+
+    COLUMNS = ("trainee", "file", "score", "seal", "package", "remark")
+
+    def __init__(self, win):
+        super().__init__(None, Qt.WindowType.Window)
+        self.setObjectName("InstructorPage")
+        self.win = win
+        self.key_path: Path | None = None
+        self.folder: Path | None = None
+        self.results: list = []
+        self.future = None
+        self.progress_seen: list[tuple[int, int]] = []
+
+        self.key_label, self.folder_label = QLabel(), QLabel()
+        for lbl in (self.key_label, self.folder_label):
+            lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.key_btn, self.folder_btn, self.grade_btn = QPushButton(), QPushButton(), QPushButton()
+        self.grade_btn.setObjectName("instructor_grade")
+        self.gradebook_btn, self.feedback_btn = QPushButton(), QPushButton()
+        self.progress = QProgressBar()
+        self.progress.setVisible(False)
+        self.summary = QLabel()
+        self.table = QTableWidget()
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        self.mistakes_chart = BarChart("#c0504d")
+        self.scores_chart = BarChart("#4f81bd")
+
+        grid = QGridLayout()
+        self.key_caption, self.folder_caption = QLabel(), QLabel()
+        grid.addWidget(self.key_caption, 0, 0)
+        grid.addWidget(self.key_label, 0, 1)
+        grid.addWidget(self.key_btn, 0, 2)
+        grid.addWidget(self.folder_caption, 1, 0)
+        grid.addWidget(self.folder_label, 1, 1)
+        grid.addWidget(self.folder_btn, 1, 2)
+        grid.setColumnStretch(1, 1)
+        actions = QHBoxLayout()
+        actions.addWidget(self.grade_btn)
+        actions.addWidget(self.progress, 1)
+        actions.addWidget(self.gradebook_btn)
+        actions.addWidget(self.feedback_btn)
+        charts = QWidget()
+        cl = QHBoxLayout(charts)
+        cl.setContentsMargins(0, 0, 0, 0)
+        cl.addWidget(self.mistakes_chart, 3)
+        cl.addWidget(self.scores_chart, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.table)
+        split.addWidget(charts)
+        split.setStretchFactor(0, 3)
+        split.setStretchFactor(1, 2)
+        lay = QVBoxLayout(self)
+        lay.addLayout(grid)
+        lay.addLayout(actions)
+        lay.addWidget(self.summary)
+        lay.addWidget(split, 1)
+
+        self.key_btn.clicked.connect(lambda: self.choose_key())
+        self.folder_btn.clicked.connect(lambda: self.choose_folder())
+        self.grade_btn.clicked.connect(lambda: self.grade())
+        self.gradebook_btn.clicked.connect(lambda: self.export_gradebook())
+        self.feedback_btn.clicked.connect(lambda: self.export_feedback())
+        self.resize(1100, 720)
+        self.retranslate()
+        self.update_buttons()
+
+    # ------------------------------------------------------------------ texts
+    def changeEvent(self, event) -> None:
+        if event.type() == QEvent.Type.LanguageChange:
+            self.retranslate()
+        super().changeEvent(event)
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(t("ui.instructor.title"))
+        self.key_caption.setText(t("ui.instructor.key"))
+        self.folder_caption.setText(t("ui.instructor.folder"))
+        self.key_label.setText(str(self.key_path) if self.key_path else t("ui.instructor.none_chosen"))
+        self.folder_label.setText(str(self.folder) if self.folder else t("ui.instructor.none_chosen"))
+        self.key_btn.setText(t("ui.instructor.choose_key"))
+        self.folder_btn.setText(t("ui.instructor.choose_folder"))
+        self.grade_btn.setText(t("ui.instructor.grade"))
+        self.gradebook_btn.setText(t("ui.instructor.gradebook"))
+        self.feedback_btn.setText(t("ui.instructor.feedback"))
+        self.show_results()
+
+    def update_buttons(self) -> None:
+        busy = self.future is not None and not self.future.done()
+        self.grade_btn.setEnabled(bool(self.key_path and self.folder) and not busy)
+        self.gradebook_btn.setEnabled(bool(self.results) and not busy)
+        self.feedback_btn.setEnabled(bool(self.results) and not busy)
+
+    # ------------------------------------------------------------------ choosing (tests call these with paths)
+    def choose_key(self, path: str | None = None) -> None:
+        if path is None:
+            path, _ = QFileDialog.getOpenFileName(self, t("ui.instructor.choose_key"), "",
+                                                  t("ui.instructor.filter_key"))
+        if path:
+            self.key_path = Path(path)
+            self.retranslate()
+            self.update_buttons()
+
+    def choose_folder(self, path: str | None = None) -> None:
+        if path is None:
+            path = QFileDialog.getExistingDirectory(self, t("ui.instructor.choose_folder"))
+        if path:
+            self.folder = Path(path)
+            self.retranslate()
+            self.update_buttons()
+
+    def submission_files(self) -> list[Path]:
+        if self.folder is None or not self.folder.is_dir():
+            return []
+        return sorted((p for p in self.folder.iterdir()
+                       if p.is_file() and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith((".", "~"))
+                       and (self.key_path is None or p.resolve() != self.key_path.resolve())),
+                      key=lambda p: p.name.lower())
+
+    # ------------------------------------------------------------------ grading
+    def grade(self):
+        """Grade every submission of the folder in the background; returns the future (tests wait on it)."""
+        if self.key_path is None or self.folder is None or (self.future is not None and not self.future.done()):
+            return None
+        paths = self.submission_files()
+        key = self.key_path
+        lang = i18n.current()
+        self.progress.setRange(0, max(1, len(paths)))
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.progress_seen = []
+        tasks = self.win.tasks
+
+        def progress(done: int, total: int) -> None:
+            tasks.run_on_main(lambda: self._progress(done, total))
+
+        def work():
+            return grading.grade_submissions(key, paths, lang=lang, progress=progress)
+
+        self.future = tasks.run_in_background(work, self._graded, self._failed)
+        self.update_buttons()
+        return self.future
+
+    def _progress(self, done: int, total: int) -> None:
+        self.progress_seen.append((done, total))
+        self.progress.setRange(0, max(1, total))
+        self.progress.setValue(done)
+
+    def _graded(self, results) -> None:
+        self.results = list(results)
+        self.progress.setVisible(False)
+        self.show_results()
+        self.update_buttons()
+
+    def _failed(self, exc: BaseException) -> None:
+        self.progress.setVisible(False)
+        self.update_buttons()
+        self.summary.setText(report_failure(self.win, exc))
+
+    # ------------------------------------------------------------------ showing
+    def show_results(self) -> None:
+        results = self.results
+        kinds = exams.finding_kinds()
+        heads = [t(f"ui.instructor.col.{c}") for c in self.COLUMNS] + [t(f"grade.kind.{k}") for k in kinds]
+        self.table.setColumnCount(len(heads))
+        self.table.setHorizontalHeaderLabels(heads)
+        self.table.setRowCount(len(results))
+        for r, res in enumerate(results):
+            remark = []
+            if not res.graded:
+                remark.append(t("ui.instructor.unreadable", reason=res.problem_text(i18n.current())))
+            if res.seal == "broken":
+                remark.append(t("ui.instructor.seal_broken"))
+            if res.package == "other":
+                remark.append(t("ui.instructor.other_package"))
+            counts = res.by_kind() if res.graded else {}
+            values = [grading.trainee_label(res), Path(res.submission or "").name,
+                      "" if res.score is None else f"{res.score:g}", t(f"gradebook.seal.{res.seal}"),
+                      t(f"ui.instructor.package.{res.package or 'unknown'}"), " ".join(remark)]
+            values += [str(counts.get(k, 0)) if res.graded else "" for k in kinds]
+            flagged = bool(remark)
+            for c, text in enumerate(values):
+                item = QTableWidgetItem(text)
+                if c == 2 and res.score is not None:
+                    item.setData(Qt.ItemDataRole.DisplayRole, res.score)
+                if flagged:
+                    item.setBackground(QColor("#fde2e1"))
+                self.table.setItem(r, c, item)
+        self.table.resizeColumnsToContents()
+        graded = [r for r in results if r.graded]
+        flagged = sum(1 for r in results if not r.graded or r.seal == "broken" or r.package == "other")
+        if results:
+            mean = sum(r.score for r in graded) / len(graded) if graded else 0.0
+            self.summary.setText(t("ui.instructor.summary", count=len(results), graded=len(graded), flagged=flagged,
+                                   mean=f"{mean:.1f}"))
+        else:
+            self.summary.setText(t("ui.instructor.hint"))
+        mistakes = exams.class_mistakes(results)
+        self.mistakes_chart.set_data(t("ui.instructor.chart_mistakes"),
+                                     [(t(f"grade.kind.{kind}"), count) for kind, count in mistakes])
+        self.scores_chart.set_data(t("ui.instructor.chart_scores"), exams.class_scores(results))
+
+    # ------------------------------------------------------------------ writing
+    def export_gradebook(self, path: str | None = None):
+        if not self.results:
+            return None
+        if path is None:
+            path, _ = QFileDialog.getSaveFileName(self, t("ui.instructor.gradebook"), "gradebook.xlsx",
+                                                  t("ui.instructor.filter_xlsx"))
+        if not path:
+            return None
+        results, lang = list(self.results), i18n.current()
+        return self.win.tasks.run_in_background(
+            lambda: grading.write_gradebook(results, path, lang=lang),
+            lambda p: self.summary.setText(t("ui.instructor.written", path=str(p))), self._failed)
+
+    def export_feedback(self, folder: str | None = None):
+        if not self.results:
+            return None
+        if folder is None:
+            folder = QFileDialog.getExistingDirectory(self, t("ui.instructor.feedback"))
+        if not folder:
+            return None
+        results, lang = [r for r in self.results if r.graded], i18n.current()
+        return self.win.tasks.run_in_background(
+            lambda: grading.write_feedback_reports(results, folder, lang=lang),
+            lambda paths: self.summary.setText(t("ui.instructor.feedback_written", count=len(paths), path=str(folder))),
+            self._failed)

@@ -45,7 +45,7 @@ def test_bundled_demo_matches_its_script(tmp_path, lang):
 def test_calc_demo_text_and_json_agree():
     text = run("calc", "demo-en")
     assert text.returncode == 0, text.stderr
-    assert "Scope 2, market-based" in text.stdout and "cn_ndrc_2013 (secondary)" in text.stdout
+    assert "Scope 2, market-based" in text.stdout and "NDRC steel-producer guideline (2013), fuel defaults (secondary source)" in text.stdout
     out = run("calc", "demo-en", "--json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)

@@ -441,4 +441,4 @@ def test_a_line_naming_a_set_without_the_item_is_a_problem_not_another_set():
     with pytest.raises(ValidationFailed) as info:
         compute(make_case("ghgp", lines=[("stationary_combustion", "高炉煤气", 10, "10^4 Nm3", EPA)]))
     [p] = info.value.problems
-    assert p.code == "engine.no_factor" and p.row == 2 and "epa2025" in p.render("en")
+    assert p.code == "engine.no_factor" and p.row == 2 and "US EPA GHG Emission Factors Hub 2025" in p.render("en")

@@ -68,6 +68,8 @@ DATA_TABLES = {
     ("io/market_setup.py", "FIRM_COLUMNS"): "column headers of a market firms file accepted in Chinese",
     ("training/intake.py", "TRAINEE_KEYS"): "Case keys naming the trainee accepted in Chinese (学员, 学号)",
     ("training/intake.py", "_KEY_OF"): "Case keys naming the trainee accepted in Chinese (学员, 学号)",
+    ("factors/labels.py", "_REGION_SUFFIXES"): "suffixes of a region or grid name, parsed",
+    ("factors/labels.py", "_WAN"): "the 万 (10^4) prefix of a unit, parsed",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

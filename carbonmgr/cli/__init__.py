@@ -52,21 +52,55 @@ def _qty(value: float) -> str:
     return f"{value:,.6g}"
 
 
+def _cut(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, never in the middle of a word."""
+    if len(text) <= limit:
+        return text
+    cut = text[:limit - 1]
+    if text[limit - 1].isascii() and text[limit - 1].isalnum() and cut[-1:].isascii() and cut[-1:].isalnum():
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,;(") + "…"
+
+
 def _source_name(source: str, lang: str) -> str:
     from carbonmgr.common.i18n import lookup
 
     return lookup(f"source.{source}", lang, source)
 
 
+def _factor_sources(trace: dict, lang: str) -> str:
+    """The factor sets a line's factors come from, by name, with their status."""
+    from carbonmgr.common.i18n import lookup, translate
+    from carbonmgr.facade import set_name, status_name
+
+    srcs: list[str] = []
+    seen: set[str] = set()
+    for inp in trace.get("inputs", []):
+        s = inp.get("set")
+        if s and s not in seen:
+            seen.add(s)
+            srcs.append(translate("label.with_status", lang, what=set_name(s, lang),
+                                  status=status_name(inp.get("status"), lang)))
+    if not srcs:
+        method = trace.get("method", "")
+        return lookup(f"report.method.{method}", lang, "") if method else ""
+    return translate("sep.semicolon", lang).join(srcs)
+
+
 def render_inventory(inv, lang: str) -> str:
-    from carbonmgr.common.i18n import lookup
+    from carbonmgr.common.i18n import lookup, translate
+    from carbonmgr.facade import item_name, unit_name
 
     info = inv.case.info
     std = inv.standard
+    colon = translate("sep.colon", lang)
     out = [
-        f"{_l('title', lang)}: {info.title}",
-        f"{_l('standard', lang)}: {std}   {_l('gwp', lang)}: {inv.gwp}   "
-        f"{_l('year', lang)}: {info.reporting_year or '—'}   {_l('consolidation', lang)}: "
+        f"{_l('title', lang)}{colon}{info.title}",
+        f"{_l('standard', lang)}{colon}{lookup(f'report.standard_short.{std}', lang, std)}   "
+        f"{_l('gwp', lang)}{colon}{inv.gwp}   "
+        f"{_l('year', lang)}{colon}{info.reporting_year or '—'}   {_l('consolidation', lang)}{colon}"
         f"{lookup(f'cli.consolidation.{info.consolidation}', lang) or info.consolidation}",
         "",
         f"== {_l('lines', lang)} ==",
@@ -74,17 +108,14 @@ def render_inventory(inv, lang: str) -> str:
     rows = [[_l(k, lang) for k in ("row", "facility", "source", "item", "quantity", "scope", "tco2e", "factor")]]
     for line in inv.lines():
         trace = line.get("trace") or {}
-        srcs = []
-        for inp in trace.get("inputs", []):
-            if inp.get("set") and inp.get("set") not in [s.split(" ")[0] for s in srcs]:
-                srcs.append(f"{inp['set']} ({inp.get('status', '')})")
-        if not srcs:
-            srcs = [trace.get("method", "")]
         scope = line.get("scope")
+        item = line.get("item")
         rows.append([
-            (f"{line['sheet']}!{line['row']}" if line.get("sheet") else str(line["row"])), str(line["facility"]), _source_name(line["source"], lang), str(line["item"] or "—"),
-            f"{_qty(line['quantity'])} {line['unit']}", str(scope) if scope else _l("exported_short", lang),
-            f"{line['tco2e']:,.2f}", "; ".join(srcs),
+            (f"{line['sheet']}!{line['row']}" if line.get("sheet") else str(line["row"])), str(line["facility"]),
+            _source_name(line["source"], lang), item_name(line.get("item_id") or item, lang) if item else "—",
+            f"{_qty(line['quantity'])} {unit_name(line['unit'], lang)}",
+            str(scope) if scope else _l("exported_short", lang),
+            f"{line['tco2e']:,.2f}", _factor_sources(trace, lang),
         ])
     out.append(_table(rows, right_cols=(0, 4, 6)))
     out += ["", f"== {_l('totals', lang)} =="]
@@ -156,7 +187,7 @@ def cmd_import(args, lang: str) -> int:
 
 def cmd_update_factors(args, lang: str) -> int:
     """Show how a saved inventory would change with today's factors; --apply saves it."""
-    from carbonmgr.facade import Workspace
+    from carbonmgr.facade import Workspace, unit_name
     from carbonmgr.common.i18n import translate
 
     with Workspace.open(args.file, lang=lang) as ws:
@@ -169,9 +200,10 @@ def cmd_update_factors(args, lang: str) -> int:
         print(translate("cli.factors_unchanged", lang))
     else:
         head = [translate(f"cli.update.col.{k}", lang) for k in ("factor", "old", "new", "change")]
-        rows = [head] + [[c["key"], f"{c['old_value']} {c.get('old_unit') or ''}".strip(),
-                          f"{c['new_value']} {c.get('new_unit') or ''}".strip() if c["new_value"] is not None else "—",
-                          c["change"]] for c in changes]
+        rows = [head] + [[_change_name(c, lang), f"{c['old_value']} {unit_name(c.get('old_unit'), lang)}".strip(),
+                          f"{c['new_value']} {unit_name(c.get('new_unit'), lang)}".strip()
+                          if c["new_value"] is not None else "—",
+                          translate(f"label.change.{c['change']}", lang)] for c in changes]
         print(_table(rows))
     old, new = result["old_totals"], result["new_totals"]
     if not changes and not result["applied"] and all(abs(old[k] - new[k]) < 1e-9 for k in old if k in new):
@@ -186,12 +218,28 @@ def cmd_update_factors(args, lang: str) -> int:
     return EXIT_OK
 
 
+def _change_name(change: dict, lang: str) -> str:
+    """A factor or GWP value of an update-factors change, by name."""
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade import factor_name
+
+    if change.get("kind") == "gwp":
+        return translate("label.gwp_of", lang, gas=change.get("gas") or "", set=change.get("set") or "")
+    return factor_name(change.get("key"), lang)
+
+
 def cmd_factors(args, lang: str) -> int:
     from carbonmgr.common.i18n import translate
-    from carbonmgr.facade import factor_library
+    from carbonmgr.common.i18n import lookup
+    from carbonmgr.facade import factor_library, factor_param_name, item_name, set_name, status_name, unit_name
 
     lib = factor_library()
-    rows = lib.search(args.text or "", set_name=args.set, status=args.status, region=args.region, year=args.year)
+    wanted_set = args.set
+    if wanted_set and wanted_set not in lib.set_info:  # a set may be named by its name in either language
+        needle = wanted_set.strip().lower()
+        named = [s for s in lib.set_info if needle in set_name(s, "en").lower() or needle in set_name(s, "zh").lower()]
+        wanted_set = named[0] if len(named) == 1 else wanted_set
+    rows = lib.search(args.text or "", set_name=wanted_set, status=args.status, region=args.region, year=args.year)
     if args.json:
         import json
 
@@ -202,10 +250,12 @@ def cmd_factors(args, lang: str) -> int:
             for k in ("set", "item", "param", "gas", "value", "unit", "year", "status", "source")]
     table = [head]
     for f in rows:
-        item = lib.item(f.item)
-        name = f"{f.item} {item.name(lang)}" if item else f.item
-        table.append([f.set, name, f.param + (f"/{f.variant}" if f.variant else ""), f.gas, f"{f.value:g}", f.unit,
-                      str(f.year or ""), f.status, f.citation()[:70]])
+        param = factor_param_name(f.param, lang)
+        if f.variant:
+            param = translate("label.with_variant", lang, what=param,
+                              variant=lookup(f"label.variant.{f.variant}", lang, "") or f.variant)
+        table.append([set_name(f.set, lang), item_name(f.item, lang), param, f.gas, f"{f.value:g}", unit_name(f.unit, lang),
+                      str(f.year or ""), status_name(f.status, lang), _cut(f.citation(), 70)])
     if len(table) == 1:
         print(translate("cli.factors.none", lang))
         return EXIT_OK
@@ -319,7 +369,8 @@ def main(argv=None) -> int:
     args = parser.parse_args(argv)
     from carbonmgr.common.i18n import normalize_lang
 
-    lang = normalize_lang(args.lang)
+    # "carbonmgr report demo --lang zh": a command's own language is the language of its messages too
+    lang = normalize_lang(args.lang or getattr(args, "report_lang", None) or getattr(args, "template_lang", None))
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK

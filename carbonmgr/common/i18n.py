@@ -25,6 +25,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.figures",
     "carbonmgr.common.messages.exam",
     "carbonmgr.common.messages.ets",
+    "carbonmgr.common.messages.labels",
 )
 _messages: dict[str, dict[str, str]] | None = None
 
@@ -134,6 +135,15 @@ def _with_names(params: dict, lang: str) -> dict:
             params[kind] = name[lang] if name else value
             params.setdefault(kind + "_alt", name[other] if name else value)
     return params
+# Parameters that name a thing of the library by its id (an item, a factor set, a factor key, a
+# region): a layer that knows the names registers how to show them (carbonmgr.factors.labels), so
+# that a message never shows an id ("grid_cn_hubei", "cn_set_a") but the thing's name.
+_PARAM_NAMERS: dict = {}
+
+
+def register_param_namer(key: str, namer) -> None:
+    """Show a string parameter named ``key`` as ``namer(value, lang)`` in every message."""
+    _PARAM_NAMERS[key] = namer
 
 
 class _SafeDict(dict):
@@ -169,6 +179,9 @@ def _fmt(value, lang, key=""):
         entry = messages().get(_LABELLED[key] + value)
         if entry:
             return entry.get(lang) or entry["en"]
+    namer = _PARAM_NAMERS.get(key)
+    if namer is not None and isinstance(value, str):
+        return namer(value, lang)
     if isinstance(value, (list, tuple)):
         return translate("sep.list", lang).join(str(v) for v in value)
     return value

@@ -14,6 +14,9 @@ from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FI
 from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
                                         factor_library, line_groups, read_workbook, resolve_input, write_template)
 from carbonmgr.inventory import headline as figures  # the standard's headline figures and breakdowns
+from carbonmgr.factors.labels import (factor_name, grade_name, gwp_source_name, instrument_name, item_name,
+                                      region_name, set_name, status_name, unit_name)
+from carbonmgr.factors.labels import param_name as factor_param_name
 from carbonmgr.storage.lock import ProjectInUse
 
 _LAZY = {  # name -> (module, attribute or None for the module itself)
@@ -42,5 +45,9 @@ __all__ = [
     "ImportCancelled",
     "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
     "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SECTORS", "SOURCE_NAMES", "SOURCES",
-    "STANDARDS", "figures", *_LAZY,
+    "STANDARDS", "figures",
+    # names of the library's things in the user's language (never their ids)
+    "factor_name", "factor_param_name", "grade_name", "gwp_source_name", "instrument_name", "item_name", "region_name",
+    "set_name", "status_name", "unit_name",
+    *_LAZY,
 ]

@@ -239,6 +239,40 @@ def _read_csv(path: Path) -> list[dict]:
         return list(csv.DictReader(fh))
 
 
+class CitationError(ValueError):
+    """A data row's citation is not an official document (a code file, a package, a web address,
+    our reference notes): where a value was read belongs in the row's status tag, not in its source."""
+
+
+# What a citation of an official document never holds: where *we* read the value.
+_NOT_A_CITATION = (
+    (re.compile(r"https?://|www\.|\b[\w-]+\.(?:com|cn|org|net|io|gov)(?:\.\w+)?/", re.I), "a web address"),
+    (re.compile(r"github|gitlab|gitee|bitbucket", re.I), "a code host"),
+    (re.compile(r"[\w./-]+\.(?:jsx?|tsx?|py|kt|java|json|csv|md|ya?ml|html?|shtml?)\b", re.I), "a file"),
+    (re.compile(r"\bsrc/|\bcommit\b|@[0-9a-f]{7,}", re.I), "a file"),
+    (re.compile(r"\bas (?:read|implemented|found) in\b|\bpypi\b|\bnpm\b|\b[a-z][a-z0-9]*[-_]?[a-z0-9]* \d+\.\d+\.\d+\b"),
+     "a software package"),
+    (re.compile(r"china(?:-addendum)?\.md|intl\.md|peers\.md|documents\.md|market\.md|\bREPO-[A-Z]\b"
+                r"|\b(?:china|intl|china-addendum) §", re.I), "our reference notes"),
+)
+
+
+def citation_problem(text: str) -> str | None:
+    """Why ``text`` is not a citation of a published document (None when it may be one)."""
+    for pattern, what in _NOT_A_CITATION:
+        if pattern.search(text or ""):
+            return what
+    return None
+
+
+def _check_citation(path: Path, row_no: int, text: str) -> None:
+    what = citation_problem(text)
+    if what:
+        raise CitationError(f"{path.parent.name}/{path.name} row {row_no}, column source: the citation names {what} "
+                            f"({text[:80]!r}); cite the official document and keep where the value was read "
+                            f"in the status tag")
+
+
 def _int_or_none(text: str | None) -> int | None:
     text = (text or "").strip()
     if not text:
@@ -272,11 +306,12 @@ def load_library(root: Path | None = None) -> Library:
                 if name:
                     lib.names.setdefault(norm_name(name), item_id)
     for path in sorted((root / "factors").glob("*.csv")):
-        for row in _read_csv(path):
+        for row_no, row in enumerate(_read_csv(path), start=2):
             try:
                 value = float(row["value"])
             except (KeyError, TypeError, ValueError):
                 continue
+            _check_citation(path, row_no, row.get("source") or "")
             f = Factor(
                 set=row["set"].strip(), item=row["item"].strip(), param=row["param"].strip(),
                 gas=(row.get("gas") or "").strip(), variant=(row.get("variant") or "").strip(),
@@ -300,21 +335,23 @@ def load_library(root: Path | None = None) -> Library:
             info["rows"] += 1
     gwp_dir = root / "gwp"
     if (gwp_dir / "gwp.csv").exists():
-        for row in _read_csv(gwp_dir / "gwp.csv"):
+        for row_no, row in enumerate(_read_csv(gwp_dir / "gwp.csv"), start=2):
             try:
                 value = float(row["value"])
             except (KeyError, TypeError, ValueError):
                 continue
+            _check_citation(gwp_dir / "gwp.csv", row_no, row.get("source") or "")
             g = GwpValue(row["set"].strip(), row["gas"].strip(), value, (row.get("source") or "").strip(),
                          (row.get("status") or "").strip(), (row.get("tag") or "").strip(),
                          (row.get("note") or "").strip())
             lib.gwp[(g.set, norm_name(g.gas))] = g
     if (gwp_dir / "blends.csv").exists():
-        for row in _read_csv(gwp_dir / "blends.csv"):
+        for row_no, row in enumerate(_read_csv(gwp_dir / "blends.csv"), start=2):
             try:
                 frac = float(row["mass_fraction"])
             except (KeyError, TypeError, ValueError):
                 continue
+            _check_citation(gwp_dir / "blends.csv", row_no, row.get("source") or "")
             if frac > 1:
                 frac /= 100.0
             lib.blends.setdefault(norm_name(row["blend"]), []).append(
@@ -351,7 +388,9 @@ def plausible_ranges() -> dict[tuple[str, str], PlausibleRange]:
     out: dict[tuple[str, str], PlausibleRange] = {}
     folder = resource_dir() / "ranges"
     for path in sorted(folder.glob("*.csv")) if folder.is_dir() else ():
-        for row in _read_csv(path):
+        for row_no, row in enumerate(_read_csv(path), start=2):
+            _check_citation(path, row_no, row.get("source") or "")
+
             def num(text):
                 text = (text or "").strip()
                 return float(text) if text else None

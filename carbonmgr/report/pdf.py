@@ -41,6 +41,9 @@ from carbonmgr.report.fonts import glyph_set, register_pdf_font
 from carbonmgr.report.labels import (ORIGINS, consolidation_name, sector_guideline, iso_category_name, label, method_name, note_text,
                                      param_name, scope3_category, source_name, standard_name, standard_short,
                                      status_name)
+from carbonmgr.factors.labels import (factor_name, gwp_source_name, instrument_name, is_identifier, region_name,
+                                      set_name, unit_name)
+from carbonmgr.factors.labels import param_name as factor_param_name
 
 PAGE_W, PAGE_H = A4
 MARGIN_L = MARGIN_R = 18 * mm
@@ -383,7 +386,9 @@ class ReportBuilder:
         return f"{fac_id} {name}".strip()
 
     def item_name(self, item_text: str, item_id: str | None) -> str:
-        if item_id and (not item_text or item_text == item_id):
+        """The item in the report's language: a library item by its name when the line names it by
+        its id or by one of its spellings; a name of the user's own as written."""
+        if item_id and (not item_text or item_text == item_id or self._spells(item_text, item_id)):
             try:
                 item = self.lib.item(item_id)
             except Exception:  # noqa: BLE001 - a name is a nicety
@@ -391,6 +396,13 @@ class ReportBuilder:
             if item is not None:
                 return item.name(self.lang)
         return item_text or (item_id or "—")
+
+    def _spells(self, text: str, item_id: str) -> bool:
+        try:
+            item = self.lib.resolve_item(text)
+        except Exception:  # noqa: BLE001 - a name is a nicety
+            return False
+        return item is not None and item.id == item_id
 
     def x(self, *keys: str) -> str | None:
         for k in keys:
@@ -444,6 +456,27 @@ class ReportBuilder:
 
     def status(self, s: str | None) -> str:
         return status_name(s, self.lang)
+
+    def unit(self, unit: str | None) -> str:
+        return unit_name(unit, self.lang)
+
+    def input_name(self, name: str) -> str:
+        """A calculation input for the factor table: its symbol and its name ("NCV net calorific
+        value"); an input named by an id (``k_install``) by its name only."""
+        if is_identifier(name):
+            return factor_param_name(name, self.lang)
+        pname = param_name(name, self.lang, by_prefix=True)
+        return f"{name} {pname}".strip() if pname and pname != name else name
+
+    def input_symbol(self, name: str, method: str = "") -> str:
+        """The symbol column of an appendix table: formula symbols as they are (NCV, EF_CH4); an
+        input named by an id (``operating_capacity``) by its symbol in the formula (C_op), else
+        by its name."""
+        if not is_identifier(name):
+            return name
+        if name == "disposed_capacity" and method == "refrigerant_simplified_material_balance":
+            return "Cap_disp"
+        return _EQUIPMENT_SYMBOLS.get(name) or factor_param_name(name, self.lang)
 
     def consolidation(self) -> str:
         return consolidation_name(self.info.consolidation, self.lang)
@@ -550,7 +583,7 @@ class ReportBuilder:
         for f in self.case.facilities:
             fc = {"yes": self.L("yes"), "no": self.L("no"), "joint": self.L("joint")}.get(f.financial_control,
                                                                                          f.financial_control)
-            rows.append([f.id, f.name or "—", f.region or "—", fmt_pct(f.equity_share, lang), fc,
+            rows.append([f.id, f.name or "—", region_name(f.region, lang) or "—", fmt_pct(f.equity_share, lang), fc,
                          self.L("yes") if f.operational_control else self.L("no"),
                          fmt_pct(f.share(self.info.consolidation), lang)])
         return self.table(header, rows, [12, 40, 18, 16, 16, 16, 16], right=(3, 6))
@@ -662,12 +695,14 @@ class ReportBuilder:
         rows = []
         for g in self._groups:
             rows.append([self.facility(g.facility), source_name(g.source, self.lang),
-                         self.item_name(g.item, g.calc.item_id), fmt_sig(g.qty_sum, 8), g.unit, str(len(g.lines)),
+                         self.item_name(g.item, g.calc.item_id), fmt_sig(g.qty_sum, 8), self.unit(g.unit),
+                         str(len(g.lines)),
                          self.option_values("evidence", g.lines) or "—", self.option_values("note", g.lines) or "",
                          self.t(g.tco2e)])
         for line in self.inv.extra_lines:
             rows.append([self.facility(line["facility"]), source_name(line["source"], self.lang),
-                         line.get("item") or "—", fmt_sig(line["quantity"], 6), line["unit"], "1",
+                         self.item_name(line.get("item"), line.get("item_id")), fmt_sig(line["quantity"], 6),
+                         self.unit(line["unit"]), "1",
                          self.L("equipment_row", row=line["row"]),
                          method_name(line["trace"]["method"], self.lang),
                          self.t(line["tco2e"])])
@@ -694,12 +729,10 @@ class ReportBuilder:
                     if inp.origin == "line":
                         line_rows[seen[key]].extend(rows_of_group)
                     continue
-                name = inp.name
-                pname = param_name(name, self.lang, by_prefix=True)
-                pname = f"{name} {pname}".strip() if pname and pname != name else name
+                pname = self.input_name(inp.name)
                 if f is not None:
                     src = f"[{self.ref(f.citation())}] {_doc_title(f.source)}"
-                    reason = self.L("reason_library", set=f.set, status=self.status(f.status))
+                    reason = self.L("reason_library", set=set_name(f.set, self.lang), status=self.status(f.status))
                     if f.year:
                         src = f"{src} ({f.year})"
                 elif inp.origin == "line":
@@ -713,11 +746,11 @@ class ReportBuilder:
                 seen[key] = idx
                 if inp.origin == "line":
                     line_rows[idx] = list(rows_of_group)
-                rows.append([what, pname, fmt_sig(inp.value, 6), inp.unit, src, reason])
+                rows.append([what, pname, fmt_sig(inp.value, 6), self.unit(inp.unit), src, reason])
         for idx, rws in line_rows.items():
             rows[idx][5] = self.L("reason_line", rows=self.rows_text(rws, 10))
         for line in self.inv.extra_lines:
-            what = f"{source_name('fugitive', self.lang)} · {line.get('item') or ''}"
+            what = f"{source_name('fugitive', self.lang)} · {self.item_name(line.get('item'), line.get('item_id'))}"
             for inp in line["trace"]["inputs"]:
                 if inp.get("origin") == "line" or inp.get("name") == "GWP":
                     continue
@@ -725,12 +758,12 @@ class ReportBuilder:
                 if key in seen:
                     continue
                 seen[key] = len(rows)
-                pname = param_name(inp["name"], self.lang)
-                pname = f"{inp['name']} {pname}".strip()
+                pname = self.input_name(inp["name"])
                 cite = inp.get("source", "")
                 src = f"[{self.ref(cite)}] {_doc_title(cite)}" if cite else ""
-                rows.append([what, pname, fmt_sig(inp["value"], 6), inp.get("unit", ""), src,
-                             self.L("reason_library", set=inp.get("set", ""), status=self.status(inp.get("status")))])
+                rows.append([what, pname, fmt_sig(inp["value"], 6), self.unit(inp.get("unit", "")), src,
+                             self.L("reason_library", set=set_name(inp.get("set", ""), self.lang),
+                                    status=self.status(inp.get("status")))])
         return rows
 
     def factor_table(self) -> Table:
@@ -750,7 +783,8 @@ class ReportBuilder:
     def gwp_table(self) -> Table:
         rows = []
         for gas, v in self.inv.gwps_used().items():
-            rows.append([gas, fmt_sig(v["value"], 6), v.get("source") or ("CO2 = 1" if gas == "CO2" else "")])
+            rows.append([gas, fmt_sig(v["value"], 6),
+                         gwp_source_name(v.get("source"), self.lang) or ("CO2 = 1" if gas == "CO2" else "")])
         if not rows:
             rows = [[self.L("none"), "", ""]]
         return self.table([self.L("gas"), self.L("gwp") + f" ({self.inv.gwp})", self.L("gwp_source")], rows,
@@ -758,19 +792,27 @@ class ReportBuilder:
 
     def settings_text(self) -> str:
         info = self.info
-        items = [f"GWP {self.inv.gwp}"]
+        lang = self.lang
+
+        def setting(key: str, value) -> str:
+            return translate(f"label.setting.{key}", lang, value=value)
+
+        items = [setting("gwp", self.inv.gwp)]
         if info.factor_set:
-            items.append(f"factor_set = {info.factor_set}")
+            items.append(setting("factor_set", set_name(info.factor_set, lang)))
         if info.grid_factor_set:
-            items.append(f"grid_factor_set = {info.grid_factor_set}")
+            items.append(setting("grid_factor_set", set_name(info.grid_factor_set, lang)))
         if self.extra.get("grid_year") not in (None, ""):
-            items.append(f"grid_year = {self.extra['grid_year']}")
+            items.append(setting("grid_year", self.extra["grid_year"]))
         if self.extra.get("ipcc_sector") not in (None, ""):
-            items.append(f"ipcc_sector = {self.extra['ipcc_sector']}")
+            items.append(setting("ipcc_sector", self.extra["ipcc_sector"]))
         if info.residual_mix_ef is not None:
-            items.append(f"residual_mix_ef = {fmt_sig(info.residual_mix_ef)} t CO2e/MWh")
+            items.append(setting("residual_mix_ef", fmt_sig(info.residual_mix_ef)))
         if self.inv.gwp.startswith("AR6"):
-            items.append(f"ch4_ar6 = {info.ch4_ar6}")
+            from carbonmgr.common.i18n import lookup
+
+            items.append(setting("ch4_ar6", lookup(f"label.ch4_ar6.{info.ch4_ar6}", lang, "")
+                                 or translate("label.param.unnamed", lang)))
         return self.L("settings", items=translate("sep.semicolon", self.lang).join(items))
 
     def section_factors(self, gbt: bool) -> None:
@@ -905,7 +947,7 @@ class ReportBuilder:
                     if self.info.residual_mix_ef is not None else self.L("residual_location"))
         self.story.append(self.p(self.L("scope2_text", residual=residual)))
         if self.case.instruments:
-            irows = [[self.facility(i.facility), i.type, fmt_sig(i.quantity), fmt_sig(i.ef)]
+            irows = [[self.facility(i.facility), instrument_name(i.type, lang), fmt_sig(i.quantity), fmt_sig(i.ef)]
                      for i in self.case.instruments]
             self.put(self.table([self.L("facility"), self.L("instrument_type"), self.L("instrument_mwh"),
                                           self.L("instrument_ef")], irows, [35, 30, 17, 18], right=(2, 3)))
@@ -1011,7 +1053,8 @@ class ReportBuilder:
                 if inp.get("set"):
                     m["sets"][inp["set"]] = None
         sep = translate("sep.list", self.lang)
-        rows = [[method_name(k, self.lang), v["formula"], sep.join(v["sources"]), ", ".join(v["sets"]) or "—"]
+        rows = [[method_name(k, self.lang), v["formula"], sep.join(v["sources"]),
+                 sep.join(set_name(x, self.lang) for x in v["sets"]) or "—"]
                 for k, v in by_method.items()]
         return self.table([self.L("method"), self.L("formula"), self.L("used_for"), self.L("factor_sets")], rows,
                           [26, 30, 22, 22])
@@ -1034,22 +1077,25 @@ class ReportBuilder:
     def group_done(self) -> None:  # replaced by the writer to report progress
         pass
 
-    def inputs_table(self, inputs: list[dict], n_lines: int) -> Table:
+    def inputs_table(self, inputs: list[dict], n_lines: int, method: str = "") -> Table:
         rows = []
         for inp in inputs:
             origin = self.L(ORIGINS.get(inp.get("origin", ""), "origin_constant"))
-            name = inp["name"]
+            name = self.input_symbol(inp["name"], method)
             value = fmt_sig(inp["value"], 8)
             if inp.get("origin") == "line" and name in AD_NAMES and n_lines > 1:
                 value = f"{value} ({self.L('ad_sum', n=n_lines)})"
             src = note_text(inp.get("note_id") or inp.get("note", ""), self.lang)
+            if not src and name != inp["name"] and inp["name"] in _EQUIPMENT_SYMBOLS:
+                src = factor_param_name(inp["name"], self.lang)  # C_op: what the symbol stands for
             if inp.get("factor"):
-                bits = [inp["factor"], self.status(inp.get("status"))]
-                if inp.get("data_year"):
-                    bits.append(str(inp["data_year"]))
+                bits = [factor_name(inp["factor"], self.lang), self.status(inp.get("status"))]
                 cite = inp.get("source") or ""
-                src = (f"[{self.ref(cite)}] " if cite else "") + "; ".join(b for b in bits if b)
-            rows.append([name, value, inp.get("unit", ""), origin, src])
+                src = (f"[{self.ref(cite)}] " if cite else "") + translate("sep.semicolon", self.lang).join(
+                    b for b in bits if b)
+            elif inp.get("name") == "GWP" and src:
+                src = gwp_source_name(src, self.lang)
+            rows.append([name, value, self.unit(inp.get("unit", "")), origin, src])
         return self.table([self.L("parameter"), self.L("value"), self.L("unit"), self.L("origin"),
                            self.L("source_doc")], rows, [11, 17, 13, 12, 47], right=(1,), zebra=False)
 
@@ -1077,11 +1123,13 @@ class ReportBuilder:
         if not_deducted:  # exported energy: shown, not deducted
             per_unit = calc.co2e_per_unit
             result = g.qty_sum * per_unit * g.share
-        bits = [f"{self.L('result')}{self.colon}{fmt_sig(g.qty_sum, 8)} {g.unit} × {fmt_sig(per_unit, 7)} t CO2e/{g.unit}",
+        unit = self.unit(g.unit)
+        bits = [f"{self.L('result')}{self.colon}{fmt_sig(g.qty_sum, 8)} {unit} × {fmt_sig(per_unit, 7)} t CO2e/{unit}",
                 self.L("share_note", pct=fmt_sig(g.share * 100, 4)), f"= {fmt_line(result)} t CO2e"]
         self.story.append(self.p("  ".join(bits), "small"))
         if tr["gwp"]:
-            items = ", ".join(f"{gas} = {fmt_sig(v['value'])} ({v['source']})" for gas, v in tr["gwp"].items())
+            items = translate("sep.list", lang).join(
+                f"{gas} = {fmt_sig(v['value'])} ({gwp_source_name(v['source'], lang)})" for gas, v in tr["gwp"].items())
             self.story.append(self.p(self.L("gwp_used", items=items), "small"))
         notes = trace_notes(tr, lang)
         if not_deducted:
@@ -1093,11 +1141,11 @@ class ReportBuilder:
         lf = g.line_factor
         if len(g.lines) == 1:
             i = g.lines[0]
-            self.story.append(self.p(self.L("line_single", row=rows_[i], qty=fmt_sig(q[i], 8), unit=g.unit,
+            self.story.append(self.p(self.L("line_single", row=rows_[i], qty=fmt_sig(q[i], 8), unit=unit,
                                             t=fmt_line(q[i] * lf)), "small"))
             return
         per_row = 3
-        header = [self.L("row"), self.L("quantity") + f" ({g.unit})", "t CO2e"] * per_row
+        header = [self.L("row"), self.L("quantity") + f" ({unit})", "t CO2e"] * per_row
         cells = [(str(rows_[i]), fmt_sig(q[i], 8), fmt_line(q[i] * lf)) for i in g.lines]
         table_rows = []
         for k in range(0, len(cells), per_row):
@@ -1153,20 +1201,27 @@ class ReportBuilder:
         tr = line["trace"]
         lang = self.lang
         head = self.L("group_title", n=n, facility=self.facility(line["facility"]),
-                      source=source_name(line["source"], lang), item=line.get("item") or "—") + \
+                      source=source_name(line["source"], lang),
+                      item=self.item_name(line.get("item"), line.get("item_id"))) + \
             f"  ({self.L('equipment_row', row=line['row'])})"
         self.heading(head, 2, toc=False)
         method = method_name(tr["method"], lang)
         c = self.colon
         self.story.append(self.p(f"{self.L('method')}{c}{method}    {self.L('formula')}{c}{tr['formula']}", "small"))
-        self.put(self.inputs_table(tr["inputs"], 1))
-        self.story.append(self.p(f"{self.L('result')}{self.colon}{fmt_sig(line['quantity'], 8)} {line['unit']} "
+        self.put(self.inputs_table(tr["inputs"], 1, tr["method"]))
+        self.story.append(self.p(f"{self.L('result')}{self.colon}{fmt_sig(line['quantity'], 8)} {self.unit(line['unit'])} "
                                  f"{', '.join(line['gases'])}  "
                                  f"{self.L('share_note', pct=fmt_sig(line['share'] * 100, 4))}  "
                                  f"= {fmt_line(line['tco2e'])} t CO2e", "small"))
         for x in trace_notes(tr, lang):
             self.story.append(self.p("• " + x, "small"))
 
+
+# The values of a refrigerant-equipment line by their symbols in the screening and simplified
+# material-balance formulas (carbonmgr.inventory.engine._equipment).
+_EQUIPMENT_SYMBOLS = {"new_charge": "C_new", "operating_capacity": "C_op", "disposed_capacity": "C_disp",
+                      "k_install": "k", "x_operating": "x", "y_remaining": "y", "z_recovery": "z",
+                      "capacity_new": "Cap_new", "recharge": "Recharge", "recovered": "Recovered"}
 
 _FALLBACK = {"−": "-", "–": "-", "—": "-", "×": "x", "→": "->", "≥": ">=", "≤": "<=", "Σ": "Sum ", "⁻": "-",
              "₂": "2", "₄": "4", "³": "3", "²": "2", "\u2009": " ", "\u00a0": " ", "…": "...", "·": "-", "±": "+/-",
@@ -1189,8 +1244,16 @@ def _doc_title(source: str, limit: int = 48) -> str:
 
 
 def _short(source: str, limit: int = 60) -> str:
+    """``source`` cut to ``limit`` characters, never in the middle of a word."""
     s = (source or "").strip()
-    return s if len(s) <= limit else s[:limit - 1] + "…"
+    if len(s) <= limit:
+        return s
+    cut = s[:limit - 1]
+    if s[limit - 1].isascii() and s[limit - 1].isalnum() and cut[-1:].isascii() and cut[-1:].isalnum():
+        space = cut.rfind(" ")
+        if space > limit // 2:
+            cut = cut[:space]
+    return cut.rstrip(" ,;(") + "…"
 
 
 # ----------------------------------------------------------------------------------- writer

@@ -52,9 +52,9 @@ def build(lang: str) -> CaseData:
         },
     )
     facilities = [
-        Facility("F1", "武汉总厂" if zh else "Wuhan main plant", "湖北", 1.0, "yes", True),
-        Facility("F2", "孝感涂装厂" if zh else "Xiaogan coating plant", "湖北", 0.6, "yes", True),
-        Facility("F3", "长沙仓储中心" if zh else "Changsha warehouse", "湖南", 0.3, "no", False),
+        Facility("F1", "武汉总厂" if zh else "Wuhan main plant", "湖北" if zh else "Hubei", 1.0, "yes", True),
+        Facility("F2", "孝感涂装厂" if zh else "Xiaogan coating plant", "湖北" if zh else "Hubei", 0.6, "yes", True),
+        Facility("F3", "长沙仓储中心" if zh else "Changsha warehouse", "湖南" if zh else "Hunan", 0.3, "no", False),
     ]
     src = {
         "sc": "固定燃烧" if zh else "stationary_combustion",
@@ -92,7 +92,7 @@ def build(lang: str) -> CaseData:
         ("F1", "ph", "", steam, "GJ", {"evidence": "蒸汽结算单" if zh else "steam invoices", "uncertainty": 5.0}),
         ("F1", "xe", "", 86.5, "MWh", {"evidence": "上网电量结算单" if zh else "grid export statement",
                                         "note": "屋顶光伏余电" if zh else "rooftop solar surplus"}),
-        ("F2", "sc", "天然气" if zh else "Natural gas", 9.8, "万Nm3",
+        ("F2", "sc", "天然气" if zh else "Natural gas", 9.8, "万Nm3" if zh else "10^4 Nm3",
          {"evidence": ev["ledger"], "uncertainty": 3.0, "note": "烘干炉" if zh else "drying ovens"}),
         ("F2", "pe", "", 2_140.0, "MWh", {"evidence": ev["bills"], "uncertainty": 2.0}),
         ("F3", "pe", "", 380.0, "MWh", {"evidence": ev["bills"], "note": "非运营控制，不纳入" if zh else

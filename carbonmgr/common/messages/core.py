@@ -50,18 +50,18 @@ MESSAGES = {
                                "zh": "范围三类别应为 1 至 15 的整数"},
     "engine.source_unknown": {"en": 'source "{source}" is not known', "zh": "排放源类别“{source}”无法识别"},
     "engine.equipment_unknown": {"en": 'equipment type "{item}" is not known (e.g. chillers, domestic refrigeration)',
-                                 "zh": "设备类型“{item}”无法识别（如 chillers、domestic refrigeration）"},
+                                 "zh": "设备类型“{item}”无法识别（如 冷水机组、家用制冷设备）"},
     "engine.equipment_method": {"en": 'method "{method}" is not one of screening, material_balance, simplified_material_balance',
                                 "zh": "方法“{method}”应为 screening、material_balance 或 simplified_material_balance"},
     "engine.equity_range": {"en": "facility {facility}: equity share {value} is outside 0–100 %",
                             "zh": "设施 {facility}：股权比例 {value} 超出 0–100% 范围"},
-    "engine.no_residual_mix": {"en": "no residual mix factor given (Case key residual_mix_ef): market-based Scope 2 uses the location-based grid factor for electricity not covered by instruments",
-                               "zh": "未给出剩余组合因子（案例键 residual_mix_ef）：基于市场的范围二对未被凭证覆盖的电量采用基于位置的电网因子"},
+    "engine.no_residual_mix": {"en": "no residual mix factor given (Case sheet, residual mix factor): market-based Scope 2 uses the location-based grid factor for electricity not covered by instruments",
+                               "zh": "未给出剩余组合因子（案例工作表“剩余组合排放因子”）：基于市场的范围二对未被凭证覆盖的电量采用基于位置的电网因子"},
     "engine.residual_mix_ambiguous": {
-        "en": "the case's residual mix (Case key residual_mix_ef) is not applied: the facilities buy electricity in "
-              "more than one market; give each facility the residual mix of its own market (Facilities column "
-              "residual_mix_ef); meanwhile {facilities} use the location-based grid factor",
-        "zh": "案例的剩余组合因子（案例键 residual_mix_ef）未被采用：各设施在不同电力市场购电；请在设施表的 residual_mix_ef "
+        "en": "the case's residual mix (Case sheet, residual mix factor) is not applied: the facilities buy electricity in "
+              "more than one market; give each facility the residual mix of its own market (Facilities "
+              "column residual mix factor); meanwhile {facilities} use the location-based grid factor",
+        "zh": "案例的剩余组合因子（案例工作表“剩余组合排放因子”）未被采用：各设施在不同电力市场购电；请在设施表的“剩余组合排放因子”"
               "列为每个设施填写其所在市场的剩余组合因子；在此之前 {facilities} 采用基于位置的电网因子"},
     "engine.note.market_based": {
         "en": "market-based: {covered} MWh covered by {instruments} instrument(s), the remaining {rest} MWh at "
@@ -135,10 +135,8 @@ MESSAGES = {
     "engine.note.grid_from_region": {"en": "grid from the facility's region: {region} → {grid}",
                                      "zh": "按设施所在地区确定电网：{region} → {grid}"},
     "engine.note.green_power": {
-        "en": "green power {mwh:g} MWh counts 0; the rest × {value:g} ({key}: national factor excl. "
-              "market-traded non-fossil power, {doc})",
-        "zh": "绿色电力 {mwh:g} MWh 按零排放计；其余电量 × {value:g}（{key}：不含市场化交易非化石能源电量的"
-              "全国电力排放因子，{doc}）"},
+        "en": "green power {mwh:g} MWh counts 0; the rest × {value:g} ({key}, {doc})",
+        "zh": "绿色电力 {mwh:g} MWh 按零排放计；其余电量 × {value:g}（{key}，{doc}）"},
     "engine.note.green_rule": {
         "en": "Chinese green-power rule: applied to the facility's purchased electricity as a whole "
               "(every electricity line of the facility gets the same result per MWh)",

@@ -318,8 +318,8 @@ MESSAGES = {
               "准年排放。",
     },
     "report.label.base_year_missing": {
-        "en": "No base year is set in the case (Case sheet key base_year).",
-        "zh": "案例未设定基准年（Case 工作表的 base_year）。",
+        "en": "No base year is set in the case (Case sheet, base year).",
+        "zh": "案例未设定基准年（案例工作表“基准年”）。",
     },
     "report.label.recalc_policy": {"en": "Recalculation policy", "zh": "重新计算政策"},
     "report.label.method": {"en": "Method", "zh": "方法"},

@@ -118,6 +118,10 @@ class Workspace:
 
             project = Project.open(path)
             return cls(project.load_case(), source=path, project=project)
+        if path.suffix.lower() == ".cmsub":  # a sealed submission: its case, read from a private copy
+            from carbonmgr.training.submission import read_submission
+
+            return cls(read_submission(path).case, source=path)
         return cls(read_workbook(path), source=path)
 
     # ----------------------------------------------------------- opening (editing)

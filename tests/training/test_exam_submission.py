@@ -183,3 +183,14 @@ def test_carbonmgr_submit_seals_a_workbook_answer_and_refuses_bad_input(tmp_path
     r = run("submit", str(answer), "--exam", str(exam), "--trainee", " ", "-o", "s9.cmsub", cwd=tmp_path)
     assert r.returncode == 2 and "trainee ID is required" in r.stderr and "Traceback" not in r.stderr
     assert not (tmp_path / "s9.cmsub").exists()
+
+
+def test_carbonmgr_calc_reads_a_submission_and_leaves_it_unchanged(sealed):
+    path, _ = sealed
+    before = path.read_bytes()
+    r = run("calc", str(path), "--json", cwd=path.parent)
+    assert r.returncode == 0, r.stderr
+    import json
+
+    assert len(json.loads(r.stdout)["lines"]) > 0
+    assert path.read_bytes() == before

@@ -262,3 +262,23 @@ def test_load_orders_of_a_firm(tmp_path):
     load_orders(s, tmp_path / "a2.csv", firm="A")  # handed in again: replaces A's orders
     assert [(o.quantity, o.limit) for o in s.orders()] == [(20, 5100), (5, 5200)]
     s.close()
+
+
+def test_cea_prices_data_and_default_start_price(tmp_path):
+    from carbonmgr.facade.market import cea_prices, price_for
+
+    rows = cea_prices()
+    assert all(r.source and r.publisher and r.status in ("secondary", "verified") and r.tag for r in rows)
+    # market.md §1.4: 2025-11 monthly average 59.87; 2024-09 the later release 94.26; §1.2: 2023 average 68.15
+    assert price_for(2025, 11).value == 59.87 and price_for(2024, 9).value == 94.26
+    assert price_for(2023, 5).kind == "annual_average" and price_for(2023, 5).value == 68.15
+    assert price_for(2019) is None
+    (tmp_path / "firms.csv").write_text("firm,emissions,allocation,cash\nA,10,10,100\n", encoding="utf-8")
+    r = run("market", "new", "m.cmmkt", "--firms", "firms.csv", "--year", "2023", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "68.15" in r.stdout and "annual average" in r.stdout
+    assert json.loads(run("market", "status", "m.cmmkt", "--json", cwd=tmp_path).stdout)["start_price"] == 6815
+    r = run("market", "new", "n.cmmkt", "--firms", "firms.csv", "--year", "2019", cwd=tmp_path)
+    assert r.returncode == 2 and "--start-price" in r.stderr
+    r = run("--lang", "zh", "market", "prices", "--year", "2025", cwd=tmp_path)
+    assert r.returncode == 0 and "59.87" in r.stdout and "月度日均收盘价" in r.stdout

@@ -110,11 +110,46 @@ def _dump(data) -> None:
     sys.stdout.write("\n")
 
 
+def _start_price(args, lang: str) -> int | None:
+    """The price given, else the CEA price of the year from the bundled data (told, with its source)."""
+    from carbonmgr.facade.market import price_for
+
+    if args.start_price is not None:
+        return args.start_price
+    row = price_for(args.year)
+    if row is None:
+        print(_t("market.cli.no_start_price", lang, year=args.year), file=sys.stderr)
+        return None
+    print(_t("market.cli.start_price_from", lang, price=f"{row.value:.2f}", kind=_t(f"market.price.kind.{row.kind}", lang),
+             period=row.period, source=row.source, publisher=row.publisher,
+             status=_t(f"market.price.status.{row.status}", lang)))
+    return row.fen
+
+
+def cmd_prices(args, lang: str) -> int:
+    from carbonmgr.facade.market import cea_prices
+
+    rows = [r for r in cea_prices() if args.year is None or r.period.startswith(str(args.year))]
+    if args.json:
+        _dump([{"period": r.period, "kind": r.kind, "value": r.value, "unit": r.unit, "source": r.source,
+                "publisher": r.publisher, "year_published": r.year_published, "status": r.status} for r in rows])
+        return EXIT_OK
+    table = [[_t(f"market.price.col.{k}", lang) for k in ("period", "kind", "value", "source", "status")]]
+    for r in rows:
+        table.append([r.period, _t(f"market.price.kind.{r.kind}", lang), f"{r.value:.2f}",
+                      f"{r.publisher}: {r.source}"[:90], _t(f"market.price.status.{r.status}", lang)])
+    print(_table(table, right_cols=(2,)))
+    return EXIT_OK
+
+
 def cmd_new(args, lang: str) -> int:
     from carbonmgr.facade.market import create_market
 
+    start = _start_price(args, lang)
+    if start is None:
+        return EXIT_INPUT
     with create_market(args.market, firms_file=args.firms, measures_file=args.measures, name=args.name or "",
-                       year=args.year, start_price=args.start_price, ccer_price=args.ccer_price,
+                       year=args.year, start_price=start, ccer_price=args.ccer_price,
                        ccer_pool=args.ccer_pool, overwrite=args.force, lang=lang) as store:
         firms = store.firms()
     print(_t("market.cli.created", lang, path=args.market, firms=len(firms)))
@@ -317,7 +352,8 @@ def add_parsers(subparsers) -> None:
     n.add_argument("--measures", help="CSV: firm, measure, tonnes, cost_per_t (or capital, operating, lifetime, rate)")
     n.add_argument("--name", help="name of the market (default: the file's name)")
     n.add_argument("--year", type=int, default=2024, help="compliance year")
-    n.add_argument("--start-price", type=_price_arg, required=True, help="price the market starts from (CNY/t)")
+    n.add_argument("--start-price", type=_price_arg,
+                   help="price the market starts from (CNY/t); default: the CEA average of --year (market prices)")
     n.add_argument("--ccer-price", type=_price_arg, help="price of the CCER on offer (CNY/t)")
     n.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
     n.add_argument("--force", action="store_true", help="overwrite an existing market file")
@@ -380,3 +416,8 @@ def add_parsers(subparsers) -> None:
     d.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help="language of the workbook")
     d.add_argument("--force", action="store_true")
     d.set_defaults(func=cmd_debrief)
+
+    pr = sub.add_parser("prices", help="historical national ETS (CEA) prices with their sources")
+    pr.add_argument("--year", type=int)
+    pr.add_argument("--json", action="store_true")
+    pr.set_defaults(func=cmd_prices)

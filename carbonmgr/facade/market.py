@@ -13,11 +13,13 @@ from carbonmgr.trading.auction import ClearingResult, Order, clear, fen_text, to
 from carbonmgr.trading.market import SHOCKS, Firm, FirmMeasure
 from carbonmgr.trading.market_store import SUFFIX as MARKET_SUFFIX
 from carbonmgr.trading.market_store import MarketError, MarketStore
+from carbonmgr.trading.prices import PriceRow, cea_prices, price_for
 
 __all__ = ["clear_orders_file", "clearing_json", "ClearingResult", "fen_text", "to_fen", "Order", "Firm",
            "FirmMeasure", "Measure", "MarketStore", "MarketError", "MARKET_SUFFIX", "SHOCKS", "CCER_CAP",
            "create_market", "open_market", "load_orders", "read_orders", "debrief_json", "case_measures",
-           "measures_of", "macc", "compliance_paths", "export_debrief", "firm_from_case"]
+           "measures_of", "macc", "compliance_paths", "export_debrief", "firm_from_case", "cea_prices", "price_for",
+           "PriceRow", "new_market"]
 
 
 def read_orders(path: str | Path, *, firm: str | None = None) -> list[Order]:

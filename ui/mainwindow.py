@@ -134,6 +134,11 @@ class MainWindow(Retranslating, QMainWindow):
         self.pages = (self.brief, self.boundary, self.activities, self.factors, self.results)
         for page in self.pages + (self.report,):
             self.tabs.addTab(page, "")
+        from carbonmgr.ui.market_page import MarketPage  # the class market: its own file, no case needed
+
+        self.market = MarketPage(self)
+        self.tabs.addTab(self.market, "")
+        self.market.retranslate()
         central = QWidget()
         cl = QVBoxLayout(central)
         cl.setContentsMargins(4, 4, 4, 0)

@@ -19,7 +19,7 @@ __all__ = ["clear_orders_file", "clearing_json", "ClearingResult", "fen_text", "
            "FirmMeasure", "Measure", "MarketStore", "MarketError", "MARKET_SUFFIX", "SHOCKS", "CCER_CAP",
            "create_market", "open_market", "load_orders", "read_orders", "debrief_json", "case_measures",
            "measures_of", "macc", "compliance_paths", "export_debrief", "firm_from_case", "cea_prices", "price_for",
-           "PriceRow", "new_market"]
+           "PriceRow", "new_market", "market_snapshot", "charts"]
 
 
 def read_orders(path: str | Path, *, firm: str | None = None) -> list[Order]:
@@ -169,3 +169,30 @@ def export_debrief(debrief: dict, path: str | Path, *, lang: str = "zh") -> Path
     from carbonmgr.report.market_export import write_debrief
 
     return write_debrief(debrief_json(debrief), Path(path), lang=lang)
+
+
+def charts():
+    """The market and abatement charts (matplotlib), loaded on first use."""
+    import carbonmgr.report.market_charts as mod
+
+    return mod
+
+
+def market_snapshot(store: MarketStore) -> dict:
+    """Everything the app shows of a market, read in one go (money in yuan): its settings, the firms
+    with their positions and measures, the pending orders and the debrief as it stands."""
+    info = store.info()
+    yuan = (lambda fen: None if fen is None else fen / 100)
+    firms = []
+    for f in store.firms():
+        position = f.holdings + (f.final_allocation() - f.allocation) - f.current_emissions()
+        firms.append({"firm": f.id, "emissions": f.current_emissions(), "allocation_final": f.final_allocation(),
+                      "holdings": f.holdings, "ccer": f.ccer, "cash": yuan(f.cash), "position": position,
+                      "measures": [{"name": m.name, "tonnes": m.tonnes, "cost_per_t": m.cost_per_t, "taken": m.taken}
+                                   for m in f.measures]})
+    pending = [{"firm": o.firm, "side": o.side, "quantity": o.quantity, "limit": yuan(o.limit)}
+               for o in (store.orders() if info["status"] == "open" else [])]
+    return {"path": str(store.path),
+            "info": {**info, "start_price": yuan(info["start_price"]), "floor": yuan(info["floor"]),
+                     "ceiling": yuan(info["ceiling"]), "ccer_price": yuan(info["ccer_price"])},
+            "firms": firms, "pending": pending, "debrief": debrief_json(store.debrief())}

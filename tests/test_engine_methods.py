@@ -79,6 +79,15 @@ CASES = {
         lambda: make_case("ghgp", "AR4", equipment=[Equipment("F1", "simplified_material_balance", "HFC-143a",
                                                               values={"new_charge": 10, "recharge": 5})]),
         lambda inv: inv.totals["scope1"]),
+    "clinker_oxide": (
+        lambda: make_case("gbt32150", lines=[("process", "硅酸盐水泥熟料", 1000, "t", {"cao": 0.65, "mgo": 0.02})]),
+        lambda inv: inv.totals["scope1"]),
+    "steam_energy": (
+        lambda: make_case("gbt32150", lines=[("purchased_heat", "", 100, "t", {"enthalpy": 2800})]),
+        lambda inv: inv.totals["scope2_location"]),
+    "hot_water_energy": (
+        lambda: make_case("gbt32150", lines=[("purchased_heat", "", 100, "t", {"water_temperature": 90})]),
+        lambda inv: inv.totals["scope2_location"]),
     "uncertainty_sum": (
         lambda: make_case("ghgp", lines=[
             ("stationary_combustion", "source A", 100, "t", {"ef_co2e": 1.0, "uncertainty": 8.6023}),

@@ -68,7 +68,9 @@ def test_the_old_tables_are_views_of_the_registry():
 def test_units_offered_follow_the_entry():
     lib = default_library()
     assert sources.units_for(lib, "purchased_electricity", "")[:2] == ["MWh", "kWh"]
-    assert set(sources.units_for(lib, "purchased_heat", "")) == set(sources.DIMENSION_UNITS["energy"])
+    # heat in energy units, or steam / hot water in tonnes with its enthalpy (temperature)
+    assert set(sources.units_for(lib, "purchased_heat", "")) == (set(sources.DIMENSION_UNITS["energy"])
+                                                                 | set(sources.DIMENSION_UNITS["mass"]))
     coal = sources.units_for(lib, "stationary_combustion", "烟煤")
     assert "t" in coal and "MWh" in coal  # mass from its NCV, energy from its carbon content per heat
     assert sources.units_for(lib, "process", "石灰石")[0] == "t"

@@ -192,6 +192,7 @@ class Resolver:
         calc = spec.method(self, GroupLines(source, item_text, item, unit, opts, facility))
         if calc.item_id is None and item is not None:
             calc.item_id = item.id
+        _note_unit_conversions(calc, unit)
         biogenic_opt = opts.get("biogenic")
         is_bio = biogenic_opt if biogenic_opt is not None else bool(item and item.biogenic)
         if is_bio and "CO2" in calc.per_unit and spec.biogenic_apart:
@@ -224,6 +225,16 @@ class Resolver:
         """A line that gives its own factor (ef_co2e, or ef_co2/ef_ch4/ef_n2o)."""
         per_gas_opts = {g: opts.get(k) for g, k in (("CO2", "ef_co2"), ("CH4", "ef_ch4"), ("N2O", "ef_n2o"))
                         if opts.get(k) is not None}
+        if opts.get("ef_gas") is not None:
+            # a factor per unit of activity for the gas the line names (kg CF4 per t aluminium ...)
+            gas = str(opts.get("gas") or "").strip()
+            if not gas or norm_name(gas) == "co2e":
+                raise LineError("engine.ef_gas_needs_gas", "gas")
+            item = self.lib.resolve_item(gas)
+            label = (item.aliases[0] if item is not None and item.aliases and item.kind == "gas" else gas)
+            if label.upper() in ("CO2", "CH4", "N2O"):
+                label = label.upper()
+            per_gas_opts[label] = per_gas_opts.get(label, 0.0) + opts["ef_gas"]
         total = opts.get("ef_co2e")
         if total is None and not per_gas_opts:
             return None
@@ -590,6 +601,10 @@ class Resolver:
             raise self._unknown_item(item_text, source)
         if item.kind in ("gas", "refrigerant"):
             return self._gas_release(source, item_text, item, unit)
+        if item.kind in ("clinker", "clinker_dust") and opts.get("cao") is not None:
+            return self._clinker_oxide(source, item_text, item, unit, opts)
+        if item.kind == "clinker_dust":
+            raise LineError("engine.clinker_dust_needs_oxides", "cao", item=item_text)
         if item.kind not in ("carbonate", "process_material", "clinker", "clinker_deduction", "process_output"):
             raise LineError("engine.item_wrong_source", "item", item=item_text, kind=item.kind, source=source)
         if unit.dimension != "mass":
@@ -630,6 +645,42 @@ class Resolver:
             gwp, gsrc = self._gwps(per_unit, source)
             return Calc("process", formula, per_unit, gwp, inputs, notes=notes, gwp_sources=gsrc, item_id=item.id)
         raise LineError("engine.no_factor", "item", item=item_text, set=chain[0])
+
+    def _clinker_oxide(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        """Clinker (and kiln or bypass dust, with the clinker's oxides) by its CaO and MgO, less
+        what is not from carbonates; the ratios 44/56 and 44/40 from the library as published."""
+        if unit.dimension != "mass":
+            raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
+                            expected=dimension_message("mass"))
+        ratios = {}
+        for ox in ("clinker_cao", "clinker_mgo"):
+            rows = [f for f in self.lib.factors_for("cn_cement_oxide", ox) if f.param == "ef"]
+            if not rows:
+                raise LineError("engine.no_factor", "item", item=ox, set="cn_cement_oxide")
+            ratios[ox] = pick_year(rows, self.year)
+        cao, mgo = opts["cao"], opts.get("mgo") or 0.0
+        cao_nc, mgo_nc = opts.get("cao_non_carbonate") or 0.0, opts.get("mgo_non_carbonate") or 0.0
+        if cao_nc > cao:
+            raise LineError("engine.non_carbonate_exceeds", "cao_non_carbonate", oxide="CaO", part=f"{cao_nc * 100:g}",
+                            whole=f"{cao * 100:g}")
+        if mgo_nc > mgo:
+            raise LineError("engine.non_carbonate_exceeds", "mgo_non_carbonate", oxide="MgO", part=f"{mgo_nc * 100:g}",
+                            whole=f"{mgo * 100:g}")
+        f_ca, f_mg = ratios["clinker_cao"], ratios["clinker_mgo"]
+        per_unit = {"CO2": methods.clinker_oxide(unit.factor, cao, mgo, cao_nc, mgo_nc, f_ca.value, f_mg.value)}
+        inputs = [Input("Q", 1.0, unit.symbol, origin="line"),
+                  Input("CaO", cao * 100, "%", origin="line"),
+                  Input("CaO_nc", cao_nc * 100, "%", origin="line" if opts.get("cao_non_carbonate") is not None
+                        else "constant"),
+                  Input("MgO", mgo * 100, "%", origin="line" if opts.get("mgo") is not None else "constant"),
+                  Input("MgO_nc", mgo_nc * 100, "%", origin="line" if opts.get("mgo_non_carbonate") is not None
+                        else "constant"),
+                  Input("EF_CaO", f_ca.value, f_ca.unit, factor=f_ca, origin="library"),
+                  Input("EF_MgO", f_mg.value, f_mg.unit, factor=f_mg, origin="library")]
+        notes = [Note("engine.note.clinker_dust")] if item.kind == "clinker_dust" else []
+        gwp, gsrc = self._gwps(per_unit, source)
+        return Calc("clinker_oxide", "E = Q × [(CaO − CaO_nc) × 44/56 + (MgO − MgO_nc) × 44/40]", per_unit, gwp,
+                    inputs, notes=notes, gwp_sources=gsrc, item_id=item.id)
 
     # ----------------------------------------------------------- fugitive
     def _gas_release(self, source, item_text, item, unit: Unit) -> Calc:
@@ -803,6 +854,8 @@ class Resolver:
         return f.value * num.factor / den.factor * 3.6, f  # t per MWh
 
     def heat(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        if unit.dimension == "mass":
+            return self._heat_by_mass(source, item_text, item, unit, opts)
         user = self._user_factor(source, unit, opts)
         if user is not None:
             return user
@@ -823,6 +876,36 @@ class Resolver:
             if rows:
                 return self._energy_factor(source, heat, unit, rows, "GJ")
         raise LineError("engine.no_factor", "item", item=heat.id, set=chosen or "")
+
+    def _heat_by_mass(self, source, item_text, item, unit: Unit, opts) -> Calc:
+        """Steam (or hot water) entered in tonnes: its heat from the enthalpy (temperature), as
+        the MEE steel guideline 2024 附录E and the power verification guideline convert it:
+        AD = M × (En − 83.74) × 10⁻³ GJ, or M × (T − 20) × 4.1868 × 10⁻³ GJ."""
+        en, temp = opts.get("enthalpy"), opts.get("water_temperature")
+        if en is None and temp is None:
+            raise LineError("engine.steam_needs_enthalpy", "unit", unit=unit.symbol)
+        if en is not None:
+            if not methods.STEAM_REFERENCE_ENTHALPY < en <= 4000:
+                raise LineError("engine.enthalpy_range", "enthalpy", value=en)
+            gj_per_t = methods.steam_energy(1.0, en)
+            extra = [Input("En", en, "kJ/kg", origin="line")]
+            formula_ad = "AD = M × (En − 83.74) × 10⁻³"
+        else:
+            if not methods.WATER_REFERENCE_TEMPERATURE < temp <= 200:
+                raise LineError("engine.water_temperature_range", "water_temperature", value=temp)
+            gj_per_t = methods.hot_water_energy(1.0, temp)
+            extra = [Input("T", temp, "°C", origin="line")]
+            formula_ad = "AD = M × (T − 20) × 4.1868 × 10⁻³"
+        as_energy = Unit("energy", unit.factor * gj_per_t, "GJ")
+        plain = {k: v for k, v in opts.items() if k not in ("enthalpy", "water_temperature")}
+        calc = self.heat(source, item_text, item, as_energy, plain)
+        ad = calc.inputs[0] if calc.inputs and calc.inputs[0].name == "AD" else None
+        if ad is not None:
+            calc.inputs[0] = Input("M", 1.0, unit.symbol, origin="line")
+        calc.inputs[1:1] = extra + [Input("GJ per " + unit.symbol, unit.factor * gj_per_t, "GJ", origin="constant")]
+        calc.formula = f"{formula_ad}; {calc.formula}"
+        calc.notes.append(Note("engine.note.steam_by_mass"))
+        return calc
 
     # -------------------------------------------------------------- scope 3
     def scope3(self, source, item_text, item, unit: Unit, opts) -> Calc:
@@ -1320,6 +1403,24 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
                         "mwh": min(green, consumption), "value": factor.value, "key": factor.key,
                         "doc": factor.source}))
                     g.calc.inputs.append(_input_from_factor("EF_rest", factor))
+
+
+def _note_unit_conversions(calc: Calc, unit: Unit) -> None:
+    """Where a factor is given per another unit of the line's dimension (per MWh for a line in
+    kWh, per t for one in kg), the trace says how the line's unit converts."""
+    seen = set()
+    for inp in calc.inputs:
+        if inp.origin not in ("library", "line") or "/" not in (inp.unit or ""):
+            continue
+        try:
+            _num, den = parse_rate(inp.unit.replace(" CO2e", ""))
+        except UnitError:
+            continue
+        if den.dimension != unit.dimension or den.symbol == unit.symbol or den.symbol in seen:
+            continue
+        seen.add(den.symbol)
+        calc.notes.append(Note("engine.note.unit_conversion", {
+            "unit": unit.symbol, "value": f"{unit.factor / den.factor:.10g}", "other": den.symbol}))
 
 
 def _input_from_factor(name, f: Factor) -> Input:

@@ -39,6 +39,29 @@ def carbonate(mass: float, purity: float, ef: float) -> float:
     return mass * purity * ef
 
 
+def clinker_oxide(mass: float, cao: float, mgo: float, cao_nc: float, mgo_nc: float, ef_cao: float,
+                  ef_mgo: float) -> float:
+    """Cement clinker by its oxides (NDRC cement guideline / GB/T 32151.8):
+    E = Q × [(CaO − CaO_non-carbonate) × 44/56 + (MgO − MgO_non-carbonate) × 44/40], the ratios as
+    published (ef_cao, ef_mgo); kiln and bypass dust are further masses Q with the clinker's oxides."""
+    return mass * ((cao - cao_nc) * ef_cao + (mgo - mgo_nc) * ef_mgo)
+
+
+STEAM_REFERENCE_ENTHALPY = 83.74  # kJ/kg: water at 20 °C (MEE steel guideline 2024, 附录E)
+WATER_REFERENCE_TEMPERATURE = 20.0  # °C
+WATER_HEAT_CAPACITY = 4.1868  # kJ/(kg·°C)
+
+
+def steam_energy(mass_t: float, enthalpy_kj_per_kg: float) -> float:
+    """Heat of steam, GJ: AD_st = M_st × (En_st − 83.74) × 10⁻³ (t, kJ/kg)."""
+    return mass_t * (enthalpy_kj_per_kg - STEAM_REFERENCE_ENTHALPY) * 1e-3
+
+
+def hot_water_energy(mass_t: float, temperature_c: float) -> float:
+    """Heat of hot water, GJ: AD_w = M_w × (T_w − 20) × 4.1868 × 10⁻³ (t, °C)."""
+    return mass_t * (temperature_c - WATER_REFERENCE_TEMPERATURE) * WATER_HEAT_CAPACITY * 1e-3
+
+
 def blend_gwp(components: Iterable[tuple[float, float]]) -> float:
     """GWP of a refrigerant blend: Σ mass fraction × component GWP."""
     return sum(frac * gwp for frac, gwp in components)

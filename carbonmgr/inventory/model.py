@@ -46,7 +46,14 @@ ACTIVITY_OPTIONS = {
     "ef_ch4": "number",
     "ef_n2o": "number",
     "ef_co2e": "number",
+    "ef_gas": "number",  # a factor for the gas the line names in "gas" (kg CF4 per t aluminium ...)
     "ef_unit": "text",
+    "enthalpy": "number",  # kJ/kg: steam entered in tonnes
+    "water_temperature": "number",  # °C: hot water entered in tonnes
+    "cao": "fraction",  # cement clinker by its oxides: CaO of the clinker
+    "mgo": "fraction",
+    "cao_non_carbonate": "fraction",  # CaO (MgO) of the clinker not from carbonates
+    "mgo_non_carbonate": "fraction",
     "scope3_category": "int",
     "biogenic": "bool",
     "uncertainty": "number",  # percent, half the 95 % confidence interval
@@ -70,6 +77,13 @@ CALC_OPTIONS = (
     "ef_ch4",
     "ef_n2o",
     "ef_co2e",
+    "ef_gas",
+    "enthalpy",
+    "water_temperature",
+    "cao",
+    "mgo",
+    "cao_non_carbonate",
+    "mgo_non_carbonate",
     "ef_unit",
     "scope3_category",
     "biogenic",

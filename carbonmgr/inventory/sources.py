@@ -133,7 +133,9 @@ def scope3(r: Resolver, g: GroupLines) -> Calc:
 
 # ----------------------------------------------------------------- registry
 # Options of a line that gives its own factor (read by every method).
-OWN_FACTOR = ("ef_co2", "ef_ch4", "ef_n2o", "ef_co2e", "ef_unit", "gas")
+OWN_FACTOR = ("ef_co2", "ef_ch4", "ef_n2o", "ef_co2e", "ef_gas", "ef_unit", "gas")
+_HEAT_OPTIONS = OWN_FACTOR + ("factor_set", "enthalpy", "water_temperature")
+_CLINKER_OPTIONS = ("cao", "mgo", "cao_non_carbonate", "mgo_non_carbonate")
 _COMBUSTION_OPTIONS = OWN_FACTOR + ("ncv", "ncv_unit", "carbon_content", "carbon_element", "oxidation_rate",
                                     "factor_set", "variant", "biogenic")
 
@@ -149,8 +151,8 @@ SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
         aliases=("移动燃烧", "移动源燃烧", "移动源", "移动燃烧源", "交通运输", "mobile", "mobile sources")),
     SourceType(
         "process", _scopes(1), process,
-        item_kinds=("carbonate", "process_material", "clinker", "clinker_deduction", "gas"),
-        options=OWN_FACTOR + ("purity", "factor_set", "biogenic"), biogenic_apart=True,
+        item_kinds=("carbonate", "process_material", "clinker", "clinker_dust", "clinker_deduction", "gas"),
+        options=OWN_FACTOR + ("purity", "factor_set", "biogenic") + _CLINKER_OPTIONS, biogenic_apart=True,
         aliases=("过程排放", "工业生产过程", "工业过程", "生产过程", "工业生产过程排放", "过程", "碳酸盐使用",
                  "process emissions", "industrial process", "industrial processes")),
     SourceType(
@@ -165,7 +167,7 @@ SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
                  "electricity", "purchased power", "grid electricity")),
     SourceType(
         "purchased_heat", _scopes(2), heat,
-        item_optional=True, item_kinds=("heat",), dimensions=("energy",), options=OWN_FACTOR + ("factor_set",),
+        item_optional=True, item_kinds=("heat",), dimensions=("energy", "mass"), options=_HEAT_OPTIONS,
         aliases=("购入热力", "外购热力", "净购入热力", "购入热", "外购热", "购入的热力", "外购蒸汽", "购入蒸汽",
                  "purchased steam", "heat", "steam", "purchased heat and steam")),
     SourceType(
@@ -176,7 +178,7 @@ SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
                  "electricity exported")),
     SourceType(
         "exported_heat", _scopes(None), heat,
-        item_optional=True, item_kinds=("heat",), dimensions=("energy",), options=OWN_FACTOR + ("factor_set",),
+        item_optional=True, item_kinds=("heat",), dimensions=("energy", "mass"), options=_HEAT_OPTIONS,
         deducted=True,
         aliases=("输出热力", "外供热力", "输出热", "输出的热力", "外供蒸汽", "exported steam", "heat exported")),
     SourceType(

@@ -427,8 +427,36 @@
             <translation>CO2e 排放因子</translation>
         </message>
         <message>
+            <source>EF of the gas</source>
+            <translation>气体排放因子</translation>
+        </message>
+        <message>
             <source>EF unit</source>
             <translation>排放因子单位</translation>
+        </message>
+        <message>
+            <source>Steam enthalpy (kJ/kg)</source>
+            <translation>蒸汽焓值（kJ/kg）</translation>
+        </message>
+        <message>
+            <source>Hot water temperature (°C)</source>
+            <translation>热水温度（°C）</translation>
+        </message>
+        <message>
+            <source>Clinker CaO</source>
+            <translation>熟料CaO含量</translation>
+        </message>
+        <message>
+            <source>Clinker MgO</source>
+            <translation>熟料MgO含量</translation>
+        </message>
+        <message>
+            <source>Non-carbonate CaO</source>
+            <translation>非碳酸盐CaO含量</translation>
+        </message>
+        <message>
+            <source>Non-carbonate MgO</source>
+            <translation>非碳酸盐MgO含量</translation>
         </message>
         <message>
             <source>Scope 3 category</source>
@@ -925,6 +953,34 @@
         <message>
             <source>purity</source>
             <translation>纯度</translation>
+        </message>
+        <message>
+            <source>clinker (or dust) produced</source>
+            <translation>熟料（或粉尘）产量</translation>
+        </message>
+        <message>
+            <source>CaO content of the clinker</source>
+            <translation>熟料中氧化钙含量</translation>
+        </message>
+        <message>
+            <source>MgO content of the clinker</source>
+            <translation>熟料中氧化镁含量</translation>
+        </message>
+        <message>
+            <source>CaO not from carbonates</source>
+            <translation>非碳酸盐来源的氧化钙</translation>
+        </message>
+        <message>
+            <source>MgO not from carbonates</source>
+            <translation>非碳酸盐来源的氧化镁</translation>
+        </message>
+        <message>
+            <source>steam enthalpy</source>
+            <translation>蒸汽焓值</translation>
+        </message>
+        <message>
+            <source>hot water temperature</source>
+            <translation>热水温度</translation>
         </message>
         <message>
             <source>exported</source>

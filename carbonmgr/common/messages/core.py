@@ -22,6 +22,26 @@ MESSAGES = {
                                          " {low}–{high} {unit}；请核对化验报告和单位"},
     "engine.no_factor": {"en": 'no factor for "{item}" in factor set {set}',
                          "zh": "因子集 {set} 中没有“{item}”的因子"},
+    "engine.ef_gas_needs_gas": {
+        "en": "a factor for one gas (ef_gas) needs the gas it is for in the gas column (e.g. CF4, C2F6, SF6)",
+        "zh": "单一气体的排放因子（ef_gas）须在“气体”列写明是哪种气体（如 CF4、C2F6、SF6）"},
+    "engine.steam_needs_enthalpy": {
+        "en": 'heat in "{unit}" needs the steam\'s enthalpy (enthalpy, kJ/kg) or the hot water\'s temperature '
+              '(water_temperature, °C) to be converted to GJ',
+        "zh": "以“{unit}”计的热力须给出蒸汽焓值（enthalpy，kJ/kg）或热水温度（water_temperature，°C）才能换算为 GJ"},
+    "engine.enthalpy_range": {
+        "en": "steam enthalpy {value} kJ/kg is out of range (above 83.74, the enthalpy of water at 20 °C, and at most "
+              "4,000)",
+        "zh": "蒸汽焓值 {value} kJ/kg 超出范围（应大于 83.74，即 20 °C 水的焓值，且不超过 4,000）"},
+    "engine.water_temperature_range": {
+        "en": "hot water temperature {value} °C is out of range (above 20 °C and at most 200 °C)",
+        "zh": "热水温度 {value} °C 超出范围（应高于 20 °C，且不超过 200 °C）"},
+    "engine.clinker_dust_needs_oxides": {
+        "en": '"{item}" is counted by the clinker\'s oxides: give the clinker\'s CaO (cao) and MgO (mgo) on its line',
+        "zh": "“{item}”按熟料氧化物计算：请在该行填写熟料的氧化钙（cao）和氧化镁（mgo）含量"},
+    "engine.non_carbonate_exceeds": {
+        "en": "non-carbonate {oxide} {part} % is more than the clinker's {oxide} {whole} %",
+        "zh": "非碳酸盐来源的 {oxide} {part}% 大于熟料的 {oxide} 含量 {whole}%"},
     "engine.unit_not_fit": {"en": 'unit "{unit}" does not fit item "{item}": expected {expected}',
                             "zh": "单位“{unit}”不适用于品种“{item}”：应为{expected}"},
     "engine.missing_param": {"en": 'no default {param} for "{item}": give it on the line',
@@ -85,6 +105,17 @@ MESSAGES = {
                               "zh": "因子集 {chosen} 中没有适用于该单位的 {item} 因子，改用 {used}"},
     "engine.note.read_as_percent": {"en": "{param} {value} read as a percent: {fraction} {unit}",
                                     "zh": "{param} {value} 按百分数读取：{fraction} {unit}"},
+    "engine.note.unit_conversion": {"en": "unit conversion: 1 {unit} = {value} {other}",
+                                    "zh": "单位换算：1 {unit} = {value} {other}"},
+    "engine.note.steam_by_mass": {
+        "en": "steam or hot water in tonnes converted to heat as the MEE guidelines do (steel guideline 2024, "
+              "Appendix E: 83.74 kJ/kg is water at 20 °C)",
+        "zh": "以吨计的蒸汽或热水按生态环境部指南换算为热量（钢铁行业指南 2024 附录E：83.74 kJ/kg 为 20 °C 水的焓值）"},
+    "engine.note.clinker_dust": {
+        "en": "kiln and bypass dust count like clinker, with the clinker's oxides: E = (Q_clinker + Q_kiln dust + "
+              "Q_bypass dust) × [(CaO − CaO_nc) × 44/56 + (MgO − MgO_nc) × 44/40]",
+        "zh": "窑头粉尘和旁路放风粉尘按熟料氧化物同熟料一并计算：E = (Q熟料 + Q窑头粉尘 + Q旁路粉尘) × [(CaO − CaO非碳酸盐) × 44/56 + "
+              "(MgO − MgO非碳酸盐) × 44/40]"},
     "engine.note.user_factor": {"en": "user factor", "zh": "数据行给出的因子"},
     "engine.note.sector_family_table": {
         "en": "the factor library does not hold the {sector} guideline's own fuel table; its defaults are those of the "

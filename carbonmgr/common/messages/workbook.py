@@ -374,6 +374,27 @@ MESSAGES = {
                                        "zh": "自定 N2O 排放因子（配合排放因子单位）。"},
     "workbook.tpl.activities.ef_co2e": {"en": "Own CO2e emission factor (with ef_unit).",
                                         "zh": "自定 CO2e 排放因子（配合排放因子单位）。"},
+    "workbook.tpl.activities.ef_gas": {
+        "en": "Own emission factor of the one gas named in the gas column, per unit of activity (with ef_unit), e.g. "
+              "0.034 kg/t of CF4 per tonne of aluminium.",
+        "zh": "“气体”列所写单一气体的自定排放因子，按单位活动水平计（配合排放因子单位），如每吨铝 0.034 kg/t 的 CF4。"},
+    "workbook.tpl.activities.enthalpy": {
+        "en": "Steam entered in tonnes: its enthalpy, kJ/kg (heat = t × (enthalpy − 83.74) / 1000 GJ).",
+        "zh": "以吨计的蒸汽：其焓值，kJ/kg（热量 = 吨 × (焓值 − 83.74) / 1000 GJ）。"},
+    "workbook.tpl.activities.water_temperature": {
+        "en": "Hot water entered in tonnes: its temperature, °C (heat = t × (T − 20) × 4.1868 / 1000 GJ).",
+        "zh": "以吨计的热水：其温度，°C（热量 = 吨 × (T − 20) × 4.1868 / 1000 GJ）。"},
+    "workbook.tpl.activities.cao": {
+        "en": "Clinker by its oxides: CaO content of the clinker (fraction or %); also on kiln and bypass dust lines.",
+        "zh": "按熟料氧化物计算：熟料中氧化钙含量（小数或百分数）；窑头粉尘、旁路放风粉尘行也填熟料的含量。"},
+    "workbook.tpl.activities.mgo": {"en": "MgO content of the clinker (fraction or %).",
+                                    "zh": "熟料中氧化镁含量（小数或百分数）。"},
+    "workbook.tpl.activities.cao_non_carbonate": {
+        "en": "CaO of the clinker that does not come from carbonates (fraction or %; e.g. from carbide slag).",
+        "zh": "熟料中非碳酸盐来源的氧化钙含量（小数或百分数；如来自电石渣）。"},
+    "workbook.tpl.activities.mgo_non_carbonate": {
+        "en": "MgO of the clinker that does not come from carbonates (fraction or %).",
+        "zh": "熟料中非碳酸盐来源的氧化镁含量（小数或百分数）。"},
     "workbook.tpl.activities.ef_unit": {"en": "Unit of the own emission factors, e.g. t/t, kg/GJ, t/MWh.",
                                         "zh": "自定排放因子的单位，如 t/t、kg/GJ、t/MWh。"},
     "workbook.tpl.activities.scope3_category": {"en": "Scope 3 category, 1-15.", "zh": "范围三类别，1-15。"},

@@ -272,3 +272,26 @@ def test_the_template_names_only_equipment_types_the_engine_knows():
             item = lib.resolve_item(name)
             assert item is not None and item.kind == "equipment", name
         assert {i.id for i in lib.items.values() if i.kind == "equipment"} <= set(named)
+
+
+@pytest.mark.parametrize("region, warned", [("", True), ("  ", True), ("湖北", False), ("Hubei", False)])
+def test_electricity_without_a_region_is_flagged_not_silently_national(region, warned):
+    """A facility with no region: its electricity takes the national average grid factor, and the
+    inventory says so (a warning on the line) instead of doing it silently."""
+    from carbonmgr.editing.cases import blank_case
+    case = blank_case("en", title="T", reporting_year=2023, facility_id="F1", facility_name="Plant", region=region)
+    case.activities.row.append(2)
+    for col, value in (("facility", "F1"), ("source", "purchased_electricity"), ("item", ""), ("quantity", 100.0),
+                       ("unit", "MWh")):
+        getattr(case.activities, col).append(value)
+    from carbonmgr.factors.library import default_library
+    from carbonmgr.inventory.engine import compute
+
+    inv = compute(case, default_library(), raise_on_error=False)
+    codes = [w.code for w in inv.warnings]
+    assert ("engine.region_missing" in codes) == warned, codes
+    [line] = list(inv.lines())
+    assert ("grid_cn_hubei" in repr(line["trace"])) == (not warned)
+    if warned:
+        [w] = [w for w in inv.warnings if w.code == "engine.region_missing"]
+        assert "F1" in w.render("en") and "national" in w.render("en") and "全国" in w.render("zh")

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSpinBox, QFileDialog, QFormLayout,
                                QLabel, QLineEdit, QListView, QMainWindow, QMessageBox,
-                               QProgressBar, QTabWidget, QVBoxLayout, QWidget)
+                               QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import Problem, ValidationFailed
 from carbonmgr.common.paths import demo_dir
@@ -34,6 +34,7 @@ from carbonmgr.ui.operations import Op, report_failure
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from carbonmgr.ui.report_page import ReportPage
 from carbonmgr.ui.settings import Settings, data_dir
+from carbonmgr.ui.start_page import EmptyHint, StartEntry, StartPage
 from carbonmgr.ui.taskman import TaskManager
 from carbonmgr.ui.totals import TotalsBar
 
@@ -139,12 +140,17 @@ class MainWindow(Retranslating, QMainWindow):
         self.market = MarketPage(self)
         self.tabs.addTab(self.market, "")
         self.market.retranslate()
-        central = QWidget()
-        cl = QVBoxLayout(central)
+        self.work = QWidget()  # the open case: totals and pages
+        cl = QVBoxLayout(self.work)
         cl.setContentsMargins(4, 4, 4, 0)
         cl.addWidget(self.totals_bar)
         cl.addWidget(self.tabs, 1)
-        self.setCentralWidget(central)
+        self.start_page = StartPage(self)  # no case open yet (and File > Start page)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(self.start_page)
+        self.stack.addWidget(self.work)
+        self.setCentralWidget(self.stack)
+        self.activities_hint = EmptyHint(self.activities.view, self._activities_hint)
 
         self.problem_model = ProblemModel(self)
         self.problem_view = QListView()
@@ -169,6 +175,8 @@ class MainWindow(Retranslating, QMainWindow):
 
         self._make_actions()
         self._make_menus()
+        for entry in self._start_entries():
+            self.start_page.add_entry(entry)
         from carbonmgr.ui.exam_page import install as install_exam_tools
 
         self.exam_tools = install_exam_tools(self)  # File › Open exam …, Instructor … (ui/exam_page.py)
@@ -212,6 +220,7 @@ class MainWindow(Retranslating, QMainWindow):
 
     def _make_actions(self) -> None:
         K = QKeySequence.StandardKey
+        self.act_start = self._action("start_page", self.show_start_page, None)
         self.act_new = self._action("new", self.new_project, K.New)
         self.act_open = self._action("open", self.open_dialog, K.Open)
         self.act_import = self._action("import", self.import_dialog, "Ctrl+Shift+I")
@@ -237,7 +246,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_problems.setShortcut(QKeySequence("Ctrl+Shift+P"))
         self.act_pages = []
         for i in range(self.tabs.count()):
-            self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.tabs.setCurrentIndex(i), f"Ctrl+{i + 1}"))
+            self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.show_page(i), f"Ctrl+{i + 1}"))
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("lang_zh", lambda: self.set_language("zh"), None, True)
         self.act_en = self._action("lang_en", lambda: self.set_language("en"), None, True)
@@ -253,6 +262,8 @@ class MainWindow(Retranslating, QMainWindow):
     def _make_menus(self) -> None:
         mb = self.menuBar()
         self.menu_file = mb.addMenu("")
+        self.menu_file.addAction(self.act_start)
+        self.menu_file.addSeparator()
         for a in (self.act_new, self.act_open, self.act_import):
             self.menu_file.addAction(a)
         self.menu_recent = self.menu_file.addMenu("")
@@ -307,7 +318,9 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_recent.setTitle(self.tr("Open &recent"))
         self.menu_lang.setTitle(self.tr("&Language"))
         texts = {
-            self.act_new: (self.tr("&New project …"), self.tr("Create an empty project file")),
+            self.act_start: (self.tr("S&tart page"), self.tr("Open the demo, a new project, a workbook or a recent file")),
+            self.act_new: (self.tr("&New project …"), self.tr("Create a project: its title, standard, year and first "
+                                                           "facility with its region")),
             self.act_open: (self.tr("&Open …"), self.tr("Open a project (.carbon) or a case workbook (.xlsx)")),
             self.act_import: (self.tr("&Import workbook …"), self.tr("Import a case workbook into a new project")),
             self.act_save: (self.tr("&Save"), self.tr("Save the project")),
@@ -317,7 +330,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.act_paste: (self.tr("&Paste"), self.tr("Paste cells copied from Excel (tab-separated)")),
             self.act_insert: (self.tr("&Insert line"), self.tr("Insert a new activity line")),
             self.act_delete: (self.tr("&Delete lines"), self.tr("Delete the selected lines")),
-            self.act_assign: (self.tr("Use selected &factor"), self.tr("Use the factor selected in the factor library for "
+            self.act_assign: (self.tr("Use &selected factor"), self.tr("Use the factor selected in the factor library for "
                                                              "the selected lines")),
             self.act_override: (self.tr("&Override factor …"), self.tr("Give the selected lines their own CO2e factor")),
             self.act_clear_override: (self.tr("C&lear factor override"), self.tr("Remove the lines' own CO2e factor")),
@@ -325,7 +338,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.act_sort: (self.tr("Sor&t lines by the current column"),
                             self.tr("Sort the activity lines by the current column; again: descending; again: "
                                     "line order (or click a column header)")),
-            self.act_recompute: (self.tr("Re&compute"), self.tr("Compute the inventory again")),
+            self.act_recompute: (self.tr("R&ecompute"), self.tr("Compute the inventory again")),
             self.act_about: (self.tr("&About CarbonMgr"), self.tr("About CarbonMgr")),
             self.act_export_pdf: (self.tr("Export re&port (PDF) …"),
                                   self.tr("Write the PDF report of the case to a file of your choice")),
@@ -336,8 +349,8 @@ class MainWindow(Retranslating, QMainWindow):
             act.setText(text)
             act.setToolTip(tip)
             act.setStatusTip(tip)
-        self.act_problems.setText(self.tr("&Problems"))
-        page_names = (self.tr("Case &brief"), self.tr("&Boundary"), self.tr("&Activities"), self.tr("&Factor library"), self.tr("&Results"),
+        self.act_problems.setText(self.tr("Probl&ems"))
+        page_names = (self.tr("&Case brief"), self.tr("&Boundary"), self.tr("&Activities"), self.tr("&Factor library"), self.tr("&Results"),
                       self.tr("Re&port"))
         for i, (act, name) in enumerate(zip(self.act_pages, page_names)):
             act.setText(name)
@@ -355,6 +368,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.update_actions()
         self.update_title()
         self.update_status()
+        self.activities_hint.update()
 
     def update_title(self) -> None:
         s = self.session
@@ -536,14 +550,78 @@ class MainWindow(Retranslating, QMainWindow):
         op.start()
         return op
 
-    def new_project(self) -> None:
+    def ask_new_project(self) -> tuple[str, dict] | None:
+        """The New project dialog: (project path, essentials of the case), or None if cancelled."""
+        from carbonmgr.ui.new_project_dialog import NewProjectDialog
+
+        dialog = NewProjectDialog(self, self.settings.get("files/last_dir") or Path.home())
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.project_path(), dialog.essentials()
+        finally:
+            dialog.deleteLater()
+
+    def new_project(self):
+        """Ask the essentials of the case (one dialog), then write the project and open it."""
         if not self.maybe_save():
-            return
-        path = self.ask_path("save", str(Path(self.settings.get("files/last_dir") or Path.home()) / "case.carbon"))
-        if not path:
-            return
-        fut = Workspace.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True)
+            return None
+        answer = self.ask_new_project()
+        if not answer:
+            return None
+        path, essentials = answer
+        if Path(path).exists() and self.ask("overwrite", self.tr("“%1” exists. Replace it with the new project?")
+                                            .replace("%1", Path(path).name), ("yes", "no")) != "yes":
+            return None
+        self.settings.set("files/last_dir", str(Path(path).parent))
+        fut = Workspace.create_project(path, lang=i18n.current(), autosave_dir=data_dir(), overwrite=True,
+                                       essentials=essentials)
         return self.tasks.watch(fut, self.install_workspace, self.show_error)
+
+    # ================================================================== start page
+    def _start_entries(self) -> list[StartEntry]:
+        """The start page's entries (another part of the app adds its own with start_page.add_entry)."""
+        return [
+            StartEntry("demo", lambda: self.tr("Open the &demo case"),
+                       lambda: self.tr("A Wuhan auto-parts maker's inventory, ready to explore: every figure with its "
+                                  "formula and factor source"), lambda: self.open_recent("demo")),
+            StartEntry("new", lambda: self.tr("&New project …"),
+                       lambda: self.tr("Start a case of your own: title, standard, year and the first facility with its "
+                                  "region"), self.new_project),
+            StartEntry("import", lambda: self.tr("&Import a workbook …"),
+                       lambda: self.tr("Read a case workbook (.xlsx; carbonmgr template writes an empty one to fill in)"),
+                       self.import_dialog),
+            StartEntry("open", lambda: self.tr("&Open a file …"),
+                       lambda: self.tr("A project (.carbon) or a case workbook (.xlsx)"), self.open_dialog),
+            StartEntry("market", lambda: self.tr("Class &market"),
+                       lambda: self.tr("Trade allowances with the class in call-auction rounds"),
+                       lambda: self.show_page(self.tabs.indexOf(self.market)),
+                       visible=lambda: getattr(self, "market", None) is not None),
+            StartEntry("back", lambda: self.tr("&Back to the open case"),
+                       lambda: self.tr("Return to “%1”").replace("%1", self.session.title if self.session else ""),
+                       self.show_work, visible=lambda: self.session is not None),
+        ]
+
+    def show_start_page(self) -> None:
+        self.stack.setCurrentWidget(self.start_page)
+        self.start_page.refresh()
+
+    def show_work(self) -> None:
+        if self.session is not None:
+            self.stack.setCurrentWidget(self.work)
+
+    def show_page(self, index: int) -> None:
+        """A page of the window (View menu, Ctrl+1 …), also with no case open (the class market needs none)."""
+        self.stack.setCurrentWidget(self.work)
+        self.tabs.setCurrentIndex(index)
+
+    def _activities_hint(self) -> str:
+        """The empty activity table says what to do (nothing when lines are only filtered out)."""
+        s = self.session
+        if s is not None and len(s) > 0:
+            return ""
+        return self.tr("No activity lines yet. Add one with Add line (Ctrl+I), or paste rows copied from Excel "
+                       "(Ctrl+V): facility, source type, item, quantity, unit.")
 
     def install_workspace(self, workspace: Workspace, *, check_recovery: bool = True) -> None:
         """Show an opened workspace (an editing one: it has an edit session)."""
@@ -574,6 +652,7 @@ class MainWindow(Retranslating, QMainWindow):
                 else:
                     session.discard_autosave()
         self._had_errors = True
+        self.stack.setCurrentWidget(self.work)
         for page in (self.brief, self.boundary, self.activities, self.factors):
             page.set_session(session)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", session.title), 5000)
@@ -936,6 +1015,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.session.lang = lang
         for page in self.pages:  # core texts (source names, problems) depend on the language too
             page.language_changed()
+        self.statusBar().clearMessage()  # a message of the other language must not stay
         self.retranslate()
 
     def about(self) -> None:

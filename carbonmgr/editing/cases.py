@@ -11,12 +11,19 @@ from carbonmgr.inventory.model import ActivityTable, CaseData, CaseInfo, Facilit
 __all__ = ["blank_case", "copy_case"]
 
 
-def blank_case(lang: str = "zh") -> CaseData:
-    """The case of a new project: one facility, the Chinese standard profile, last year."""
-    year = _dt.date.today().year - 1
-    title = translate("editing.new_case_title", lang)
-    info = CaseInfo(title=title, standard="gbt32150", reporting_year=year)
-    fac = Facility("F1", translate("editing.new_case_facility", lang), "")
+def blank_case(lang: str = "zh", *, title: str | None = None, standard: str | None = None,
+               reporting_year: int | None = None, facility_id: str | None = None,
+               facility_name: str | None = None, region: str | None = None) -> CaseData:
+    """The case of a new project: one facility. What the user chose in the New project dialog
+    (title, standard, year, the first facility and its region) is taken as given; what is left
+    out gets the Chinese standard profile, last year and a facility "F1" with no region (its
+    electricity is then flagged by the engine, never silently given the national factor)."""
+    year = reporting_year or _dt.date.today().year - 1
+    title = (title or "").strip() or translate("editing.new_case_title", lang)
+    info = CaseInfo(title=title, standard=standard or "gbt32150", reporting_year=year)
+    fac = Facility((facility_id or "").strip() or "F1",
+                   (facility_name or "").strip() or translate("editing.new_case_facility", lang),
+                   (region or "").strip())
     return CaseData(info=info, facilities=[fac],
                     columns={"Activities": {f: c for f, c in zip(CORE_FIELDS, "ABCDE")}})
 

@@ -524,8 +524,9 @@ class EditSession:
         facility_id = str(facility_id).strip()
         if not facility_id:
             raise CellError("workbook.required", field="id")
-        if any(f.id == facility_id for f in self.case.facilities):
-            raise CellError("workbook.facility_duplicate", value=facility_id, first="-")
+        taken = [f for f in self.case.facilities if f.id == facility_id]
+        if taken:
+            raise CellError("editing.facility_id_taken", id=facility_id, name=taken[0].name or facility_id)
         return self.execute(Step([AddFacility(len(self.case.facilities), Facility(facility_id, name, region))],
                                  ("add_facility", {"id": facility_id})))
 

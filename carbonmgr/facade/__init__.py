@@ -13,6 +13,7 @@ from carbonmgr.editing.session import (ACTIVITY_OPTIONS, CONSOLIDATIONS, CORE_FI
                                        STANDARDS, CellError, Changes, ImportCancelled, ImportJob)
 from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOOK_SUFFIXES, Workspace, demo_path,
                                         factor_library, line_groups, read_workbook, resolve_input, write_template)
+from carbonmgr.facade.newcase import grid_regions
 from carbonmgr.inventory import headline as figures  # the standard's headline figures and breakdowns
 from carbonmgr.factors.labels import (factor_name, grade_name, gwp_source_name, instrument_name, item_name,
                                       region_name, set_name, status_name, unit_name)
@@ -41,7 +42,7 @@ def __getattr__(name: str):
 
 __all__ = [
     "Workspace", "ProjectInUse", "EDIT_OPERATIONS", "PROJECT_SUFFIX", "WORKBOOK_SUFFIXES", "demo_path", "read_workbook",
-    "resolve_input", "line_groups", "factor_library", "write_template", "Changes", "CellError", "ImportJob",
+    "resolve_input", "line_groups", "factor_library", "write_template", "grid_regions", "Changes", "CellError", "ImportJob",
     "ImportCancelled",
     "ACTIVITY_OPTIONS", "CONSOLIDATIONS", "CORE_FIELDS", "DEFAULT_GWP", "EQUIPMENT_METHOD_FIELDS", "EQUIPMENT_METHODS",
     "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SECTORS", "SOURCE_NAMES", "SOURCES",

@@ -167,11 +167,15 @@ class Workspace:
 
     @classmethod
     def create_project(cls, path: str | Path, *, lang: str = "zh", autosave_dir=None,
-                       overwrite: bool = False) -> Future:
-        """Write a new, empty project and open it for editing; the future gives the workspace."""
+                       overwrite: bool = False, essentials: dict | None = None) -> Future:
+        """Write a new, empty project and open it for editing; the future gives the workspace.
+        ``essentials``: what the New project dialog asked (``title``, ``standard``,
+        ``reporting_year``, ``facility_id``, ``facility_name``, ``region``)."""
+        from carbonmgr.editing.cases import blank_case
         from carbonmgr.editing.session import EditSession
 
-        fut = EditSession.create_project(path, lang=lang, autosave_dir=autosave_dir, overwrite=overwrite)
+        case = blank_case(lang, **(essentials or {}))
+        fut = EditSession.create_project(path, case, lang=lang, autosave_dir=autosave_dir, overwrite=overwrite)
         return _resolve_future(fut, cls.editing)
 
     @staticmethod

@@ -819,6 +819,8 @@ class Resolver:
         if not item_text:
             calc.notes.append(Note("engine.note.grid_from_region",
                                    {"region": facility.region or "—", "grid": grid.name("en")}))
+            if not (facility.region or "").strip():  # never a default factor without a word
+                calc.warnings.append(("engine.region_missing", "item", {"facility": facility.id}))
         return calc
 
     def market_of(self, facility: Facility, grid_ids=()) -> str:

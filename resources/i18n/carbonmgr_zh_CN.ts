@@ -1054,12 +1054,16 @@
             <translation>语言(&amp;L)</translation>
         </message>
         <message>
-            <source>&amp;New project …</source>
-            <translation>新建项目(&amp;N)…</translation>
+            <source>S&amp;tart page</source>
+            <translation>开始页(&amp;T)</translation>
         </message>
         <message>
-            <source>Create an empty project file</source>
-            <translation>创建一个空项目文件</translation>
+            <source>Open the demo, a new project, a workbook or a recent file</source>
+            <translation>打开示例、新建项目、导入工作簿或打开最近的文件</translation>
+        </message>
+        <message>
+            <source>&amp;New project …</source>
+            <translation>新建项目(&amp;N)…</translation>
         </message>
         <message>
             <source>&amp;Open …</source>
@@ -1134,10 +1138,6 @@
             <translation>删除所选行</translation>
         </message>
         <message>
-            <source>Use selected &amp;factor</source>
-            <translation>使用所选因子(&amp;F)</translation>
-        </message>
-        <message>
             <source>Use the factor selected in the factor library for the selected lines</source>
             <translation>对所选行使用因子库中选中的因子</translation>
         </message>
@@ -1174,10 +1174,6 @@
             <translation>按当前列对活动数据排序；再按一次：降序；再按一次：恢复原始行顺序（也可点击列标题）</translation>
         </message>
         <message>
-            <source>Re&amp;compute</source>
-            <translation>重新核算(&amp;C)</translation>
-        </message>
-        <message>
             <source>Compute the inventory again</source>
             <translation>重新计算排放清单</translation>
         </message>
@@ -1206,12 +1202,20 @@
             <translation>将案例及其核算结果写入 Excel 工作簿</translation>
         </message>
         <message>
-            <source>&amp;Problems</source>
-            <translation>问题(&amp;P)</translation>
+            <source>Create a project: its title, standard, year and first facility with its region</source>
+            <translation>新建项目：填写标题、核算标准、年份以及第一个设施及其所在地区</translation>
         </message>
         <message>
-            <source>Case &amp;brief</source>
-            <translation>案例简介(&amp;B)</translation>
+            <source>Use &amp;selected factor</source>
+            <translation>使用所选因子(&amp;S)</translation>
+        </message>
+        <message>
+            <source>R&amp;ecompute</source>
+            <translation>重新核算(&amp;E)</translation>
+        </message>
+        <message>
+            <source>Probl&amp;ems</source>
+            <translation>问题(&amp;E)</translation>
         </message>
         <message>
             <source>&amp;Boundary</source>
@@ -1228,6 +1232,10 @@
         <message>
             <source>&amp;Results</source>
             <translation>核算结果(&amp;R)</translation>
+        </message>
+        <message>
+            <source>&amp;Case brief</source>
+            <translation>案例简介(&amp;C)</translation>
         </message>
         <message>
             <source>Re&amp;port</source>
@@ -1342,6 +1350,58 @@
             <translation>以只读方式打开？</translation>
         </message>
         <message>
+            <source>“%1” exists. Replace it with the new project?</source>
+            <translation>“%1”已存在。是否用新项目替换它？</translation>
+        </message>
+        <message>
+            <source>Open the &amp;demo case</source>
+            <translation>打开示例案例(&amp;D)</translation>
+        </message>
+        <message>
+            <source>A Wuhan auto-parts maker's inventory, ready to explore: every figure with its formula and factor source</source>
+            <translation>一家武汉汽车零部件企业的排放清单，可直接浏览：每个数字都附有公式和因子来源</translation>
+        </message>
+        <message>
+            <source>Start a case of your own: title, standard, year and the first facility with its region</source>
+            <translation>开始自己的案例：标题、核算标准、年份以及第一个设施及其所在地区</translation>
+        </message>
+        <message>
+            <source>&amp;Import a workbook …</source>
+            <translation>导入工作簿(&amp;I)…</translation>
+        </message>
+        <message>
+            <source>Read a case workbook (.xlsx; carbonmgr template writes an empty one to fill in)</source>
+            <translation>读取案例工作簿（.xlsx；carbonmgr template 可生成一份待填写的空白工作簿）</translation>
+        </message>
+        <message>
+            <source>&amp;Open a file …</source>
+            <translation>打开文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>A project (.carbon) or a case workbook (.xlsx)</source>
+            <translation>项目（.carbon）或案例工作簿（.xlsx）</translation>
+        </message>
+        <message>
+            <source>Class &amp;market</source>
+            <translation>课堂碳市场(&amp;M)</translation>
+        </message>
+        <message>
+            <source>Trade allowances with the class in call-auction rounds</source>
+            <translation>与全班在集合竞价轮次中交易配额</translation>
+        </message>
+        <message>
+            <source>&amp;Back to the open case</source>
+            <translation>返回当前案例(&amp;B)</translation>
+        </message>
+        <message>
+            <source>Return to “%1”</source>
+            <translation>返回“%1”</translation>
+        </message>
+        <message>
+            <source>No activity lines yet. Add one with Add line (Ctrl+I), or paste rows copied from Excel (Ctrl+V): facility, source type, item, quantity, unit.</source>
+            <translation>还没有活动数据。点击“添加行”（Ctrl+I）添加一行，或粘贴从 Excel 复制的行（Ctrl+V）：设施、排放源类别、品种、数量、单位。</translation>
+        </message>
+        <message>
             <source>CarbonMgr found unsaved changes to this project from %1 (autosave). Recover them?</source>
             <translation>发现该项目在 %1 自动保存的未保存修改。是否恢复？</translation>
         </message>
@@ -1432,6 +1492,77 @@
         <message>
             <source>%1 was not imported: %2 problem(s)</source>
             <translation>%1 未导入：发现 %2 个问题</translation>
+        </message>
+    </context>
+    <context>
+        <name>NewProjectDialog</name>
+        <message>
+            <source>New project</source>
+            <translation>新建项目</translation>
+        </message>
+        <message>
+            <source>Case &amp;title:</source>
+            <translation>案例标题(&amp;T)：</translation>
+        </message>
+        <message>
+            <source>&amp;Standard profile:</source>
+            <translation>核算标准(&amp;S)：</translation>
+        </message>
+        <message>
+            <source>Reporting &amp;year:</source>
+            <translation>报告年度(&amp;Y)：</translation>
+        </message>
+        <message>
+            <source>First facility &amp;ID:</source>
+            <translation>第一个设施编号(&amp;I)：</translation>
+        </message>
+        <message>
+            <source>Facility &amp;name:</source>
+            <translation>设施名称(&amp;N)：</translation>
+        </message>
+        <message>
+            <source>&amp;Region (grid):</source>
+            <translation>所在地区（电网）(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Project &amp;file:</source>
+            <translation>项目文件(&amp;F)：</translation>
+        </message>
+        <message>
+            <source>e.g. Wuhan plant 2024 inventory</source>
+            <translation>如：武汉工厂 2024 年排放清单</translation>
+        </message>
+        <message>
+            <source>e.g. Main plant</source>
+            <translation>如：总厂</translation>
+        </message>
+        <message>
+            <source>Choose the region …</source>
+            <translation>请选择地区…</translation>
+        </message>
+        <message>
+            <source>&amp;Browse …</source>
+            <translation>浏览(&amp;B)…</translation>
+        </message>
+        <message>
+            <source>The region chooses the grid emission factor of the facility's purchased electricity. More facilities can be added on the Boundary page.</source>
+            <translation>所在地区决定该设施外购电力使用的电网排放因子。其他设施可在“组织边界”页添加。</translation>
+        </message>
+        <message>
+            <source>Project file</source>
+            <translation>项目文件</translation>
+        </message>
+        <message>
+            <source>CarbonMgr projects (*.carbon)</source>
+            <translation>CarbonMgr 项目 (*.carbon)</translation>
+        </message>
+        <message>
+            <source>Still needed: %1</source>
+            <translation>尚需填写：%1</translation>
+        </message>
+        <message>
+            <source>, </source>
+            <translation>、</translation>
         </message>
     </context>
     <context>
@@ -1615,28 +1746,31 @@
             <translation>图表将显示在这里…</translation>
         </message>
         <message>
-            <source>Scope 2</source>
-            <translation>范围二</translation>
-        </message>
-        <message>
-            <source>Reported under GB/T 32150: %1 t CO2e (purchased minus exported is shown as its own line)</source>
-            <translation>按 GB/T 32150 报告：%1 t CO2e（输出电力/热力的扣减单列显示）</translation>
-        </message>
-        <message>
-            <source>The total counts the location-based Scope 2.</source>
-            <translation>排放总量采用基于位置的范围二排放。</translation>
-        </message>
-        <message>
             <source>Charts are not available: %1</source>
             <translation>无法显示图表：%1</translation>
         </message>
     </context>
     <context>
-        <name>TotalsBar</name>
+        <name>StartPage</name>
         <message>
-            <source>Scope 2, %1</source>
-            <translation>范围二（%1）</translation>
+            <source>Welcome to CarbonMgr</source>
+            <translation>欢迎使用 CarbonMgr</translation>
         </message>
+        <message>
+            <source>Greenhouse-gas inventories under GB/T 32150, the GHG Protocol and ISO 14064-1: every figure with its formula, inputs and factor source. Start with one of these:</source>
+            <translation>按 GB/T 32150、温室气体核算体系（GHG Protocol）和 ISO 14064-1 编制温室气体排放清单，每个数字都附有公式、输入值和因子来源。从以下任一项开始：</translation>
+        </message>
+        <message>
+            <source>Recent files</source>
+            <translation>最近的文件</translation>
+        </message>
+        <message>
+            <source>No recent files yet. Open the demo case to look around, or start a new project; the files you open will be listed here.</source>
+            <translation>还没有最近的文件。可先打开示例案例浏览，或新建一个项目；打开过的文件会列在这里。</translation>
+        </message>
+    </context>
+    <context>
+        <name>TotalsBar</name>
         <message numerus="yes">
             <source>%n line(s) with problems (not counted)</source>
             <translation>

@@ -348,7 +348,9 @@ def test_smoke_test_command(tmp_path):
 
 def test_new_project_then_enter_a_line(qtbot, win, tmp_path):
     target = tmp_path / "firm.carbon"
-    win.answers["path:save"] = str(target)
+    win.ask_new_project = lambda: (str(target), {"title": "Firm 2024", "standard": "gbt32150", "reporting_year": 2024,
+                                                 "facility_id": "F1", "facility_name": "Main plant",
+                                                 "region": "Hubei"})
     fut = win.new_project()
     qtbot.waitUntil(lambda: win.session is not None and win.session.results is not None, timeout=20000)
     s = win.session

@@ -64,6 +64,10 @@ MESSAGES = {
                             "zh": "“{item}”不是已知电网（国家、区域电网如华中，或省份）"},
     "engine.region_unknown": {"en": 'facility {facility}: region "{region}" has no grid factor; name the grid in the item column',
                               "zh": "设施 {facility}：地区“{region}”没有电网排放因子；请在品种列填写电网"},
+    "engine.region_missing": {"en": "facility {facility} has no region: its electricity takes the national average grid "
+                                    "factor; give the facility its region (Boundary page) or name the grid in the item column",
+                              "zh": "设施 {facility} 未填写所在地区：其电力使用全国平均电网排放因子；请在“组织边界”页填写该设施的地区，"
+                                    "或在品种列填写电网"},
     "engine.heat_unknown": {"en": '"{item}" is not a known heat or steam factor',
                             "zh": "“{item}”不是已知的热力/蒸汽因子"},
     "engine.scope3_category": {"en": "scope3_category must be a whole number from 1 to 15",

@@ -76,5 +76,7 @@ MESSAGES = {
                                      "zh": "已有记录引用了未列出的设施编号“{id}”；请换一个编号"},
     # The edit session
     "editing.new_case_title": {"en": "New case", "zh": "新建案例"},
+    "editing.facility_id_taken": {"en": 'the facility ID "{id}" is already used by "{name}": choose another ID',
+                                  "zh": "设施编号“{id}”已被“{name}”使用，请换一个编号"},
     "editing.new_case_facility": {"en": "Head office", "zh": "总部"},
 }

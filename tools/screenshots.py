@@ -1,9 +1,11 @@
-"""Render screenshots of the main views in both languages into docs/screenshots/ (offscreen).
+"""Render screenshots of every view in both languages into docs/screenshots/ (offscreen).
 
-    .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--lang zh en]
+    .venv/bin/python tools/screenshots.py [--out docs/screenshots] [--lang zh en] [--size 1280x800]
 
-Uses a throw-away settings file, opens the bundled demo case, and grabs each page (the
-Report page after generating the report, with its preview).
+Uses a throw-away settings file; grabs the start page and the New project dialog, then opens
+the bundled demo case and grabs each page of the window, whatever pages it has (the Report
+page after generating the report, with its preview). Files are named
+``<lang>_<n>_<page>.png``: ``0_start``, ``0_new_project``, then the pages in tab order.
 Chinese text is drawn with the WenQuanYi font (fonts-wqy-microhei) when installed.
 """
 from __future__ import annotations
@@ -18,7 +20,18 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = ("brief", "boundary", "activities", "factors", "results", "report")
+PAGES = ("brief", "boundary", "activities", "factors", "results", "report")  # names of the first pages
+
+
+def _page_name(win, i: int) -> str:
+    """A file name for tab ``i``: the known pages by name, others by their class (EtsPage -> ets)."""
+    import re
+
+    if i < len(PAGES):
+        return PAGES[i]
+    widget = win.tabs.widget(i)
+    name = re.sub(r"(?<!^)(?=[A-Z])", "_", type(widget).__name__.removesuffix("Page")).lower()
+    return name or f"page{i + 1}"
 MAX_BYTES = 200_000
 
 
@@ -51,7 +64,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(ROOT / "docs" / "screenshots"))
     ap.add_argument("--lang", nargs="*", default=["zh", "en"])
-    ap.add_argument("--size", default="1360x840")
+    ap.add_argument("--size", default="1280x800")
     args = ap.parse_args(argv)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     tmp = tempfile.mkdtemp(prefix="carbonmgr-shots-")
@@ -75,10 +88,27 @@ def main(argv=None) -> int:
         win.ask = lambda *a, **k: "no"
         win.resize(w, h)
         win.show()
+        app.processEvents()
+        time.sleep(0.05)
+        app.processEvents()
+        path = out / f"{lang}_0_start.png"  # what plain `carbonmgr gui` shows
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+              f"{_save(win.grab().toImage(), path) // 1024} KB")
+        from carbonmgr.ui.new_project_dialog import NewProjectDialog
+
+        dialog = NewProjectDialog(win, str(Path.home()))
+        dialog.show()
+        app.processEvents()
+        path = out / f"{lang}_0_new_project.png"
+        print(f"{path.relative_to(ROOT) if path.is_relative_to(ROOT) else path}: "
+              f"{_save(dialog.grab().toImage(), path) // 1024} KB")
+        dialog.close()
+        dialog.deleteLater()
         win.open_path("demo")
         _wait(app, lambda win=win: win.session is not None and win.session.results is not None)
         s = win.session
-        for i, name in enumerate(PAGES):
+        for i in range(win.tabs.count()):
+            name = _page_name(win, i)
             win.tabs.setCurrentIndex(i)
             if name == "activities":
                 win.activities.select_position(0, "quantity")

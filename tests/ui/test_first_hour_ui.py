@@ -237,6 +237,7 @@ def _dialogs(win, tmp_path):
 def test_access_keys_are_unique_in_every_menu_and_dialog(qtbot, win, tmp_path, lang):
     open_and_wait(qtbot, win, "demo")  # menus as they are with a case open (Undo/Redo texts ...)
     win.set_language(lang)
+    qtbot.wait(50)  # parts that re-translate on the LanguageChange event
     found = {}
     for where, texts in _menus(win).items():
         dup = _duplicates(texts)

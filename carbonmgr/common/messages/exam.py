@@ -94,7 +94,7 @@ MESSAGES = {
     "cli.exam.submitted": {"en": "submission written: {path} (trainee {trainee}, package id {package_id})",
                            "zh": "已写入提交文件：{path}（学员 {trainee}，考试包编号 {package_id}）"},
     # the app: exam mode
-    "ui.exam.open": {"en": "Open e&xam …", "zh": "打开考试(&X)…"},
+    "ui.exam.open": {"en": "Open &exam …", "zh": "打开考试(&E)…"},  # X is Export inventory (Excel)
     "ui.exam.open_tip": {"en": "Open an exam package (.cmexam) and work it: no results until you submit",
                          "zh": "打开考试包（.cmexam）并作答：提交前不显示结果"},
     "ui.exam.filter_exam": {"en": "Exam packages (*.cmexam)", "zh": "考试包 (*.cmexam)"},
@@ -115,7 +115,7 @@ MESSAGES = {
     "ui.exam.time_left": {"en": "Time left: {time}", "zh": "剩余时间：{time}"},
     "ui.exam.time_up": {"en": "Time is up: submit now", "zh": "时间到：请立即提交"},
     # the app: Instructor page
-    "ui.instructor.open": {"en": "I&nstructor …", "zh": "讲师(&N)…"},
+    "ui.instructor.open": {"en": "Instr&uctor …", "zh": "讲师(&U)…"},  # N is New project
     "ui.instructor.open_tip": {"en": "Grade a folder of submissions against a key: gradebook, charts, feedback",
                                "zh": "按答案批改一个文件夹中的提交文件：成绩册、图表、反馈报告"},
     "ui.instructor.title": {"en": "Instructor — CarbonMgr", "zh": "讲师 — CarbonMgr"},

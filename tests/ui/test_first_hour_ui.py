@@ -35,7 +35,7 @@ def test_the_app_starts_on_the_start_page_and_its_entries_work(qtbot, win):
     assert win.stack.currentWidget() is win.start_page and win.start_page.isVisible()
     page = win.start_page
     shown = [k for k, b in page.buttons.items() if b.isVisible()]
-    assert shown == ["demo", "new", "import", "open"]  # "back" only once a case is open
+    assert shown == ["demo", "new", "import", "open", "market"]  # "back" only once a case is open
     # no recent files: the page says what to do instead of showing an empty list
     assert page.recent_empty.isVisible() and not page.recent.isVisible()
     assert "demo" in page.recent_empty.text()

@@ -6,11 +6,12 @@
 Uses the bundled Wuhan exercise (resources/exercises/) when there is one, else builds a key like it
 (coal boiler with a measured NCV, natural gas, diesel forklifts by month, purchased electricity and
 steam, exported heat, a refrigerant top-up, limestone) into a temporary folder. The submissions are
-real .xlsx files: the key's lines reordered, split by month, in other units, some with one mistake.
+real .xlsx files: the key's lines reordered, one split by month, every fifth with one mistake.
 Both commands run as separate processes, as an instructor runs them; prints the wall times.
 """
 from __future__ import annotations
 
+import json
 import random
 import statistics
 import subprocess
@@ -59,23 +60,37 @@ def bundled_key() -> Path | None:
     return found[0] if found else None
 
 
-def submission(rnd: random.Random, n: int) -> list[list]:
-    lines = [list(x) for x in KEY]
-    # diesel by month, electricity in kWh
-    diesel = lines.pop(2)
-    lines.append(["F1", "purchased_electricity", "", 1_200_000, "kWh", None, None, None])
-    lines.pop(2)
-    lines += [["F1", "mobile_combustion", "柴油", diesel[3] / 12, "t", None, None, None] for _ in range(12)]
-    mistake = n % 5
-    if mistake == 1:
-        lines[1][3] = 50  # gas in 10^4 Nm3 typed as m3
-        lines[1][4] = "m3"
-    elif mistake == 2:
-        lines = [x for x in lines if x[1] != "fugitive"]
-    elif mistake == 3:
-        lines[0][5] = 20.9
-    rnd.shuffle(lines)
-    return lines
+def submissions_of(key: Path, n: int, folder: Path) -> list[Path]:
+    """``n`` submissions of ``key``'s answer: its lines reordered, the first line split by month,
+    and every fifth submission with one mistake (a quantity off by 10 % or a line left out)."""
+    import copy
+
+    from carbonmgr.inventory.model import Activity, ActivityTable
+    from carbonmgr.io.workbook import write_case
+    from carbonmgr.training.exercise import read_exercise
+
+    exercise = read_exercise(key)
+    rnd = random.Random(1)
+    out = []
+    for i in range(n):
+        case = copy.deepcopy(exercise.key)
+        lines = list(case.activities)
+        first = lines.pop(0)
+        lines += [Activity(0, first.facility, first.source, first.item, first.quantity / 12, first.unit,
+                           dict(first.options)) for _ in range(12)]
+        if i % 5 == 1:
+            lines[0].quantity *= 1.1
+        elif i % 5 == 2 and len(lines) > 13:
+            lines.pop(0)
+        rnd.shuffle(lines)
+        for r, line in enumerate(lines):
+            line.row = r + 2
+        case.activities = ActivityTable.from_lines(lines)
+        case.info.extra["trainee"] = f"trainee {i:03d}"
+        path = folder / f"s{i:03d}.xlsx"
+        write_case(case, path)
+        out.append(path)
+    return out
 
 
 def run(args: list[str]) -> float:
@@ -86,23 +101,23 @@ def run(args: list[str]) -> float:
 
 
 def main(n: int = 100) -> None:
-    rnd = random.Random(1)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         key = bundled_key()
         if key is None:
             key = write_book(tmp / "key.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": [HEADER, *KEY],
                                                 "Brief": BRIEF})
-        subs = []
-        for i in range(n):
-            subs.append(write_book(tmp / f"s{i:03d}.xlsx", {
-                "Case": CASE + [["trainee", f"trainee {i:03d}"]], "Facilities": FACILITIES,
-                "Activities": [HEADER, *submission(rnd, i)]}))
+        subs = submissions_of(key, n, tmp)
         calc = statistics.median(run(["calc", str(key), "--json"]) for _ in range(3))
-        grade = run(["grade", "--key", str(key), *map(str, subs), "--json"])
+        start = time.perf_counter()
+        done = subprocess.run([sys.executable, "-m", "carbonmgr", "grade", "--key", str(key), *map(str, subs),
+                               "--json", "--lang", "en"], check=True, capture_output=True, text=True, cwd=str(ROOT))
+        grade = time.perf_counter() - start
+        scores = [entry["score"] for entry in json.loads(done.stdout)]
         print(f"key: {key.name if key.parent == ROOT / 'resources' / 'exercises' else 'built-in Wuhan-type key'}")
         print(f"carbonmgr calc of the key (median of 3): {calc:.2f} s")
-        print(f"carbonmgr grade of {n} submissions:        {grade:.2f} s ({grade / n * 1000:.0f} ms each)")
+        print(f"carbonmgr grade of {n} submissions:        {grade:.2f} s ({grade / n * 1000:.0f} ms each); "
+              f"{scores.count(100.0)} scored 100, the others {sorted(set(s for s in scores if s != 100.0))}")
         ratio = grade / calc
         print(f"ratio: {ratio:.2f}x (target: at most {TARGET_RATIO:g}x) -> {'ok' if ratio <= TARGET_RATIO else 'OVER'}")
 

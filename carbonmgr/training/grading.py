@@ -779,6 +779,10 @@ def grade_many(key, paths: Iterable[str | Path], lang: str = "en",
                                                           Problem("grade.unreadable", {"detail": str(exc)})]
             result = GradeResult(submission=str(path), lang=lang, problems=list(problems),
                                  points_possible=grader.points_possible())
+        except (ArithmeticError, LookupError, TypeError, ValueError, OSError) as exc:  # noqa: BLE001
+            # a file that trips the grader itself: flagged, and the rest are still graded
+            result = GradeResult(submission=str(path), lang=lang, points_possible=grader.points_possible(),
+                                 problems=[Problem("grade.unreadable", {"detail": f"{type(exc).__name__}: {exc}"})])
         results.append(result)
         if progress is not None:
             progress(n + 1, len(paths))

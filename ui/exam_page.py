@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import html
 import os
+import shutil
 import time
 from pathlib import Path
 
@@ -103,7 +104,7 @@ class ExamPanel(QWidget):
 class ExamMode(QObject):
     """One exam being worked in the window (see the module's text)."""
 
-    def __init__(self, tools: "ExamTools", package, exam_path: Path, project: Path):
+    def __init__(self, tools: "ExamTools", package, exam_path: Path, project: Path, started: float | None = None):
         super().__init__(tools)
         self.tools = tools
         self.win = tools.win
@@ -113,7 +114,10 @@ class ExamMode(QObject):
         self.active = False
         self.submitted: Path | None = None
         self.time_up = False
-        self.deadline = (time.monotonic() + package.time_limit * 60) if package.time_limit else None
+        # the clock runs from the first opening of this package (kept beside the trainee's project),
+        # so that closing and reopening the exam does not give the time again
+        started = time.time() if started is None else started
+        self.deadline = (started + package.time_limit * 60) if package.time_limit else None
         self.panel = ExamPanel(self)
         self.dock = QDockWidget()
         self.dock.setObjectName("ExamDock")
@@ -171,7 +175,7 @@ class ExamMode(QObject):
         self.panel.retranslate()
 
     def seconds_left(self) -> float | None:
-        return None if self.deadline is None else max(0.0, self.deadline - time.monotonic())
+        return None if self.deadline is None else max(0.0, self.deadline - time.time())
 
     def tick(self) -> None:
         left = self.seconds_left()
@@ -303,6 +307,9 @@ class ExamTools(QObject):
             package = exams.read_exam(path)
             folder.mkdir(parents=True, exist_ok=True)
             project = folder / f"exam-{package.package_id}.carbon"
+            copy = project.with_suffix(exams.EXAM_SUFFIX)
+            if not copy.exists() or copy.read_bytes() != Path(path).read_bytes():
+                shutil.copyfile(path, copy)  # so that the project, opened any way, is opened in exam mode
             if not project.exists():
                 exams.start_exam_project(package, project)
             return package, project
@@ -317,15 +324,42 @@ class ExamTools(QObject):
         self._pending = (exam_path, package, project)
         self.win.open_path(str(project))
 
+    @staticmethod
+    def started_at(project: Path) -> float:
+        """When the trainee first opened this exam (kept beside the project)."""
+        stamp = project.with_suffix(".started")
+        try:
+            return float(stamp.read_text(encoding="ascii").strip())
+        except (OSError, ValueError):
+            now = time.time()
+            try:
+                stamp.write_text(f"{now:.3f}", encoding="ascii")
+            except OSError:
+                pass
+            return now
+
+    def _exam_of(self, project: Path) -> tuple | None:
+        """(exam path, package, project) when ``project`` is the trainee's project of an exam."""
+        folder = (data_dir() / "exams").resolve()
+        if project.parent.resolve() != folder or not project.name.startswith("exam-"):
+            return None
+        copy = project.with_suffix(exams.EXAM_SUFFIX)
+        try:
+            return copy, exams.read_exam(copy), project
+        except Exception:  # noqa: BLE001 - no package beside it: an ordinary project
+            return None
+
     def _session_installed(self) -> None:
         s = self.win.session
         pending, self._pending = self._pending, None
-        if self.mode is not None and (s is None or s.project_path != self.mode.project):
-            self.mode.leave()  # another case was opened: the exam is left (its project keeps the work)
+        if pending is None and s is not None and s.project_path is not None:
+            pending = self._exam_of(Path(s.project_path))  # opened from Recent files or File › Open
+        if self.mode is not None:
+            self.mode.leave()  # another case (or the exam again): the exam's project keeps the work
             self.mode = None
         if pending is not None and s is not None and s.project_path is not None and \
                 Path(s.project_path).resolve() == pending[2].resolve():
-            self.mode = ExamMode(self, pending[1], pending[0], pending[2])
+            self.mode = ExamMode(self, pending[1], pending[0], pending[2], self.started_at(pending[2]))
             self.mode.enter()
 
     def _results_shown(self) -> None:

@@ -28,9 +28,11 @@ def exam(tmp_path):
 
 
 def open_exam(qtbot, win, path):
+    before = win.exam_tools.mode
     win.exam_tools.open_exam(str(path))
-    qtbot.waitUntil(lambda: win.exam_tools.mode is not None and win.exam_tools.mode.active
-                    and win.session is not None and win.session.results is not None, timeout=30000)
+    qtbot.waitUntil(lambda: win.exam_tools.mode is not None and win.exam_tools.mode is not before
+                    and win.exam_tools.mode.active and win.session is not None and win.session.results is not None,
+                    timeout=30000)
     return win.exam_tools.mode
 
 
@@ -86,7 +88,9 @@ def test_an_exam_is_worked_without_results_and_submitted_sealed(qtbot, win, exam
 def test_the_countdown_runs_out_and_reopening_resumes_the_work(qtbot, win, exam):
     _, path = exam
     mode = open_exam(qtbot, win, path)
-    mode.deadline = time.monotonic() - 1
+    deadline = mode.deadline
+    assert deadline == pytest.approx(time.time() + 30 * 60, abs=60)
+    mode.deadline = time.time() - 1
     mode.tick()
     assert mode.time_up and "Time is up" in mode.panel.clock.text()
     win.set_language("zh")  # one language at a time: the exam panel and its actions follow
@@ -100,8 +104,18 @@ def test_the_countdown_runs_out_and_reopening_resumes_the_work(qtbot, win, exam)
     qtbot.waitUntil(lambda: len(win.session) == 1)
     win.save()
     qtbot.waitUntil(lambda: not win.session.modified, timeout=20000)
+    project = win.session.project_path
     mode = open_exam(qtbot, win, path)  # the same package again: the trainee's project of it
     assert len(win.session) == 1 and win.session.case.activities.quantity == [7.0]
+    assert mode.deadline == pytest.approx(deadline, abs=1)  # the clock was not reset
+    # opened another way (Recent files, File › Open), the exam's project is still in exam mode
+    win.open_path("demo")
+    qtbot.waitUntil(lambda: win.exam_tools.mode is None and win.session is not None
+                    and win.session.project_path is None, timeout=30000)
+    assert win.totals_bar.isVisible()
+    win.open_path(str(project))
+    qtbot.waitUntil(lambda: win.exam_tools.mode is not None and win.exam_tools.mode.active, timeout=30000)
+    assert not win.totals_bar.isVisible()
 
 
 def test_a_damaged_package_is_reported_and_no_exam_starts(qtbot, win, tmp_path):

@@ -33,6 +33,7 @@ from carbonmgr.ui.models import ProblemModel
 from carbonmgr.ui.operations import Op, report_failure
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from carbonmgr.ui.report_page import ReportPage
+from carbonmgr.ui.ets_page import EtsPage
 from carbonmgr.ui.settings import Settings, data_dir
 from carbonmgr.ui.start_page import EmptyHint, StartEntry, StartPage
 from carbonmgr.ui.taskman import TaskManager
@@ -140,6 +141,10 @@ class MainWindow(Retranslating, QMainWindow):
         self.market = MarketPage(self)
         self.tabs.addTab(self.market, "")
         self.market.retranslate()
+        self.ets = EtsPage(self)  # carbon trading: after the report and the market, so the others keep their numbers
+        self.tabs.addTab(self.ets, "")
+        self.pages = self.pages + (self.ets,)
+        self.ets.retranslate()
         self.work = QWidget()  # the open case: totals and pages
         cl = QVBoxLayout(self.work)
         cl.setContentsMargins(4, 4, 4, 0)
@@ -247,6 +252,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_pages = []
         for i in range(self.tabs.count()):
             self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.show_page(i), f"Ctrl+{i + 1}"))
+        self.ets.retranslate()  # its tab and its View-menu entry are named by the page itself
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("lang_zh", lambda: self.set_language("zh"), None, True)
         self.act_en = self._action("lang_en", lambda: self.set_language("en"), None, True)

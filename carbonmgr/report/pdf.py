@@ -495,6 +495,9 @@ class ReportBuilder:
             self.gbt_sections()
         else:
             self.intl_sections()
+        from carbonmgr.report.compliance import compliance_section
+
+        compliance_section(self)  # carbon trading: only when the case has ETS data
         self.appendix()
         return self.story
 

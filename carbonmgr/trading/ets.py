@@ -151,14 +151,15 @@ def check(case, rules: Rules | None = None) -> list[Problem]:
         problems.append(Problem(code, {"field": fieldname, "unit": u.unit, "year": year, **params}, sheet=sheet,
                                 row=u.row or None, col=cols.get(fieldname)))
 
-    lines_by_unit = _lines_by_unit(case)
+    marks = case.activities.options.get("ets_unit")
+    marked = set(marks) if marks else set()
     for u in ets.units:
         if u.klass in SECTOR_CLASSES:
             if (year, u.klass) not in plan.intensity:
                 problems.append(Problem("ets.sector_year", {"unit": u.unit, "year": year}, sheet=sheet,
                                         row=u.row or None, col=cols.get("class")))
                 continue
-            if u.verified_emissions is None and u.unit not in lines_by_unit:
+            if u.verified_emissions is None and u.unit not in marked:
                 need(u, "verified_emissions")
             for name in ("intensity", "balance_value"):
                 if getattr(u, name) is None:
@@ -175,8 +176,7 @@ def check(case, rules: Rules | None = None) -> list[Problem]:
             need(u, "load_factor")
     known = set(ets.unit_ids())
     acts = case.activities
-    marks = acts.options.get("ets_unit")
-    if marks:
+    if marked - known - {None}:
         col = case.column("Activities", "ets_unit")
         bad = 0
         for i, mark in enumerate(marks):
@@ -200,9 +200,13 @@ def _lines_by_unit(case) -> dict[str, list[int]]:
     marks = case.activities.options.get("ets_unit")
     out: dict[str, list[int]] = {}
     if marks:
-        for i, mark in enumerate(marks):
-            if mark is not None:
-                out.setdefault(mark, []).append(i)
+        for i in [i for i, mark in enumerate(marks) if mark is not None]:
+            mark = marks[i]
+            lines = out.get(mark)
+            if lines is None:
+                out[mark] = [i]
+            else:
+                lines.append(i)
     return out
 
 
@@ -210,34 +214,60 @@ def _lines_by_unit(case) -> dict[str, list[int]]:
 
 def unit_emissions(case, inventory, plan: Plan) -> dict[str, Figure]:
     """Each marked unit's emissions from the inventory's lines that the plan's ETS boundary
-    counts: direct (scope 1) CO2, and purchased electricity where the boundary has it."""
+    counts: direct (scope 1) CO2, and purchased electricity where the boundary has it.
+
+    A line's result is its quantity times its group's coefficient: quantities are summed per
+    group first, so that a unit of many lines costs one multiplication per group."""
     by_unit = _lines_by_unit(case)
     out: dict[str, Figure] = {}
     if not by_unit or inventory is None:
         return out
     acts = case.activities
+    qty, line_group, groups = acts.quantity, inventory.line_group, inventory.groups
     with_electricity = plan.boundary == "direct+electricity"
-    for unit, idx in by_unit.items():
-        total = 0.0
-        inputs: list[tuple[str, Any, str]] = []
-        counted = skipped = failed = 0
-        for i in idx:
-            g = inventory.groups[inventory.line_group[i]]
+    coefficient: dict[int, float | None] = {}  # group -> t CO2 per unit of quantity; None: outside / failed
+
+    def coef(gi: int) -> float | None:
+        if gi not in coefficient:
+            g = groups[gi]
             if g.calc is None:
-                failed += 1
-                continue
-            q = acts.quantity[i]
-            if g.scope == 1:
-                t = q * g.gas_coefficients().get("CO2", 0.0)
-            elif with_electricity and acts.source[i] in ELECTRICITY_SOURCES:
-                t = q * (g.line_factor_location or g.line_factor)
+                coefficient[gi] = None
+            elif g.scope == 1:
+                coefficient[gi] = g.gas_coefficients().get("CO2", 0.0)
+            elif with_electricity and g.source in ELECTRICITY_SOURCES:
+                coefficient[gi] = g.line_factor_location or g.line_factor
             else:
-                skipped += 1
+                coefficient[gi] = None
+        return coefficient[gi]
+
+    for unit, idx in by_unit.items():
+        per_group: dict[int, list] = {}
+        for i in idx:
+            entry = per_group.get(line_group[i])
+            if entry is None:
+                per_group[line_group[i]] = [qty[i], 1]
+            else:
+                entry[0] += qty[i]
+                entry[1] += 1
+        total = 0.0
+        counted = skipped = failed = 0
+        for gi, (q, n) in per_group.items():
+            c = coef(gi)
+            if c is None:
+                if groups[gi].calc is None:
+                    failed += n
+                else:
+                    skipped += n
                 continue
-            counted += 1
-            total += t
-            if len(inputs) < _MAX_TRACE_LINES:
-                inputs.append((f"row:{acts.row[i]}", t, "t CO2"))
+            counted += n
+            total += q * c
+        inputs: list[tuple[str, Any, str]] = []
+        for i in idx:
+            c = coef(line_group[i])
+            if c is not None:
+                inputs.append((f"row:{acts.row[i]}", qty[i] * c, "t CO2"))
+                if len(inputs) == _MAX_TRACE_LINES:
+                    break
         notes = [Message("ets.note.boundary_with_electricity" if with_electricity else "ets.note.boundary_direct")]
         if skipped:
             notes.append(Message("ets.note.lines_outside", {"count": skipped}))
@@ -409,7 +439,7 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
     src = plan.source()
     figs: dict[str, Figure] = {}
     initial = sum(u.value("allocation") + u.value("top_up") for u in units)
-    figs["allocation"] = Figure("allocation", initial, "t CO2", "Σ (A + top-up)",
+    figs["allocation"] = Figure("allocation", initial, "t CO2", "Σ (A + ΔA)",
                                 [("unit:" + u.unit.unit, u.value("allocation") + u.value("top_up"), "t CO2") for u in units],
                                 src)
     verified_known = all(u.value("verified_emissions") is not None for u in units)
@@ -432,7 +462,7 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
                             "0" if plan.gap_cap is None else f"max(0, ⌊{plan.gap_cap:g} × E − A⌋)",
                             [("verified_emissions", v, "t CO2"), ("allocation", initial, "t CO2")], src, cap_notes)
     final = initial + top
-    figs["allocation_final"] = Figure("allocation_final", final, "t CO2", "A + top-up",
+    figs["allocation_final"] = Figure("allocation_final", final, "t CO2", "A + ΔA",
                                       [("allocation", initial, "t CO2"), ("top_up", top, "t CO2")], src)
     held = info.allowances_held or 0.0
     figs["allowances_held"] = Figure("allowances_held", held, "t", "", [("allowances_held", held, "t")], None)
@@ -455,11 +485,11 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
                               [("verified_emissions", v, "t CO2")], ccer_src)
     need = max(0.0, v - final - held)
     used = min(offered, ccer_max, need)
-    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, E − A_final − held))",
+    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, E − A_final − H))",
                                [("ccer_offered", offered, "t"), ("ccer_max", ccer_max, "t"), ("need", need, "t")],
                                ccer_src)
     surplus = final + held + used - v
-    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + held + CCER_used − E",
+    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + H + CCER_used − E",
                              [("allocation_final", final, "t"), ("allowances_held", held, "t"),
                               ("ccer_used", used, "t"), ("verified_emissions", v, "t CO2")], src)
     _penalty(figs, rules, dl.date, surplus, price)
@@ -480,14 +510,14 @@ def _penalty(figs: dict[str, Figure], rules: Rules, deadline, surplus: float, pr
         formula = "0"
     elif rule.kind == "fixed":
         low, high = rule.low, rule.high
-        formula = f"{rule.low:,.0f} … {rule.high:,.0f} CNY"
+        formula = f"{rule.low:,.0f} … {rule.high:,.0f}"
     elif price is None:
         low = high = None
-        formula = f"{rule.low:g}…{rule.high:g} × P × shortfall"
+        formula = f"{rule.low:g}…{rule.high:g} × P × ΔQ"
         notes.append(Message("ets.note.no_price"))
     else:
         low, high = rule.low * price * shortfall, rule.high * price * shortfall
-        formula = f"{rule.low:g}…{rule.high:g} × P × shortfall"
+        formula = f"{rule.low:g}…{rule.high:g} × P × ΔQ"
     inputs = [("shortfall", shortfall, "t"), ("price", price, "CNY/t")]
     figs["penalty_min"] = Figure("penalty_min", low, "CNY", formula, inputs, rule.source, notes)
     figs["penalty_max"] = Figure("penalty_max", high, "CNY", formula, inputs, rule.source)
@@ -496,7 +526,7 @@ def _penalty(figs: dict[str, Figure], rules: Rules, deadline, surplus: float, pr
             figs["next_year_reduction"] = Figure("next_year_reduction", None, "t", "", [("shortfall", shortfall, "t")],
                                                  rule.source, [Message("ets.note.no_new_reduction")])
         else:
-            figs["next_year_reduction"] = Figure("next_year_reduction", shortfall, "t", "= shortfall",
+            figs["next_year_reduction"] = Figure("next_year_reduction", shortfall, "t", "= ΔQ",
                                                  [("shortfall", shortfall, "t")], rule.source,
                                                  [Message("ets.note.refusal")])
 
@@ -506,7 +536,7 @@ def _banking(figs: dict[str, Figure], rules: Rules, plan: Plan, year: int, surpl
     if b.rule == "carry_2025":
         base = floor_t(min(max(surplus, 0.0), b.base))
         figs["banking_base"] = Figure(
-            "banking_base", base, "t", f"min(max(0, surplus), {b.base:,.0f}); T = {b.base:,.0f} + {b.ratio:g} × NS",
+            "banking_base", base, "t", f"min(max(0, S), {b.base:,.0f}); T = {b.base:,.0f} + {b.ratio:g} × NS",
             [("surplus", surplus, "t")], b.source,
             [Message("ets.note.banking_carry", {"base": f"{b.base:,.0f}", "ratio": f"{b.ratio:g}",
                                                 "start": b.net_sales_from, "end": b.net_sales_to,

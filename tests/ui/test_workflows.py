@@ -21,7 +21,7 @@ def _cell(w, pos, field):
 
 def test_open_demo_edit_quantity_undo_save_reopen(qtbot, win, tmp_path):
     s = open_and_wait(qtbot, win, "demo")
-    assert win.tabs.count() == 7 and win.activities.model.rowCount() == len(s) == 14
+    assert win.tabs.count() == 8 and win.activities.model.rowCount() == len(s) == 14
     before = total_shown(win)
     assert before == pytest.approx(s.results.totals["total"], abs=0.005)
     q0 = s.case.activities.quantity[0]

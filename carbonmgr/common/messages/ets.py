@@ -169,6 +169,22 @@ MESSAGES = {
         "t": "t", "t CO2": "t CO2", "t CO2e": "t CO2e", "t CO2/MWh": "t CO2/MWh", "t CO2/GJ": "t CO2/GJ",
         "t CO2e/t": "t CO2e/t", "MWh": "MWh", "GJ": "GJ", "%": "%", "CNY": "元", "CNY/t": "元/t",
     }.items()},
+    "ets.report.heading": {"en": "Carbon trading: allocation and compliance", "zh": "碳排放权交易：配额分配与清缴"},
+    "ets.report.intro": {
+        "en": "The allowances of {year} are allocated by {name} ({number}). Each figure below is shown with its "
+              "formula, its inputs and the rule it follows.",
+        "zh": "{year} 年度配额按{name}（{number}）分配。以下每个数值均列出其公式、输入和依据。"},
+    "ets.report.col_figure": {"en": "Figure", "zh": "项目"},
+    "ets.report.col_value": {"en": "Value", "zh": "数值"},
+    "ets.report.col_formula": {"en": "Formula", "zh": "公式"},
+    "ets.report.col_inputs": {"en": "Inputs", "zh": "输入"},
+    "ets.report.col_rule": {"en": "Rule", "zh": "依据"},
+    "ets.page.title": {"en": "ETS", "zh": "配额"},
+    "ets.page.tip": {"en": "ETS allocation of the covered units and the compliance position",
+                     "zh": "纳入配额管理机组的配额分配与履约情况"},
+    "ets.page.no_data": {
+        "en": "This case has no ETS sheet: add an ETS sheet (配额) listing the covered units to see their allocation.",
+        "zh": "该案例没有配额表：添加“配额”工作表并列出纳入配额管理的机组，即可查看配额分配。"},
     "ets.status.verified": {"en": "read in a verbatim transcription of the official text",
                             "zh": "据官方文本逐字转录"},
     "ets.status.secondary": {"en": "read in a compilation citing the official text", "zh": "据引用官方文本的汇编"},

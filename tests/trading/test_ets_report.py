@@ -1,0 +1,45 @@
+"""The compliance section of the PDF report: written for a real case workbook with an ETS
+sheet, read back with pdftotext; a case without ETS data has no such section."""
+from __future__ import annotations
+
+import shutil
+import subprocess
+
+import pytest
+
+from carbonmgr.cli import main
+from tests.trading.test_ets_sheet import ets_file
+
+pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is not installed")
+
+
+def pdf_text(path) -> str:
+    return subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
+                          check=True).stdout
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("zh", ["碳排放权交易：配额分配与清缴", "《2023、2024年度全国碳排放权交易发电行业配额总量和分配方案》",
+            "国环规气候〔2024〕1号", "2,635,152", "2,531,352", "清缴截止日", "2024-12-31", "《碳排放权交易管理暂行条例",
+            "国务院令第775号 第二十四条"]),
+    ("en", ["Carbon trading: allocation and compliance", "国环规气候〔2024〕1号", "2,635,152", "surrender deadline",
+            "fine, upper bound"]),
+])
+def test_the_report_has_a_compliance_section(tmp_path, capsys, lang, words):
+    out = tmp_path / f"ets_{lang}.pdf"
+    assert main(["--lang", lang, "report", str(ets_file(tmp_path)), "-o", str(out)]) == 0
+    text = " ".join(pdf_text(out).split())
+    for w in words:
+        assert w in text, w
+    for english in ("shortfall", "top-up", "held", "CNY", "None"):  # no English word in a Chinese report
+        assert lang == "en" or english not in text, english
+    # the fine of the shortfall: 5-10 × ¥90 × (2 702 016.67 − 2 648 457) t
+    shortfall = 2_700_000 + 1000 * 20 * 0.0275 * 44 / 12 - (2_635_152 + 3_305 + 10_000)
+    assert f"{5 * 90 * shortfall:,.2f}" in text and f"{10 * 90 * shortfall:,.2f}" in text
+
+
+def test_no_compliance_section_without_ets_data(tmp_path):
+    out = tmp_path / "demo.pdf"
+    assert main(["--lang", "zh", "report", "demo", "-o", str(out)]) == 0
+    text = pdf_text(out)
+    assert "碳排放权交易" not in text and "配额分配" not in text

@@ -1,0 +1,167 @@
+"""The ETS page: the case's covered units and their allocation, the entity's compliance
+position, and the trace of the figure chosen (formula, inputs with units, the plan's document).
+
+Everything comes through the facade (``carbonmgr.facade.trading``); the texts are core messages
+in the user's language. The computation takes a few microseconds per unit and reuses the live
+results of the edit session, so it runs on the GUI thread when new results arrive.
+"""
+from __future__ import annotations
+
+import html
+
+from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
+                               QTextBrowser, QVBoxLayout)
+from PySide6.QtCore import Qt
+
+from carbonmgr.common.errors import ValidationFailed
+from carbonmgr.common.i18n import translate
+from carbonmgr.facade.trading import (class_label, ets_position, field_label, figure_lines, fmt_value, has_ets,
+                                      unit_text)
+from carbonmgr.ui import i18n
+from carbonmgr.ui.pages import Page
+
+UNIT_COLUMNS = ("unit", "facility", "class", "benchmark_electricity", "benchmark_heat", "correction",
+                "allocation_electricity", "allocation_heat", "allocation", "verified_emissions", "top_up")
+
+
+def _item(text: str, right: bool = False) -> QTableWidgetItem:
+    item = QTableWidgetItem(text)
+    item.setFlags(Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEnabled)
+    if right:
+        item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+    return item
+
+
+class EtsPage(Page):
+    def __init__(self, win):
+        super().__init__()
+        self.win = win
+        self.result = None
+        self.plan = QLabel()
+        self.plan.setWordWrap(True)
+        self.plan.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.units = QTableWidget(0, len(UNIT_COLUMNS))
+        self.units.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.units.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.units.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.units.itemSelectionChanged.connect(self.show_trace)
+        self.position = QTableWidget(0, 2)
+        self.position.horizontalHeader().setStretchLastSection(True)
+        self.position.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.position.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.position.itemSelectionChanged.connect(self.show_entity_trace)
+        self.trace = QTextBrowser()
+        lower = QSplitter(Qt.Orientation.Horizontal)
+        lower.addWidget(self.position)
+        lower.addWidget(self.trace)
+        lower.setStretchFactor(1, 2)
+        split = QSplitter(Qt.Orientation.Vertical)
+        split.addWidget(self.units)
+        split.addWidget(lower)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.plan)
+        lay.addWidget(split, 1)
+        self.retranslate()
+
+    # ------------------------------------------------------------------ the page's life
+    def retranslate(self) -> None:
+        lang = i18n.current()
+        tabs = getattr(self.win, "tabs", None)
+        idx = tabs.indexOf(self) if tabs is not None else -1
+        if idx >= 0:
+            tabs.setTabText(idx, translate("ets.page.title", lang))
+            tabs.setTabToolTip(idx, translate("ets.page.tip", lang))
+            actions = getattr(self.win, "act_pages", ())
+            if idx < len(actions):
+                actions[idx].setText(translate("ets.page.title", lang))
+        self.update_position()
+
+    def language_changed(self) -> None:
+        self.update_position()
+
+    def show_results(self, results, full: bool) -> None:
+        self.update_position()
+
+    def apply_changes(self, changes) -> None:
+        pass  # new results follow an edit
+
+    def update_position(self) -> None:
+        lang = i18n.current()
+        ws = self.win.workspace
+        self.result = None
+        message = ""
+        if ws is None or not has_ets(ws):
+            message = translate("ets.page.no_data", lang)
+        else:
+            session = ws.session
+            results = session.results if session is not None else None
+            try:
+                self.result = ets_position(ws, inventory=results.inventory if results is not None else None)
+            except ValidationFailed as exc:
+                message = "<br>".join(html.escape(p.render(lang)) for p in exc.problems)
+        self._fill(lang, message)
+
+    # ------------------------------------------------------------------ drawing
+    def _fill(self, lang: str, message: str) -> None:
+        self.units.setHorizontalHeaderLabels([field_label(c, lang) for c in UNIT_COLUMNS])
+        self.position.setHorizontalHeaderLabels([translate("ets.report.col_figure", lang),
+                                                 translate("ets.report.col_value", lang)])
+        r = self.result
+        if r is None:
+            self.plan.setText(message)
+            self.units.setRowCount(0)
+            self.position.setRowCount(0)
+            self.trace.clear()
+            return
+        plan = translate("ets.label.plan", lang, name=r.plan.document, number=r.plan.number)
+        title = translate("ets.label.title", lang, year=r.year)
+        notes = "".join(f"<br>{html.escape(m.render(lang))}" for m in r.notes)
+        self.plan.setText(f"<b>{html.escape(title)}</b><br>{html.escape(plan)}{notes}")
+        self.units.setRowCount(len(r.units))
+        for row, u in enumerate(r.units):
+            cells = [u.unit.unit, u.unit.facility or "", class_label(u.unit.klass, lang)]
+            cells += [fmt_value(u.value(c), lang) for c in UNIT_COLUMNS[3:]]
+            for col, text in enumerate(cells):
+                self.units.setItem(row, col, _item(text, right=col >= 3))
+        names = list(r.entity)
+        self.position.setRowCount(len(names))
+        for row, name in enumerate(names):
+            fig = r.entity[name]
+            self.position.setItem(row, 0, _item(field_label(name, lang)))
+            self.position.setItem(row, 1, _item(f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip(),
+                                                right=True))
+        if r.units:
+            self.units.selectRow(0)
+        self.show_trace()
+
+    def _html(self, title: str, figures, lang: str) -> str:
+        parts = [f"<h3>{html.escape(title)}</h3>"]
+        for fig in figures:
+            if fig.value is None and not fig.notes:
+                continue
+            lines = figure_lines(fig, lang)
+            parts.append(f"<p><b>{html.escape(lines[0])}</b><br>"
+                         + "<br>".join(html.escape(line.strip()) for line in lines[1:]) + "</p>")
+        return "".join(parts)
+
+    def show_trace(self) -> None:
+        r = self.result
+        rows = self.units.selectionModel().selectedRows() if r is not None else []
+        if not rows:
+            return
+        u = r.units[rows[0].row()]
+        lang = i18n.current()
+        title = translate("ets.label.unit_row", lang, unit=u.unit.unit, klass=class_label(u.unit.klass, lang))
+        self.trace.setHtml(self._html(title, u.figures.values(), lang))
+
+    def show_entity_trace(self) -> None:
+        r = self.result
+        rows = self.position.selectionModel().selectedRows() if r is not None else []
+        if not rows:
+            return
+        lang = i18n.current()
+        fig = list(r.entity.values())[rows[0].row()]
+        self.trace.setHtml(self._html(translate("ets.label.entity", lang), [fig], lang))
+
+    def trace_text(self) -> str:
+        return self.trace.toPlainText()

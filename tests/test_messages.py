@@ -31,6 +31,7 @@ DATA_TABLES = {
     ("inventory/model.py", "GENERIC_ELECTRICITY_ITEMS"): "words for grid electricity accepted as an item",
     ("inventory/sources.py", "SOURCE_TYPES"): "source-type aliases accepted in a workbook (aliases=...)",
     ("inventory/engine.py", "GREEN_TYPES"): "words of green-power instruments accepted",
+    ("inventory/engine.py", "_HEAT_BASIS_NAMES"): "spellings of a heating-value basis accepted",
     ("units/__init__.py", "_BASE"): "unit names accepted (吨, 万Nm3, 吉焦 ...)",
     ("units/__init__.py", "_CANONICAL"): "unit names accepted",
     ("units/__init__.py", "_GAS_WORDS"): "gas words stripped from a unit, parsed",

@@ -34,6 +34,7 @@ FIELDS = {
     "ef_co2e": QT_TRANSLATE_NOOP("Labels", "EF CO2e"),
     "ef_gas": QT_TRANSLATE_NOOP("Labels", "EF of the gas"),
     "ef_unit": QT_TRANSLATE_NOOP("Labels", "EF unit"),
+    "heat_basis": QT_TRANSLATE_NOOP("Labels", "Heating value basis"),
     "enthalpy": QT_TRANSLATE_NOOP("Labels", "Steam enthalpy (kJ/kg)"),
     "water_temperature": QT_TRANSLATE_NOOP("Labels", "Hot water temperature (°C)"),
     "cao": QT_TRANSLATE_NOOP("Labels", "Clinker CaO"),

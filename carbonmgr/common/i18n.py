@@ -169,7 +169,8 @@ def lookup(code: str, lang: str = "en", default: str = "", **params) -> str:
 
 
 # parameters whose value is an id with a name in the catalogue (under the prefix given)
-_LABELLED = {"source": "source.", "sector": "sector.", "residual_from": "engine.residual_from."}
+_LABELLED = {"source": "source.", "sector": "sector.", "residual_from": "engine.residual_from.",
+             "line_basis": "engine.heat_basis.", "factor_basis": "engine.heat_basis."}
 
 
 def _fmt(value, lang, key=""):

@@ -193,6 +193,8 @@ class Resolver:
         if calc.item_id is None and item is not None:
             calc.item_id = item.id
         _note_unit_conversions(calc, unit)
+        if item is not None and item.kind == "fuel" and unit.dimension == "energy":
+            _check_heat_basis(calc, unit, opts)
         biogenic_opt = opts.get("biogenic")
         is_bio = biogenic_opt if biogenic_opt is not None else bool(item and item.biogenic)
         if is_bio and "CO2" in calc.per_unit and spec.biogenic_apart:
@@ -1405,6 +1407,54 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
                         "mwh": min(green, consumption), "value": factor.value, "key": factor.key,
                         "doc": factor.source}))
                     g.calc.inputs.append(_input_from_factor("EF_rest", factor))
+
+
+# Energy units whose quantities are on the gross (higher) heating value basis by convention (US
+# practice: EPA factors per mmBtu are HHV-based); other energy units are taken as the line says.
+_HHV_UNITS = frozenset({"mmbtu", "therm", "btu", "kbtu", "mbtu"})
+_HEAT_BASIS_NAMES = {**{norm_name(k): "hhv" for k in ("hhv", "gross", "gross cv", "高位", "高位发热量", "高位热值")},
+                     **{norm_name(k): "ncv" for k in ("ncv", "lhv", "net", "net cv", "低位", "低位发热量", "低位热值")}}
+
+
+def factor_heat_basis(f: Factor) -> str | None:
+    """The heating-value basis of a factor given per unit of energy: "hhv" (gross), "ncv" (net),
+    or None when the factor is not per energy or its basis is not known."""
+    unit = (f.unit or "").lower()
+    if "gross cv" in unit or "hhv" in unit or f.set.startswith("epa"):
+        return "hhv"
+    if "net cv" in unit or "ncv" in unit or f.set.startswith(("cn_", "ipcc")):
+        return "ncv"
+    return None
+
+
+def _check_heat_basis(calc: Calc, unit: Unit, opts) -> None:
+    """A fuel quantity in energy units meets a factor per energy unit only on the same heating-value
+    basis (HHV, gross against NCV, net): a quantity in mmBtu or therms is gross by convention, and a
+    line may say its basis (heat_basis); otherwise the line is a problem, not a silent 5-10 % error."""
+    declared = opts.get("heat_basis")
+    line_basis = None
+    if declared:
+        line_basis = _HEAT_BASIS_NAMES.get(norm_name(declared))
+        if line_basis is None:
+            raise LineError("engine.heat_basis_unknown", "heat_basis", value=declared)
+    elif unit.symbol.lower() in _HHV_UNITS:
+        line_basis = "hhv"
+    if line_basis is None:
+        return
+    for inp in calc.inputs:
+        f = inp.factor
+        if f is None or "/" not in (f.unit or ""):
+            continue
+        try:
+            _num, den = parse_rate(f.unit.split("(")[0].strip())
+        except UnitError:
+            continue
+        if den.dimension != "energy":
+            continue
+        basis = factor_heat_basis(f)
+        if basis is not None and basis != line_basis:
+            raise LineError("engine.heat_basis_mismatch", "unit", unit=unit.symbol,
+                            line_basis=line_basis, factor_basis=basis, param=inp.name)
 
 
 def _note_unit_conversions(calc: Calc, unit: Unit) -> None:

@@ -48,6 +48,7 @@ ACTIVITY_OPTIONS = {
     "ef_co2e": "number",
     "ef_gas": "number",  # a factor for the gas the line names in "gas" (kg CF4 per t aluminium ...)
     "ef_unit": "text",
+    "heat_basis": "text",  # ncv | hhv: the heating-value basis of a fuel quantity in energy units
     "enthalpy": "number",  # kJ/kg: steam entered in tonnes
     "water_temperature": "number",  # °C: hot water entered in tonnes
     "cao": "fraction",  # cement clinker by its oxides: CaO of the clinker
@@ -78,6 +79,7 @@ CALC_OPTIONS = (
     "ef_n2o",
     "ef_co2e",
     "ef_gas",
+    "heat_basis",
     "enthalpy",
     "water_temperature",
     "cao",

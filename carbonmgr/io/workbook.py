@@ -121,6 +121,7 @@ _OPTION_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "ef_co2e": ("排放因子", ("CO2e排放因子",)),
     "ef_gas": ("气体排放因子", ("单一气体排放因子",)),
     "enthalpy": ("蒸汽焓值", ("焓值", "steam enthalpy")),
+    "heat_basis": ("热值基准", ("发热量基准", "heating value basis")),
     "water_temperature": ("热水温度", ("hot water temperature",)),
     "cao": ("熟料CaO含量", ("熟料氧化钙含量", "氧化钙含量", "CaO")),
     "mgo": ("熟料MgO含量", ("熟料氧化镁含量", "氧化镁含量", "MgO")),

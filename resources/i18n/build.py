@@ -39,7 +39,7 @@ GLOSSARY: dict[str, str] = {
     "&Delete lines": "删除行(&D)", "Delete the selected lines": "删除所选行",
     "Use selected &factor": "使用所选因子(&F)",
     "S&ector:": "行业(&E)：",
-    "EF of the gas": "气体排放因子", "Steam enthalpy (kJ/kg)": "蒸汽焓值（kJ/kg）",
+    "EF of the gas": "气体排放因子", "Heating value basis": "热值基准", "Steam enthalpy (kJ/kg)": "蒸汽焓值（kJ/kg）",
     "Hot water temperature (°C)": "热水温度（°C）", "Clinker CaO": "熟料CaO含量", "Clinker MgO": "熟料MgO含量",
     "Non-carbonate CaO": "非碳酸盐CaO含量", "Non-carbonate MgO": "非碳酸盐MgO含量",
     "clinker (or dust) produced": "熟料（或粉尘）产量", "CaO content of the clinker": "熟料中氧化钙含量",

@@ -435,6 +435,10 @@
             <translation>排放因子单位</translation>
         </message>
         <message>
+            <source>Heating value basis</source>
+            <translation>热值基准</translation>
+        </message>
+        <message>
             <source>Steam enthalpy (kJ/kg)</source>
             <translation>蒸汽焓值（kJ/kg）</translation>
         </message>

@@ -22,6 +22,16 @@ MESSAGES = {
                                          " {low}–{high} {unit}；请核对化验报告和单位"},
     "engine.no_factor": {"en": 'no factor for "{item}" in factor set {set}',
                          "zh": "因子集 {set} 中没有“{item}”的因子"},
+    "engine.heat_basis_mismatch": {
+        "en": "the quantity in {unit} is on the {line_basis} basis but the {param} it would take is per {factor_basis} "
+              "energy (a 5-10 % error): name a factor set on the same basis (factor_set), give the quantity in mass "
+              "or volume, or say the line's basis (heat_basis)",
+        "zh": "以 {unit} 计的数量为{line_basis}基准，而将采用的 {param} 按{factor_basis}计（相差 5-10%）：请指定同一基准的因子集"
+              "（因子集），或以质量、体积填写数量，或注明该行的热值基准（热值基准）"},
+    "engine.heat_basis_unknown": {"en": 'heat basis "{value}" is neither ncv (net) nor hhv (gross)',
+                                  "zh": "热值基准“{value}”既不是 ncv（低位）也不是 hhv（高位）"},
+    "engine.heat_basis.hhv": {"en": "gross (higher heating value, HHV)", "zh": "高位发热量（HHV）"},
+    "engine.heat_basis.ncv": {"en": "net (net calorific value, NCV)", "zh": "低位发热量（NCV）"},
     "engine.ef_gas_needs_gas": {
         "en": "a factor for one gas (ef_gas) needs the gas it is for in the gas column (e.g. CF4, C2F6, SF6)",
         "zh": "单一气体的排放因子（ef_gas）须在“气体”列写明是哪种气体（如 CF4、C2F6、SF6）"},

@@ -378,6 +378,10 @@ MESSAGES = {
         "en": "Own emission factor of the one gas named in the gas column, per unit of activity (with ef_unit), e.g. "
               "0.034 kg/t of CF4 per tonne of aluminium.",
         "zh": "“气体”列所写单一气体的自定排放因子，按单位活动水平计（配合排放因子单位），如每吨铝 0.034 kg/t 的 CF4。"},
+    "workbook.tpl.activities.heat_basis": {
+        "en": "A fuel quantity in energy units: its heating-value basis, ncv (net) or hhv (gross). mmBtu and therms "
+              "are gross unless said otherwise; a factor on the other basis is refused.",
+        "zh": "以能量单位填写的燃料数量：其热值基准，ncv（低位）或 hhv（高位）。mmBtu、therm 默认为高位；不同基准的因子不予采用。"},
     "workbook.tpl.activities.enthalpy": {
         "en": "Steam entered in tonnes: its enthalpy, kJ/kg (heat = t × (enthalpy − 83.74) / 1000 GJ).",
         "zh": "以吨计的蒸汽：其焓值，kJ/kg（热量 = 吨 × (焓值 − 83.74) / 1000 GJ）。"},

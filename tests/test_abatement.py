@@ -77,3 +77,26 @@ def test_abatement_sheet_problems_are_located(tmp_path, lang):
 
 def test_a_case_without_the_sheet_has_no_measures():
     assert case_measures(read_case(demo_path("en"))) == []
+
+
+def test_cli_macc_of_a_case(tmp_path):
+    import json
+    import os
+    import subprocess
+    import sys
+
+    path = _case_with(tmp_path, [["measure", "tonnes", "cost_per_t"], ["C", 300, 120], ["A", 100, -10],
+                                 ["B", 200, 40]], sheet="Abatement")
+    env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="", LC_MESSAGES="", CARBONMGR_LANG="")
+    r = subprocess.run([sys.executable, "-m", "carbonmgr", "market", "macc", str(path), "--price", "60",
+                        "--shortfall", "400", "--due", "10000", "--ccer-price", "50", "--json"],
+                       capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0, r.stderr
+    out = json.loads(r.stdout)
+    # the same hand calculation as test_macc_and_paths
+    assert [(s["measure"], s["cumulative"], s["below_price"]) for s in out["steps"]] == [
+        ("A", 100, True), ("B", 300, True), ("C", 600, False)]
+    assert out["paths"]["buy"]["cost"] == 24_000 and out["paths"]["best"]["cost"] == pytest.approx(12_000)
+    r = subprocess.run([sys.executable, "-m", "carbonmgr", "--lang", "zh", "market", "macc", str(path), "--year",
+                        "2025"], capture_output=True, text=True, env=env, timeout=120)
+    assert r.returncode == 0 and "62.36" in r.stdout and "碳价" in r.stdout and "market." not in r.stdout

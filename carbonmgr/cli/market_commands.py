@@ -332,6 +332,67 @@ def cmd_debrief(args, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_macc(args, lang: str) -> int:
+    """The abatement measures of a case (its Abatement sheet) as a MACC against a carbon price, and
+    the paths to cover a shortfall."""
+    from carbonmgr.facade import Workspace
+    from carbonmgr.facade.market import compliance_paths, macc, price_for
+
+    price_fen = args.price
+    row = None
+    if price_fen is None:
+        row = price_for(args.year)
+        if row is None:
+            print(_t("market.cli.no_start_price", lang, year=args.year), file=sys.stderr)
+            return EXIT_INPUT
+        price_fen = row.fen
+    price = price_fen / 100
+    from carbonmgr.facade.market import case_measures
+
+    with Workspace.open(args.case, lang=lang) as ws:
+        measures = case_measures(ws.case)
+        due = float(ws.compute().totals["scope1"]) if args.due is None else args.due
+    steps = macc(measures)
+    paths = compliance_paths(args.shortfall or 0, price, measures, due=due,
+                             ccer_price=None if args.ccer_price is None else args.ccer_price / 100)
+    if args.json:
+        _dump({"price": price, "price_source": None if row is None else {
+                   "period": row.period, "kind": row.kind, "source": row.source, "publisher": row.publisher,
+                   "status": row.status},
+               "due": due,
+               "steps": [{"measure": s.name, "tonnes": s.tonnes, "cost_per_t": round(s.cost_per_t, 4),
+                          "cumulative": s.end, "below_price": s.cost_per_t <= price} for s in steps],
+               "traces": [{"measure": m.name, **m.trace()} for m in measures],
+               "paths": paths})
+        return EXIT_OK
+    if row is not None:
+        print(_t("market.cli.price_from", lang, price=f"{row.value:.2f}",
+                 kind=_t(f"market.price.kind.{row.kind}", lang), period=row.period, source=row.source,
+                 publisher=row.publisher, status=_t(f"market.price.status.{row.status}", lang)))
+    if not steps:
+        print(_t("market.ui.macc_none", lang))
+        return EXIT_OK
+    rows = [[_t(f"market.macc.col.{k}", lang) for k in ("measure", "tonnes", "cost_per_t", "cumulative", "taken")]]
+    for s in steps:
+        rows.append([s.name, f"{s.tonnes:,.0f}", f"{s.cost_per_t:,.2f}", f"{s.end:,.0f}",
+                     _t("market.debrief.yes" if s.cost_per_t <= price else "market.debrief.no", lang)])
+    print(_table(rows, right_cols=(1, 2, 3)))
+    if args.shortfall:
+        money = (lambda v: f"{v:,.2f}")
+        print()
+        print(_t("market.ui.paths_head", lang, shortfall=f"{paths['shortfall']:,.0f}", price=money(price)))
+        print("  " + _t("market.ui.path.buy", lang, cost=money(paths["buy"]["cost"])))
+        if "ccer" in paths:
+            print("  " + _t("market.ui.path.ccer", lang, ccer=f"{paths['ccer']['ccer']:,.0f}",
+                            cost=money(paths["ccer"]["cost"])))
+        print("  " + _t("market.ui.path.abate", lang, abated=f"{paths['abate']['abated']:,.0f}",
+                        cost=money(paths["abate"]["cost"])))
+        b = paths["best"]
+        print("  " + _t("market.ui.path.best", lang, abated=f"{b['abated']:,.0f}", ccer=f"{b['ccer']:,.0f}",
+                        bought=f"{b['bought']:,.0f}", cost=money(b["cost"])))
+    return EXIT_OK
+
+
 def add_parsers(subparsers) -> None:
     """Add ``market`` and its sub-commands to ``carbonmgr``'s parser."""
     m = subparsers.add_parser("market", help="the class market: clear a round, run a market kept in one file")
@@ -421,3 +482,13 @@ def add_parsers(subparsers) -> None:
     pr.add_argument("--year", type=int)
     pr.add_argument("--json", action="store_true")
     pr.set_defaults(func=cmd_prices)
+
+    mc = sub.add_parser("macc", help="a case's abatement measures (Abatement sheet) against a carbon price")
+    mc.add_argument("case", help="case workbook (.xlsx) or project (.carbon)")
+    mc.add_argument("--price", type=_price_arg, help="carbon price (CNY/t); default: the CEA average of --year")
+    mc.add_argument("--year", type=int, default=2024)
+    mc.add_argument("--shortfall", type=float, help="tonnes to cover: compare buying, CCER and abating")
+    mc.add_argument("--due", type=float, help="allowances due (t) for the CCER cap; default: the direct emissions")
+    mc.add_argument("--ccer-price", type=_price_arg, help="CCER price (CNY/t)")
+    mc.add_argument("--json", action="store_true")
+    mc.set_defaults(func=cmd_macc)

@@ -117,3 +117,22 @@ def test_breakdowns_of_the_demo_add_up_to_100_percent_under_every_standard():
             assert all(r.share is None for r in rows if not r.in_total)
         exported = [r for r in figures.by_source(inv) if r.key == "exported_electricity"]
         assert exported and (exported[0].value < 0) == (std == "gbt32150")
+
+
+def test_cli_prints_the_standards_parts_adding_up_with_shares():
+    from carbonmgr.cli import render_inventory
+
+    inv = compute(make_case("gbt32150", lines=LINES))
+    text = render_inventory(inv, "en")
+    rows = {}
+    for line in text.splitlines():
+        m = __import__("re").match(r"^(=?\s?\S.*?)\s{2,}(-?[\d,]+)\s+(-?[\d.]+ %|not in the total)$", line)
+        if m:
+            rows.setdefault(m.group(1).strip(), (m.group(2), m.group(3)))
+    # by hand (whole tonnes under GB/T 32150): 5 + 12 + 500 - 50 = 467 (5 + 12.4 + 500 - 50 = 467.4)
+    assert rows["Fuel combustion"] == ("5", "1.1 %") and rows["Process emissions"] == ("12", "2.6 %")
+    assert rows["Purchased electricity"] == ("500", "107.0 %")
+    assert rows["Exported electricity (deducted)"] == ("-50", "-10.7 %")
+    assert rows["= Total GHG emissions"] == ("467", "100.0 %")
+    assert rows["Scope 3"] == ("0", "not in the total")  # by source type: 0.2 t, outside the total
+    assert rows["Exported electricity"] == ("-50", "-10.7 %")  # by source type: the deduction is negative

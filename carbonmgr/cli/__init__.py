@@ -41,9 +41,11 @@ def _table(rows: list[list[str]], right_cols=()) -> str:
 
 
 def _num(value: float, standard: str) -> str:
-    if standard == "gbt32150":
-        return f"{value:,.0f}"  # the Chinese guidelines report whole tonnes
-    return f"{value:,.2f}"
+    """Tonnes by the one rounding rule: whole tonnes under GB/T 32150 (as the Chinese guidelines
+    report them), else two decimals."""
+    from carbonmgr.common.numbers import tonnes
+
+    return tonnes(value, None, standard=standard)
 
 
 def _qty(value: float) -> str:
@@ -89,9 +91,35 @@ def _factor_sources(trace: dict, lang: str) -> str:
     return translate("sep.semicolon", lang).join(srcs)
 
 
+def _share(share) -> str:
+    return "" if share is None else f"{share:.1f} %"
+
+
+def _headline(inv, lang: str) -> str:
+    """The standard's parts adding up to its total, with their shares of it (carbonmgr.facade.figures)."""
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade import figures
+
+    h = figures.headline(inv)
+    rows = [["", "t CO2e", translate("figures.share_of_total", lang)]]
+    rows += [[translate(p.label, lang), _num(p.value, inv.standard), _share(p.share)] for p in h.shown_parts()]
+    rows.append([f"= {translate(h.total.label, lang)}", _num(h.total.value, inv.standard), "100.0 %"])
+    return _table(rows, right_cols=(1, 2))
+
+
+def _breakdown(rows, std: str, lang: str) -> str:
+    """A breakdown: deductions negative, each row's share of the total; rows outside the total say so."""
+    from carbonmgr.common.i18n import translate
+
+    out = [["", "t CO2e", translate("figures.share_of_total", lang)]]
+    for name, r in rows:
+        out.append([name, _num(r.value, std), _share(r.share) if r.in_total else translate("figures.not_in_total", lang)])
+    return _table(out, right_cols=(1, 2))
+
+
 def render_inventory(inv, lang: str) -> str:
     from carbonmgr.common.i18n import lookup, translate
-    from carbonmgr.facade import item_name, unit_name
+    from carbonmgr.facade import figures, item_name, unit_name
 
     info = inv.case.info
     std = inv.standard
@@ -115,23 +143,25 @@ def render_inventory(inv, lang: str) -> str:
             _source_name(line["source"], lang), item_name(line.get("item_id") or item, lang) if item else "—",
             f"{_qty(line['quantity'])} {unit_name(line['unit'], lang)}",
             str(scope) if scope else _l("exported_short", lang),
-            f"{line['tco2e']:,.2f}", _factor_sources(trace, lang),
+            _num(line["tco2e"], ""), _factor_sources(trace, lang),
         ])
     out.append(_table(rows, right_cols=(0, 4, 6)))
     out += ["", f"== {_l('totals', lang)} =="]
+    out.append(_headline(inv, lang))
+    out.append("")
     t = inv.totals
     keys = ["total", "scope1"]
     if "scope2" in t:
         keys.append("scope2")
     keys += ["scope2_location", "scope2_market", "scope3", "exported", "biogenic_co2"]
-    out.append(_table([["", "t CO2e"]] + [[_l(k, lang), _num(t[k], std)] for k in keys], right_cols=(1,)))
+    out.append(_table([["", "t CO2e"]] + [[_l(k, lang), _num(-t[k] if k == "exported" and std == "gbt32150" else t[k], std)]
+                                           for k in keys], right_cols=(1,)))
     out += ["", f"== {_l('by_source', lang)} =="]
-    out.append(_table([["", "t CO2e"]] + [[_source_name(s, lang), _num(v, std)]
-                                           for s, v in inv.by_source.items() if v], right_cols=(1,)))
+    out.append(_breakdown([(_source_name(r.key, lang), r) for r in figures.by_source(inv)], std, lang))
     out += ["", f"== {_l('by_facility', lang)} =="]
     names = {f.id: f.name for f in inv.case.facilities}
-    out.append(_table([["", "t CO2e"]] + [[f"{k} {names.get(k, '')}".strip(), _num(v, std)]
-                                           for k, v in inv.by_facility.items()], right_cols=(1,)))
+    out.append(_breakdown([(f"{r.key} {names.get(r.key, '')}".strip(), r) for r in figures.by_facility(inv)], std,
+                          lang))
     out += ["", f"== {_l('by_gas', lang)} =="]
     out.append(_table([["", "t", "t CO2e"]] + [[g, f"{v['t']:,.4f}", _num(v["tco2e"], std)]
                                                 for g, v in inv.by_gas.items()], right_cols=(1, 2)))
@@ -210,9 +240,11 @@ def cmd_update_factors(args, lang: str) -> int:
         print(translate("cli.factors_nothing_to_apply", lang))  # --apply would change nothing
         return EXIT_OK
     print()
+    from carbonmgr.common.numbers import tonnes
+
     rows = [["", translate("cli.update.col.old", lang), translate("cli.update.col.new", lang), "Δ"]]
     for key in ("total", "scope1", "scope2_location", "scope2_market", "scope3"):
-        rows.append([_l(key, lang), f"{old[key]:,.2f}", f"{new[key]:,.2f}", f"{new[key] - old[key]:+,.2f}"])
+        rows.append([_l(key, lang), tonnes(old[key]), tonnes(new[key]), tonnes(new[key] - old[key], sign=True)])
     print(_table(rows, right_cols=(1, 2, 3)))
     print(translate("cli.factors_applied" if result["applied"] else "cli.factors_not_applied", lang))
     return EXIT_OK

@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 from typing import Any
 
+from carbonmgr.common.numbers import tonnes
 from carbonmgr.report.labels import label, source_name
 from carbonmgr.report.fonts import FontNotFound, matplotlib_family
 
@@ -27,8 +28,7 @@ _COLORS = {
 
 def _fmt(value: float, standard: str, scale: float = 1e9) -> str:
     whole = (standard == "gbt32150" and scale >= 100) or abs(value) >= 1e5
-    text = f"{value:,.0f}" if whole else f"{value:,.2f}"
-    return "0" if text in ("-0", "-0.00") else text
+    return tonnes(value, 0 if whole else 2)
 
 
 def _needs_cjk(texts) -> bool:

@@ -32,6 +32,8 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 from carbonmgr import __version__
 from carbonmgr.common.i18n import translate
+from carbonmgr.common.numbers import tonnes
+from carbonmgr.inventory import headline as figures
 from carbonmgr.inventory.model import SOURCES
 from carbonmgr.io.fileio import atomic_write
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE, trace_notes
@@ -77,14 +79,18 @@ ALIASES = {"responsible_person": ("responsible_person", "reporter", "填报负�
 
 # ----------------------------------------------------------------------------------- numbers
 def fmt_t(value: float, standard: str) -> str:
-    """Emissions as printed in tables: whole tonnes under GB/T 32150, else two decimals."""
-    text = f"{value:,.0f}" if standard == "gbt32150" else f"{value:,.2f}"
-    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
+    """Emissions as printed in tables: whole tonnes under GB/T 32150, else two decimals (the one
+    rounding rule of :func:`carbonmgr.common.numbers.tonnes`)."""
+    return tonnes(value, None, standard=standard)
 
 
 def fmt_line(value: float) -> str:
-    text = f"{value:,.2f}"
-    return text[1:] if text.startswith("-") and not text.strip("-0.,") else text
+    return tonnes(value, 2)
+
+
+def fmt_share(share) -> str:
+    """A share of the total (per cent, already rounded so that the rows add up to 100)."""
+    return "—" if share is None else f"{share:.1f}"
 
 
 def fmt_sig(value: float | None, sig: int = 6) -> str:
@@ -602,33 +608,44 @@ class ReportBuilder:
         self.story.append(self.p(self.L("consolidation_text", approach=self.consolidation())))
         self.put(self.facility_table())
 
+    def F(self, message_id: str, **params) -> str:
+        """A label of the headline figures (``figures.*``) in the report's language."""
+        return translate(message_id, self.lang, **params)
+
+    def share_header(self, total: float) -> str:
+        return self.F("figures.share_of_total") + " (%)"
+
     def section_gbt_emissions(self) -> None:
         inv, t = self.inv, self.inv.totals
-        bs = inv.by_source
+        h = figures.headline(inv)
+        parts = {p.key: p for p in h.parts}
+        memo = {m.key: m for m in h.memo}
         self.heading(self.L("gbt_s2"))
         company = self.x("company") or self.info.title
         intro = self.L("gbt_s2_intro", company=company, year=inv.reporting_year or self.L("year_missing"),
-                       total=self.t(t["total"]), fuel=self.t(bs["stationary_combustion"] + bs["mobile_combustion"]),
-                       energy=self.t(bs["purchased_electricity"] + bs["purchased_heat"]))
+                       total=self.t(h.total.value), fuel=self.t(parts["fuel_combustion"].value),
+                       energy=self.t(memo["net_electricity"].value + memo["net_heat"].value),
+                       purchased=self.t(parts["purchased_electricity"].value + parts["purchased_heat"].value),
+                       exported=self.t(-(parts["exported_electricity"].value + parts["exported_heat"].value)))
         self.story.append(self.p(intro))
         self.heading(self.L("gbt_s2_by_source"), 1)
-        rows = [
-            [self.L("fuel_combustion"), self.t(bs["stationary_combustion"] + bs["mobile_combustion"])],
-            [Paragraph(self.tx(self.L("subtotal_of", name=source_name("stationary_combustion", self.lang)).strip()),
-                       self.styles["cell_in"]), self.t(bs["stationary_combustion"])],
-            [Paragraph(self.tx(self.L("subtotal_of", name=source_name("mobile_combustion", self.lang)).strip()),
-                       self.styles["cell_in"]), self.t(bs["mobile_combustion"])],
-            [self.L("process_emissions"), self.t(bs["process"])],
-            [self.L("fugitive_emissions"), self.t(bs["fugitive"])],
-            [self.L("net_electricity"), self.t(bs["purchased_electricity"])],
-            [self.L("net_heat"), self.t(bs["purchased_heat"])],
-            [self.L("exported_electricity"), self.t(-bs["exported_electricity"])],
-            [self.L("exported_heat"), self.t(-bs["exported_heat"])],
-            [self.L("total_gbt"), self.t(t["total"])],
-            [self.L("biogenic_separate"), self.t(t["biogenic_co2"])],
-        ]
-        self.put(self.table([self.L("category"), "t CO2e"], rows, [70, 30], right=(1,), total_rows=(9,)))
-        self.story.append(self.p(self.L("rounding_note"), "small"))
+        rows, total_row = [], None
+        for p in h.parts:
+            rows.append([self.F(p.label), self.t(p.value), fmt_share(p.share)])
+            if p.key == "fuel_combustion":
+                for sub in ("fuel_stationary", "fuel_mobile"):
+                    m = memo[sub]
+                    rows.append([Paragraph(self.tx(self.F(m.label)), self.styles["cell_in"]), self.t(m.value),
+                                 ""])
+        total_row = len(rows)
+        rows.append([self.F(h.total.label), self.t(h.total.value), "100.0"])
+        for key in ("net_electricity", "net_heat"):
+            m = memo[key]
+            rows.append([self.F(m.label), self.t(m.value), ""])
+        rows.append([self.L("biogenic_separate"), self.t(t["biogenic_co2"]), self.F("figures.not_in_total")])
+        self.put(self.table([self.L("category"), "t CO2e", self.share_header(h.total.value)], rows, [56, 20, 24],
+                            right=(1, 2), total_rows=(total_row,)))
+        self.story.append(self.p(self.L("rounding_note") + " " + self.F("figures.shares_note"), "small"))
         if any(g.cn_factor is not None for g in inv.groups):
             self.story.append(self.p(self.L("green_rule_note"), "small"))
         self.heading(self.L("gbt_s2_by_gas"), 1)
@@ -636,14 +653,9 @@ class ReportBuilder:
         self.heading(self.L("gbt_s2_by_facility"), 1)
         self.put(self.facility_emissions_table())
         self.heading(self.L("gbt_s2_reference"), 1)
-        ref = [
-            [self.L("scope1"), self.t(t["scope1"])],
-            [self.L("scope2_reported"), self.t(t.get("scope2", t["scope2_location"]))],
-            [self.L("scope2_location"), self.t(t["scope2_location"])],
-            [self.L("scope2_market"), self.t(t["scope2_market"])],
-            [self.L("scope3"), self.t(t["scope3"])],
-        ]
-        self.put(self.table(["", "t CO2e"], ref, [70, 30], right=(1,)))
+        ref = [[self.F(memo[k].label), self.t(memo[k].value), self.F(memo[k].note)]
+               for k in ("scope1", "scope2", "scope2_location", "scope2_market", "scope3")]
+        self.put(self.table(["", "t CO2e", ""], ref, [46, 18, 36], right=(1,)))
         if t["scope3"]:
             self.story.append(self.p(self.L("scope3_not_in_total"), "small"))
         self.heading(self.L("gbt_s2_charts"), 1)
@@ -651,20 +663,25 @@ class ReportBuilder:
 
     def gas_table(self) -> Table:
         rows = []
+        shares = {r.key: r.share for r in figures.by_gas(self.inv)}
         for gas, v in self.inv.by_gas.items():
             name = self.L("co2e_only") if gas == "CO2e" else gas
-            rows.append([name, "—" if gas == "CO2e" else fmt_sig(v["t"], 6), self.t(v["tco2e"])])
+            rows.append([name, "—" if gas == "CO2e" else fmt_sig(v["t"], 6), self.t(v["tco2e"]),
+                         fmt_share(shares.get(gas))])
         if not rows:
-            rows.append([self.L("none"), "", ""])
-        return self.table([self.L("gas"), self.L("mass_t"), "t CO2e"], rows, [40, 30, 30], right=(1, 2))
+            rows.append([self.L("none"), "", "", ""])
+        return self.table([self.L("gas"), self.L("mass_t"), "t CO2e", self.share_header(self.inv.totals["total"])],
+                          rows, [28, 22, 22, 28], right=(1, 2, 3))
 
     def facility_emissions_table(self) -> Table:
         rows = []
         shares = {f.id: f.share(self.info.consolidation) for f in self.case.facilities}
+        of_total = {r.key: r.share for r in figures.by_facility(self.inv)}
         for fac, v in self.inv.by_facility.items():
-            rows.append([self.facility(fac), fmt_pct(shares.get(fac, 1.0), self.lang), self.t(v)])
-        return self.table([self.L("facility"), self.L("share_included"), "t CO2e"], rows, [60, 20, 25],
-                          right=(1, 2))
+            rows.append([self.facility(fac), fmt_pct(shares.get(fac, 1.0), self.lang), self.t(v),
+                         fmt_share(of_total.get(fac))])
+        return self.table([self.L("facility"), self.L("share_included"), "t CO2e",
+                           self.share_header(self.inv.totals["total"])], rows, [40, 16, 18, 26], right=(1, 2, 3))
 
     # ------------------------------------------------------------------ charts
     def charts(self) -> None:
@@ -933,17 +950,15 @@ class ReportBuilder:
         self.story.append(self.p(period) if period else self.p(self.placeholder(), raw=True))
         # 2 summary
         self.heading(self.L("int_s2"))
-        rows = [
-            [self.L("scope1"), self.t(t["scope1"])],
-            [self.L("scope2_location"), self.t(t["scope2_location"])],
-            [self.L("scope2_market"), self.t(t["scope2_market"])],
-            [self.L("total_s12"), self.t(t["total"])],
-            [self.L("total_s12_market"), self.t(t["scope1"] + t["scope2_market"])],
-            [self.L("scope3"), self.t(t["scope3"])],
-            [self.L("biogenic_outside"), self.t(t["biogenic_co2"])],
-            [self.L("exported_info"), self.t(t["exported"])],
-        ]
-        self.put(self.table(["", "t CO2e"], rows, [70, 30], right=(1,), total_rows=(3,)))
+        h = figures.headline(inv)
+        rows = [[self.F(p.label), self.t(p.value), fmt_share(p.share), ""] for p in h.parts]
+        rows.append([self.F(h.total.label), self.t(h.total.value), "100.0", ""])
+        for m in h.memo:  # biogenic CO2: outside the scopes, as the GHG Protocol reports it
+            name = self.L("biogenic_outside") if m.key == "biogenic_co2" else self.F(m.label)
+            rows.append([name, self.t(m.value), "", self.F(m.note) if m.note else ""])
+        self.put(self.table(["", "t CO2e", self.share_header(h.total.value), ""], rows, [40, 16, 16, 28],
+                            right=(1, 2), total_rows=(len(h.parts),)))
+        self.story.append(self.p(self.F("figures.shares_note"), "small"))
         self.story.append(self.p(self.L("trades_note"), "small"))
         self.heading(self.L("int_s2_scope2"), 1)
         residual = (self.L("residual_case", ef=fmt_sig(self.info.residual_mix_ef))
@@ -966,9 +981,10 @@ class ReportBuilder:
         self.heading(self.L("int_s4"))
         self.put(self.facility_emissions_table())
         self.gap(3)
-        srows = [[source_name(s, lang), self.t(v)] for s, v in inv.by_source.items()
-                 if v and not s.startswith("exported")]
-        self.put(self.table([self.L("source"), "t CO2e"], srows, [70, 30], right=(1,)))
+        srows = [[source_name(r.key, lang), self.t(r.value), fmt_share(r.share) if r.in_total
+                  else self.F("figures.not_in_total")] for r in figures.by_source(inv)]
+        self.put(self.table([self.L("source"), "t CO2e", self.share_header(t["total"])], srows, [52, 18, 30],
+                            right=(1, 2)))
         # 5 scope 3
         self.heading(self.L("int_s5"))
         if inv.scope3_categories:

@@ -563,10 +563,11 @@ MESSAGES = {
     "report.label.exported_deducted": {"en": "exported energy (deducted)", "zh": "输出电力和热力（扣减）"},
     "report.label.chart_scope2_reported": {"en": "Scope 2 (reported under GB/T 32150)", "zh": "范围二（报告值）"},
     "report.label.gbt_s2_intro": {
-        "en": "The total greenhouse gas emissions of {company} in {year} are {total} t CO2e, of which fossil fuel "
-              "combustion {fuel} t CO2e and purchased electricity and heat {energy} t CO2e.",
-        "zh": "{company} {year} 年度温室气体排放总量为 {total} 吨二氧化碳当量，其中化石燃料燃烧排放 {fuel} "
-              "吨二氧化碳当量，净购入电力和热力排放 {energy} 吨二氧化碳当量。",
+        "en": "The total greenhouse gas emissions of {company} in {year} are {total} t CO2e, of which fuel "
+              "combustion {fuel} t CO2e and net purchased electricity and heat {energy} t CO2e (purchased "
+              "{purchased} t CO2e minus exported {exported} t CO2e).",
+        "zh": "{company} {year} 年度温室气体排放总量为 {total} 吨二氧化碳当量，其中燃料燃烧排放 {fuel} "
+              "吨二氧化碳当量，净购入电力和热力排放 {energy} 吨二氧化碳当量（购入 {purchased} 吨减输出 {exported} 吨）。",
     },
     "report.label.year_missing": {"en": "—", "zh": ""},
 }

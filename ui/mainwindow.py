@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QDockWidget, QDoubleSp
                                QProgressBar, QStackedWidget, QTabWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.common.i18n import translate
 from carbonmgr.common.paths import demo_dir
 from carbonmgr.facade import (PROJECT_SUFFIX, Changes, ImportCancelled, ImportJob, ProjectInUse, Workspace,
                               resolve_input)
@@ -130,6 +131,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.brief = BriefPage(self)
         self.boundary = BoundaryPage(self)
         self.activities = ActivitiesPage(self)
+        self.activities.model.rejected_changed = self.refresh_rejected
         self.factors = FactorsPage(self)
         self.results = ResultsPage(self)
         self.report = ReportPage(self)
@@ -759,7 +761,54 @@ class MainWindow(Retranslating, QMainWindow):
             return False
         return self.op(lambda ws: ws.add_facility(fid, name)).run() is not None
 
+    # ================================================================== rejected values
+    def rejected_problems(self) -> list[Problem]:
+        """The values typed into activity cells that were refused, each at its cell (shown in the
+        Problems list as long as the cell shows them: until they are corrected or undone)."""
+        s, model = self.session, self.activities.model
+        if s is None or not model.rejected:
+            return []
+        pos_of = {key: pos for pos, key in enumerate(s.keys)} if len(model.rejected) > 3 else None
+        sheet = s.case.sheet("Activities")
+        cols = s.case.columns.get("Activities", {})
+        out = []
+        for (key, field), (text, reason) in model.rejected.items():
+            try:
+                pos = pos_of[key] if pos_of is not None else s.keys.index(key)
+            except (KeyError, ValueError):
+                continue
+            out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=sheet,
+                               row=s.case.activities.row[pos], col=cols.get(field)))
+        return out
+
+    def refresh_rejected(self) -> None:
+        """After a value was refused or a refused value corrected: the Problems list shows them."""
+        res = self.session.results if self.session is not None else None
+        problems = list(res.problems) if res is not None else []
+        rejected = self.rejected_problems()
+        if rejected:
+            title = translate("entry.rejected_title", i18n.current()) if not problems else \
+                self.tr("Lines with problems (not counted in the totals)")
+            self.show_problems(problems + rejected, title)
+        elif self.last_problems_title == translate("entry.rejected_title", i18n.current()):
+            self.problem_model.set_problems(problems)
+            if not problems:
+                self.problems_dock.hide()
+
+    def withdraw_rejected(self) -> bool:
+        """Undo, when refused values are shown: withdraw them (the values in use do not change)."""
+        model = self.activities.model
+        if not model.rejected:
+            return False
+        model.rejected.clear()
+        model.results_changed()
+        self.refresh_rejected()
+        self.statusBar().showMessage(translate("entry.rejected_withdrawn", i18n.current()), 4000)
+        return True
+
     def undo(self) -> None:
+        if self.withdraw_rejected():
+            return
         if self.session is not None and self.session.can_undo():
             label = labels.action(self.session.undo_label(), i18n.current())
             if self.op(lambda ws: ws.undo()).run() is None:
@@ -932,8 +981,11 @@ class MainWindow(Retranslating, QMainWindow):
         self._had_errors = bool(res.group_errors)
         for page in self.pages:
             page.show_results(res, had_errors or self._had_errors)
+        rejected = self.rejected_problems()
         if res.problems:
-            self.show_problems(res.problems, self.tr("Lines with problems (not counted in the totals)"))
+            self.show_problems(list(res.problems) + rejected, self.tr("Lines with problems (not counted in the totals)"))
+        elif rejected:
+            self.show_problems(rejected, translate("entry.rejected_title", i18n.current()))
         elif self.problem_model.problems and self.last_problems_title != self.tr("Pasted values that were not accepted"):
             self.problem_model.set_problems([])
             self.problems_dock.hide()

@@ -23,6 +23,7 @@ WARNING_BG = QBrush(QColor(255, 243, 205))
 
 ACTIVITY_COLUMNS = list(CORE_FIELDS) + ["tco2e", "scope"] + list(ACTIVITY_OPTIONS)
 COMPUTED = frozenset(("tco2e", "scope"))
+FRACTIONS = frozenset(k for k, v in ACTIVITY_OPTIONS.items() if v == "fraction")  # 0.98, 98 or 98 %
 NUMERIC = frozenset(k for k, v in ACTIVITY_OPTIONS.items() if v in ("number", "fraction", "int")) | {"quantity",
                                                                                                       "tco2e"}
 ALWAYS_SHOWN = frozenset(CORE_FIELDS) | COMPUTED | {"factor_set", "ef_co2e", "ef_unit", "evidence", "note"}
@@ -66,6 +67,7 @@ class ActivityModel(QAbstractTableModel):
         self.visible: list[int] | None = None  # positions shown (None: all)
         self.filter: tuple[str | None, str | None, str] = (None, None, "")
         self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (line key, field) -> (text, message)
+        self.rejected_changed: Callable[[], None] | None = None  # called when a value is refused or corrected
         self.edit: Callable[[int, str, Any], str | None] | None = None
         self.columns = ACTIVITY_COLUMNS
         # sorting (by a column, clicked in the header): the positions shown, in order, and
@@ -249,7 +251,10 @@ class ActivityModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Display):
         if role != Display:
             if role == ToolTip and orientation == Qt.Orientation.Horizontal:
-                return labels.field(self.columns[section])
+                field = self.columns[section]
+                if field in FRACTIONS:  # the entry rule, stated where the value is typed
+                    return labels.field(field) + "\n" + translate("entry.fraction_rule", i18n.current())
+                return labels.field(field)
             return None
         if orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
@@ -331,6 +336,8 @@ class ActivityModel(QAbstractTableModel):
                 return err
             if field == "source":
                 return s.case.activities.source[pos]
+            if field in FRACTIONS:
+                return translate("entry.fraction_rule", i18n.current())
             return None
         return None
 
@@ -382,12 +389,17 @@ class ActivityModel(QAbstractTableModel):
 
 def _settle_edit(model, index, cell_key, value, message) -> bool:
     """After an edit: keep a rejected value (with the reason) on its cell, or clear it."""
+    hook = getattr(model, "rejected_changed", None)  # the window lists refused values as problems
     if message is not None:
         model.rejected[cell_key] = ("" if value is None else str(value), message)
         model.dataChanged.emit(index, index)
+        if hook is not None:
+            hook()
         return False
     if model.rejected.pop(cell_key, None) is not None:
         model.dataChanged.emit(index, index)
+        if hook is not None:
+            hook()
     return True
 
 

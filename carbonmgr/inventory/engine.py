@@ -356,6 +356,21 @@ class Resolver:
                             item=item.id if item else "")
         return _as_fraction(of_row), Input("OF", of_row.value, of_row.unit, factor=of_row, origin="library")
 
+    def _oxidation_warnings(self, opts) -> list[tuple[str, str, dict]]:
+        """A line's own oxidation rate below the lowest default oxidation rate that any document in
+        the factor library publishes for a fuel (0 % included): worth checking, since the line then
+        emits (almost) nothing; often a percentage written without % (a number above 1 is read as
+        a percentage, so 1.5 is 1.5 %)."""
+        of = opts.get("oxidation_rate")
+        if of is None:
+            return []
+        floor = _lowest_published_oxidation(self.lib)
+        if floor is None or of >= floor[0] - 1e-12:
+            return []
+        low, factor = floor
+        return [("engine.oxidation_low", "oxidation_rate",
+                 {"value": f"{of * 100:g}", "low": f"{low * 100:g}", "source": factor.source.split(" — ")[0]})]
+
     def _cn_method(self, source, item, unit: Unit, opts, set_name, rows) -> Calc:
         """E = FC × NCV × CC × OF × 44/12 (or FC × C_ar × OF × 44/12)."""
         inputs = [Input("FC", 1.0, unit.symbol, origin="line")]
@@ -382,6 +397,7 @@ class Resolver:
             calc = Calc("cn_element_carbon", "E = FC × C_ar × OF × 44/12", {"CO2": per_t}, {"CO2": 1.0},
                         inputs, item_id=item.id if item else None, notes=notes)
             self._check_range(calc, item, "carbon_element", c_el, "tC/t")
+            calc.warnings.extend(self._oxidation_warnings(opts))
             return calc
         # carbon content per heat
         cc_opt = opts.get("carbon_content")
@@ -420,7 +436,7 @@ class Resolver:
         inputs.append(inputs_of)
         per_unit = methods.combustion_cn(1.0, gj_per_unit, cc, of)  # per activity unit: NCV in GJ per unit
         return Calc("cn_combustion", "E = FC × NCV × CC × OF × 44/12", {"CO2": per_unit}, {"CO2": 1.0}, inputs,
-                    item_id=item.id if item else None, warnings=range_warnings)
+                    item_id=item.id if item else None, warnings=range_warnings + self._oxidation_warnings(opts))
 
     def _range_warnings(self, item, param: str, value: float, unit_text: str) -> list[tuple[str, str, dict]]:
         """A line's own parameter outside the range a published document gives for checking it."""
@@ -981,6 +997,21 @@ def _den_dim(f: Factor) -> str | None:
         return parse_rate(f.unit)[1].dimension
     except UnitError:
         return None
+
+
+def _lowest_published_oxidation(lib: Library) -> tuple[float, Factor] | None:
+    """The lowest default oxidation rate (as a fraction) that a document of the library publishes
+    for any fuel, with its factor row; kept on the library (it never changes once read)."""
+    cached = getattr(lib, "_lowest_of", False)
+    if cached is not False:
+        return cached
+    rows = [(_as_fraction(f), f) for f in lib.factors if f.param == "of" and f.value is not None]
+    out = min(rows, key=lambda r: r[0]) if rows else None
+    try:
+        lib._lowest_of = out
+    except AttributeError:  # a library without a __dict__: compute each time
+        pass
+    return out
 
 
 def _as_fraction(f: Factor) -> float:

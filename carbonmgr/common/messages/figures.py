@@ -55,4 +55,29 @@ MESSAGES = {
     "figures.adds_up": {"en": "the parts add up to the total", "zh": "各项之和等于总量"},
     "figures.category": {"en": "Category", "zh": "类别"},
     "figures.not_in_total": {"en": "not in the total", "zh": "不计入总量"},
+    # entering a fraction (oxidation rate, purity, equity share): one rule for the workbook and the app
+    "entry.fraction_rule": {
+        "en": "A fraction or a percentage: 0.98, 98 and 98 % all mean 98 %. A number from 0 to 1 is a fraction "
+              "(1 = 100 %); a number above 1 up to 100 is a percentage (1.5 = 1.5 %); a number written with % is a "
+              "percentage. Anything else is refused.",
+        "zh": "小数或百分数：0.98、98 和 98% 都表示 98%。0 到 1 之间的数按小数读（1 即 100%）；大于 1 且不超过 100 "
+              "的数按百分数读（1.5 即 1.5%）；带 % 的数按百分数读。其他数值不予接受。",
+    },
+    "engine.oxidation_low": {
+        "en": "oxidation rate {value} % is below {low} %, the lowest default oxidation rate that the library's "
+              "documents publish for any fuel ({source}): please check it. A number above 1 is read as a percentage "
+              "(1.5 is 1.5 %); 100 % is written 1, 100 or 100 %",
+        "zh": "碳氧化率 {value}% 低于因子库所收文件为各类燃料给出的最低缺省碳氧化率 {low}%（{source}），请核对。"
+              "大于 1 的数按百分数读（1.5 即 1.5%）；100% 可写作 1、100 或 100%",
+    },
+    # a value typed into a cell that was refused
+    "entry.rejected": {
+        "en": "{value} was not accepted: {reason}. The previous value is still used until the entry is corrected "
+              "or undone.",
+        "zh": "“{value}”未被接受：{reason}。在更正或撤销之前，仍使用原来的数值。",
+    },
+    "entry.rejected_title": {"en": "Values not accepted (the previous values are used)",
+                             "zh": "未被接受的数值（仍使用原值）"},
+    "entry.rejected_withdrawn": {"en": "The values that were not accepted were withdrawn.",
+                                 "zh": "已撤回未被接受的数值。"},
 }

@@ -1,0 +1,60 @@
+"""A refused value stays shown as refused (red, with the reason) in its cell and in the Problems
+list until it is corrected or undone; the entry rule of fractions is the cell's tooltip."""
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from carbonmgr.common.i18n import translate
+from carbonmgr.ui import i18n
+from carbonmgr.ui.models import REJECTED_FG
+from uihelpers import open_and_wait, total_shown
+
+
+def _rejected(win):
+    return [p for p in win.problem_model.problems if p.code == "entry.rejected"]
+
+
+def test_a_refused_value_is_shown_as_refused_until_corrected_or_undone(qtbot, win):
+    s = open_and_wait(qtbot, win, "demo")
+    model = win.activities.model
+    col = model.columns.index("quantity")
+    idx = model.index(0, col)
+    before_total, before_qty = total_shown(win), s.case.activities.quantity[0]
+    assert model.setData(idx, "-5") is False
+    # the cell shows what was typed, in red, with the reason; the old value is still used
+    assert idx.data() == "-5" and idx.data(Qt.ItemDataRole.ForegroundRole) == REJECTED_FG
+    assert idx.data(Qt.ItemDataRole.ToolTipRole)
+    assert s.case.activities.quantity[0] == before_qty and total_shown(win) == before_total
+    # ... and the Problems list names it at its cell, in the user's language
+    probs = _rejected(win)
+    assert len(probs) == 1 and probs[0].row == s.case.activities.row[0]
+    assert probs[0].col == s.case.columns.get("Activities", {}).get("quantity")
+    assert win.problems_dock.isVisible()
+    text = probs[0].render("en")
+    assert "-5 was not accepted" in text and "previous value is still used" in text
+    assert "未被接受" in probs[0].render("zh")
+    # a new result does not drop it
+    assert model.setData(model.index(1, col), "19") is True
+    qtbot.waitUntil(lambda: s.results is not None and s.results.version == s.version)
+    assert len(_rejected(win)) == 1 and idx.data() == "-5"
+    # corrected: gone from the cell and the list
+    assert model.setData(idx, "40") is True
+    assert idx.data(Qt.ItemDataRole.ForegroundRole) != REJECTED_FG and _rejected(win) == []
+    # refused again, then undone: the refused value is withdrawn, the last real edit stays
+    assert model.setData(idx, "-5") is False and len(_rejected(win)) == 1
+    win.undo()
+    assert _rejected(win) == [] and idx.data() != "-5"
+    assert s.case.activities.quantity[0] == 40.0
+    win.undo()  # the next undo undoes the edit
+    assert s.case.activities.quantity[0] == before_qty
+
+
+def test_the_fraction_rule_is_the_tooltip_of_oxidation_rate_cells(qtbot, win):
+    open_and_wait(qtbot, win, "demo")
+    model = win.activities.model
+    col = model.columns.index("oxidation_rate")
+    rule_en = translate("entry.fraction_rule", "en")
+    assert model.index(0, col).data(Qt.ItemDataRole.ToolTipRole) == rule_en
+    assert rule_en in model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
+    i18n.set_language("zh")
+    assert model.index(0, col).data(Qt.ItemDataRole.ToolTipRole) == translate("entry.fraction_rule", "zh")

@@ -30,6 +30,7 @@ from carbonmgr.facade import (PROJECT_SUFFIX, Changes, ImportCancelled, ImportJo
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
+from carbonmgr.ui.fitting import keep_headers_fitted
 from carbonmgr.ui.models import ProblemModel
 from carbonmgr.ui.operations import Op, report_failure
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
@@ -200,6 +201,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.retranslate()
         self._restore_state()
         self.update_actions()
+        keep_headers_fitted(self)  # no header text cut, whatever the language
 
     @property
     def session(self):
@@ -319,6 +321,7 @@ class MainWindow(Retranslating, QMainWindow):
     # ================================================================== texts
 
     def retranslate(self) -> None:
+        QTimer.singleShot(0, lambda: keep_headers_fitted(self))  # after the pages took the new texts
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))

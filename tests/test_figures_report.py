@@ -110,3 +110,18 @@ def test_ghg_protocol_summary_is_scope1_plus_location_scope2(texts, lang):
     # exported energy is shown for information, never deducted and without a share
     exported = next(ln for ln in text.splitlines() if ln.strip().startswith(L("figures.ghgp.exported")))
     assert tonnes(inv.totals["exported"]) in exported and L("figures.note.not_deducted") in exported
+
+
+def test_the_excel_export_lists_the_standards_parts_adding_up(tmp_path):
+    import openpyxl
+
+    with Workspace.open("demo") as ws:
+        inv = ws.compute()
+        path = ws.export_inventory(tmp_path / "x.xlsx", lang="en")
+    book = openpyxl.load_workbook(path, read_only=True)
+    sheet = next(book[n] for n in book.sheetnames if "Totals" in n)
+    rows = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[0]}
+    parts = [k for k in rows if k.startswith("figures.") and k != "figures.total" and not k.endswith(".share")]
+    assert sum(rows[k] for k in parts) == pytest.approx(rows["figures.total"]) == pytest.approx(inv.totals["total"])
+    assert rows["figures.exported_electricity"] < 0
+    assert sum(Decimal(str(rows[k])) for k in rows if k.endswith(".share")) == Decimal("100.0")

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from carbonmgr.common.i18n import trace_notes, translate
+from carbonmgr.inventory import headline as figures
 from carbonmgr.inventory import methods
 from carbonmgr.inventory.sources import is_market_based
 from carbonmgr.report.labels import label, scope3_category, source_name
@@ -205,6 +206,13 @@ def _totals_sheet(book, inv, lang: str, wbmod) -> None:
         lab = names.get(key)
         text = label(lab, lang) if lab else (label("exported_deducted", lang) if key == "exported" else key)
         sh.append([key, text, value, "t CO2e"])
+    # the standard's parts of the total (deductions negative) and each one's share of it, in per cent
+    h = figures.headline(inv)
+    for p in h.parts:
+        sh.append([f"figures.{p.key}", translate(p.label, lang), p.value, "t CO2e"])
+        if p.share is not None:
+            sh.append([f"figures.{p.key}.share", translate(p.label, lang), float(p.share), "%"])
+    sh.append(["figures.total", translate(h.total.label, lang), h.total.value, "t CO2e"])
     for src, value in inv.by_source.items():
         sh.append([f"by_source.{src}", source_name(src, lang), value, "t CO2e"])
     fnames = {f.id: f.name for f in inv.case.facilities}

@@ -96,7 +96,10 @@ class _HeaderFitter(QObject):
         self.fit()
 
     def fit(self, *args) -> None:
-        fit_header(self.view)
+        try:
+            fit_header(self.view)
+        except RuntimeError:  # the view is being deleted (its C++ side is gone): nothing to fit
+            pass
 
 
 def keep_headers_fitted(root: QWidget) -> None:

@@ -799,18 +799,20 @@ class MainWindow(Retranslating, QMainWindow):
                 self.problems_dock.hide()
 
     def withdraw_rejected(self) -> bool:
-        """Undo, when refused values are shown: withdraw them (the values in use do not change)."""
+        """Drop the refused values shown in cells (the values in use do not change)."""
         model = self.activities.model
         if not model.rejected:
             return False
         model.rejected.clear()
         model.results_changed()
         self.refresh_rejected()
-        self.statusBar().showMessage(translate("entry.rejected_withdrawn", i18n.current()), 4000)
         return True
 
     def undo(self) -> None:
-        if self.withdraw_rejected():
+        withdrawn = self.withdraw_rejected()  # undoing also withdraws what was refused
+        if self.session is None or not self.session.can_undo():
+            if withdrawn:
+                self.statusBar().showMessage(translate("entry.rejected_withdrawn", i18n.current()), 4000)
             return
         if self.session is not None and self.session.can_undo():
             label = labels.action(self.session.undo_label(), i18n.current())

@@ -33,6 +33,7 @@ from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.fitting import keep_headers_fitted
 from carbonmgr.ui.models import ProblemModel
 from carbonmgr.ui.operations import Op, report_failure
+from carbonmgr.ui.practice import Practice
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from carbonmgr.ui.report_page import ReportPage
 from carbonmgr.ui.ets_page import EtsPage
@@ -188,6 +189,7 @@ class MainWindow(Retranslating, QMainWindow):
         from carbonmgr.ui.exam_page import install as install_exam_tools
 
         self.exam_tools = install_exam_tools(self)  # File › Open exam …, Instructor … (ui/exam_page.py)
+        self.practice = Practice(self)  # practice mode: shown when a practice project is open
 
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(AUTOSAVE_SECONDS * 1000)
@@ -233,6 +235,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_new = self._action("new", self.new_project, K.New)
         self.act_open = self._action("open", self.open_dialog, K.Open)
         self.act_import = self._action("import", self.import_dialog, "Ctrl+Shift+I")
+        self.act_exercises = self._action("exercises", self.show_exercises, "Ctrl+Shift+X")
         self.act_save = self._action("save", self.save, K.Save)
         self.act_save_as = self._action("save_as", self.save_as, "Ctrl+Shift+S")
         self.act_quit = self._action("quit", self.close, "Ctrl+Q")
@@ -274,7 +277,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.menu_file = mb.addMenu("")
         self.menu_file.addAction(self.act_start)
         self.menu_file.addSeparator()
-        for a in (self.act_new, self.act_open, self.act_import):
+        for a in (self.act_new, self.act_open, self.act_import, self.act_exercises):
             self.menu_file.addAction(a)
         self.menu_recent = self.menu_file.addMenu("")
         self.menu_recent.aboutToShow.connect(self._fill_recent)
@@ -334,6 +337,8 @@ class MainWindow(Retranslating, QMainWindow):
                                                            "facility with its region")),
             self.act_open: (self.tr("&Open …"), self.tr("Open a project (.carbon) or a case workbook (.xlsx)")),
             self.act_import: (self.tr("&Import workbook …"), self.tr("Import a case workbook into a new project")),
+            self.act_exercises: (self.tr("E&xercises …"),
+                                 self.tr("Practise a bundled exercise or open an exercise file")),
             self.act_save: (self.tr("&Save"), self.tr("Save the project")),
             self.act_save_as: (self.tr("Save &as …"), self.tr("Save the project under a new name")),
             self.act_quit: (self.tr("&Quit"), self.tr("Quit CarbonMgr")),
@@ -560,6 +565,15 @@ class MainWindow(Retranslating, QMainWindow):
         self._import = op
         op.start()
         return op
+
+    def show_exercises(self):
+        """The Exercises page (bundled exercises, open an exercise file, start practising)."""
+        from carbonmgr.ui.exercises_page import ExercisesPage
+
+        page = ExercisesPage(self)
+        page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        page.open()
+        return page
 
     def ask_new_project(self) -> tuple[str, dict] | None:
         """The New project dialog: (project path, essentials of the case), or None if cancelled."""

@@ -26,6 +26,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.exam",
     "carbonmgr.common.messages.ets",
     "carbonmgr.common.messages.labels",
+    "carbonmgr.common.messages.practice",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

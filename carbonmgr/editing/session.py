@@ -795,6 +795,11 @@ class EditSession:
         fut.add_done_callback(lambda f: self.dispatch(lambda: finish(f)))
         return outer
 
+    def on_project(self, fn: Callable[[Any], Any]) -> Future:
+        """Run ``fn(project)`` on the DB worker with the open project file (a store.Project, or
+        None when the session has no project yet); a Future of its result."""
+        return self.worker.submit(lambda: fn(self._project))
+
     def audit_log(self, limit: int | None = 100) -> Future:
         def job():
             return self._project.audit_log(limit) if self._project is not None else []

@@ -20,7 +20,9 @@ create is refused on open):
 * ``results`` (one row per run), ``result_groups`` (per group of lines: the trace
   template, zlib-compressed), ``result_lines`` (per line: tco2e, gases JSON),
   ``snapshot_factors``, ``snapshot_gwp``;
-* ``audit``.
+* ``audit``;
+* ``practice_attempts`` (a practice project's checks of the trainee's work, with
+  :mod:`carbonmgr.storage.practice`).
 
 JSON columns keep Python values exactly (int vs float, bool, dates from
 spreadsheets: see :func:`dumps`).
@@ -209,6 +211,14 @@ def _m0006_ets_units(db: Database) -> None:
                            strict=True)
 
 
+def _m0007_practice_attempts(db: Database) -> None:
+    # a practice project (an exercise worked in the app): each "Check my work" with its score and
+    # findings; the exercise it works is the meta key "exercise" (carbonmgr/storage/practice.py)
+    db["practice_attempts"].create({"id": int, "at": str, "exercise": str, "score": float,
+                                    "points_possible": float, "findings": str},
+                                   pk="id", not_null=["at", "exercise"], strict=True)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
@@ -216,6 +226,7 @@ _STEPS: list[tuple[str, Any]] = [
     ("0004_sector", _m0004_sector),
     ("0005_facility_residual_mix", _m0005_facility_residual_mix),
     ("0006_ets_units", _m0006_ets_units),
+    ("0007_practice_attempts", _m0007_practice_attempts),
 ]
 
 

@@ -278,3 +278,139 @@ def test_each_exercise_reads_as_an_exercise(name):
     assert len(start.activities) == 0 and not start.instruments
     assert list(start.documents) == [d.sheet for d in ex.documents]
     assert {"Brief", "Documents", "Given", "Case", "Activities"}.isdisjoint(start.documents)
+
+
+# ------------------------------------------------------------------------------ solved end to end
+def _doc(name: str, sheet: str) -> list[tuple]:
+    return sheet_values(name, sheet)
+
+
+def _submission(name: str, lines: list[tuple], instruments=()):
+    """A trainee's case: the key's settings and facilities (what the brief asks for), the lines
+    built from the documents as a trainee would enter them (by month, in the documents' units)."""
+    import copy
+
+    from carbonmgr.inventory.model import Activity, ActivityTable, CaseData, Instrument
+
+    key = read_case(path(name))
+    info = copy.deepcopy(key.info)
+    info.title = "my work"
+    acts = ActivityTable.from_lines(Activity(n + 2, fac, src, item, qty, unit, dict(opts))
+                                    for n, (fac, src, item, qty, unit, opts) in enumerate(lines))
+    ins = [Instrument(fac, typ, q, ef, row=n + 2) for n, (fac, typ, q, ef) in enumerate(instruments)]
+    return CaseData(info=info, facilities=copy.deepcopy(key.facilities), activities=acts, instruments=ins)
+
+
+def _grade(name: str, case):
+    from carbonmgr.training.exercise import read_exercise
+    from carbonmgr.training.grading import grade
+
+    return grade(read_exercise(path(name)), case, "en")
+
+
+def _wuhan_work() -> list[tuple]:
+    n = "wuhan_manufacturing"
+    coal = _doc(n, "煤炭台账")
+    gas = _doc(n, "天然气结算单")
+    diesel = _doc(n, "柴油领用记录")
+    bills = _doc(n, "电费账单")
+    steam = _doc(n, "蒸汽结算单")
+    meter = _doc(n, "外供热计量")
+    log = _doc(n, "制冷剂维保记录")
+    lime = _doc(n, "石灰石采购及化验")
+    lines = [("F1", "stationary_combustion", "烟煤", t, "t", {"ncv": 21.85, "ncv_unit": "GJ/t"})
+             for t in column(coal, "Burned", 5, 16)]
+    lines += [("F1", "stationary_combustion", "天然气", m3, "Nm3", {}) for m3 in column(gas, "Billed volume", 5, 16)]
+    lines += [("F1", "mobile_combustion", "柴油", r[3], "kg", {}) for r in diesel[3:27] if r[1].startswith("仓储部")]
+    lines += [("F1", "purchased_electricity", "", k, "kWh", {}) for k in column(bills, "Billed", 5, 16)]
+    lines += [("F1", "purchased_heat", "", gj, "GJ", {}) for gj in column(steam, "Heat (GJ)", 5, 16)]
+    lines += [("F1", "exported_heat", "", meter[15][2] - meter[3][2], "GJ", {})]
+    lines += [("F1", "fugitive", "R-410A", r[4], "kg", {}) for r in log[2:9] if r[3].startswith("补充加注")]
+    lines += [("F1", "process", "石灰石", q, "t", {"purity": lime[11][4] / 100}) for q in (lime[3][1], lime[4][1])]
+    return lines
+
+
+def _cement_work() -> list[tuple]:
+    n = "cement_plant"
+    prod = _doc(n, "生产月报")
+    coal = _doc(n, "入窑煤计量")
+    lab = _doc(n, "煤质月报")
+    fuel = _doc(n, "矿山油耗")
+    bal = _doc(n, "电量平衡表")
+    lines = [("F1", "process", "熟料", t, "t", {}) for t in column(prod, "Clinker", 5, 16)]
+    lines += [("F1", "process", "电石渣", t, "t", {}) for t in column(prod, "Carbide slag", 5, 16)]
+    lines += [("F1", "stationary_combustion", "烟煤", coal[16][3], "t", {"ncv": lab[15][2], "ncv_unit": "GJ/t"})]
+    lines += [("F1", "mobile_combustion", "柴油", t * 1000, "kg", {}) for t in column(fuel, "Diesel (t)", 5, 16)]
+    lines += [("F1", "purchased_electricity", "", (t - w) * 1000, "kWh", {})
+              for t, w in zip(column(bal, "Total use", 5, 16), column(bal, "Waste-heat", 5, 16))]
+    return lines
+
+
+def _power_work() -> list[tuple]:
+    n = "coal_power_plant"
+    ledger = _doc(n, "入炉煤台账")
+    lab = _doc(n, "煤质化验汇总")
+    oil = _doc(n, "燃油台账")
+    grid = _doc(n, "购网电量结算单")
+    return [("F1", "stationary_combustion", "烟煤", ledger[16][1] / 10_000, "万吨",
+             {"carbon_element": lab[16][6], "ncv": lab[16][5], "ncv_unit": "GJ/t"}),
+            ("F1", "stationary_combustion", "柴油", oil[16][2], "t", {}),
+            ("F1", "purchased_electricity", "grid_cn", grid[16][2] * 1000, "kWh", {})]
+
+
+def _office_work() -> tuple[list[tuple], list[tuple]]:
+    n = "office_services"
+    bill = _doc(n, "物业电费分摊单")
+    flights = _doc(n, "差旅行程单")
+    survey = _doc(n, "通勤调查")
+    ac = _doc(n, "空调维保单")
+    certs = _doc(n, "绿证清单")
+    lines = [("F1", "fugitive", "R-410A", r[3], "kg", {}) for r in ac[2:5] if "自有" in r[1]]
+    lines += [("F1", "purchased_electricity", "", k, "kWh", {}) for k in column(bill, "Sub-metered", 5, 16)]
+    for _date, _who, _route, _cls, km, trip in flights[3:13]:
+        miles = km / MILE
+        item = ("travel_air_short_haul" if miles < 300 else "travel_air_medium_haul" if miles < 2300
+                else "travel_air_long_haul")
+        lines.append(("F1", "scope3", item, km * (2 if trip.startswith("往返") else 1), "passenger-km",
+                      {"scope3_category": 6}))
+    for _sid, km, mode, days, people in survey[2:14]:
+        if mode.startswith("私家车"):
+            lines.append(("F1", "scope3", "travel_passenger_car", km * 2 * days * 46 / people, "vehicle-km",
+                          {"scope3_category": 7}))
+        elif mode.startswith("公交"):
+            lines.append(("F1", "scope3", "travel_bus", km * 2 * days * 46, "passenger-km", {"scope3_category": 7}))
+    lines.append(("F1", "scope3", "笔记本电脑 laptop", 32, "unit",
+                  {"scope3_category": 1, "ef_co2e": 280, "ef_unit": "kg/unit"}))
+    instruments = [("F1", "GEC", r[3], 0.0) for r in certs[3:6] if r[4].startswith("已核销")]
+    return lines, instruments
+
+
+def test_each_exercise_solved_from_its_documents_scores_100():
+    """A correct trainee's work, built from the documents as a trainee would enter it (month by
+    month, in the documents' units, items by their Chinese names), scores 100 with no finding."""
+    for name, lines, instruments in (("wuhan_manufacturing", _wuhan_work(), ()),
+                                     ("cement_plant", _cement_work(), ()),
+                                     ("coal_power_plant", _power_work(), ()),
+                                     ("office_services", *_office_work())):
+        result = _grade(name, _submission(name, lines, instruments))
+        assert [f.text("en") for f in result.findings] == [], name
+        assert result.score == 100, name
+
+
+def test_the_documents_distractors_are_findings():
+    """Taking the distractor instead of the figure costs points: coal received instead of burned,
+    the common-area electricity added to the tenant's own."""
+    n = "wuhan_manufacturing"
+    lines = _wuhan_work()
+    coal = _doc(n, "煤炭台账")
+    received = [("F1", "stationary_combustion", "烟煤", t, "t", {"ncv": 21.85, "ncv_unit": "GJ/t"})
+                for t in column(coal, "Received (weighbridge)", 5, 16)]
+    wrong = received + [ln for ln in lines if ln[2] != "烟煤"]
+    result = _grade(n, _submission(n, wrong))
+    assert [f.kind for f in result.findings] == ["wrong_quantity"] and result.score < 100
+
+    lines, instruments = _office_work()
+    bill = _doc("office_services", "物业电费分摊单")
+    common = [("F1", "purchased_electricity", "", k, "kWh", {}) for k in column(bill, "Common-area share", 5, 16)]
+    result = _grade("office_services", _submission("office_services", lines + common, instruments))
+    assert [f.kind for f in result.findings] == ["wrong_quantity"] and result.score < 100

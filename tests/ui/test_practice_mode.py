@@ -1,0 +1,143 @@
+"""Practice mode, run as a trainee would: the Exercises page, a practice project, the brief and
+the documents beside the inventory, values taken from document cells, "Check my work", a fix,
+full marks; the attempts are kept in the project."""
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QItemSelectionModel
+
+from carbonmgr.facade import exercises as fx
+
+
+def _select_doc_cell(practice, sheet, ref):
+    """Select the cell ``ref`` (e.g. "B17") of the document ``sheet`` in the practice panel."""
+    from openpyxl.utils.cell import column_index_from_string, coordinate_from_string
+
+    p = practice.panel
+    view = p.doc_views[sheet]
+    p.tabs.setCurrentWidget(view)
+    col, row = coordinate_from_string(ref)
+    idx = view.model().index(row - 1, column_index_from_string(col) - 1)
+    view.setCurrentIndex(idx)
+    view.selectionModel().select(idx, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+    return view.model().data(idx)
+
+
+def _select_activity(win, pos, field):
+    acts = win.activities
+    assert acts.select_position(pos, field)
+
+
+def _take(win, qtbot, sheet, ref, pos, field):
+    _select_doc_cell(win.practice, sheet, ref)
+    _select_activity(win, pos, field)
+    win.practice.take_value()
+
+
+def _new_line(win) -> int:
+    """Insert a line at the end of the table; its position."""
+    s = win.session
+    if len(s):
+        win.activities.select_position(len(s) - 1)
+    win.insert_line()
+    return len(s) - 1
+
+
+def _check(win, qtbot):
+    n = len(win.practice.last.attempts) if win.practice.last is not None else 0
+    win.practice.check()
+    qtbot.waitUntil(lambda: win.practice.last is not None and len(win.practice.last.attempts) == n + 1
+                    and not win.practice.checking, timeout=30000)
+    return win.practice.last
+
+
+def test_practice_an_exercise_end_to_end(win, qtbot, tmp_path):
+    page = win.show_exercises()
+    qtbot.waitUntil(lambda: page.listing.count() == 4, timeout=20000)
+    titles = [page.listing.item(i).text() for i in range(page.listing.count())]
+    assert "Jiangdong Power: a coal plant's 2023 emissions report in the national ETS" in titles
+    page.listing.setCurrentRow(titles.index("Jiangdong Power: a coal plant's 2023 emissions report in the national ETS"))
+    project = tmp_path / "my power plant.carbon"
+    win.answers["path:practice"] = str(project)
+    page.start()
+    qtbot.waitUntil(lambda: win.session is not None and win.practice.exercise is not None
+                    and win.practice.dock.isVisible(), timeout=30000)
+    s = win.session
+    assert s.project_path == project and len(s) == 0  # the trainee starts from the facilities alone
+    practice = win.practice
+    assert practice.panel.title.text().startswith("Jiangdong Power")
+    tab_texts = [practice.panel.tabs.tabText(i) for i in range(practice.panel.tabs.count())]
+    assert tab_texts[0] == "Brief" and "Coal burned and received" in tab_texts
+    assert "2 × 660 MW" in practice.panel.brief.toPlainText() or "660 MW" in practice.panel.brief.toPlainText()
+
+    # the settings the brief asks for (the sector gives the coal oxidation rate of the power guideline)
+    win.edit_case("grid_factor_set", "cn_grid_mee_ets")
+    # two lines first: coal and diesel, their figures taken from the documents
+    assert (_new_line(win), _new_line(win)) == (0, 1)
+    win.edit_cell(0, "source", "stationary_combustion")
+    win.edit_cell(0, "item", "bituminous_coal")
+    win.edit_cell(0, "unit", "t")
+    _take(win, qtbot, "入炉煤台账", "B17", 0, "quantity")
+    _take(win, qtbot, "煤质化验汇总", "G17", 0, "carbon_element")  # 53.87 %: read as 0.5387 tC/t
+    win.edit_cell(1, "source", "stationary_combustion")
+    win.edit_cell(1, "item", "diesel")
+    win.edit_cell(1, "unit", "t")
+    _take(win, qtbot, "燃油台账", "C17", 1, "quantity")
+    assert s.value(0, "quantity") == pytest.approx(2_908_445.1)
+    assert s.value(0, "carbon_element") == pytest.approx(53.87)  # as the lab prints it: the engine reads a percent
+    assert s.value(0, "evidence") == "入炉煤台账!B17; 煤质化验汇总!G17"  # the line remembers where its figures came from
+    assert s.value(1, "evidence") == "燃油台账!C17"
+
+    first = _check(win, qtbot)
+    kinds = [f["kind"] for f in first.findings]
+    assert "missing_source" in kinds  # the grid power drawn while the units were down
+    assert first.score < 100
+    assert practice.panel.findings.count() == len(first.findings)
+    # a finding on a line leads to it
+    for i, f in enumerate(first.findings):
+        if f["rows"]:
+            practice.go_to_finding(practice.panel.findings.item(i))
+            assert win.tabs.currentWidget() is win.activities
+            assert s.case.activities.row[win.activities.current_position()] in f["rows"]
+            break
+
+    # fix: the sector, and the missing line
+    win.edit_case("sector", "power")
+    assert _new_line(win) == 2
+    win.edit_cell(2, "source", "purchased_electricity")
+    win.edit_cell(2, "item", "grid_cn")
+    win.edit_cell(2, "unit", "MWh")
+    _take(win, qtbot, "购网电量结算单", "C17", 2, "quantity")
+    second = _check(win, qtbot)
+    assert second.findings == [], [f["text"]["en"] for f in second.findings]
+    assert second.score == 100
+    assert "100" in practice.panel.score.text()
+    assert [a["score"] for a in second.attempts] == [first.score, 100]
+
+    # the panel in Chinese: the brief, the documents' titles, the buttons, the score
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("zh")
+    try:
+        qtbot.waitUntil(lambda: practice.panel.title.text().startswith("江东发电"), timeout=5000)
+        assert practice.panel.tabs.tabText(0) == "案例说明"
+        assert "入炉煤/入厂煤月度台账" in [practice.panel.tabs.tabText(i) for i in range(practice.panel.tabs.count())]
+        assert practice.panel.check_btn.text().startswith("检查我的答案")
+        assert practice.panel.score.text().startswith("得分") and "发电" in practice.panel.brief.toPlainText()
+        assert practice.dock.windowTitle() == "练习"
+    finally:
+        i18n.set_language("en")
+
+    # the attempts and the evidence are kept in the project
+    win.save()
+    qtbot.waitUntil(lambda: not win.session.modified, timeout=20000)
+    from carbonmgr.facade import Workspace
+
+    win.session.close().result()
+    ws = Workspace.open_project(project, read_only=True).result()
+    try:
+        assert fx.practice_of(ws).result() == "bundled:coal_power_plant"
+        assert [a["score"] for a in fx.practice_attempts(ws).result()] == [first.score, 100]
+        assert ws.session.value(0, "evidence") == "入炉煤台账!B17; 煤质化验汇总!G17"
+    finally:
+        ws.close().result()

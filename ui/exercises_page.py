@@ -1,0 +1,178 @@
+"""The Exercises start page: the bundled exercises (titles in the app's language) and any
+exercise workbook the trainee opens; starting one makes a practice project and opens it.
+
+The exercises are read (and checked) on the task pool.  Exam mode (exam packages, submission)
+is the instructor's side and comes with the exam packages; the page offers practice.
+"""
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
+                               QListWidgetItem, QPushButton, QRadioButton, QTextBrowser, QVBoxLayout)
+
+from carbonmgr.facade import PROJECT_SUFFIX
+from carbonmgr.facade import exercises as fx
+
+from carbonmgr.ui import i18n
+from carbonmgr.ui.i18n import Retranslating
+
+
+class ExercisesPage(Retranslating, QDialog):
+    """Choose an exercise and start practising it."""
+
+    def __init__(self, win):
+        super().__init__(win)
+        self.win = win
+        self.setObjectName("ExercisesPage")
+        self.infos: list[fx.ExerciseInfo] = []
+        self.heading = QLabel()
+        hf = self.heading.font()
+        hf.setBold(True)
+        hf.setPointSize(hf.pointSize() + 2)
+        self.heading.setFont(hf)
+        self.listing = QListWidget()
+        self.listing.currentRowChanged.connect(lambda _r: self.show_details())
+        self.listing.itemActivated.connect(lambda _i: self.start())
+        self.details = QTextBrowser()
+        self.details.setOpenLinks(False)
+        self.open_btn = QPushButton()
+        self.open_btn.clicked.connect(self.open_file)
+        self.mode_practice = QRadioButton()
+        self.mode_practice.setChecked(True)
+        self.mode_exam = QRadioButton()
+        self.mode_exam.setEnabled(False)  # exam mode comes with exam packages (the instructor's side)
+        self.status = QLabel()
+        self.status.setStyleSheet("color:#555")
+        self.buttons = QDialogButtonBox()
+        self.start_btn = self.buttons.addButton("", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.close_btn = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.start_btn.clicked.connect(self.start)
+        self.close_btn.clicked.connect(self.reject)
+        row = QHBoxLayout()
+        row.addWidget(self.listing, 2)
+        row.addWidget(self.details, 3)
+        modes = QHBoxLayout()
+        modes.addWidget(self.mode_practice)
+        modes.addWidget(self.mode_exam)
+        modes.addStretch(1)
+        modes.addWidget(self.open_btn)
+        lay = QVBoxLayout(self)
+        lay.addWidget(self.heading)
+        lay.addLayout(row, 1)
+        lay.addLayout(modes)
+        lay.addWidget(self.status)
+        lay.addWidget(self.buttons)
+        self.resize(900, 520)
+        self.retranslate()
+        self.load()
+
+    def retranslate(self) -> None:
+        self.setWindowTitle(self.tr("Exercises"))
+        self.heading.setText(self.tr("Practise an exercise: build the inventory from the firm's documents"))
+        self.open_btn.setText(self.tr("&Open an exercise or exam file …"))
+        self.mode_practice.setText(self.tr("&Practice (check your work as often as you like)"))
+        self.mode_exam.setText(self.tr("E&xam"))
+        self.mode_exam.setToolTip(self.tr("Exams come as exam packages from your instructor"))
+        self.start_btn.setText(self.tr("&Start"))
+        self.close_btn.setText(self.tr("Close"))
+        self.fill()
+
+    # ------------------------------------------------------------------ listing
+    def load(self) -> None:
+        self.status.setText(self.tr("Reading the exercises …"))
+        self.win.tasks.run_in_background(fx.bundled_exercises, self._loaded, self._failed)
+
+    def _loaded(self, infos) -> None:
+        self.infos = list(infos) + [i for i in self.infos if not i.ref.startswith(fx.BUNDLED)]
+        self.status.setText("")
+        self.fill()
+        if self.listing.count() and self.listing.currentRow() < 0:
+            self.listing.setCurrentRow(0)
+
+    def _failed(self, exc) -> None:
+        self.status.setText("")
+        self.win.show_error(exc)
+
+    def fill(self) -> None:
+        current = self.listing.currentRow()
+        self.listing.clear()
+        lang = i18n.current()
+        for info in self.infos:
+            item = QListWidgetItem(info.title(lang))
+            item.setData(Qt.ItemDataRole.UserRole, info.ref)
+            self.listing.addItem(item)
+        if 0 <= current < self.listing.count():
+            self.listing.setCurrentRow(current)
+        self.show_details()
+
+    def current(self) -> fx.ExerciseInfo | None:
+        row = self.listing.currentRow()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
+
+    def show_details(self) -> None:
+        info = self.current()
+        self.start_btn.setEnabled(info is not None)
+        if info is None:
+            self.details.setHtml("")
+            return
+        lang = i18n.current()
+        out = [f"<h3>{html.escape(info.title(lang))}</h3><ul>"]
+        if info.time_limit:
+            out.append("<li>" + html.escape(self.tr("Suggested time: %1 minutes").replace("%1", f"{info.time_limit:g}"))
+                       + "</li>")
+        out.append("<li>" + html.escape(self.tr("Source documents: %1").replace("%1", str(len(info.documents))))
+                   + "</li>")
+        if info.hand_calculation:
+            out.append("<li>" + html.escape(self.tr("Hand calculation: enter your own results; the app shows its "
+                                                    "results once you have checked your work")) + "</li>")
+        if info.mode == "exam":
+            out.append("<li>" + html.escape(self.tr("Set as an exam by its author; here you practise it")) + "</li>")
+        out.append("</ul>")
+        self.details.setHtml("".join(out))
+
+    # ------------------------------------------------------------------ other files
+    def open_file(self) -> None:
+        path = self.ask_exercise_path()
+        if not path:
+            return
+        self.status.setText(self.tr("Reading the exercise …"))
+        self.win.tasks.run_in_background(lambda: fx.exercise_info(path), self._added, self._failed)
+
+    def ask_exercise_path(self) -> str | None:
+        """The exercise workbook to open (tests replace this)."""
+        start = self.win.settings.get("files/last_dir") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an exercise"), start,
+                                              self.tr("Exercise workbooks (*.xlsx *.xlsm)"))
+        return path or None
+
+    def _added(self, info) -> None:
+        self.status.setText("")
+        self.infos = [i for i in self.infos if i.ref != info.ref] + [info]
+        self.fill()
+        self.listing.setCurrentRow(len(self.infos) - 1)
+
+    # ------------------------------------------------------------------ starting
+    def start(self):
+        """Make a practice project of the chosen exercise (where the trainee says) and open it."""
+        info = self.current()
+        if info is None or not self.win.maybe_save():
+            return None
+        lang = i18n.current()
+        stem = re.sub(r'[\\/:*?"<>|]+', " ", info.title(lang)).strip()[:80] or info.path.stem
+        folder = Path(self.win.settings.get("files/last_dir") or Path.home())
+        path = self.win.ask_path("practice", str(folder / (stem + PROJECT_SUFFIX)))
+        if not path:
+            return None
+        self.status.setText(self.tr("Preparing the exercise …"))
+
+        def created(project_path) -> None:
+            self.status.setText("")
+            self.accept()
+            self.win.open_path(str(project_path), check_recovery=False)
+
+        return self.win.tasks.run_in_background(lambda: fx.create_practice(info.ref, path, overwrite=True),
+                                                created, self._failed)

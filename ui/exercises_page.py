@@ -1,8 +1,9 @@
 """The Exercises start page: the bundled exercises (titles in the app's language) and any
 exercise workbook the trainee opens; starting one makes a practice project and opens it.
 
-The exercises are read (and checked) on the task pool.  Exam mode (exam packages, submission)
-is the instructor's side and comes with the exam packages; the page offers practice.
+The exercises are read (and checked) on the task pool.  Practice makes a practice project
+(ui/practice.py); Exam packs the exercise into an exam package (never the key) and opens it in
+the window's exam mode (ui/exam_page.py); an exam package (.cmexam) opened here goes there too.
 """
 from __future__ import annotations
 
@@ -44,7 +45,6 @@ class ExercisesPage(Retranslating, QDialog):
         self.mode_practice = QRadioButton()
         self.mode_practice.setChecked(True)
         self.mode_exam = QRadioButton()
-        self.mode_exam.setEnabled(False)  # exam mode comes with exam packages (the instructor's side)
         self.status = QLabel()
         self.status.setStyleSheet("color:#555")
         self.buttons = QDialogButtonBox()
@@ -75,8 +75,7 @@ class ExercisesPage(Retranslating, QDialog):
         self.heading.setText(self.tr("Practise an exercise: build the inventory from the firm's documents"))
         self.open_btn.setText(self.tr("&Open an exercise or exam file …"))
         self.mode_practice.setText(self.tr("&Practice (check your work as often as you like)"))
-        self.mode_exam.setText(self.tr("E&xam"))
-        self.mode_exam.setToolTip(self.tr("Exams come as exam packages from your instructor"))
+        self.mode_exam.setText(self.tr("E&xam (no feedback until you submit; the exercise's time limit)"))
         self.start_btn.setText(self.tr("&Start"))
         self.close_btn.setText(self.tr("Close"))
         self.fill()
@@ -138,15 +137,18 @@ class ExercisesPage(Retranslating, QDialog):
     def open_file(self) -> None:
         path = self.ask_exercise_path()
         if not path:
-            return
+            return None
+        if path.lower().endswith(".cmexam"):  # an exam package from the instructor: exam mode
+            self.accept()
+            return self.win.exam_tools.open_exam(path)
         self.status.setText(self.tr("Reading the exercise …"))
-        self.win.tasks.run_in_background(lambda: fx.exercise_info(path), self._added, self._failed)
+        return self.win.tasks.run_in_background(lambda: fx.exercise_info(path), self._added, self._failed)
 
     def ask_exercise_path(self) -> str | None:
         """The exercise workbook to open (tests replace this)."""
         start = self.win.settings.get("files/last_dir") or str(Path.home())
         path, _ = QFileDialog.getOpenFileName(self, self.tr("Open an exercise"), start,
-                                              self.tr("Exercise workbooks (*.xlsx *.xlsm)"))
+                                              self.tr("Exercises and exam packages (*.xlsx *.xlsm *.cmexam)"))
         return path or None
 
     def _added(self, info) -> None:
@@ -159,7 +161,11 @@ class ExercisesPage(Retranslating, QDialog):
     def start(self):
         """Make a practice project of the chosen exercise (where the trainee says) and open it."""
         info = self.current()
-        if info is None or not self.win.maybe_save():
+        if info is None:
+            return None
+        if self.mode_exam.isChecked():
+            return self.start_exam(info)
+        if not self.win.maybe_save():
             return None
         lang = i18n.current()
         stem = re.sub(r'[\\/:*?"<>|]+', " ", info.title(lang)).strip()[:80] or info.path.stem
@@ -176,3 +182,22 @@ class ExercisesPage(Retranslating, QDialog):
 
         return self.win.tasks.run_in_background(lambda: fx.create_practice(info.ref, path, overwrite=True),
                                                 created, self._failed)
+
+    def start_exam(self, info: fx.ExerciseInfo):
+        """Pack the exercise into an exam package (no key) and take it in the window's exam mode."""
+        from carbonmgr.ui.settings import data_dir
+
+        folder = data_dir() / "exams"
+        target = folder / f"{info.path.stem}.cmexam"
+        self.status.setText(self.tr("Preparing the exercise …"))
+
+        def pack():
+            folder.mkdir(parents=True, exist_ok=True)
+            return fx.exam_of(info.ref, target)
+
+        def packed(package) -> None:
+            self.status.setText("")
+            self.accept()
+            self.win.exam_tools.open_exam(str(package))
+
+        return self.win.tasks.run_in_background(pack, packed, self._failed)

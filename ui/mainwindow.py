@@ -337,7 +337,7 @@ class MainWindow(Retranslating, QMainWindow):
                                                            "facility with its region")),
             self.act_open: (self.tr("&Open …"), self.tr("Open a project (.carbon) or a case workbook (.xlsx)")),
             self.act_import: (self.tr("&Import workbook …"), self.tr("Import a case workbook into a new project")),
-            self.act_exercises: (self.tr("E&xercises …"),
+            self.act_exercises: (self.tr("Exer&cises …"),
                                  self.tr("Practise a bundled exercise or open an exercise file")),
             self.act_save: (self.tr("&Save"), self.tr("Save the project")),
             self.act_save_as: (self.tr("Save &as …"), self.tr("Save the project under a new name")),

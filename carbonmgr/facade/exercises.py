@@ -147,6 +147,17 @@ def create_practice(ref_or_path: str | Path, project_path: str | Path, *, overwr
     return Path(project_path)
 
 
+def exam_of(ref_or_path: str | Path, output: str | Path) -> Path:
+    """The exam package (``.cmexam``, never the key) of an exercise, to take it as an exam in the
+    app (exam mode: no feedback, a time limit, Submit). Blocking (a worker's job)."""
+    from carbonmgr.facade.exams import pack_exam
+
+    text = str(ref_or_path)
+    path = exercise_path(text) if text.startswith(BUNDLED) else Path(ref_or_path)
+    result = pack_exam(path, output, overwrite=True)
+    return result.packages[0] if result.packages else Path(output)
+
+
 def practice_of(ws) -> Future:
     """A Future of the exercise reference the open project practises (None if it is no practice)."""
     from carbonmgr.storage.practice import exercise_of

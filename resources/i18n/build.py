@@ -249,19 +249,19 @@ GLOSSARY: dict[str, str] = {
         "设施 %1 被 %2 行活动数据、%3 条电力凭证和 %4 条制冷设备记录引用。是否将它们与该设施一并删除？（撤销可全部恢复。）",
     "Facility %1 was not deleted: %2": "未删除设施 %1：%2", "Deleted facility %1": "已删除设施 %1",
     # exercises and practice mode
-    "E&xercises …": "练习(&X)…", "Practise a bundled exercise or open an exercise file": "练习内置练习或打开练习文件",
+    "Exer&cises …": "练习(&C)…", "Practise a bundled exercise or open an exercise file": "练习内置练习或打开练习文件",
     "Exercises": "练习", "Practise an exercise: build the inventory from the firm's documents":
         "练习：根据企业资料编制温室气体排放清单",
     "&Open an exercise or exam file …": "打开练习或考试文件(&O)…",
-    "&Practice (check your work as often as you like)": "练习模式(&P)（可随时检查答案）", "E&xam": "考试(&X)",
-    "Exams come as exam packages from your instructor": "考试以教师发放的考试包形式提供", "&Start": "开始(&S)",
+    "&Practice (check your work as often as you like)": "练习模式(&P)（可随时检查答案）", "E&xam (no feedback until you submit; the exercise's time limit)": "考试模式(&X)（提交前无反馈，按练习的时间限制）",
+    "&Start": "开始(&S)",
     "Close": "关闭", "Reading the exercises …": "正在读取练习…", "Suggested time: %1 minutes": "建议用时：%1 分钟",
     "Source documents: %1": "资料：%1 份",
     "Hand calculation: enter your own results; the app shows its results once you have checked your work":
         "手工计算：请填写您自己的计算结果；检查答案后软件才显示其计算结果",
     "Set as an exam by its author; here you practise it": "作者将其设为考试；此处作为练习",
     "Reading the exercise …": "正在读取练习…", "Open an exercise": "打开练习",
-    "Exercise workbooks (*.xlsx *.xlsm)": "练习工作簿 (*.xlsx *.xlsm)", "Preparing the exercise …": "正在准备练习…",
+    "Exercises and exam packages (*.xlsx *.xlsm *.cmexam)": "练习和考试包 (*.xlsx *.xlsm *.cmexam)", "Preparing the exercise …": "正在准备练习…",
     "&Take value": "取值(&T)",
     "Put the selected document cell's value into the selected activity cell; the line notes the cell as its "
     "evidence": "将资料中所选单元格的数值填入所选的活动数据单元格；该行记下此单元格作为证据",

@@ -141,3 +141,47 @@ def test_practice_an_exercise_end_to_end(win, qtbot, tmp_path):
         assert ws.session.value(0, "evidence") == "入炉煤台账!B17; 煤质化验汇总!G17"
     finally:
         ws.close().result()
+
+
+def test_an_exercise_taken_as_an_exam(win, qtbot):
+    """Exam on the Exercises page packs the exercise (never its key) and opens it in exam mode."""
+    page = win.show_exercises()
+    qtbot.waitUntil(lambda: page.listing.count() == 4, timeout=20000)
+    page.listing.setCurrentRow(0)  # the cement plant
+    page.mode_exam.setChecked(True)
+    page.start()
+    qtbot.waitUntil(lambda: win.exam_tools.mode is not None and win.exam_tools.mode.active, timeout=30000)
+    s = win.session
+    assert len(s) == 0 and "生产月报" in s.case.documents
+    assert not win.practice.dock.isVisible()  # no practice feedback in an exam
+
+
+def test_hand_calculation_hides_the_results_until_checked(win, qtbot, tmp_path):
+    """An exercise in hand-calculation mode, opened from a file: the app's results stay hidden
+    until the trainee has checked the work once."""
+    import openpyxl
+
+    from carbonmgr.common.paths import exercises_dir
+
+    wb = openpyxl.load_workbook(exercises_dir() / "coal_power_plant.xlsx")
+    for row in wb["Brief"].iter_rows(min_row=2):
+        if row[0].value == "hand_calculation":
+            row[3].value = "yes"
+    mine = tmp_path / "hand.xlsx"
+    wb.save(mine)
+    page = win.show_exercises()
+    qtbot.waitUntil(lambda: page.listing.count() == 4, timeout=20000)
+    page.ask_exercise_path = lambda: str(mine)
+    page.open_file()
+    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    assert page.current().hand_calculation and page.current().path == mine
+    win.answers["path:practice"] = str(tmp_path / "hand.carbon")
+    page.start()
+    qtbot.waitUntil(lambda: win.practice.exercise is not None and win.practice.dock.isVisible(), timeout=30000)
+    assert win.practice.ref == str(mine.resolve())
+    assert not win.totals_bar.isVisible()
+    assert not win.tabs.isTabVisible(win.tabs.indexOf(win.results))
+    assert win.activities.view.isColumnHidden(win.activities.model.column_of("tco2e"))
+    _check(win, qtbot)
+    assert win.totals_bar.isVisible() and win.tabs.isTabVisible(win.tabs.indexOf(win.results))
+    assert not win.activities.view.isColumnHidden(win.activities.model.column_of("tco2e"))

@@ -133,6 +133,7 @@ class Practice(QObject):
         self.exercise = None
         self.last = None  # the last CheckResult
         self.checking = False
+        self._hiding = False  # this mode hides the results (hand calculation, not checked yet)
         self.dock = QDockWidget()
         self.dock.setObjectName("PracticeDock")
         self.panel = PracticePanel(self)
@@ -199,8 +200,13 @@ class Practice(QObject):
                 and not (self.last is not None and self.last.attempts))
 
     def apply_visibility(self) -> None:
+        """Hide the results (or show again those this mode hid; what another mode hides, e.g. the
+        exam mode, is left as it is)."""
         win = self.win
         hide = self.results_hidden()
+        if hide == self._hiding:
+            return
+        self._hiding = hide
         win.totals_bar.setVisible(not hide)
         win.tabs.setTabVisible(win.tabs.indexOf(win.results), not hide)
         win.tabs.setTabVisible(win.tabs.indexOf(win.report), not hide)

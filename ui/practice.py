@@ -142,6 +142,12 @@ class Practice(QObject):
         self.dock.hide()
         win.session_installed.connect(self.session_installed)
         self.dock.installEventFilter(self)
+        from carbonmgr.ui.start_page import StartEntry
+
+        win.start_page.add_entry(StartEntry(
+            "exercises", lambda: self.tr("E&xercises …"),
+            lambda: self.tr("Practise a bundled exercise: build a firm's inventory from its documents and check "
+                            "your work"), win.show_exercises), before="open")
         self.show_texts()
 
     # ------------------------------------------------------------------ texts

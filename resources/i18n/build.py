@@ -249,7 +249,9 @@ GLOSSARY: dict[str, str] = {
         "设施 %1 被 %2 行活动数据、%3 条电力凭证和 %4 条制冷设备记录引用。是否将它们与该设施一并删除？（撤销可全部恢复。）",
     "Facility %1 was not deleted: %2": "未删除设施 %1：%2", "Deleted facility %1": "已删除设施 %1",
     # exercises and practice mode
-    "Exer&cises …": "练习(&C)…", "Practise a bundled exercise or open an exercise file": "练习内置练习或打开练习文件",
+    "Exer&cises …": "练习(&C)…", "E&xercises …": "练习(&X)…",
+    "Practise a bundled exercise: build a firm's inventory from its documents and check your work":
+        "练习内置练习：根据企业资料编制排放清单并检查答案", "Practise a bundled exercise or open an exercise file": "练习内置练习或打开练习文件",
     "Exercises": "练习", "Practise an exercise: build the inventory from the firm's documents":
         "练习：根据企业资料编制温室气体排放清单",
     "&Open an exercise or exam file …": "打开练习或考试文件(&O)…",

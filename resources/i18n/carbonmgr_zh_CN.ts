@@ -263,6 +263,73 @@
         </message>
     </context>
     <context>
+        <name>ExercisesPage</name>
+        <message>
+            <source>Exercises</source>
+            <translation>练习</translation>
+        </message>
+        <message>
+            <source>Practise an exercise: build the inventory from the firm's documents</source>
+            <translation>练习：根据企业资料编制温室气体排放清单</translation>
+        </message>
+        <message>
+            <source>&amp;Open an exercise or exam file …</source>
+            <translation>打开练习或考试文件(&amp;O)…</translation>
+        </message>
+        <message>
+            <source>&amp;Practice (check your work as often as you like)</source>
+            <translation>练习模式(&amp;P)（可随时检查答案）</translation>
+        </message>
+        <message>
+            <source>E&amp;xam (no feedback until you submit; the exercise's time limit)</source>
+            <translation>考试模式(&amp;X)（提交前无反馈，按练习的时间限制）</translation>
+        </message>
+        <message>
+            <source>&amp;Start</source>
+            <translation>开始(&amp;S)</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Reading the exercises …</source>
+            <translation>正在读取练习…</translation>
+        </message>
+        <message>
+            <source>Suggested time: %1 minutes</source>
+            <translation>建议用时：%1 分钟</translation>
+        </message>
+        <message>
+            <source>Source documents: %1</source>
+            <translation>资料：%1 份</translation>
+        </message>
+        <message>
+            <source>Hand calculation: enter your own results; the app shows its results once you have checked your work</source>
+            <translation>手工计算：请填写您自己的计算结果；检查答案后软件才显示其计算结果</translation>
+        </message>
+        <message>
+            <source>Set as an exam by its author; here you practise it</source>
+            <translation>作者将其设为考试；此处作为练习</translation>
+        </message>
+        <message>
+            <source>Reading the exercise …</source>
+            <translation>正在读取练习…</translation>
+        </message>
+        <message>
+            <source>Open an exercise</source>
+            <translation>打开练习</translation>
+        </message>
+        <message>
+            <source>Exercises and exam packages (*.xlsx *.xlsm *.cmexam)</source>
+            <translation>练习和考试包 (*.xlsx *.xlsm *.cmexam)</translation>
+        </message>
+        <message>
+            <source>Preparing the exercise …</source>
+            <translation>正在准备练习…</translation>
+        </message>
+    </context>
+    <context>
         <name>FactorsPage</name>
         <message>
             <source>&amp;Search:</source>
@@ -1086,6 +1153,14 @@
             <translation>将案例工作簿导入为新项目</translation>
         </message>
         <message>
+            <source>Exer&amp;cises …</source>
+            <translation>练习(&amp;C)…</translation>
+        </message>
+        <message>
+            <source>Practise a bundled exercise or open an exercise file</source>
+            <translation>练习内置练习或打开练习文件</translation>
+        </message>
+        <message>
             <source>&amp;Save</source>
             <translation>保存(&amp;S)</translation>
         </message>
@@ -1582,6 +1657,92 @@
         <message>
             <source>Factor &amp;unit (e.g. t/t, kg/MWh):</source>
             <translation>因子单位（如 t/t、kg/MWh）(&amp;U)：</translation>
+        </message>
+    </context>
+    <context>
+        <name>Practice</name>
+        <message>
+            <source>E&amp;xercises …</source>
+            <translation>练习(&amp;X)…</translation>
+        </message>
+        <message>
+            <source>Practise a bundled exercise: build a firm's inventory from its documents and check your work</source>
+            <translation>练习内置练习：根据企业资料编制排放清单并检查答案</translation>
+        </message>
+        <message>
+            <source>Practice</source>
+            <translation>练习</translation>
+        </message>
+        <message>
+            <source>Suggested time: %1 minutes</source>
+            <translation>建议用时：%1 分钟</translation>
+        </message>
+        <message>
+            <source>Brief</source>
+            <translation>案例说明</translation>
+        </message>
+        <message>
+            <source>Results are shown once you have checked your work (hand calculation).</source>
+            <translation>手工计算：检查答案后才显示核算结果。</translation>
+        </message>
+        <message>
+            <source>Select a cell with a value in a source document first.</source>
+            <translation>请先在资料中选择一个有数值的单元格。</translation>
+        </message>
+        <message>
+            <source>Select the activity cell the value goes into first.</source>
+            <translation>请先选择要填入数值的活动数据单元格。</translation>
+        </message>
+        <message>
+            <source>The value cannot go into this column: choose an input cell.</source>
+            <translation>该列不能填入数值：请选择一个输入单元格。</translation>
+        </message>
+        <message>
+            <source>Taken from %1</source>
+            <translation>已从 %1 取值</translation>
+        </message>
+        <message>
+            <source>Checking …</source>
+            <translation>正在检查…</translation>
+        </message>
+        <message>
+            <source>Not checked yet.</source>
+            <translation>尚未检查。</translation>
+        </message>
+        <message>
+            <source>Score: %1 / 100 · %2 finding(s)</source>
+            <translation>得分：%1 / 100 · 发现 %2 处问题</translation>
+        </message>
+        <message>
+            <source>Score: %1 / 100 · no findings: well done.</source>
+            <translation>得分：%1 / 100 · 没有发现问题，做得好。</translation>
+        </message>
+        <message>
+            <source>−%1 points</source>
+            <translation>扣 %1 分</translation>
+        </message>
+        <message>
+            <source>Attempts: %1 (scores %2)</source>
+            <translation>已检查 %1 次（得分依次为 %2）</translation>
+        </message>
+    </context>
+    <context>
+        <name>PracticePanel</name>
+        <message>
+            <source>&amp;Take value</source>
+            <translation>取值(&amp;T)</translation>
+        </message>
+        <message>
+            <source>Put the selected document cell's value into the selected activity cell; the line notes the cell as its evidence</source>
+            <translation>将资料中所选单元格的数值填入所选的活动数据单元格；该行记下此单元格作为证据</translation>
+        </message>
+        <message>
+            <source>Check my &amp;work</source>
+            <translation>检查我的答案(&amp;W)</translation>
+        </message>
+        <message>
+            <source>Compare your inventory with the exercise's answer key</source>
+            <translation>将您的排放清单与练习的标准答案进行比对</translation>
         </message>
     </context>
     <context>

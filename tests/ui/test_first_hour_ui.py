@@ -35,7 +35,7 @@ def test_the_app_starts_on_the_start_page_and_its_entries_work(qtbot, win):
     assert win.stack.currentWidget() is win.start_page and win.start_page.isVisible()
     page = win.start_page
     shown = [k for k, b in page.buttons.items() if b.isVisible()]
-    assert shown == ["demo", "new", "import", "open", "market"]  # "back" only once a case is open
+    assert shown == ["demo", "new", "import", "open", "market", "exercises"]  # "back" only once a case is open
     # no recent files: the page says what to do instead of showing an empty list
     assert page.recent_empty.isVisible() and not page.recent.isVisible()
     assert "demo" in page.recent_empty.text()
@@ -66,10 +66,11 @@ def test_the_app_starts_on_the_start_page_and_its_entries_work(qtbot, win):
 
 def test_the_start_page_takes_more_entries(qtbot, win):
     ran = []
-    button = win.start_page.add_entry(StartEntry("exercises", lambda: "E&xercises", lambda: "Practise a case",
+    button = win.start_page.add_entry(StartEntry("another", lambda: "Ano&ther", lambda: "Another entry",
                                                  lambda: ran.append(1)), before="open")
-    assert [e.key for e in win.start_page.entries][:5] == ["demo", "new", "import", "exercises", "open"]
-    assert button.objectName() == "start_exercises" and button.text() == "E&xercises"
+    # (the Exercises entry is the practice mode's own, before Open as well)
+    assert [e.key for e in win.start_page.entries][:6] == ["demo", "new", "import", "exercises", "another", "open"]
+    assert button.objectName() == "start_another" and button.text() == "Ano&ther"
     button.click()
     assert ran == [1]
 

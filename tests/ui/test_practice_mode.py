@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QItemSelectionModel
+from PySide6.QtWidgets import QDialog
 
 from carbonmgr.facade import exercises as fx
 
@@ -185,3 +186,14 @@ def test_hand_calculation_hides_the_results_until_checked(win, qtbot, tmp_path):
     _check(win, qtbot)
     assert win.totals_bar.isVisible() and win.tabs.isTabVisible(win.tabs.indexOf(win.results))
     assert not win.activities.view.isColumnHidden(win.activities.model.column_of("tco2e"))
+
+
+def test_the_start_page_leads_to_the_exercises(win, qtbot):
+    from PySide6.QtWidgets import QPushButton
+
+    button = win.start_page.findChild(QPushButton, "start_exercises")
+    assert button is not None and button.text().replace("&", "") == "Exercises …"
+    button.click()
+    page = next(w for w in win.findChildren(QDialog) if w.objectName() == "ExercisesPage")
+    qtbot.waitUntil(lambda: page.listing.count() == 4, timeout=20000)
+    page.reject()

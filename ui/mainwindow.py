@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import gc
 import html
+import re
 import time
 from pathlib import Path
 
@@ -370,7 +371,9 @@ class MainWindow(Retranslating, QMainWindow):
                       self.tr("Re&port"))
         for i, (act, name) in enumerate(zip(self.act_pages, page_names)):
             act.setText(name)
-            self.tabs.setTabText(i, name)
+            # the tabs go by Ctrl+1 …: no access key of their own, which would take Alt+F from File (Factor
+            # library) and a page's fields (Activities / Add line)
+            self.tabs.setTabText(i, re.sub(r"\(&\w\)", "", name).replace("&", ""))
         self.tabs.setTabToolTip(0, self.tr("The firm's description and its source documents"))
         self.tabs.setTabToolTip(1, self.tr("Organisational boundary and reporting settings"))
         self.tabs.setTabToolTip(2, self.tr("Activity data per facility and source type"))

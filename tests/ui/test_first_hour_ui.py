@@ -251,6 +251,8 @@ def test_access_keys_are_unique_in_every_menu_and_dialog(qtbot, win, tmp_path, l
         dup = _duplicates(_dialog_texts(dialog))
         if dup:
             found[name] = dup
+    tabs = [win.tabs.tabText(i) for i in range(win.tabs.count())]
+    assert not [t for t in tabs if _key(t)], tabs  # pages go by Ctrl+1 …; Alt+F stays File's
     dup = _duplicates([b.text() for b in win.start_page.buttons.values()] +
                       [a.text() for a in win.menuBar().actions()])
     if dup:

@@ -36,18 +36,24 @@ LATIN_IN_ZH = {
     "gases": {"CO", "CH", "HFC", "HFCs", "PFC", "PFCs", "SF", "NF", "CaCO", "MgCO", "Na", "CaO", "MgO"},
     # standards, GWP sets and bodies by their own names
     "standards": {"GB", "ISO", "GHG", "Protocol", "IPCC", "SAR", "AR", "GWP", "EPA", "DESNZ", "UK", "US", "CETS", "AG",
-                  "REC", "GEC", "GO", "PPA", "EEIO", "WGI", "SM", "MEE", "NBS", "TCR"},
+                  "REC", "GEC", "GO", "PPA", "EEIO", "WGI", "SM", "MEE", "NBS", "TCR", "CCER", "CEA", "ETS", "MACC"},
     # formula symbols (E = FC × NCV × CC × OF × 44/12 ...), kept as the guidelines write them
     "symbols": {"AD", "EF", "NCV", "CC", "OF", "FC", "ar", "rest", "gas", "purity", "new", "op", "disp", "Cap",
                 "Recharge", "Recovered", "Inventory", "Capacity", "purchased", "sold", "max", "HHV"},
-    # the product's name
-    "product": {"CarbonMgr"},
+    # the product's name; file formats and keys by their own names; each language named in its own
+    # language in the language menu
+    "product": {"CarbonMgr", "PDF", "Excel", "CSV", "Ctrl", "Shift", "Del", "Esc", "Tab", "Enter", "English"},
+    # eGRID subregions (the US EPA's codes, as the factor documents name them)
+    "egrid": {"CAMX", "ERCT", "NYUP", "RFCW", "SRMW"},
 }
 ALLOWED_LATIN_IN_ZH = set().union(*LATIN_IN_ZH.values())
 
 # Chinese text an English text may hold, by reason (besides the allowed texts passed in).
 CJK_IN_EN = {
     "the product's name in both languages": "碳排放管理员实训平台",
+    "each language named in its own language (language menu)": "中文",
+    "the Chinese terms the GB/T 32150 green-power rule uses, beside their English names": "绿证 绿电",
+    "a workbook sheet's Chinese name given as a hint beside its English one (the workbook accepts both)": "配额",
 }
 
 

@@ -10,6 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QT_TRANSLATE_NOOP
 
 from carbonmgr.common.numbers import tonnes
+from carbonmgr import facade
+from carbonmgr.common.i18n import lookup
 from carbonmgr.facade import SOURCE_NAMES
 
 CTX = "Labels"
@@ -246,8 +248,15 @@ def _zh() -> bool:
 
 
 def field(name: str) -> str:
+    """A column or setting by its name; one without a label of the app's own by the case workbook's
+    name of the column in the user's language, never by its id."""
     text = FIELDS.get(name)
-    return tl(text) if text else name
+    if text:
+        return tl(text)
+    from carbonmgr.common.i18n import column_name
+
+    name_in_lang = column_name(name, "zh" if _zh() else "en")
+    return name_in_lang.replace("_", " ") if facade.is_identifier(name_in_lang) else name_in_lang
 
 
 def choice(table: dict, key) -> str:
@@ -260,6 +269,62 @@ def source(source_id: str, lang: str) -> str:
     if not names:
         return source_id or ""
     return names[1] if lang == "zh" else names[0]
+
+
+# Names of the library's things (items, factor sets, units, regions, parameters, status grades):
+# the core's, so that the app, the CLI and the report name each thing the same way, never by its id.
+def item(text, lang: str) -> str:
+    return facade.item_name(str(text), lang) if text else ""
+
+
+def factor_set(set_id, lang: str) -> str:
+    return facade.set_name(set_id, lang)
+
+
+def unit(text, lang: str) -> str:
+    return facade.unit_name(str(text), lang) if text else ""
+
+
+def region(text, lang: str) -> str:
+    return facade.region_name(text, lang) if text else ""
+
+
+def factor_param(code, lang: str) -> str:
+    return facade.factor_param_name(code, lang)
+
+
+def variant(code, lang: str) -> str:
+    return lookup(f"label.variant.{code}", lang, "") if code else ""
+
+
+def grade(tag, lang: str) -> str:
+    return facade.grade_name(tag, lang)
+
+
+def factor(f, lang: str) -> str:
+    return facade.factor_name(f, lang)
+
+
+def gwp_source(text, lang: str) -> str:
+    return facade.gwp_source_name(text, lang)
+
+
+def typed_item(text, lang: str) -> str:
+    """An item cell as shown: a library item typed by its id ("hotel_stay") reads as its name; any other
+    text as the user typed it."""
+    text = "" if text is None else str(text)
+    return facade.item_name(text, lang) if facade.is_identifier(text) else text
+
+
+def typed_set(text, lang: str) -> str:
+    """A factor-set cell as shown: a set of the library by its name; any other text as typed."""
+    text = str(text)
+    return facade.set_name(text, lang) if text in facade.factor_library().set_info else text
+
+
+def method(code: str, lang: str) -> str:
+    """A calculation method (``cn_combustion`` ...) by its name."""
+    return lookup(f"report.method.{code}", lang, "") if code else ""
 
 
 def action(label: tuple[str, dict] | None, lang: str) -> str:

@@ -112,6 +112,20 @@ class OverrideDialog(QDialog):
         self.lbl_unit.setText(self.tr("Factor &unit (e.g. t/t, kg/MWh):"))
 
 
+def shown_file_name(path) -> str:
+    """A file's name as the window shows it: a bundled file of ours (the demo) by what it is."""
+    p = Path(path)
+    try:
+        ours = p.resolve().parent == demo_dir().resolve()
+    except OSError:
+        ours = False
+    if ours:
+        from carbonmgr.common.i18n import translate
+
+        return translate("label.demo_case", i18n.current())
+    return p.name
+
+
 class MainWindow(Retranslating, QMainWindow):
     results_shown = Signal()  # emitted after new results are on screen
     session_installed = Signal()
@@ -325,7 +339,7 @@ class MainWindow(Retranslating, QMainWindow):
     # ================================================================== texts
 
     def retranslate(self) -> None:
-        QTimer.singleShot(0, lambda: keep_headers_fitted(self))  # after the pages took the new texts
+        QTimer.singleShot(0, self, lambda: keep_headers_fitted(self))  # after the pages took the new texts
         self.menu_file.setTitle(self.tr("&File"))
         self.menu_edit.setTitle(self.tr("&Edit"))
         self.menu_view.setTitle(self.tr("&View"))
@@ -397,7 +411,8 @@ class MainWindow(Retranslating, QMainWindow):
         if s.project_path is not None:
             name = s.project_path.name
         elif s.base.get("kind") == "workbook":
-            name = self.tr("%1 (not saved as a project yet)").replace("%1", Path(s.base["path"]).name)
+            file_name = shown_file_name(s.base["path"])
+            name = self.tr("%1 (not saved as a project yet)").replace("%1", file_name)
         else:
             name = self.tr("Untitled")
         if s.read_only:
@@ -535,7 +550,7 @@ class MainWindow(Retranslating, QMainWindow):
             self.show_error(ValidationFailed([Problem("cli.file_not_found", {"path": str(p)})]))
             return None
         if p.suffix.lower() == PROJECT_SUFFIX:
-            self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", p.name))
+            self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", shown_file_name(p)))
             return self._open_project(p, check_recovery=check_recovery)
         return self.import_workbook(str(p))
 
@@ -1161,7 +1176,7 @@ class ImportOperation:
         self.result = None
         self.error: BaseException | None = None
         self.stage = "reading"
-        self.dialog = ImportDialog(win, path.name)
+        self.dialog = ImportDialog(win, shown_file_name(path))
         self.dialog.buttons.rejected.connect(self.cancel)
         self.timer = QTimer(win)
         self.timer.setInterval(100)
@@ -1185,7 +1200,7 @@ class ImportOperation:
         self.started_at = time.monotonic()
         self.timer.start()
         QTimer.singleShot(PROGRESS_DELAY_MS, self._maybe_show)
-        self.win.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Importing %1 …").replace("%1", self.path.name))
+        self.win.statusBar().showMessage(QCoreApplication.translate("MainWindow", "Importing %1 …").replace("%1", shown_file_name(self.path)))
         lang = i18n.current()
         path = self.path
         job = self.job
@@ -1240,7 +1255,7 @@ class ImportOperation:
         self._finish()
         self.error = exc
         if isinstance(exc, ValidationFailed):
-            title = QCoreApplication.translate("MainWindow", "%1 was not imported: %2 problem(s)").replace("%1", self.path.name).replace(
+            title = QCoreApplication.translate("MainWindow", "%1 was not imported: %2 problem(s)").replace("%1", shown_file_name(self.path)).replace(
                 "%2", str(len(exc.problems)))
             self.win.show_problems(exc.problems, title)
             self.win.statusBar().showMessage(title, 15000)

@@ -210,8 +210,9 @@ class MarketPage(Page):
         self.btn_load.setText(_t("market.ui.load_orders"))
         self.btn_add.setText(_t("market.ui.add_order"))
         self.btn_clear.setText(_t("market.ui.clear_round"))
-        self.pending.setHorizontalHeaderLabels([_t(f"market.col.{k}") for k in ("firm", "side", "quantity",
-                                                                               "limit_price")])
+        # (the orders file's English column names are its contract: "limit_price" reads "limit price" here)
+        self.pending.setHorizontalHeaderLabels([_t(f"market.col.{k}").replace("_", " ") for k in
+                                                ("firm", "side", "quantity", "limit_price")])
         self.shock_box.setTitle(_t("market.ui.shocks"))
         for lbl, key in zip(self.shock_labels, ("kind", "firm", "change", "price", "tonnes")):
             lbl.setText(_t(f"market.ui.shock.{key}"))

@@ -334,8 +334,6 @@ class ActivityModel(QAbstractTableModel):
             err = self._error(pos, field)
             if err is not None:
                 return err
-            if field == "source":
-                return s.case.activities.source[pos]
             if field in FRACTIONS:
                 return translate("entry.fraction_rule", i18n.current())
             return None
@@ -357,7 +355,9 @@ class ActivityModel(QAbstractTableModel):
             return labels.source(a.source[pos], i18n.current())
         if field == "quantity":
             return labels.quantity(a.quantity[pos])
-        if field in ("facility", "item", "unit"):
+        if field == "item":  # an item typed by its id reads as its name; the user's own words as typed
+            return labels.typed_item(a.item[pos], i18n.current())
+        if field in ("facility", "unit"):
             return str(getattr(a, field)[pos] or "")
         if field == "tco2e":
             res = s.results
@@ -374,6 +374,8 @@ class ActivityModel(QAbstractTableModel):
             sc = res.line_scope(pos)
             return str(sc) if sc else labels.tl("exported")
         col = a.options.get(field)
+        if field == "factor_set" and col is not None and col[pos]:  # a factor set by its name
+            return labels.typed_set(col[pos], i18n.current())
         return "" if col is None else _fmt_option(field, col[pos])
 
     def setData(self, index, value, role=Edit):
@@ -878,9 +880,18 @@ class FactorModel(QAbstractTableModel):
                 item = self.library.item(f.item) if self.library is not None else None
                 return item.name(i18n.current()) if item else f.item
             if name == "param":
-                return labels.choice(labels.PARAMS, f.param)
+                return labels.factor_param(f.param, i18n.current())
             if name == "status":
                 return labels.choice(labels.STATUSES, f.status)
+            lang = i18n.current()
+            if name == "set":
+                return labels.factor_set(f.set, lang)
+            if name == "variant":
+                return labels.variant(f.variant, lang)
+            if name == "unit":
+                return labels.unit(f.unit, lang)
+            if name == "region":
+                return labels.region(f.region, lang)
             if name == "value":
                 return f"{f.value:.6g}"
             if name == "year":

@@ -128,11 +128,11 @@ class BriefPage(Page):
         for key, value in extra.items():
             if value in (None, ""):
                 continue
-            text = labels.choice(labels.BRIEF_KEYS, key) if key in labels.BRIEF_KEYS else key
+            text = labels.choice(labels.BRIEF_KEYS, key) if key in labels.BRIEF_KEYS else labels.field(key)
             rows.append(f"<tr><td style='color:#555;padding-right:12px'>{html.escape(text)}</td>"
                         f"<td>{html.escape(str(value))}</td></tr>")
         facs = "".join(
-            f"<li>{html.escape(f.id)} {html.escape(f.name)} · {html.escape(f.region)} · "
+            f"<li>{html.escape(f.id)} {html.escape(f.name)} · {html.escape(labels.region(f.region, i18n.current()))} · "
             f"{html.escape(labels.field('equity_share'))} {f.equity_share * 100:.4g} %</li>"
             for f in s.case.facilities)
         out = [f"<h2>{html.escape(info.title or '')}</h2>"]
@@ -991,15 +991,15 @@ class ActivitiesPage(Page):
         t = line["trace"]
         lang = i18n.current()
         e = html.escape
-        head = f"{e(labels.source(line['source'], lang))} · {e(str(line['item'] or ''))} · " \
-               f"{labels.quantity(line['quantity'])} {e(line['unit'])}"
+        head = f"{e(labels.source(line['source'], lang))} · {e(labels.item(line.get('item_id') or line['item'], lang))} · " \
+               f"{labels.quantity(line['quantity'])} {e(labels.unit(line['unit'], lang))}"
         T = {"line": self.tr("Line %1"), "formula": self.tr("Formula"), "method": self.tr("Method"),
              "inputs": self.tr("Inputs"), "input": self.tr("Input"), "from": self.tr("From"), "gwp": self.tr("GWP"),
              "result": self.tr("Result"), "notes": self.tr("Notes")}
         out = [f"<h3 style='margin-bottom:4px'>{e(T['line'].replace('%1', str(line['row'])))}</h3>",
                f"<p>{head}</p>",
                f"<p><b>{e(T['formula'])}</b><br><code>{e(t.get('formula', ''))}</code></p>",
-               f"<p><b>{e(T['method'])}</b>: {e(t.get('method', ''))}</p>",
+               f"<p><b>{e(T['method'])}</b>: {e(labels.method(t.get('method', ''), lang))}</p>",
                f"<p><b>{e(T['inputs'])}</b></p><table width='100%' cellspacing='0' cellpadding='3' border='1' "
                f"style='border-collapse:collapse;border-color:#ccc'>",
                f"<tr><th>{e(T['input'])}</th><th>{e(labels.field('value'))}</th>"
@@ -1009,15 +1009,16 @@ class ActivitiesPage(Page):
             value = inp.get("value")
             vtext = f"{value:,.6g}" if isinstance(value, (int, float)) else e(str(value))
             out.append(f"<tr><td>{e(labels.symbol(inp.get('name', '')))}</td><td align='right'>{vtext}</td>"
-                       f"<td>{e(inp.get('unit', ''))}</td><td>{e(origin)}</td></tr>")
+                       f"<td>{e(labels.unit(inp.get('unit', ''), lang))}</td><td>{e(origin)}</td></tr>")
             if inp.get("factor"):
                 status = labels.choice(labels.STATUSES, inp.get("status"))
-                out.append(f"<tr><td colspan='4' style='color:#555'><small>{e(inp.get('set', ''))} · {e(status)}"
-                           f" · {e(str(inp.get('source', '')))}</small></td></tr>")
+                out.append(f"<tr><td colspan='4' style='color:#555'><small>{e(labels.factor(inp['factor'], lang))}"
+                           f" · {e(status)} · {e(str(inp.get('source', '')))}</small></td></tr>")
         out.append("</table>")
         gwp = t.get("gwp") or {}
         if gwp:
-            items = "".join(f"<li>{e(g)} = {v['value']:g} <small>({e(v.get('source', ''))})</small></li>"
+            items = "".join(f"<li>{e(g)} = {v['value']:g} <small>({e(labels.gwp_source(v.get('source', ''), lang))})"
+                            f"</small></li>"
                             for g, v in gwp.items())
             out.append(f"<p><b>{e(T['gwp'])}</b></p><ul>{items}</ul>")
         share = line.get("share", 1.0)
@@ -1153,8 +1154,9 @@ class FactorsPage(Page):
             i = box.findData(cur) if cur is not None else 0
             box.setCurrentIndex(max(0, i))
 
-        fill(self.set_box, self.tr("All sets"), [(n, n) for n in s.factor_sets()])
-        fill(self.region_box, self.tr("All regions"), [(r, r) for r in s.factor_regions()])
+        lang = i18n.current()
+        fill(self.set_box, self.tr("All sets"), [(labels.factor_set(n, lang), n) for n in s.factor_sets()])
+        fill(self.region_box, self.tr("All regions"), [(labels.region(r, lang), r) for r in s.factor_regions()])
         fill(self.year_box, self.tr("All years"), [(str(y), y) for y in s.factor_years()])
         fill(self.src_box, self.tr("All source types"), [(labels.source(k, i18n.current()), k) for k in SOURCES])
         fill(self.status_box, self.tr("All statuses"),
@@ -1194,17 +1196,19 @@ class FactorsPage(Page):
             self.prov.setHtml(f"<p style='color:#666'>{html.escape(hint)}</p>")
             return
         e = html.escape
-        item = s.library.item(f.item)
-        name = item.name(i18n.current()) if item else f.item
-        rows = [("set", f.set), ("item", f"{name} ({f.item})"), ("param", labels.choice(labels.PARAMS, f.param)),
-                ("gas", f.gas), ("variant", f.variant), ("value", f"{f.value:.8g} {f.unit}"),
-                ("region", f.region), ("year", f.year or ""),
-                ("status", labels.choice(labels.STATUSES, f.status)), ("tag", f.tag),
+        lang = i18n.current()
+        rows = [("set", labels.factor_set(f.set, lang)), ("item", labels.item(f.item, lang)),
+                ("param", labels.factor_param(f.param, lang)),
+                ("gas", f.gas), ("variant", labels.variant(f.variant, lang)),
+                ("value", f"{f.value:.8g} {labels.unit(f.unit, lang)}"),
+                ("region", labels.region(f.region, lang)), ("year", f.year or ""),
+                ("status", labels.choice(labels.STATUSES, f.status)), ("tag", labels.grade(f.tag, lang)),
                 ("source_doc", f.source), ("publisher", f.publisher), ("year_published", f.year_published),
-                ("years_valid", f.years_valid), ("gwp_basis", f.gwp_basis), ("note", f.note)]
+                ("years_valid", f.years_valid), ("gwp_basis", f.gwp_basis)]
+        # (the row's own note is a transcription note of ours, in one language: kept in the data)
         body = "".join(f"<tr><td style='color:#555;padding-right:10px' valign='top'>{e(labels.field(k))}</td>"
                        f"<td>{e(str(v))}</td></tr>" for k, v in rows if v not in (None, ""))
-        self.prov.setHtml(f"<h3>{e(f.key)}</h3><table>{body}</table>")
+        self.prov.setHtml(f"<h3>{e(labels.factor(f, lang))}</h3><table>{body}</table>")
 
 
 # =========================================================================== results

@@ -15,8 +15,8 @@ from carbonmgr.facade.workspace import (EDIT_OPERATIONS, PROJECT_SUFFIX, WORKBOO
                                         factor_library, line_groups, read_workbook, resolve_input, write_template)
 from carbonmgr.facade.newcase import grid_regions
 from carbonmgr.inventory import headline as figures  # the standard's headline figures and breakdowns
-from carbonmgr.factors.labels import (factor_name, grade_name, gwp_source_name, instrument_name, item_name,
-                                      region_name, set_name, status_name, unit_name)
+from carbonmgr.factors.labels import (factor_name, grade_name, gwp_source_name, instrument_name, is_identifier,
+                                      item_name, region_name, set_name, status_name, unit_name)
 from carbonmgr.factors.labels import param_name as factor_param_name
 from carbonmgr.storage.lock import ProjectInUse
 
@@ -48,7 +48,8 @@ __all__ = [
     "EQUIPMENT_VALUE_FIELDS", "GWP_SETS", "INSTRUMENT_FIELDS", "INSTRUMENT_TYPES", "SECTORS", "SOURCE_NAMES", "SOURCES",
     "STANDARDS", "figures",
     # names of the library's things in the user's language (never their ids)
-    "factor_name", "factor_param_name", "grade_name", "gwp_source_name", "instrument_name", "item_name", "region_name",
+    "factor_name", "factor_param_name", "grade_name", "gwp_source_name", "instrument_name", "is_identifier", "item_name",
+    "region_name",
     "set_name", "status_name", "unit_name",
     *_LAZY,
 ]

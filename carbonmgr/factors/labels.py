@@ -127,23 +127,20 @@ _GRADES = (  # (pattern at the start of a tag, grade message)
     (re.compile(r"^V\b"), "V"), (re.compile(r"^\[T\]"), "T"), (re.compile(r"^\[?D\]?\b"), "D"),
     (re.compile(r"^\[?M\]?\b"), "M"), (re.compile(r"^definition"), "definition"),
 )
-_OUR_NOTES = re.compile(r"(?:china-addendum|china|intl)(?:\.md)?\s*§\s*[\w.()]+(?:\s*\([^)]*\))?")
 
 
 def grade_name(tag: str | None, lang: str = "en") -> str:
-    """The status tag of a row as a reader sees it: how its value was checked, then where it was
-    read (a transcription, a third-party file), without the references to our own notes."""
+    """How the value of a row was checked (the grade of its status tag: a verbatim transcription, a
+    secondary source, third-party software ...), for a reader. Where it was read (a transcription, a
+    code file, our notes) stays in the data (the tag column, the Excel export, ``carbonmgr factors
+    --json``): it is not a name a user reads."""
     tag = (tag or "").strip()
     grade = "none"
     for pattern, code in _GRADES:
         if pattern.search(tag):
             grade = code
             break
-    text = translate(f"label.grade.{grade}", lang)
-    where = re.findall(r"\((?:read|values read|as reported)[^()]*(?:\([^()]*\)[^()]*)*\)", tag)
-    if where:
-        text += " " + " ".join(where)
-    return text
+    return translate(f"label.grade.{grade}", lang)
 
 
 def instrument_name(code: str | None, lang: str = "en") -> str:

@@ -233,7 +233,7 @@ def test_factor_library_assign_and_override(qtbot, win):
     page.search()
     assert page.model.rowCount() > 0 and all(f.set == "ipcc2006" for f in page.model.rows)
     page.view.selectRow(0)
-    assert "ipcc2006" in page.prov.toPlainText()
+    assert "2006 IPCC Guidelines, default values" in page.prov.toPlainText() and "ipcc2006" not in page.prov.toPlainText()
     assert page.model.rows[0].source in page.prov.toPlainText()
     win.activities.select_position(0, "item")
     page.assign_btn.click()
@@ -251,9 +251,10 @@ def test_trace_of_the_selected_line(qtbot, win):
     win.tabs.setCurrentWidget(win.activities)
     win.activities.select_position(0, "quantity")
     text = win.activities.trace.toPlainText()
-    for part in ("Formula", "E = FC × NCV × CC × OF × 44/12", "NCV", "GJ/10^4 Nm3", "cn_ndrc_2013",
+    for part in ("Formula", "E = FC × NCV × CC × OF × 44/12", "NCV", "GJ/10^4 Nm3", "NDRC steel-producer guideline (2013), fuel defaults: Natural gas, net calorific value",
                  "factor library", "Result"):
         assert part in text
+    assert "cn_ndrc_2013" not in text  # the factor set by its name, never its id
 
 
 def test_results_page_and_charts(qtbot, win):

@@ -39,6 +39,7 @@ MESSAGES = {
     "label.factor": {"en": "{set}: {item}, {param}", "zh": "{set}：{item}，{param}"},
     "label.factor_year": {"en": "{set}: {item}, {param} ({year})", "zh": "{set}：{item}，{param}（{year} 年）"},
     "label.with_variant": {"en": "{what}, {variant}", "zh": "{what}（{variant}）"},
+    "label.demo_case": {"en": "Demo case", "zh": "示例案例"},
     "label.with_status": {"en": "{what} ({status})", "zh": "{what}（{status}）"},
     "label.gwp_of": {"en": "GWP of {gas} ({set})", "zh": "{gas} 的 GWP（{set}）"},
     "label.change.changed": {"en": "changed", "zh": "已变化"},

@@ -140,7 +140,7 @@ case "$cmd" in
     echo "running the test suite against the source tree (editable install)" >&2
     "$VENV/bin/python" -m pytest "$@"
     regular_suite "$@" ;;
-  bench) setup; for b in bench/bench_*.py; do "$VENV/bin/python" "$b" "$@"; done ;;
+  bench) setup; for b in bench/*.py; do echo "== $b" >&2; "$VENV/bin/python" "$b" "$@"; done ;;
   build)
     # one-folder app from build.spec, then its smoke test (opens the demo, writes and previews the report)
     setup

@@ -46,8 +46,8 @@ class ValidationFailed(CarbonMgrError):
         return "\n".join(p.render(lang) for p in self.problems)
 
 
-class ProjectError(CarbonMgrError):
-    """A project file cannot be opened or written (message id + params)."""
+class ProblemError(CarbonMgrError):
+    """An error that is one problem (message id + params), rendered in the user's language."""
 
     def __init__(self, code: str, **params):
         self.problem = Problem(code, params)
@@ -55,6 +55,10 @@ class ProjectError(CarbonMgrError):
 
     def render(self, lang: str = "en") -> str:
         return self.problem.render(lang)
+
+
+class ProjectError(ProblemError):
+    """A project file cannot be opened or written (message id + params)."""
 
 
 def column_letters(index: int) -> str:

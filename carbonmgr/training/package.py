@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from carbonmgr import __version__
-from carbonmgr.common.errors import CarbonMgrError, Problem
+from carbonmgr.common.errors import ProblemError
 from carbonmgr.common.i18n import Message
 
 EXAM_SUFFIX = ".cmexam"
@@ -50,15 +50,8 @@ MAX_TIME_LIMIT = 24 * 60  # minutes
 Cell = Any  # str | int | float | bool | None
 
 
-class PackageError(CarbonMgrError):
+class PackageError(ProblemError):
     """An exam package cannot be read or written (message id + params, located in the package)."""
-
-    def __init__(self, code: str, **params):
-        self.problem = Problem(code, params)
-        super().__init__(self.problem.render("en"))
-
-    def render(self, lang: str = "en") -> str:
-        return self.problem.render(lang)
 
 
 @dataclass

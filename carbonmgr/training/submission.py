@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from carbonmgr.common.errors import CarbonMgrError, Problem, ProjectError, ValidationFailed
+from carbonmgr.common.errors import Problem, ProblemError, ProjectError, ValidationFailed
 from carbonmgr.common.i18n import Message
 from carbonmgr.inventory.model import CaseData
 
@@ -56,15 +56,8 @@ META_KEYS = ("submission_format", "trainee_id", "trainee_name", "package_id", "e
 SEAL_OK, SEAL_BROKEN, SEAL_NONE = "ok", "broken", "none"
 
 
-class SubmissionError(CarbonMgrError):
+class SubmissionError(ProblemError):
     """A submission cannot be written or read (message id + params, located by file and field)."""
-
-    def __init__(self, code: str, **params):
-        self.problem = Problem(code, params)
-        super().__init__(self.problem.render("en"))
-
-    def render(self, lang: str = "en") -> str:
-        return self.problem.render(lang)
 
 
 @dataclass

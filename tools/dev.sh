@@ -20,12 +20,16 @@ DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 l
   libx11-xcb1 libxcb1 libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-randr0 libxcb-render0
   libxcb-render-util0 libxcb-shape0 libxcb-shm0 libxcb-sync1 libxcb-util1 libxcb-xfixes0 libxcb-xkb1 libxkbcommon-x11-0"
 
+# For the tests only: a virtual X display, so that the suite starts the app once on Qt's real X11
+# (xcb) platform plugin, not only offscreen (tests/test_first_hour.py).
+TEST_DEB_PACKAGES="xvfb xauth"
+
 say() { echo "[setup] $*" >&2; }
 
 system_packages() {
   command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
   local missing=""
-  for p in $DEB_PACKAGES; do
+  for p in ${1:-$DEB_PACKAGES}; do
     dpkg -s "$p" >/dev/null 2>&1 || missing="$missing $p"
   done
   [ -z "$missing" ] && return 0
@@ -136,6 +140,7 @@ case "$cmd" in
   lint) setup; lint ;;
   test)
     setup
+    system_packages "$TEST_DEB_PACKAGES"
     lint
     echo "running the test suite against the source tree (editable install)" >&2
     "$VENV/bin/python" -m pytest "$@"

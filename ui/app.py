@@ -139,7 +139,7 @@ def main(args=None) -> int:
                     if pages < 1:
                         outcome["code"] = 1
                 print(f"smoke test ok: {s.title}: total {s.results.totals['total']:,.2f} t CO2e, "
-                      f"{len(s)} lines, shown after {elapsed * 1000:.0f} ms"
+                      f"{len(s)} lines, shown after {elapsed * 1000:.0f} ms on Qt's {app.platformName()} platform"
                       + (f"; report of {pages} pages previewed" if pages >= 0 else ""),
                       flush=True)
             app.quit()

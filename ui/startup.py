@@ -120,10 +120,17 @@ def _platform(environ) -> str:
 
 
 def no_display(environ=None) -> bool:
-    """On Linux without X11/Wayland and no Qt platform chosen, Qt would abort."""
+    """On Linux, Qt would abort for want of a display: no X11/Wayland display and no Qt platform
+    chosen, or the xcb (Wayland) platform chosen without an X (Wayland) display."""
     env = os.environ if environ is None else environ
-    return (sys.platform.startswith("linux") and not _platform(env)
-            and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY")))
+    if not sys.platform.startswith("linux"):
+        return False
+    platform = _platform(env)
+    if platform == "xcb":
+        return not env.get("DISPLAY")
+    if platform.startswith("wayland"):
+        return not env.get("WAYLAND_DISPLAY")
+    return not platform and not (env.get("DISPLAY") or env.get("WAYLAND_DISPLAY"))
 
 
 def uses_xcb(environ=None) -> bool:

@@ -222,12 +222,15 @@ class InstructorPage(QWidget):
         self.progress.setValue(done)
 
     def _graded(self, results) -> None:
+        # the future may not count as done yet while its callback runs: grading is over either way
+        self.future = None
         self.results = list(results)
         self.progress.setVisible(False)
         self.show_results()
         self.update_buttons()
 
     def _failed(self, exc: BaseException) -> None:
+        self.future = None
         self.progress.setVisible(False)
         self.update_buttons()
         self.summary.setText(report_failure(self.win, exc))

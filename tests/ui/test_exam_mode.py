@@ -178,6 +178,8 @@ def test_the_instructor_page_grades_a_folder_in_the_background(qtbot, win, exam,
     assert "another exam package" in rows["S004.cmsub"]["Flag"] and rows["S004.cmsub"]["Exam package"] == "ANOTHER"
     assert "unreadable" in rows["S005.cmsub"]["Flag"] and rows["S005.cmsub"]["Score"] == ""
     assert "5 submission(s): 4 graded, 3 flagged" in page.summary.text()
+    # grading is over: the exports and grading again are offered (they stayed greyed out before)
+    assert page.gradebook_btn.isEnabled() and page.feedback_btn.isEnabled() and page.grade_btn.isEnabled()
     # the charts: the class's mistakes (wrong quantity: S001 and S003) and the score bands
     assert ("wrong quantity", 2) in page.mistakes_chart.bars
     assert sum(n for _, n in page.scores_chart.bars) == 4

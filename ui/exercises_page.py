@@ -36,6 +36,9 @@ class ExercisesPage(Retranslating, QDialog):
         hf.setPointSize(hf.pointSize() + 2)
         self.heading.setFont(hf)
         self.listing = QListWidget()
+        self.listing.setWordWrap(True)  # long titles wrap instead of running off under a scroll bar
+        self.listing.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.listing.setSpacing(2)
         self.listing.currentRowChanged.connect(lambda _r: self.show_details())
         self.listing.itemActivated.connect(lambda _i: self.start())
         self.details = QTextBrowser()
@@ -119,12 +122,17 @@ class ExercisesPage(Retranslating, QDialog):
             self.details.setHtml("")
             return
         lang = i18n.current()
-        out = [f"<h3>{html.escape(info.title(lang))}</h3><ul>"]
+        out = [f"<h3>{html.escape(info.title(lang))}</h3>"]
+        out += [f"<p>{html.escape(p)}</p>" for p in info.story.get(lang, [])[:1]]  # the firm, in brief
+        if info.task.get(lang):
+            out.append(f"<p><b>{html.escape(self.tr('Your task'))}</b>: {html.escape(info.task[lang][0])}</p>")
+        out.append("<ul>")
         if info.time_limit:
             out.append("<li>" + html.escape(self.tr("Suggested time: %1 minutes").replace("%1", f"{info.time_limit:g}"))
                        + "</li>")
         out.append("<li>" + html.escape(self.tr("Source documents: %1").replace("%1", str(len(info.documents))))
-                   + "</li>")
+                   + "<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in info.document_titles.get(lang, []))
+                   + "</ul></li>")
         if info.hand_calculation:
             out.append("<li>" + html.escape(self.tr("Hand calculation: enter your own results; the app shows its "
                                                     "results once you have checked your work")) + "</li>")

@@ -35,6 +35,9 @@ class ExerciseInfo:
     time_limit: float | None  # minutes
     hand_calculation: bool
     documents: dict[str, str] = field(default_factory=dict, compare=False)  # sheet -> title (zh)
+    story: dict[str, list[str]] = field(default_factory=dict, compare=False)  # lang -> the firm's story
+    task: dict[str, list[str]] = field(default_factory=dict, compare=False)  # lang -> the task
+    document_titles: dict[str, list[str]] = field(default_factory=dict, compare=False)  # lang -> titles
 
     def title(self, lang: str) -> str:
         return self.titles.get(lang) or self.titles.get("zh") or self.titles.get("en") or self.path.stem
@@ -97,7 +100,10 @@ def _info(ex, ref: str, path: Path) -> ExerciseInfo:
     titles = {lang: ex.brief.text("title", lang) or "" for lang in LANGS}
     return ExerciseInfo(ref=ref, path=path, titles=titles, mode=ex.mode, time_limit=ex.brief.time_limit,
                         hand_calculation=ex.hand_calculation,
-                        documents={d.sheet: d.title_in("zh") for d in ex.documents})
+                        documents={d.sheet: d.title_in("zh") for d in ex.documents},
+                        story={lang: [p for p in ex.brief.text("story", lang) if p] for lang in LANGS},
+                        task={lang: [p for p in ex.brief.text("task", lang) if p] for lang in LANGS},
+                        document_titles={lang: [d.title_in(lang) for d in ex.documents] for lang in LANGS})
 
 
 def exercise_info(ref_or_path: str | Path) -> ExerciseInfo:

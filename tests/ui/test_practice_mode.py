@@ -197,3 +197,30 @@ def test_the_start_page_leads_to_the_exercises(win, qtbot):
     page = next(w for w in win.findChildren(QDialog) if w.objectName() == "ExercisesPage")
     qtbot.waitUntil(lambda: page.listing.count() == 4, timeout=20000)
     page.reject()
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_exercises_page_describes_the_chosen_exercise_in_one_language(win, qtbot, lang):
+    """The firm, the task and the titles of the source documents, in the UI's language (no count alone)."""
+    import re
+
+    from carbonmgr.ui import i18n
+
+    i18n.set_language(lang)
+    try:
+        page = win.show_exercises()
+        qtbot.waitUntil(lambda: page.listing.count() >= 4, timeout=20000)
+        row = next(i for i, info in enumerate(page.infos) if info.path.stem == "wuhan_manufacturing")
+        page.listing.setCurrentRow(row)
+        text = page.details.toPlainText()
+        info = page.infos[row]
+        assert info.story[lang] and info.story[lang][0][:40] in text
+        assert info.task[lang] and info.task[lang][0][:40] in text
+        titles = info.document_titles[lang]
+        assert len(titles) == len(info.documents) >= 5 and all(t in text for t in titles)
+        has_cjk = bool(re.search(r"[\u4e00-\u9fff]", text))
+        assert has_cjk == (lang == "zh"), text
+        assert page.listing.wordWrap()
+        page.close()
+    finally:
+        i18n.set_language("en")

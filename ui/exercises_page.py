@@ -125,14 +125,16 @@ class ExercisesPage(Retranslating, QDialog):
         out = [f"<h3>{html.escape(info.title(lang))}</h3>"]
         out += [f"<p>{html.escape(p)}</p>" for p in info.story.get(lang, [])[:1]]  # the firm, in brief
         if info.task.get(lang):
-            out.append(f"<p><b>{html.escape(self.tr('Your task'))}</b>: {html.escape(info.task[lang][0])}</p>")
+            label = self.tr("Your task")  # not inside the f-string: lupdate does not see calls there
+            out.append(f"<p><b>{html.escape(label)}</b>: {html.escape(info.task[lang][0])}</p>")
         out.append("<ul>")
         if info.time_limit:
             out.append("<li>" + html.escape(self.tr("Suggested time: %1 minutes").replace("%1", f"{info.time_limit:g}"))
                        + "</li>")
-        out.append("<li>" + html.escape(self.tr("Source documents: %1").replace("%1", str(len(info.documents))))
-                   + "<ul>" + "".join(f"<li>{html.escape(t)}</li>" for t in info.document_titles.get(lang, []))
-                   + "</ul></li>")
+        out.append("</ul>")
+        titles = info.document_titles.get(lang, [])
+        out.append("<p><b>" + html.escape(self.tr("Source documents: %1").replace("%1", str(len(info.documents))))
+                   + "</b></p><ol>" + "".join(f"<li>{html.escape(t)}</li>" for t in titles) + "</ol><ul>")
         if info.hand_calculation:
             out.append("<li>" + html.escape(self.tr("Hand calculation: enter your own results; the app shows its "
                                                     "results once you have checked your work")) + "</li>")

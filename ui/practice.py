@@ -172,9 +172,10 @@ class Practice(QObject):
             return
         texts = fx.brief_texts(self.exercise, lang)
         p.title.setText(texts["title"])
-        out = [f"<h3>{html.escape(self.tr('The firm'))}</h3>"]
+        firm, task = self.tr("The firm"), self.tr("Your task")  # not inside f-strings: lupdate skips those
+        out = [f"<h3>{html.escape(firm)}</h3>"]
         out += [f"<p style='line-height:140%'>{html.escape(t)}</p>" for t in texts["story"]]
-        out.append(f"<h3>{html.escape(self.tr('Your task'))}</h3>")
+        out.append(f"<h3>{html.escape(task)}</h3>")
         out += [f"<p style='line-height:140%'>{html.escape(t)}</p>" for t in texts["task"]]
         if self.exercise.brief.time_limit:
             out.append("<p style='color:#555'>" + html.escape(

@@ -297,6 +297,10 @@
             <translation>正在读取练习…</translation>
         </message>
         <message>
+            <source>Your task</source>
+            <translation>任务</translation>
+        </message>
+        <message>
             <source>Suggested time: %1 minutes</source>
             <translation>建议用时：%1 分钟</translation>
         </message>
@@ -1672,6 +1676,14 @@
         <message>
             <source>Practice</source>
             <translation>练习</translation>
+        </message>
+        <message>
+            <source>The firm</source>
+            <translation>企业概况</translation>
+        </message>
+        <message>
+            <source>Your task</source>
+            <translation>任务</translation>
         </message>
         <message>
             <source>Suggested time: %1 minutes</source>

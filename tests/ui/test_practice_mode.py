@@ -125,6 +125,8 @@ def test_practice_an_exercise_end_to_end(win, qtbot, tmp_path):
         assert "入炉煤/入厂煤月度台账" in [practice.panel.tabs.tabText(i) for i in range(practice.panel.tabs.count())]
         assert practice.panel.check_btn.text().startswith("检查我的答案")
         assert practice.panel.score.text().startswith("得分") and "发电" in practice.panel.brief.toPlainText()
+        brief = practice.panel.brief.toPlainText()
+        assert "企业概况" in brief and "The firm" not in brief and "Your task" not in brief
         assert practice.dock.windowTitle() == "练习"
     finally:
         i18n.set_language("en")
@@ -220,6 +222,8 @@ def test_the_exercises_page_describes_the_chosen_exercise_in_one_language(win, q
         assert len(titles) == len(info.documents) >= 5 and all(t in text for t in titles)
         has_cjk = bool(re.search(r"[\u4e00-\u9fff]", text))
         assert has_cjk == (lang == "zh"), text
+        if lang == "zh":  # no English label left over (only names such as GB/T 32150 or R-410A)
+            assert not re.search(r"\b(?!GB\b)[A-Za-z]{3,}\b(?![-/])", text.replace("R-410A", "")), text
         assert page.listing.wordWrap()
         page.close()
     finally:

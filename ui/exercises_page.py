@@ -190,7 +190,7 @@ class ExercisesPage(Retranslating, QDialog):
             self.accept()
             self.win.open_path(str(project_path), check_recovery=False)
 
-        return self.win.tasks.run_in_background(lambda: fx.create_practice(info.ref, path, overwrite=True),
+        return self.win.tasks.run_in_background(lambda: fx.create_practice(info.ref, path, overwrite=True, lang=lang),
                                                 created, self._failed)
 
     def start_exam(self, info: fx.ExerciseInfo):

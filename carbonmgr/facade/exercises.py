@@ -130,10 +130,12 @@ def brief_texts(ex, lang: str) -> dict[str, Any]:
 
 
 # ------------------------------------------------------------------------------ practice
-def create_practice(ref_or_path: str | Path, project_path: str | Path, *, overwrite: bool = False) -> Path:
+def create_practice(ref_or_path: str | Path, project_path: str | Path, *, overwrite: bool = False,
+                    lang: str | None = None) -> Path:
     """Write a practice project for an exercise: its given data and source documents (never the
     key), marked with the exercise it works. Blocking (a worker's job); then open it as any
-    project."""
+    project. With ``lang``, the project is titled with the brief's title in that language (a
+    bilingual exercise's case title holds both)."""
     from carbonmgr.factors.library import default_library
     from carbonmgr.inventory.engine import compute
     from carbonmgr.storage.practice import set_exercise
@@ -143,6 +145,8 @@ def create_practice(ref_or_path: str | Path, project_path: str | Path, *, overwr
     path = exercise_path(text) if text.startswith(BUNDLED) else Path(ref_or_path)
     ex = read_exercise(path)
     case = ex.starting_case()
+    if lang and ex.brief.text("title", lang):
+        case.info.title = ex.brief.text("title", lang)
     lib = default_library()
     inv = compute(case, lib, raise_on_error=False)
     project = Project.create(Path(project_path), case, inv, overwrite=overwrite, library=lib)

@@ -108,3 +108,19 @@ def test_a_project_of_an_earlier_version_gains_the_attempts_table(tmp_path, monk
         assert p.schema_version == store.schema_version()
         assert "practice_attempts" in p.db.table_names()
         assert practice.exercise_of(p) is None and practice.attempts(p) == []
+
+
+def test_a_practice_project_is_titled_in_the_trainees_language(tmp_path):
+    """A bilingual exercise's case title holds both languages; the trainee's project takes the
+    brief's title in the language they practise in (the window and the status bar show it)."""
+    titles = {}
+    for lang in ("zh", "en"):
+        target = tmp_path / f"practice-{lang}.carbon"
+        fx.create_practice("bundled:wuhan_manufacturing", target, lang=lang)
+        with Project.open(target) as p:
+            titles[lang] = p.load_case().info.title
+    assert titles["en"].isascii() and titles["en"].startswith("Wuhan")
+    assert not titles["zh"].isascii() and "Wuhan" not in titles["zh"]
+    fx.create_practice("bundled:wuhan_manufacturing", tmp_path / "as-is.carbon")
+    with Project.open(tmp_path / "as-is.carbon") as p:  # without a language: the case's own title
+        assert p.load_case().info.title not in titles.values()

@@ -57,7 +57,7 @@ DATA_TABLES = {
     # the exercise workbook's sheet, column, key and value names: its contract, both languages accepted
     **{("training/exercise.py", name): "sheet, column, key and value names of the exercise workbook (its contract)"
        for name in ("TRAINER_SHEETS", "TRAINER_COLUMNS", "BRIEF_KEYS", "MODE_NAMES", "DOCUMENT_KINDS",
-                    "GIVEN_SHEETS", "ALL_ROWS", "TARGET_NAMES", "HAND_COLUMNS", "HAND_KEYS")},
+                    "GIVEN_SHEETS", "RUBRIC_SHEETS", "ALL_ROWS", "TARGET_NAMES", "HAND_COLUMNS", "HAND_KEYS")},
     ("training/exercise.py", "_YES"): "yes typed in Chinese, parsed",
     ("training/exercise.py", "_NO"): "no typed in Chinese, parsed",
     ("training/exercise.py", "_BRACKETS"): "brackets ignored in a header, parsed",

@@ -85,6 +85,7 @@ DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
 GIVEN_SHEETS: dict[str, tuple[str, ...]] = {
     "Facilities": ("设施",), "Activities": ("活动数据",), "Instruments": ("电力凭证",),
 }
+RUBRIC_SHEETS: dict[str, tuple[str, ...]] = {**GIVEN_SHEETS, "Equipment": ("制冷设备",)}
 ALL_ROWS = ("all", "全部", "所有")
 TARGET_NAMES: dict[str, tuple[str, ...]] = {
     "standard": ("核算标准", "标准"), "gwp_set": ("gwp", "全球变暖潜势"), "consolidation": ("合并方法", "组织边界"),
@@ -151,6 +152,7 @@ _match_brief_key = _matcher(BRIEF_KEYS)
 _match_mode = _matcher(MODE_NAMES)
 _match_kind = _matcher(DOCUMENT_KINDS)
 _match_given_sheet = _matcher(GIVEN_SHEETS)
+_match_rubric_sheet = _matcher(RUBRIC_SHEETS)
 _match_target = _matcher(TARGET_NAMES)
 _COLUMN_MATCHERS = {sheet: _matcher({k: names for k, (names, _) in cols.items()})
                     for sheet, cols in TRAINER_COLUMNS.items()}
@@ -683,10 +685,12 @@ class _TrainerReader:
                 if m:
                     sheet = "Activities" if _norm(m.group(1)) == _norm(act_sheet) else \
                         "Instruments" if _norm(m.group(1)) == _norm(self.case.sheet("Instruments")) else \
-                        _match_given_sheet(m.group(1))
-                if sheet in ("Activities", "Instruments"):
+                        "Equipment" if _norm(m.group(1)) == _norm(self.case.sheet("Equipment")) else \
+                        _match_rubric_sheet(m.group(1))
+                if sheet in ("Activities", "Instruments", "Equipment"):
                     row = int(m.group(2))
-                    known = act_rows if sheet == "Activities" else {i.row for i in self.case.instruments}
+                    known = act_rows if sheet == "Activities" else {i.row for i in self.case.instruments} \
+                        if sheet == "Instruments" else {e.row for e in self.case.equipment}
                     if row not in known:
                         self.add("exercise.rubric_row_unknown", name, r, letters["target"], value=raw,
                                  sheet=self.case.sheet(sheet))
@@ -696,7 +700,7 @@ class _TrainerReader:
                     target = _match_target(raw)
             if target is None:
                 self.add("exercise.bad_target", name, r, letters["target"], value=_show(cells.get("target")),
-                         allowed=["Activities!<row>", "Instruments!<row>", *SETTING_TARGETS, *SPECIAL_TARGETS])
+                         allowed=["Activities!<row>", "Instruments!<row>", "Equipment!<row>", *SETTING_TARGETS, *SPECIAL_TARGETS])
                 continue
             if target in rubric.rows:
                 self.add("exercise.rubric_duplicate", name, r, letters["target"], value=raw,

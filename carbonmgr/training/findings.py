@@ -45,7 +45,8 @@ class Finding:
     points: float
     message: Message
     hints: list[Message] = field(default_factory=list)
-    key_sheet: str = "Activities"  # the key's sheet of key_row (Instruments for contractual instruments)
+    key_sheet: str = "Activities"  # the key's sheet of key_row (Instruments, Equipment)
+    rows_sheet: str | None = None  # the trainee's sheet of rows when not key_sheet (a source entered in the other form)
 
     @property
     def hint_key(self) -> str:
@@ -64,4 +65,6 @@ class Finding:
                "item": self.item_name(lang), "points": round(self.points, 2), "message": self.text(lang)}
         if self.key_sheet != "Activities":
             out["sheet"] = self.key_sheet  # key_row and rows are rows of this sheet
+        if self.rows_sheet and self.rows_sheet != self.key_sheet:
+            out["rows_sheet"] = self.rows_sheet  # ... but the trainee's rows are rows of this one
         return out

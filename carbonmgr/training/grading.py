@@ -14,10 +14,15 @@ How (docs/exercise-workbook.md, "Grading"):
    (``unit_error`` for a power-of-ten slip or a known unit confusion, else ``wrong_quantity``),
    then the line's parameters (``wrong_parameter``), then the factor (``wrong_factor``).
    What follows from it (the line's emissions, the totals) is not judged again.
-5. Key sources without trainee lines are ``missing_source``; trainee sources the key does not
+5. The refrigerant equipment register is graded the same way (``_EquipmentGrading``): rows
+   grouped by (facility, refrigerant, equipment type), split rows summed; the method, then the
+   amounts in kg, then the equipment type, then the GWP; another refrigerant with the key's
+   amounts is one ``wrong_factor``; fugitive lines and register rows of one refrigerant are
+   compared by the mass emitted (kg against t).
+6. Key sources without trainee lines are ``missing_source``; trainee sources the key does not
    have are ``extra_source``. In hand-calculation mode, each figure of the trainee's own that
    differs from what their own inputs give is an ``arithmetic`` finding.
-6. Score: points kept over points possible, 0-100, less the hints revealed.
+7. Score: points kept over points possible, 0-100, less the hints revealed.
 """
 from __future__ import annotations
 
@@ -177,6 +182,331 @@ def _param_values(calc) -> dict[str, float]:
     return out
 
 
+# ------------------------------------------------------------------------------ equipment register
+@dataclass
+class _Unit:
+    """One row of the refrigerant equipment register, as the engine computed it (under the key's settings)."""
+
+    eq: Any  # carbonmgr.inventory.model.Equipment
+    facility: str
+    kg: float | None  # refrigerant emitted, kg (None when the engine could not compute the row)
+    tco2e: float | None
+    gwp: float | None
+
+
+@dataclass
+class _EqGroup:
+    """The register's rows of one (facility, refrigerant, equipment type): split entries are one
+    group. The equipment type names a group only for the screening method (it picks its loss factors)."""
+
+    facility: str
+    refrigerant: str  # the item as the factor library resolves it, else the folded text
+    type: str
+    units: list[_Unit] = field(default_factory=list)
+
+    @property
+    def key(self) -> tuple[str, str, str]:
+        return self.facility, self.refrigerant, self.type
+
+    @property
+    def rows(self) -> list[int]:
+        return sorted(u.eq.row for u in self.units)
+
+    @property
+    def first(self) -> _Unit:
+        return min(self.units, key=lambda u: u.eq.row)
+
+    @property
+    def methods(self) -> tuple[str, ...]:
+        return tuple(sorted({u.eq.method for u in self.units}))
+
+    @property
+    def fields(self) -> list[str]:
+        """The amounts the group's methods take, in the register's order."""
+        from carbonmgr.inventory.model import EQUIPMENT_METHOD_FIELDS
+
+        out: list[str] = []
+        for m in self.methods:
+            out += [f for f in EQUIPMENT_METHOD_FIELDS.get(m, ()) if f != "equipment" and f not in out]
+        return out
+
+    def amount(self, name: str) -> float:
+        return math.fsum(float(u.eq.values.get(name) or 0.0) for u in self.units)
+
+    @property
+    def kg(self) -> float | None:
+        if any(u.kg is None for u in self.units):
+            return None
+        return math.fsum(u.kg for u in self.units)
+
+    @property
+    def tco2e(self) -> float | None:
+        if any(u.tco2e is None for u in self.units):
+            return None
+        return math.fsum(u.tco2e for u in self.units)
+
+
+def _eq_groups(case: CaseData, inv, lib, fmap: Mapping[str, str]) -> dict[tuple[str, str, str], _EqGroup]:
+    computed = {line["row"]: line for line in inv.extra_lines if line.get("source") == "fugitive"}
+    out: dict[tuple[str, str, str], _EqGroup] = {}
+    for eq in case.equipment:
+        item = lib.resolve_item(eq.refrigerant) if eq.refrigerant else None
+        refrigerant = item.id if item is not None else "text:" + _fold(eq.refrigerant)
+        kind = ""
+        if eq.method == "screening":
+            eq_item = lib.resolve_item(eq.equipment) if eq.equipment else None
+            kind = eq_item.id if eq_item is not None else "text:" + _fold(eq.equipment)
+        line = computed.get(eq.row)
+        kg = tco2e = gwp = None
+        if line is not None:
+            kg = float(line["quantity"]) * 1000.0
+            gwp = next((float(g["value"]) for g in (line.get("trace") or {}).get("gwp", {}).values()), None)
+            tco2e = kg / 1000.0 * gwp if gwp is not None else None  # before the facility's share, as a line's
+        facility = fmap.get(eq.facility, eq.facility)
+        out.setdefault((facility, refrigerant, kind), _EqGroup(facility, refrigerant, kind)).units.append(
+            _Unit(eq, facility, kg, tco2e, gwp))
+    return out
+
+
+class _EquipmentGrading:
+    """The refrigerant equipment register graded like activity lines (mixed into the grader)."""
+
+    key: CaseData
+    lib: Any
+    rubric: Any
+    fac_names: dict[str, str]
+    key_eq: dict[tuple[str, str, str], _EqGroup]
+
+    def _eq_target(self, grp: _EqGroup) -> str:
+        for row in grp.rows:
+            if f"Equipment!{row}" in self.rubric.rows:
+                return f"Equipment!{row}"
+        return f"Equipment!{grp.rows[0]}"
+
+    def _equipment(self, case: CaseData, inv, fmap: Mapping[str, str], missing: list[_Source],
+                   extras: list[_Source]) -> list[Finding]:
+        """Findings of the register; takes the key's fugitive sources the trainee entered in the
+        register (and the trainee's fugitive lines of key register rows) out of ``missing`` and ``extras``."""
+        mine = _eq_groups(case, inv, self.lib, fmap)
+        out: list[Finding] = []
+        left: list[_EqGroup] = []
+        for key, grp in self.key_eq.items():
+            m = mine.pop(key, None)
+            if m is None:
+                left.append(grp)
+            else:
+                out += self._eq_chain(grp, m)
+        # the same refrigerant at the facility under another method or equipment type
+        still = []
+        for grp in left:
+            m = next((g for g in mine.values() if (g.facility, g.refrigerant) == (grp.facility, grp.refrigerant)), None)
+            if m is None:
+                still.append(grp)
+                continue
+            del mine[m.key]
+            out += self._eq_chain(grp, m)
+        # another refrigerant with the key's method and amounts: the refrigerant (so its GWP) is wrong
+        left, still = still, []
+        for grp in left:
+            m = next((g for g in mine.values() if (g.facility, g.type, g.methods) == (grp.facility, grp.type, grp.methods)
+                      and self._eq_same_amounts(grp, g)), None)
+            if m is None:
+                still.append(grp)
+                continue
+            del mine[m.key]
+            out.append(self._eq_finding("wrong_factor", grp, m.rows, "grade.finding.eq_wrong_refrigerant",
+                                        "grade.why.eq_refrigerant", "grade.hint.eq_refrigerant",
+                                        _refrigerant(m), _refrigerant(grp)))
+        # the key's register rows entered as fugitive activity lines (refrigerant emitted, in kg or t)
+        left, still = still, []
+        for grp in left:
+            src = next((s for s in extras if s.source == "fugitive" and (s.facility, s.item_key)
+                        == (grp.facility, grp.refrigerant)), None)
+            if src is None:
+                still.append(grp)
+                continue
+            extras.remove(src)
+            out += self._eq_emitted(grp, src.rows, "Activities", _src_kg(src), src.tco2e, _as_written(src, "kg", 0.001))
+        # the key's fugitive lines entered in the register
+        for src in list(missing):
+            if src.source != "fugitive":
+                continue
+            groups = [g for g in mine.values() if (g.facility, g.refrigerant) == (src.facility, src.item_key)]
+            if not groups:
+                continue
+            missing.remove(src)
+            for g in groups:
+                del mine[g.key]
+            out += self._lines_vs_register(src, groups)
+        for grp in still:
+            out.append(self._eq_finding("missing_source", grp, [], "grade.finding.eq_missing_source",
+                                        "grade.why.eq_missing_source", "grade.hint.eq_missing_source",
+                                        Message("grade.value.nothing"), _kg(grp.kg)))
+        for m in mine.values():
+            out.append(self._eq_extra(m))
+        return out
+
+    def _eq_same_amounts(self, grp: _EqGroup, m: _EqGroup) -> bool:
+        tol = self.rubric.tolerance(self._eq_target(grp))
+        if grp.kg is not None and m.kg is not None:
+            return _close(grp.kg, m.kg, tol)
+        return all(_close(grp.amount(f), m.amount(f), tol) for f in grp.fields)
+
+    def _eq_chain(self, grp: _EqGroup, m: _EqGroup) -> list[Finding]:
+        """The first difference of a register group: the method, then the amounts it takes, then the
+        equipment type (screening), then the GWP."""
+        tol = self.rubric.tolerance(self._eq_target(grp))
+        if grp.methods != m.methods:
+            return [self._eq_finding("wrong_factor", grp, m.rows, "grade.finding.eq_wrong_method",
+                                     "grade.why.eq_method", "grade.hint.eq_method", _methods(m), _methods(grp))]
+        if not self._eq_same_amounts(grp, m):
+            for name in grp.fields:
+                k, have = grp.amount(name), m.amount(name)
+                if _close(k, have, tol):
+                    continue
+                slip = bool(k) and bool(have) and _unit_slip(have / k, tol)
+                kind = "unit_error" if slip else "wrong_quantity"
+                return [self._eq_finding(kind, grp, m.rows, f"grade.finding.eq_{kind}",
+                                         "grade.why.eq_unit_error" if slip else "grade.why.eq_amount",
+                                         "grade.hint.eq_amount", _kg(have), _kg(k),
+                                         field=Message(f"label.input.{name}"))]
+        if grp.type != m.type:
+            return [self._eq_finding("wrong_factor", grp, m.rows, "grade.finding.eq_wrong_type", "grade.why.eq_type",
+                                     "grade.hint.eq_type", m.first.eq.equipment or "-", grp.first.eq.equipment)]
+        return self._eq_gwp(grp, m.rows, "Equipment", m.kg, m.tco2e)
+
+    def _eq_gwp(self, grp: _EqGroup, rows: list[int], rows_sheet: str, kg: float | None,
+                tco2e: float | None) -> list[Finding]:
+        tol = self.rubric.tolerance(self._eq_target(grp))
+        k_kg, k_t = grp.kg, grp.tco2e
+        if not (k_kg and kg and k_t is not None):
+            return []
+        have = tco2e / kg * 1000.0 if tco2e is not None else None
+        expected = k_t / k_kg * 1000.0
+        if have is not None and _close(have, expected, tol):
+            return []
+        return [self._eq_finding("wrong_factor", grp, rows, "grade.finding.eq_wrong_factor", "grade.why.eq_factor",
+                                 "grade.hint.eq_factor", Message("grade.value.no_factor") if have is None
+                                 else _qty(have, "t CO2e/t"), _qty(expected, "t CO2e/t"), rows_sheet=rows_sheet)]
+
+    def _eq_emitted(self, grp: _EqGroup, rows: list[int], rows_sheet: str, kg: float | None, tco2e: float | None,
+                    have_text) -> list[Finding]:
+        """A key register group against the trainee's refrigerant emitted (fugitive lines): the mass, then the GWP."""
+        tol = self.rubric.tolerance(self._eq_target(grp))
+        k = grp.kg
+        if k is not None and kg is not None and not _close(k, kg, tol):
+            slip = bool(k) and bool(kg) and _unit_slip(kg / k, tol)
+            kind = "unit_error" if slip else "wrong_quantity"
+            return [self._eq_finding(kind, grp, rows, f"grade.finding.eq_{kind}",
+                                     "grade.why.eq_unit_error" if slip else "grade.why.eq_amount",
+                                     "grade.hint.eq_amount", have_text, _kg(k), field=Message("grade.eq.emitted"),
+                                     rows_sheet=rows_sheet)]
+        return self._eq_gwp(grp, rows, rows_sheet, kg, tco2e)
+
+    def _lines_vs_register(self, src: _Source, groups: list[_EqGroup]) -> list[Finding]:
+        """A key fugitive source the trainee entered in the register: the refrigerant emitted compared."""
+        kgs = [g.kg for g in groups]
+        kg = None if any(x is None for x in kgs) else math.fsum(kgs)
+        k_kg = _src_kg(src)
+        rows = sorted(r for g in groups for r in g.rows)
+        target = self._target(src)
+        tol = self.rubric.tolerance(target)
+        why, rule = self._why_rule(target, "wrong_quantity", self.key.info.standard, src.source)
+        if k_kg is not None and kg is not None and not _close(k_kg, kg, tol):
+            kind = "unit_error" if k_kg and kg and _unit_slip(kg / k_kg, tol) else "wrong_quantity"
+            finding = self._finding(kind, src, rows, {"have": _kg(kg), "expected": _kg(k_kg), "why": why,
+                                                      "rule": rule})
+            finding.rows_sheet = "Equipment"
+            return [finding]
+        tco2e = [g.tco2e for g in groups]
+        if kg and k_kg and src.tco2e is not None and None not in tco2e:
+            have, expected = math.fsum(tco2e) / kg * 1000.0, src.tco2e / k_kg * 1000.0
+            if not _close(have, expected, tol):
+                why, rule = self._why_rule(target, "wrong_factor", self.key.info.standard, src.source)
+                finding = self._finding("wrong_factor", src, rows, {
+                    "have": _qty(have, "t CO2e/t"), "expected": _qty(expected, "t CO2e/t"), "why": why, "rule": rule})
+                finding.rows_sheet = "Equipment"
+                return [finding]
+        return []
+
+    def _eq_why_rule(self, target: str, why_id: str) -> tuple[Message, Message]:
+        row = self.rubric.row(target)
+        std = self.key.info.standard
+        why: Message = Message(why_id)
+        rule: Message = Message(f"grade.rule.hfc_{std if std in ('ghgp', 'iso14064') else 'gbt32150'}",
+                                {"gwp": self.key.info.gwp_set})
+        if row is not None:
+            if row.explanation_zh or row.explanation_en:
+                why = Text(row.explanation_zh, row.explanation_en)
+            if row.rule:
+                rule = Text(row.rule, row.rule)
+        return why, rule
+
+    def _eq_finding(self, kind: str, grp: _EqGroup, rows: list[int], message: str, why_id: str, hint: str,
+                    have, expected, rows_sheet: str = "Equipment", **params) -> Finding:
+        target = self._eq_target(grp)
+        why, rule = self._eq_why_rule(target, why_id)
+        item = self._item_name(grp.refrigerant, grp.first.eq.refrigerant)
+        facility = self.fac_names.get(grp.facility, grp.facility)
+        params = {**params, "have": have, "expected": expected, "why": why, "rule": rule, "item": item,
+                  "facility": facility, "method": _methods(grp), "key_row": grp.rows[0]}
+        where = (Message("grade.hint.where_equipment", {"rows": rows}) if rows and rows_sheet == "Equipment"
+                 else Message("grade.hint.where_rows", {"rows": rows}) if rows
+                 else Message("grade.hint.where_register", {"item": item, "facility": facility}))
+        return Finding(kind, grp.rows[0], sorted(rows), grp.facility, item, self.rubric.points(target) * SOURCE_LOSS[kind],
+                       Message(message, params),
+                       [where, Message(hint, {k: v for k, v in params.items() if k == "field"}),
+                        Message("grade.hint.expected", {"expected": expected})],
+                       key_sheet="Equipment", rows_sheet=rows_sheet)
+
+    def _eq_extra(self, m: _EqGroup) -> Finding:
+        why, rule = self._eq_why_rule("extra_source", "grade.why.eq_extra_source")
+        item = self._item_name(m.refrigerant, m.first.eq.refrigerant)
+        facility = self.fac_names.get(m.facility, m.facility)
+        params = {"have": _kg(m.kg) if m.kg is not None else _methods(m), "expected": Message("grade.value.nothing"),
+                  "why": why, "rule": rule, "item": item, "facility": facility, "rows": m.rows}
+        return Finding("extra_source", None, m.rows, m.facility, item, self.rubric.points("extra_source"),
+                       Message("grade.finding.eq_extra_source", params),
+                       [Message("grade.hint.where_equipment", {"rows": m.rows}),
+                        Message("grade.hint.eq_extra_source", {"item": item})],
+                       key_sheet="Equipment", rows_sheet="Equipment")
+
+
+def _kg(value: float | None) -> str:
+    return "-" if value is None else _qty(value, "kg")
+
+
+def _src_kg(src: _Source) -> float | None:
+    """The refrigerant emitted of fugitive lines, in kg (None when their unit is not a mass)."""
+    return src.base_qty * 1000.0 if src.dimension == "mass" else None
+
+
+class _Methods(Message):
+    """The methods of a register group, named in the language of the message around it."""
+
+    def __init__(self, methods: tuple[str, ...]):
+        super().__init__("", {"methods": methods})
+
+    def render(self, lang: str = "en") -> str:
+        return " / ".join(Message(f"report.method.refrigerant_{m}").render(lang) if m in
+                        ("screening", "material_balance", "simplified_material_balance") else m
+                        for m in self.params["methods"])
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+def _methods(grp: _EqGroup) -> Message:
+    return _Methods(grp.methods)
+
+
+def _refrigerant(grp: _EqGroup) -> str:
+    """The refrigerant as written, with its GWP in the case's GWP set when the engine found one."""
+    name = grp.first.eq.refrigerant or "-"
+    gwp = grp.first.gwp
+    return f"{name} (GWP {gwp:,.6g})" if gwp is not None else name
+
+
 # ------------------------------------------------------------------------------ result
 @dataclass
 class GradeResult:
@@ -252,7 +582,7 @@ class GradeResult:
 
 
 # ------------------------------------------------------------------------------ grading
-class _Grader:
+class _Grader(_EquipmentGrading):
     def __init__(self, exercise: Exercise, lib, key_inv=None):
         from carbonmgr.inventory.engine import compute
 
@@ -268,6 +598,7 @@ class _Grader:
         self._fac_by_id = {_fold(f.id): f.id for f in key_fac}
         self._fac_by_name = {_fold(f.name): f.id for f in key_fac if f.name}
         self.key_instruments = _instrument_groups(self.key, {})
+        self.key_eq = _eq_groups(self.key, self.key_inv, lib, {})
 
     # -- rubric of a key source ----------------------------------------------------------------
     def _target(self, src: _Source) -> str:
@@ -279,6 +610,7 @@ class _Grader:
     def points_possible(self) -> float:
         total = sum(self.rubric.points(self._target(s)) for s in self.key_sources.values())
         total += sum(self.rubric.points(f"Instruments!{rows[0].row}") for rows in self.key_instruments.values())
+        total += sum(self.rubric.points(self._eq_target(g)) for g in self.key_eq.values())
         total += sum(self.rubric.points(t) for t in SETTING_TARGETS)
         if self.ex.hand_calculation:
             total += self.rubric.points("arithmetic")
@@ -316,6 +648,7 @@ class _Grader:
             if finding is not None:
                 findings.append(finding)
         extras = [m for m in trainee.values() if m.lines and m.key not in self.key_sources]
+        eq_findings = self._equipment(graded, inv, fmap, missing, extras)
         for src in missing:
             other = self._other_item(src, extras)
             if other is None:
@@ -324,6 +657,7 @@ class _Grader:
                 extras.remove(other)
                 findings.append(self._wrong_item(src, other))
         findings += [self._extra(mine) for mine in extras]
+        findings += eq_findings
         findings += self._instruments(case, fmap)
         if self.ex.hand_calculation:
             own = compute(case, self.lib, raise_on_error=False)

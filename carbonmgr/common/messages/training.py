@@ -293,6 +293,133 @@ MESSAGES = {
               "{why} Rule: {rule}.",
         "zh": "你的排放总量与你自己的各行数据不符。你填写的：{have}；按你的数据应为：{expected}。{why}依据：{rule}。",
     },
+    # the refrigerant equipment register
+    "grade.finding.eq_missing_source": {
+        "en": "{facility}: the {item} equipment ({method}) is missing from your equipment register. You have: {have}; "
+              "the case has: {expected} of refrigerant emitted. {why} Rule: {rule}.",
+        "zh": "{facility}：你的制冷设备表缺少使用{item}的设备（{method}）。你填写的：{have}；应为：排放制冷剂 {expected}。"
+              "{why}依据：{rule}。",
+    },
+    "grade.finding.eq_extra_source": {
+        "en": "{facility}: the {item} equipment in row(s) {rows} of your equipment register does not belong to this "
+              "inventory. You have: {have}; the case has: {expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：你的制冷设备表第 {rows} 行使用{item}的设备不属于本清单。你填写的：{have}；应为：{expected}。"
+              "{why}依据：{rule}。",
+    },
+    "grade.finding.eq_wrong_method": {
+        "en": "{facility}: the method of the {item} equipment is wrong, so the amounts it takes and its factors are "
+              "too. You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：使用{item}的设备的核算方法选错了，因而所用的数据和系数也不对。你采用的：{have}；应为：{expected}。"
+              "{why}依据：{rule}。",
+    },
+    "grade.finding.eq_wrong_quantity": {
+        "en": "{facility}: the {field} of the {item} equipment is wrong. You have: {have}; it fits: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "{facility}：使用{item}的设备的{field}不对。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.eq_unit_error": {
+        "en": "{facility}: the {field} of the {item} equipment is off by a unit slip. You have: {have}; it fits: "
+              "{expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：使用{item}的设备的{field}有单位换算错误。你填写的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.finding.eq_wrong_refrigerant": {
+        "en": "{facility}: the refrigerant of this equipment is wrong, so its GWP is too. You have: {have}; it fits: "
+              "{expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：此设备的制冷剂填错了，因而其全球变暖潜势（GWP）也不对。你填写的：{have}；应为：{expected}。"
+              "{why}依据：{rule}。",
+    },
+    "grade.finding.eq_wrong_type": {
+        "en": "{facility}: the equipment type of the {item} equipment is wrong, so its screening factors are too. "
+              "You have: {have}; it fits: {expected}. {why} Rule: {rule}.",
+        "zh": "{facility}：使用{item}的设备类型选错了，因而筛选法的排放系数也不对。你填写的：{have}；应为：{expected}。"
+              "{why}依据：{rule}。",
+    },
+    "grade.finding.eq_wrong_factor": {
+        "en": "{facility}: the GWP applied to the {item} emitted is wrong. You have: {have}; it fits: {expected}. "
+              "{why} Rule: {rule}.",
+        "zh": "{facility}：排放的{item}所用的全球变暖潜势（GWP）不对。你采用的：{have}；应为：{expected}。{why}依据：{rule}。",
+    },
+    "grade.eq.emitted": {"en": "refrigerant emitted", "zh": "制冷剂排放量"},
+    "grade.why.eq_missing_source": {
+        "en": "Refrigerant lost from the firm's own refrigeration and air-conditioning equipment is a direct "
+              "fugitive emission; the maintenance records show this equipment.",
+        "zh": "企业自有制冷和空调设备泄漏的制冷剂属于直接逸散排放；维保记录中有此设备。",
+    },
+    "grade.why.eq_extra_source": {
+        "en": "Only the equipment within the firm's boundary that the records show is counted (not equipment the "
+              "landlord or a contractor runs).",
+        "zh": "只核算维保记录所示、在企业边界内的设备（不含业主或承包方运营的设备）。",
+    },
+    "grade.why.eq_method": {
+        "en": "The brief and the records decide the method: the amounts the records give (top-ups, charges, "
+              "recoveries, stocks) go into a material balance; the screening method's default loss rates are for "
+              "equipment without such records.",
+        "zh": "核算方法由案例说明和记录决定：有补充加注、充注、回收或库存记录时采用物料平衡法；没有这些记录的设备才用筛选法的缺省泄漏率。",
+    },
+    "grade.why.eq_amount": {
+        "en": "The amounts are the year's totals of the maintenance records, in kg; a new unit's first charge is its "
+              "charge and capacity, not a top-up.",
+        "zh": "各项数据应为维保记录的全年合计，单位为 kg；新设备的初始充注计入新设备充注量和容量，不是补充加注。",
+    },
+    "grade.why.eq_unit_error": {
+        "en": "The figure matches the records up to a unit: the register takes kilograms (kg against t, lb against "
+              "kg).",
+        "zh": "数值与记录只差一个单位换算：制冷设备表的单位为千克（注意 kg 与 t、lb 与 kg）。",
+    },
+    "grade.why.eq_refrigerant": {
+        "en": "Each refrigerant has its own GWP (a blend: the mass-weighted GWPs of its components); the records name "
+              "the refrigerant of each unit.",
+        "zh": "每种制冷剂的 GWP 不同（混合制冷剂按各组分质量分数加权）；记录中写明了每台设备的制冷剂。",
+    },
+    "grade.why.eq_type": {
+        "en": "Under the screening method the equipment type selects the default emission factors (installation, "
+              "operation, disposal).",
+        "zh": "采用筛选法时，设备类型决定安装、运行和报废的缺省排放系数。",
+    },
+    "grade.why.eq_factor": {
+        "en": "The emissions are the refrigerant emitted times its GWP in the case's GWP set.",
+        "zh": "排放量 = 制冷剂排放量 × 该制冷剂在案例所用 GWP 版本中的 GWP。",
+    },
+    "grade.rule.hfc_gbt32150": {
+        "en": "GB/T 32150-2015 General guideline of greenhouse gas emissions accounting and reporting for industrial "
+              "enterprises: HFCs are among the greenhouse gases accounted, each converted to CO2e with the GWP "
+              "values of the set the case names ({gwp}); refrigerant losses by the US EPA methods for refrigeration "
+              "and air-conditioning equipment (screening, material balance, simplified material balance)",
+        "zh": "GB/T 32150-2015《工业企业温室气体排放核算和报告通则》：核算的温室气体包括氢氟碳化物（HFCs），按案例规定的 "
+              "GWP 版本（{gwp}）折算为二氧化碳当量；制冷剂泄漏量按美国 EPA 制冷空调设备方法（筛选法、物料平衡法、简化物料平衡法）计算",
+    },
+    "grade.rule.hfc_ghgp": {
+        "en": "GHG Protocol: A Corporate Accounting and Reporting Standard (Revised Edition): HFC releases from "
+              "refrigeration and air-conditioning equipment are Scope 1 fugitive emissions, converted to CO2e with "
+              "the GWP values of {gwp}; refrigerant losses by the US EPA methods for refrigeration and "
+              "air-conditioning equipment",
+        "zh": "《温室气体核算体系：企业核算与报告标准（修订版）》（GHG Protocol）：制冷和空调设备释放的 HFCs 属于范围一逸散排放，"
+              "按 {gwp} 的 GWP 值折算为二氧化碳当量；制冷剂泄漏量按美国 EPA 制冷空调设备方法计算",
+    },
+    "grade.rule.hfc_iso14064": {
+        "en": "ISO 14064-1:2018 Greenhouse gases - Part 1, category 1 (direct emissions): direct fugitive emissions "
+              "of HFCs, converted to CO2e with the GWP values of {gwp}; refrigerant losses by the US EPA methods for "
+              "refrigeration and air-conditioning equipment",
+        "zh": "ISO 14064-1:2018《温室气体 第一部分》类别 1（直接排放）：HFCs 的直接逸散排放，按 {gwp} 的 GWP 值折算为二氧化碳当量；"
+              "制冷剂泄漏量按美国 EPA 制冷空调设备方法计算",
+    },
+    "grade.hint.where_equipment": {"en": "Look at row(s) {rows} of your equipment register.",
+                                   "zh": "请检查你的制冷设备表第 {rows} 行。"},
+    "grade.hint.where_register": {"en": "Look at the equipment with {item} at {facility} in the records.",
+                                  "zh": "请查看记录中{facility}使用{item}的设备。"},
+    "grade.hint.eq_missing_source": {"en": "One unit in the refrigerant records has no row in your equipment register.",
+                                     "zh": "制冷剂记录中有一台设备在你的制冷设备表中没有对应的行。"},
+    "grade.hint.eq_extra_source": {"en": "Is the {item} equipment the firm's own, and in the records?",
+                                   "zh": "使用{item}的设备是否为企业自有、记录中是否有它？"},
+    "grade.hint.eq_method": {"en": "Check the method the brief asks for, and which amounts it takes.",
+                             "zh": "请核对案例说明要求的核算方法及其所需的数据。"},
+    "grade.hint.eq_amount": {"en": "Add up the {field} of the whole year in the records again, in kg.",
+                             "zh": "请重新汇总记录中全年的{field}（单位 kg）。"},
+    "grade.hint.eq_refrigerant": {"en": "Check the refrigerant the records name for this unit.",
+                                  "zh": "请核对记录中此设备使用的制冷剂。"},
+    "grade.hint.eq_type": {"en": "Check the equipment type against the records.", "zh": "请对照记录核对设备类型。"},
+    "grade.hint.eq_factor": {"en": "Check the refrigerant's GWP in the case's GWP set.",
+                             "zh": "请核对该制冷剂在案例所用 GWP 版本中的 GWP 值。"},
     # why (when the rubric gives no explanation)
     "grade.why.missing_source": {
         "en": "Every emission source within the boundary is counted; the source documents show this one.",

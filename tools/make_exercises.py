@@ -59,6 +59,8 @@ class Exercise:
         self.brief: list[tuple[str, str, str, object]] = []
         self.documents: list[dict] = []  # sheet, title, title_en, kind, rows, widths
         self.given: list[tuple[str, str]] = []
+        self.rubric: list[list] = []  # rows of the Rubric sheet (RUBRIC_HEADER)
+        self.variables: list[list] = []  # rows of the Variables sheet (VARIABLES_HEADER)
 
     def doc(self, sheet: str, title: str, title_en: str, kind: str, rows: list[list], widths=None,
             header_rows: tuple[int, ...] = ()) -> None:
@@ -731,6 +733,188 @@ EXERCISES = (wuhan, cement, power, office)
 
 
 # --------------------------------------------------------------------------------------------
+# Rubric and Variables of the bundled exercises (docs/exercise-workbook.md): kept apart from the
+# exercises above, applied by write_all through TRAINER_ADDITIONS.
+# --------------------------------------------------------------------------------------------
+RUBRIC_HEADER = ["target [对象]", "points [分值]", "tolerance [容差]", "explanation_zh [中文说明]",
+                 "explanation_en [英文说明]", "rule [依据]", "rule_en [英文依据]"]
+VARIABLES_HEADER = ["name [名称]", "value [值]", "min [最小值]", "max [最大值]", "decimals [小数位]",
+                    "note [备注]"]
+GBT32150_ZH = "GB/T 32150-2015《工业企业温室气体排放核算和报告通则》"
+GBT32150_EN = ("GB/T 32150-2015 General guideline of greenhouse gas emissions accounting and reporting for "
+               "industrial enterprises")
+GHGP_ZH = "《温室气体核算体系：企业核算与报告标准（修订版）》"
+GHGP_EN = "GHG Protocol: A Corporate Accounting and Reporting Standard (Revised Edition)"
+SCOPE2_ZH = "《GHG Protocol 范围二指南》（Scope 2 Guidance, 2015）基于市场的方法"
+SCOPE2_EN = "GHG Protocol Scope 2 Guidance (2015), market-based method"
+SCOPE3_ZH = "《温室气体核算体系：企业价值链（范围三）核算与报告标准》"
+SCOPE3_EN = "GHG Protocol Corporate Value Chain (Scope 3) Accounting and Reporting Standard (2011)"
+SCOPE3_TG_ZH = "《范围三排放计算技术指南》（Technical Guidance for Calculating Scope 3 Emissions, 2013）"
+SCOPE3_TG_EN = "GHG Protocol Technical Guidance for Calculating Scope 3 Emissions (2013)"
+
+
+def _key_line(ex: Exercise, item: str) -> dict:
+    return next(a for a in ex.activities if a["item"] == item)
+
+
+def _key_row(ex: Exercise, item: str) -> str:
+    """The rubric target of the key line of ``item``: Activities!<row>."""
+    return f"Activities!{ex.activities.index(_key_line(ex, item)) + 2}"
+
+
+def _doc_rows(ex: Exercise, sheet: str) -> list[list]:
+    return next(d for d in ex.documents if d["sheet"] == sheet)["rows"]
+
+
+def wuhan_variables(ex: Exercise) -> None:
+    """Per-trainee variants of the Wuhan exercise: December's forklift diesel, the top-up of
+    workshop AC 2 and the two limestone deliveries are drawn; the documents show the drawn
+    values and the key's diesel, R-410A and limestone quantities follow from them."""
+    ex.variables = [
+        ["forklift_dec", DIESEL_KG[11], 800, 2000, 0, "12 月叉车柴油领用量（kg） December forklift diesel (kg)"],
+        ["ac2_topup", 9.8, 5.0, 20.0, 1, "2# 车间空调补充加注量（kg） top-up of workshop AC 2 (kg)"],
+        ["lime_apr", 32.0, 20.0, 45.0, 1, "4 月石灰石进货量（t） limestone delivered in April (t)"],
+        ["lime_oct", 32.0, 20.0, 45.0, 1, "10 月石灰石进货量（t） limestone delivered in October (t)"],
+    ]
+    others = sum(DIESEL_KG[:11])
+    rows = _doc_rows(ex, "柴油领用记录")
+    dec = [row for row in rows if row[0] == MONTH_LABELS[11] and row[1].startswith("仓储部")]
+    assert len(dec) == 1 and dec[0][3] == DIESEL_KG[11]
+    dec[0][3] = "{{forklift_dec}}"
+    rows[-1][3] = "{{%d + forklift_dec}}" % (others + sum(DIESEL_OUTSOURCED_KG))
+    diesel = _key_line(ex, "diesel")
+    diesel["quantity"] = "{{(%d + forklift_dec) / 1000}}" % others
+    rows = _doc_rows(ex, "制冷剂维保记录")
+    ac2 = [row for row in rows if str(row[1]).startswith("2# 车间空调")]
+    assert len(ac2) == 1 and ac2[0][4] == 9.8
+    ac2[0][4] = "{{ac2_topup}}"
+    topups = [row[4] for row in rows[2:-1] if str(row[3]).startswith("补充加注") and row is not ac2[0]]
+    _key_line(ex, "R-410A")["quantity"] = "{{%s + ac2_topup}}" % r(sum(topups), 1)
+    rows = _doc_rows(ex, "石灰石采购及化验")
+    assert [rows[3][1], rows[4][1], rows[5][1]] == [32.0, 32.0, 64.0]
+    rows[3][1], rows[4][1], rows[5][1] = "{{lime_apr}}", "{{lime_oct}}", "{{lime_apr + lime_oct}}"
+    lime = _key_line(ex, "limestone")
+    lime["quantity"] = "{{lime_apr + lime_oct}}"
+    lime["evidence"] = [("石灰石采购及化验", "{{lime_apr + lime_oct}}"), ("石灰石采购及化验", 93.5)]
+
+
+def wuhan_rubric(ex: Exercise) -> None:
+    """Points, tolerance, explanation and rule of each key line and case setting of the Wuhan exercise."""
+    ex.rubric = [
+        [_key_row(ex, "bituminous_coal"), 20, "0.5%",
+         "燃料燃烧的活动数据是入炉煤（皮带秤）的全年合计，不是入厂煤（过磅）；低位发热量取煤质检验报告的收到基低位发热量（MJ/kg 与 "
+         "GJ/t 数值相同），含碳量和氧化率取缺省值。",
+         "The activity data of combustion is the coal burned (belt scale) over the year, not the coal received "
+         "(weighbridge); the NCV is the lab report's as-received net CV (MJ/kg equals GJ/t), carbon content and "
+         "oxidation rate take their defaults.", GBT32150_ZH + "：化石燃料燃烧排放", GBT32150_EN + ": fuel combustion"],
+        [_key_row(ex, "natural_gas"), 10, None,
+         "天然气取结算单的标况结算气量（Nm3），不是工况累计量；1 万 Nm3 = 10,000 Nm3。",
+         "Natural gas is the billed standard volume (Nm3), not the metered volume at line conditions; "
+         "10^4 Nm3 = 10,000 Nm3.", GBT32150_ZH + "：化石燃料燃烧排放", GBT32150_EN + ": fuel combustion"],
+        [_key_row(ex, "diesel"), 10, None,
+         "只计本公司叉车领用的柴油；承运商车辆在厂内加油、按月结算，其排放属于承运商，不在本公司的核算边界内。",
+         "Only the diesel issued to our own forklifts counts; the carrier's trucks refuel here and are invoiced, "
+         "but their emissions are the carrier's, outside the firm's boundary.",
+         GBT32150_ZH + "：核算边界", GBT32150_EN + ": accounting boundary"],
+        [_key_row(ex, ""), 10, None,
+         "购入电力取电费账单的计费电量（含变损），不是抄见电量。",
+         "Purchased electricity is the billed kWh (transformer losses included), not the meter-read kWh.",
+         GBT32150_ZH + "：购入的电力产生的排放", GBT32150_EN + ": purchased electricity"],
+    ]
+    exported = next(n for n, a in enumerate(ex.activities, start=2) if a["source"] == "exported_heat")
+    ex.rubric += [
+        [f"Activities!{exported}", 10, None,
+         "外供热水的热量取热量表全年读数之差，作为输出热力从排放中扣减。",
+         "The heat supplied is the difference of the heat meter's readings over the year, deducted as exported "
+         "heat.", GBT32150_ZH + "：输出的电力、热力所对应的排放应扣除",
+         GBT32150_EN + ": the emissions of exported electricity and heat are deducted"],
+        [_key_row(ex, "R-410A"), 10, None,
+         "制冷剂逸散量只计已有设备的补充加注；新设备的初始充注和维修前回收后回充的制冷剂不是排放。",
+         "Refrigerant released counts the top-ups of existing units only; a new unit's first charge and gas "
+         "recovered before a repair and put back are not emissions.",
+         GBT32150_ZH + "：HFCs 按案例规定的 GWP 折算（制冷剂维保记录）",
+         GBT32150_EN + ": HFCs at the case's GWP values (refrigerant maintenance records)"],
+        [_key_row(ex, "limestone"), 10, None,
+         "碳酸盐用量取全年进货合计，纯度取化验折算的碳酸钙含量。",
+         "The carbonate used is the year's deliveries, its purity the CaCO3 content derived by the lab.",
+         "碳酸盐法：排放量 = 碳酸盐消耗量 × 纯度 × 排放因子（" + GBT32150_ZH + " 过程排放）",
+         "carbonate method: E = consumption × purity × emission factor (" + GBT32150_EN + ", process emissions)"],
+        ["standard", 5, None, "案例说明要求按 GB/T 32150 核算。", "The brief asks for GB/T 32150.", GBT32150_ZH,
+         GBT32150_EN],
+        ["gwp_set", 5, None, "案例说明规定采用 IPCC 第二次评估报告（SAR）的 GWP 值。",
+         "The brief prescribes the GWP values of the IPCC Second Assessment Report (SAR).", GBT32150_ZH,
+         GBT32150_EN],
+        ["consolidation", 5, None, "案例说明规定运营控制法。", "The brief prescribes operational control.",
+         GHGP_ZH + "第 3 章（设定组织边界）", GHGP_EN + ", chapter 3 (setting organizational boundaries)"],
+        ["extra_source", 5, None, "承运商车辆、园区供热站等不属于本公司的排放源。",
+         "The carrier's trucks, the park's heating station and the like are not the firm's sources.",
+         GBT32150_ZH + "：核算边界", GBT32150_EN + ": accounting boundary"],
+        ["hint", 1, None, None, None, None, None],
+    ]
+
+
+def office_rubric(ex: Exercise) -> None:
+    """Points, tolerance, explanation and rule of each key line, the certificates and each case
+    setting of the office exercise."""
+    travel = "差旅按航段大圆距离计，往返计两次；航程类别按 EPA 的短途、中途、长途分类（按英里）。"
+    travel_en = ("Flights count the great-circle distance of each leg, a return trip twice; the haul class is "
+                 "EPA's short, medium or long haul (by miles).")
+    ex.rubric = [
+        [_key_row(ex, "R-410A"), 10, None,
+         "只计公司自有分体空调的补充加注；大楼中央空调由业主运营，其排放由业主报告。",
+         "Only the top-ups of the firm's own split units count; the building's chiller is the landlord's and "
+         "reported by the landlord.", GHGP_ZH + "：范围一逸散排放", GHGP_EN + ": Scope 1 fugitive emissions"],
+        [_key_row(ex, ""), 15, None,
+         "范围二取租户分表电量；公摊电量由业主计入其自身排放。",
+         "Scope 2 is the tenant's sub-metered electricity; the common areas are reported by the landlord.",
+         SCOPE2_ZH, SCOPE2_EN],
+        [_key_row(ex, "travel_air_short_haul"), 5, None, travel, travel_en, SCOPE3_ZH + "：类别 6 商务差旅",
+         SCOPE3_EN + ": category 6, business travel"],
+        [_key_row(ex, "travel_air_medium_haul"), 5, None, travel, travel_en, SCOPE3_ZH + "：类别 6 商务差旅",
+         SCOPE3_EN + ": category 6, business travel"],
+        [_key_row(ex, "travel_air_long_haul"), 5, None, travel, travel_en, SCOPE3_ZH + "：类别 6 商务差旅",
+         SCOPE3_EN + ": category 6, business travel"],
+        [_key_row(ex, "travel_passenger_car"), 10, None,
+         "私家车通勤按车辆公里计，拼车的里程在同车人之间分摊；每年 46 个工作周。",
+         "Car commuting counts vehicle-km, a shared car's distance split between its occupants; 46 working "
+         "weeks a year.", SCOPE3_ZH + "：类别 7 员工通勤", SCOPE3_EN + ": category 7, employee commuting"],
+        [_key_row(ex, "travel_bus"), 5, None,
+         "公交通勤按人公里计；每年 46 个工作周。", "Bus commuting counts passenger-km; 46 working weeks a year.",
+         SCOPE3_ZH + "：类别 7 员工通勤", SCOPE3_EN + ": category 7, employee commuting"],
+        [_key_row(ex, "笔记本电脑 laptop"), 10, None,
+         "外购商品采用供应商特定方法：台数 × 供应商经核查的产品碳足迹；没有供应商数据的显示器不在本练习范围内。",
+         "Purchased goods by the supplier-specific method: units × the supplier's verified product footprint; the "
+         "monitors, without supplier data, are outside this exercise.", SCOPE3_TG_ZH + "：类别 1 供应商特定方法",
+         SCOPE3_TG_EN + ": category 1, supplier-specific method"],
+        ["Instruments!2", 15, None,
+         "只有已核销（为本公司 2023 年用电注销）的绿证可作为合同工具；持有未核销的不计。",
+         "Only certificates redeemed for the firm's 2023 use are contractual instruments; those merely held are "
+         "not.", SCOPE2_ZH + "：合同工具的质量标准", SCOPE2_EN + ": quality criteria of contractual instruments"],
+        ["standard", 5, None, "案例说明要求按温室气体核算体系（GHG Protocol）盘查。",
+         "The brief asks for the GHG Protocol.", GHGP_ZH, GHGP_EN],
+        ["gwp_set", 5, None, "案例说明规定采用 IPCC 第五次评估报告（AR5）的 GWP 值。",
+         "The brief prescribes the GWP values of the IPCC Fifth Assessment Report (AR5).", GHGP_ZH, GHGP_EN],
+        ["consolidation", 5, None, "案例说明规定运营控制法。", "The brief prescribes operational control.",
+         GHGP_ZH + "第 3 章（设定组织边界）", GHGP_EN + ", chapter 3 (setting organizational boundaries)"],
+        ["hint", 1, None, None, None, None, None],
+    ]
+
+
+TRAINER_ADDITIONS = {
+    "wuhan_manufacturing": (wuhan_variables, wuhan_rubric),
+    "office_services": (office_rubric,),
+}
+
+
+def _trainer_sheets(wb: Workbook, ex: Exercise) -> None:
+    """The Rubric and Variables sheets of an exercise that has them."""
+    if ex.rubric:
+        _table(wb.create_sheet("Rubric"), RUBRIC_HEADER, ex.rubric)
+    if ex.variables:
+        _table(wb.create_sheet("Variables"), VARIABLES_HEADER, ex.variables)
+
+
+# --------------------------------------------------------------------------------------------
 # writing
 # --------------------------------------------------------------------------------------------
 HEAD_FONT = Font(bold=True)
@@ -810,6 +994,7 @@ def build(ex: Exercise) -> Workbook:
         _document(wb.create_sheet(d["sheet"]), d)
     ws = wb.create_sheet("Given")
     _table(ws, ["sheet [工作表]", "rows [行]"], [list(g) for g in ex.given])
+    _trainer_sheets(wb, ex)
     ws = wb.create_sheet("Case")
     _table(ws, CASE_HEADER, [list(kv) for kv in ex.case])
     ws.column_dimensions["B"].width = 70
@@ -831,6 +1016,8 @@ def write_all(out: Path = OUT) -> list[Path]:
     paths = []
     for make in EXERCISES:
         ex = make()
+        for add in TRAINER_ADDITIONS.get(ex.name, ()):
+            add(ex)
         path = out / f"{ex.name}.xlsx"
         build(ex).save(path)
         paths.append(path)

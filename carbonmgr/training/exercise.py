@@ -61,7 +61,8 @@ TRAINER_COLUMNS: dict[str, dict[str, tuple[tuple[str, ...], bool]]] = {
     "Given": {"sheet": (("工作表", "表"), True), "rows": (("行", "行号"), True)},
     "Rubric": {"target": (("对象", "评分对象"), True), "points": (("分值", "分数"), False),
                "tolerance": (("容差", "允许误差"), False), "explanation_zh": (("中文说明", "说明"), False),
-               "explanation_en": (("英文说明", "explanation"), False), "rule": (("依据", "规则"), False)},
+               "explanation_en": (("英文说明", "explanation"), False), "rule": (("依据", "规则"), False),
+               "rule_en": (("英文依据", "rule (en)"), False)},
     "Variables": {"name": (("名称", "变量名"), True), "value": (("值", "默认值"), True),
                   "min": (("最小值",), False), "max": (("最大值",), False), "decimals": (("小数位", "小数位数"), False)},
 }
@@ -225,8 +226,9 @@ class RubricRow:
     tolerance: float | None = None
     explanation_zh: str = ""
     explanation_en: str = ""
-    rule: str = ""
+    rule: str = ""  # Chinese, or the one text for both languages
     row: int = 0  # row of the Rubric sheet (0: a default)
+    rule_en: str = ""  # English, when the rule is given in both
 
     def explanation(self, lang: str) -> str:
         if lang == "en":
@@ -721,7 +723,7 @@ class _TrainerReader:
                     continue
             rubric.rows[target] = RubricRow(target, points, tolerance, _text(cells.get("explanation_zh")) or "",
                                             _text(cells.get("explanation_en")) or "", _text(cells.get("rule")) or "",
-                                            r)
+                                            r, _text(cells.get("rule_en")) or "")
         return rubric
 
     def _variables(self) -> list[Variable]:

@@ -438,8 +438,8 @@ class _EquipmentGrading:
         if row is not None:
             if row.explanation_zh or row.explanation_en:
                 why = Text(row.explanation_zh, row.explanation_en)
-            if row.rule:
-                rule = Text(row.rule, row.rule)
+            if row.rule or row.rule_en:
+                rule = Text(row.rule or row.rule_en, row.rule_en or row.rule)
         return why, rule
 
     def _eq_finding(self, kind: str, grp: _EqGroup, rows: list[int], message: str, why_id: str, hint: str,
@@ -704,8 +704,8 @@ class _Grader(_EquipmentGrading):
         if row is not None:
             if row.explanation_zh or row.explanation_en:
                 why = Text(row.explanation_zh, row.explanation_en)
-            if row.rule:
-                rule = Text(row.rule, row.rule)
+            if row.rule or row.rule_en:
+                rule = Text(row.rule or row.rule_en, row.rule_en or row.rule)
         return why, rule
 
     # -- wrong source type: lines of the right item under another source type -----------------------

@@ -67,10 +67,28 @@ def load_submission(path: str | Path) -> Submission:
                           meta={k: v for k, v in (("exam_id", sealed.exam_id), ("variant", sealed.variant),
                                                   ("submitted_at", sealed.submitted_at)) if v})
     elif suffix in WORKBOOK_SUFFIXES:
-        from carbonmgr.io.workbook import read_case
-
-        case = read_case(path)
+        case = _read_workbook(path)
     else:
         raise ValidationFailed([Problem("grade.not_submission", {"name": path.name})])
     trainee, trainee_id = trainee_of(case)
     return Submission(path=path, case=case, trainee=trainee or trainee_id, trainee_id=trainee_id)
+
+
+def _read_workbook(path: Path) -> CaseData:
+    """A case workbook; an exercise workbook whose key holds placeholders of its variables (an
+    exercise's key or a variant's key, graded as a submission to check it) is its key with the
+    values of its Variables sheet."""
+    from carbonmgr.io.workbook import read_case
+
+    try:
+        return read_case(path)
+    except ValidationFailed as exc:
+        from carbonmgr.training.exercise import read_exercise
+
+        try:
+            exercise = read_exercise(path)
+        except ValidationFailed:
+            raise exc from None
+        if not exercise.placeholders:
+            raise
+        return exercise.key

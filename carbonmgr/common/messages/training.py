@@ -6,7 +6,8 @@ _COLUMNS = {
     "sheet": ("sheet", "工作表"), "title": ("title", "标题"), "title_en": ("title_en", "英文标题"),
     "kind": ("kind", "类型"), "rows": ("rows", "行"), "target": ("target", "对象"), "points": ("points", "分值"),
     "tolerance": ("tolerance", "容差"), "explanation_zh": ("explanation_zh", "中文说明"),
-    "explanation_en": ("explanation_en", "英文说明"), "rule": ("rule", "依据"), "name": ("name", "名称"),
+    "explanation_en": ("explanation_en", "英文说明"), "rule": ("rule", "依据"), "rule_en": ("rule_en", "英文依据"),
+    "name": ("name", "名称"),
     "min": ("min", "最小值"), "max": ("max", "最大值"), "decimals": ("decimals", "小数位"),
 }
 _SHEETS = {

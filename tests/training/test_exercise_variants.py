@@ -1,0 +1,151 @@
+"""The bundled exercises' Rubric and Variables sheets: the Wuhan and office exercises grade with
+their rubric's points, tolerances, explanations and rules (both languages); the Wuhan exercise
+draws per-trainee variants (December's forklift diesel, a refrigerant top-up, two limestone
+deliveries) whose keys the engine recomputes: each variant's key checked by hand, and
+`carbonmgr exam pack KEY --variants 3 --seed 1` graded end to end (the answer of variant i,
+worked from its package's documents, scores 100 against the key of variant i and less against
+the key of variant j, the findings naming the quantities that changed)."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+
+import pytest
+
+from carbonmgr.training.exercise import instantiate
+from carbonmgr.training.grading import _qty, grade
+from carbonmgr.training.package import read_package
+
+from test_exercises import C, _submission, _wuhan_work, column, exercise, key_lines, path, sheet_values
+
+W = "wuhan_manufacturing"
+# Published parameters (as in test_exercises.test_wuhan_manufacturing_by_hand): diesel 42.652 GJ/t,
+# 20.20 tC/TJ, 98 % (NDRC guideline family's table); R-410A = 0.5 x HFC-32 (SAR 650) + 0.5 x HFC-125
+# (SAR 2800); CaCO3 0.4397 t/t at the lab's 93.5 % purity.
+DIESEL_PER_T = 42.652 * 0.02020 * 0.98 * C
+R410A_PER_T = 0.5 * 650 + 0.5 * 2800
+LIME_PER_T = 0.935 * 0.4397
+
+
+def env():
+    return dict(os.environ, LANG="en_US.UTF-8", LC_ALL="", CARBONMGR_LANG="")
+
+
+def test_the_wuhan_variables_and_a_variant_key_by_hand():
+    ex = exercise(W)
+    assert [(v.name, v.value, v.min, v.max, v.decimals) for v in ex.variables] == [
+        ("forklift_dec", 1230, 800, 2000, 0), ("ac2_topup", 9.8, 5, 20, 1), ("lime_apr", 32, 20, 45, 1),
+        ("lime_oct", 32, 20, 45, 1)]
+    values = {"forklift_dec": 1500, "ac2_topup": 12.4, "lime_apr": 28.5, "lime_oct": 41.0}
+    lines, inv = key_lines(W, **values)
+    base, _ = key_lines(W)
+    # the forklifts' other eleven months stay 13,130 kg; the other top-ups 6.5 + 7.2 + 5.1 kg
+    assert lines[4] == pytest.approx((13_130 + 1500) / 1000 * DIESEL_PER_T, rel=1e-9)
+    assert lines[8] == pytest.approx((6.5 + 7.2 + 5.1 + 12.4) / 1000 * R410A_PER_T, rel=1e-9)
+    assert lines[9] == pytest.approx((28.5 + 41.0) * LIME_PER_T, rel=1e-9)
+    assert {r: lines[r] for r in (2, 3, 5, 6, 7)} == {r: base[r] for r in (2, 3, 5, 6, 7)}
+    assert inv.totals["total"] == pytest.approx(sum(lines.values()), rel=1e-9)
+    # the documents the trainee reads show the drawn values and add up to the variant's key
+    log = sheet_values(W, "柴油领用记录", **values)
+    assert sum(r[3] for r in log[3:27] if r[1].startswith("仓储部")) == 14_630
+    assert log[27][3] == 14_630 + 10_330  # the total row: forklifts and the carrier's trucks
+    ac = sheet_values(W, "制冷剂维保记录", **values)
+    assert sum(r[4] for r in ac[2:9] if r[3].startswith("补充加注")) == pytest.approx(31.2)
+    lime = sheet_values(W, "石灰石采购及化验", **values)
+    assert (lime[3][1], lime[4][1], lime[5][1]) == (28.5, 41.0, 69.5)
+
+
+def test_a_variant_solved_from_its_documents_scores_100_and_another_variants_answer_does_not():
+    a = {"forklift_dec": 1500, "ac2_topup": 12.4, "lime_apr": 28.5, "lime_oct": 41.0}
+    b = {"forklift_dec": 900, "ac2_topup": 6.0, "lime_apr": 40.0, "lime_oct": 22.0}
+    ex_a, ex_b = instantiate(exercise(W), a), instantiate(exercise(W), b)
+    work_a = _wuhan_work(lambda sheet: sheet_values(W, sheet, **a))
+    work_b = _wuhan_work(lambda sheet: sheet_values(W, sheet, **b))
+    assert grade(ex_a, _submission(W, work_a)).score == 100 and grade(ex_b, _submission(W, work_b)).score == 100
+    result = grade(ex_a, _submission(W, work_b))
+    assert [(f.kind, f.key_row) for f in result.findings] == [("wrong_quantity", 4), ("wrong_quantity", 8),
+                                                               ("wrong_quantity", 9)]
+    texts = [f.text("en") for f in result.findings]
+    assert "it fits: 14.63 t" in texts[0] and "it fits: 31.2 kg" in texts[1] and "it fits: 69.5 t" in texts[2]
+
+
+def test_the_rubrics_of_the_bundled_exercises():
+    """Wuhan: coal 20 points at 0.5 %, six more lines at 10, steam by default 10, the settings 5 each;
+    office: its lines, the certificates and the settings."""
+    w = exercise(W)
+    assert w.rubric.points("Activities!2") == 20 and w.rubric.tolerance("Activities!2") == 0.005
+    assert w.rubric.points("Activities!6") == 10 and w.rubric.row("Activities!6") is None  # steam: the default
+    for target in ("Activities!3", "Activities!4", "Activities!5", "Activities!7", "Activities!8", "Activities!9",
+                   "standard", "gwp_set", "consolidation", "extra_source", "hint"):
+        row = w.rubric.row(target)
+        assert row is not None, target
+        if target != "hint":
+            assert row.explanation_zh and row.explanation_en and row.rule and row.rule_en, target
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in row.explanation_zh + row.rule), target
+            assert not any("\u4e00" <= ch <= "\u9fff" for ch in row.explanation_en + row.rule_en), target
+    o = exercise("office_services")
+    assert o.rubric.points("Activities!3") == 15 and o.rubric.points("Instruments!2") == 15
+    assert all(o.rubric.row(f"Activities!{r}") for r in range(2, 10))
+    assert "Scope 2 Guidance" in o.rubric.row("Instruments!2").rule_en
+    # the points possible follow from the rubric: Wuhan 20 + 7 x 10 + 3 x 5; office 10+15+5+5+5+10+5+10+15 + 3 x 5
+    from carbonmgr.training.grading import _Grader
+    from carbonmgr.factors.library import default_library
+
+    assert _Grader(w, default_library()).points_possible() == 105
+    assert _Grader(o, default_library()).points_possible() == 95
+
+
+def test_a_finding_carries_the_rubrics_explanation_and_rule_in_each_language():
+    ex = exercise(W)
+    coal = sheet_values(W, "煤炭台账")
+    work = [ln for ln in _wuhan_work() if ln[2] != "烟煤"]
+    work += [("F1", "stationary_combustion", "烟煤", t, "t", {"ncv": 21.85, "ncv_unit": "GJ/t"})
+             for t in column(coal, "Received (weighbridge)", 5, 16)]
+    result = grade(ex, _submission(W, work))
+    (f,) = result.findings
+    assert (f.kind, f.key_row, f.points) == ("wrong_quantity", 2, 20)
+    assert result.score == round(100 * (105 - 20) / 105, 1)
+    en, zh = f.text("en"), f.text("zh")
+    assert "not the coal received (weighbridge)" in en and "Rule: GB/T 32150-2015 General guideline" in en
+    assert "不是入厂煤" in zh and "依据：GB/T 32150-2015《工业企业温室气体排放核算和报告通则》：化石燃料燃烧排放" in zh
+    assert "《" not in en
+
+
+def test_exam_pack_variants_graded_end_to_end(tmp_path):
+    """`carbonmgr exam pack` draws three distinct variants; each variant's answer is worked from its
+    own package's documents; graded against each variant's key with `carbonmgr grade`."""
+    out = tmp_path / "exam"
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "exam", "pack", str(path(W)), "--variants", "3",
+                          "--seed", "1", "-o", str(out)], capture_output=True, text=True, env=env(), timeout=300)
+    assert res.returncode == 0, res.stderr
+    keys = sorted(out.glob("*-key.xlsx"))
+    packages = sorted(out.glob("*.cmexam"))
+    assert len(keys) == len(packages) == 3
+    from carbonmgr.io.workbook import write_case
+    from carbonmgr.training.exercise import read_exercise
+
+    variants = [read_exercise(k) for k in keys]
+    assert len({tuple(sorted(v.values.items())) for v in variants}) == 3  # three distinct draws
+    answers = []
+    for n, pkg_path in enumerate(packages):
+        docs = {d.sheet: [tuple(r) + (None,) * 10 for r in d.rows] for d in read_package(pkg_path).documents}
+        case = _submission(W, _wuhan_work(docs.__getitem__))
+        answers.append(write_case(case, tmp_path / f"answer{n + 1}.xlsx") or tmp_path / f"answer{n + 1}.xlsx")
+    for i, key in enumerate(keys):
+        res = subprocess.run([sys.executable, "-m", "carbonmgr", "grade", "--key", str(key), *map(str, answers),
+                              "--json", "--lang", "en"], capture_output=True, text=True, env=env(), timeout=300)
+        assert res.returncode == 0, res.stderr
+        graded = json.loads(res.stdout)
+        key_lines_i = variants[i].key.activities
+        for j, g in enumerate(graded):
+            if i == j:
+                assert g["score"] == 100 and g["findings"] == [], (i, j, g["findings"])
+                continue
+            assert g["score"] < 100, (i, j)
+            assert g["findings"] and {f["kind"] for f in g["findings"]} == {"wrong_quantity"}, (i, j)
+            assert {f["key_row"] for f in g["findings"]} <= {4, 8, 9}, (i, j)  # diesel, R-410A, limestone
+            for f in g["findings"]:
+                k = key_lines_i.row.index(f["key_row"])
+                assert f"it fits: {_qty(key_lines_i.quantity[k], key_lines_i.unit[k])}" in f["message"], f

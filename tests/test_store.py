@@ -801,3 +801,18 @@ def test_per_line_json_writes_exactly_what_dumps_writes():
     got = store._per_line_json(cols, 10)
     assert got == expected
     assert [store.loads(x) if x else None for x in got] == [store.loads(x) if x else None for x in expected]
+
+
+@pytest.mark.parametrize("cols", [
+    {"evidence": [f"ledger-{i % 7}" for i in range(40)], "note": ["monthly reading"] * 40},  # every line has both
+    {"evidence": ["a", None, "a", 'q"uote', None, "中文"], "note": [None] * 6},  # text and blanks
+    {"only": ["x", "y\n", "x"]},
+    {"mixed": [1, 1.0, True, "1", None, 1]},  # equal but not the same value: each written as itself
+])
+def test_per_line_json_of_text_columns_encodes_each_distinct_value_as_dumps_does(cols):
+    n = len(next(iter(cols.values())))
+    expected = []
+    for values in zip(*cols.values()):
+        d = {k: v for k, v in zip(cols, values) if v is not None}
+        expected.append(store.dumps(d) if d else None)
+    assert store._per_line_json(cols, n) == expected

@@ -1652,6 +1652,8 @@ class Project:
             old = gwp.get(key)
             if old is not None and old.value == value:
                 continue
+            if old is None and _current_gwp(current, set_name, key_gas)[0] == value:
+                continue  # a blend the library still computes to this value: pinning it would change its trace
             gwp[key] = GwpValue(set_name, key_gas, value, source or (old.source if old else ""),
                                 old.status if old else "", old.tag if old else "", "pinned from project snapshot")
         return dataclasses.replace(current, factors=factors_list, by_item=by_item, sets_of_item=sets_of_item,

@@ -20,9 +20,10 @@ import re
 import struct
 import zipfile
 import zlib
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, Iterator
 
 from carbonmgr.common.errors import Problem, column_letters
 from carbonmgr.common.i18n import Message
@@ -303,11 +304,26 @@ _SHEET_ROOT = re.compile(rb"<(?:([A-Za-z_][\w.-]*):)?worksheet[\s>]")
 _REF_PARTS = re.compile(rb"([A-Za-z]{1,9})([0-9]{1,12})")
 
 
+def _read_ahead(fh, size: int) -> Iterator[bytes]:
+    """``fh.read(size)`` chunk after chunk, the next one inflated in a worker thread while the caller
+    works on the current one (zlib lets go of the GIL while it inflates: the sheet's bytes are searched
+    on one core while they are inflated on the other)."""
+    with ThreadPoolExecutor(max_workers=1) as pool:
+        ahead = pool.submit(fh.read, size)
+        while True:
+            chunk = ahead.result()
+            if not chunk:
+                return
+            ahead = pool.submit(fh.read, size)
+            yield chunk
+
+
 def _read_pieces(fh) -> Iterable[bytes]:
     """The stream in pieces that end after a '>' (so that no tag is cut in two)."""
     carry = b""
+    chunks = _read_ahead(fh, _EXTENT_CHUNK)
     while True:
-        chunk = fh.read(_EXTENT_CHUNK)
+        chunk = next(chunks, b"")
         buf = carry + chunk if carry else chunk
         if not chunk:
             if buf:
@@ -352,7 +368,9 @@ def _quick_extent(zf: zipfile.ZipFile, member: str) -> SheetExtent | None:
                 if pos < 0:
                     continue
                 in_data, start = True, pos + len(tags.data)
-            colon = piece.find(tags.colon, start) if tags.colon is not None else -1
+            colon = piece.find(b":", start) if tags.colon is not None else -1  # one byte: a memchr
+            if colon >= 0:
+                colon = piece.find(tags.colon, colon)
             if colon >= 0 and _COLON_CELL.search(piece, colon):
                 return None  # perhaps a cell with a namespace prefix: the exact pass
             if not _grow(piece, start, tags, extent):

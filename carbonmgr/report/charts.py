@@ -15,7 +15,7 @@ from carbonmgr.common.numbers import tonnes
 from carbonmgr.report.labels import label, source_name
 from carbonmgr.report.fonts import FontNotFound, matplotlib_family
 
-__all__ = ["chart_by_scope", "chart_by_source", "chart_by_facility", "chart_by_gas", "figure_png",
+__all__ = ["chart_by_category", "chart_by_scope", "category_chart_key", "chart_by_source", "chart_by_facility", "chart_by_gas", "figure_png",
            "MAX_BARS"]
 
 MAX_BARS = 12  # facilities beyond this are summed into "others"
@@ -99,41 +99,52 @@ def _standard(inv) -> str:
     return getattr(inv, "standard", "ghgp")
 
 
-def chart_by_scope(inv, lang: str = "en", *, title: bool = True):
-    """Scope 1, Scope 2 (GB/T: reported value and the exported deduction; else both methods), Scope 3."""
-    t = inv.totals
-    std = _standard(inv)
-    rows: list[tuple[str, float, str]] = [(label("scope1", lang), t.get("scope1", 0.0), _COLORS["scope1"])]
-    if std == "gbt32150":
-        rows.append((label("chart_scope2_reported", lang),
-                     t.get("scope2", t.get("scope2_location", 0.0)), _COLORS["scope2"]))
-        if t.get("exported"):
-            rows.append((label("chart_exported", lang), -t["exported"], _COLORS["neg"]))
-    else:
-        rows.append((label("scope2_location", lang), t.get("scope2_location", 0.0), _COLORS["scope2"]))
-        rows.append((label("scope2_market", lang), t.get("scope2_market", 0.0), _COLORS["scope2b"]))
-    if t.get("scope3"):
-        rows.append((label("scope3", lang), t["scope3"], _COLORS["scope3"]))
-    note = label("scope3_not_in_total", lang) if title and std == "gbt32150" and t.get("scope3") else ""
-    return _barh([r[0] for r in rows], [r[1] for r in rows], [r[2] for r in rows],
-                 label("chart_scope", lang), std, lang, title, note)
+def chart_by_category(inv, lang: str = "en", *, title: bool = True):
+    """The parts of the standard's total, labelled as the standard labels them, whose bars add up to
+    the total (:func:`carbonmgr.inventory.headline.headline`): under GB/T 32150 fuel combustion,
+    process, fugitive, purchased electricity and heat, and the deducted exports as negative bars;
+    under the GHG Protocol Scope 1 and Scope 2 (location-based), under ISO 14064-1 categories 1
+    and 2.  The note under the bars gives the total they add up to; the other views (Scope 2
+    market-based, Scope 3) are in the report's tables, outside the total."""
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.inventory.headline import headline
+
+    h = headline(inv)
+    std = h.standard
+    parts = h.shown_parts()
+    palette = {"scope1": _COLORS["scope1"], "scope2_location": _COLORS["scope2"],
+               "purchased_electricity": _COLORS["scope2"], "purchased_heat": _COLORS["scope2b"]}
+    labels = [translate(p.label, lang) for p in parts]
+    values = [p.value for p in parts]
+    colors = [palette.get(p.key, _COLORS["scope1"]) for p in parts]
+    note = ""
+    if title:
+        note = label("chart_total_note", lang, total=translate(h.total.label, lang),
+                     value=_fmt(h.total.value, std, 1e9))
+    return _barh(labels, values, colors, label(category_chart_key(std), lang), std, lang, title, note)
+
+
+def category_chart_key(standard: str) -> str:
+    """The label key of :func:`chart_by_category`'s title under ``standard``."""
+    return {"gbt32150": "chart_category_gbt", "iso14064": "chart_category_iso"}.get(standard, "chart_scope")
+
+
+chart_by_scope = chart_by_category  # the name the app has used
 
 
 def chart_by_source(inv, lang: str = "en", *, title: bool = True):
-    """Emissions of each source type (exported energy as a deduction under GB/T 32150)."""
+    """Emissions of each source type that enters the total (exported energy as a deduction under
+    GB/T 32150), so that the bars add up to the total; Scope 3 and undeducted exports are in the
+    report's tables."""
+    from carbonmgr.inventory.headline import by_source
+
     std = _standard(inv)
     rows = []
-    for source, value in inv.by_source.items():
-        if not value:
+    for r in by_source(inv):
+        if not r.in_total or not r.value:
             continue
-        if source.startswith("exported"):
-            if std != "gbt32150":
-                continue
-            value = -value
-        if source == "scope3" and std == "gbt32150":
-            continue
-        name = label(source, lang) if source.startswith("exported") else source_name(source, lang)
-        rows.append((name, value))
+        name = label(r.key, lang) if r.key.startswith("exported") else source_name(r.key, lang)
+        rows.append((name, r.value))
     rows.sort(key=lambda r: -r[1])
     return _barh([r[0] for r in rows], [r[1] for r in rows], _COLORS["source"], label("chart_source", lang),
                  std, lang, title)

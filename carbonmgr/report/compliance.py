@@ -62,7 +62,7 @@ def compliance_section(b) -> None:
             rows.append(_trace_row(f"{u.unit.unit}: {field_label(name, lang)}", fig, lang))
     for fig in result.entity.values():
         rows.append(_trace_row(field_label(fig.name, lang), fig, lang))
-    b.put(b.table(header, rows, [18, 12, 22, 26, 30], right=(1,)))
+    b.put(b.table(header, rows, [17, 16, 19, 24, 28], right=(1,)))
 
 
 def _trace_row(title: str, fig, lang: str) -> list[str]:

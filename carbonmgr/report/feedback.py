@@ -64,9 +64,9 @@ def write_feedback(result, path: str | os.PathLike, *, title: str = "", lang: st
                 where.append(t("feedback.key_row", row=f.key_row))
             if f.rows:
                 where.append(t("feedback.your_rows", rows=f.rows))
-            rows.append([p(str(n), cell), p(t(f"grade.kind.{f.kind}"), cell), p("; ".join(where) or "-", cell),
+            rows.append([p(str(n), cell), p(t(f"grade.kind.{f.kind}"), cell), p(t("sep.semicolon").join(where) or "-", cell),
                          p(f"-{f.points:g}", cell)])
-        table = Table(rows, colWidths=[10 * mm, 45 * mm, 90 * mm, 25 * mm], repeatRows=1)
+        table = Table(rows, colWidths=[14 * mm, 50 * mm, 84 * mm, 22 * mm], repeatRows=1)
         table.setStyle(TableStyle([("FONT", (0, 0), (-1, -1), font),
                                    ("GRID", (0, 0), (-1, -1), 0.3, colors.HexColor("#9aa5b1")),
                                    ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#dfe7ef")),

@@ -35,6 +35,45 @@ def sector_guideline(sector: str | None, lang: str) -> str:
     return lookup(f"guideline.{sector or 'general'}", lang, lookup("guideline.general", lang))
 
 
+# The parameters a guideline's default fuel table publishes (NCV, carbon content per unit heat,
+# oxidation rate): a line that takes one of them from the library uses that guideline's table.
+FUEL_TABLE_PARAMS = frozenset({"ncv", "cc", "of"})
+
+# Factor sets published in another country than China, by that country; a Chinese (GB/T 32150)
+# report says plainly when a line uses one of them, and why.
+FOREIGN_SETS = {"desnz2024": "UK", "epa2025": "US", "epa_sgec_screening": "US"}
+
+
+def country_name(code: str, lang: str) -> str:
+    """A country (``UK``, ``US``, ``CN``) by its name; other text as written."""
+    return lookup(f"report.country.{code}", lang, code)
+
+
+def sector_name(sector: str | None, lang: str) -> str:
+    return lookup(f"sector.{sector or 'general'}", lang, lookup("sector.general", lang))
+
+
+def is_own_guideline(sector: str | None, source: str) -> bool:
+    """Whether a factor row's citation ``source`` is the sector's own guideline: it names the
+    guideline by its official (Chinese) title, the title in the guideline's catalogue entry."""
+    official = lookup(f"guideline.{sector or 'general'}", "zh", lookup("guideline.general", "zh"))
+    title = official.split("》", 1)[0] + "》" if official.startswith("《") else official
+    return bool(title) and title in (source or "")
+
+
+def default_fuel_sources(lib, sector: str | None, factor_set: str | None = None) -> list[str]:
+    """The documents whose fuel table a case of ``sector`` takes by default (a case's own factor set
+    first), as the library's rows cite them."""
+    from carbonmgr.factors.library import SECTOR_FUEL_SETS
+
+    sets = (factor_set,) if factor_set else SECTOR_FUEL_SETS.get(sector or "general", SECTOR_FUEL_SETS["general"])
+    out: list[str] = []
+    for f in lib.factors:
+        if f.set in sets and f.param in FUEL_TABLE_PARAMS and f.source not in out:
+            out.append(f.source)
+    return sorted(out, key=lambda src: sets.index(next(f.set for f in lib.factors if f.source == src)))
+
+
 def consolidation_name(code: str, lang: str) -> str:
     return _name("consolidation", code, lang, code)
 

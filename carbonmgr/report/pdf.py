@@ -26,6 +26,7 @@ from reportlab.lib.enums import TA_CENTER, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, LongTable,
                                 NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
 from reportlab.platypus.tableofcontents import TableOfContents
@@ -40,9 +41,12 @@ from carbonmgr.inventory.notes import GREEN_RULE_NOTE, trace_notes
 from carbonmgr.report.errors import ReportCancelled
 from carbonmgr.report.export import is_result_sheet
 from carbonmgr.report.fonts import glyph_set, register_pdf_font
-from carbonmgr.report.labels import (ORIGINS, consolidation_name, sector_guideline, iso_category_name, label, method_name, note_text,
-                                     param_name, scope3_category, source_name, standard_name, standard_short,
-                                     status_name)
+from carbonmgr.report.labels import (FOREIGN_SETS, FUEL_TABLE_PARAMS, ORIGINS, consolidation_name, country_name,
+                                     default_fuel_sources,
+                                     is_own_guideline, iso_category_name, label, method_name, note_text, param_name,
+                                     scope3_category, sector_guideline, sector_name, source_name, standard_name,
+                                     standard_short, status_name)
+from carbonmgr.factors.library import Factor
 from carbonmgr.factors.labels import (factor_name, gwp_source_name, instrument_name, is_identifier, region_name,
                                       set_name, unit_name)
 from carbonmgr.factors.labels import param_name as factor_param_name
@@ -248,7 +252,7 @@ class ReportBuilder:
 
     def tx(self, value: Any) -> str:
         """Text for Paragraph markup: escaped, with characters the font lacks replaced."""
-        text = "" if value is None else str(value)
+        text = _typeset("" if value is None else str(value))
         if not text.isascii():
             fixed = self._fixes.get(text)
             if fixed is None:
@@ -261,7 +265,7 @@ class ReportBuilder:
 
     def plain(self, value: Any) -> str:
         """Text for a plain table cell (no markup)."""
-        text = "" if value is None else str(value)
+        text = _typeset("" if value is None else str(value))
         if text.isascii():
             return text
         return "".join(ch if ord(ch) in self._glyphs else _FALLBACK.get(ch, "?") for ch in text)
@@ -284,7 +288,13 @@ class ReportBuilder:
         para._cm_key = f"h{self._key}"
         para._cm_level = level if level < 2 else 1
         para._cm_toc = toc and level <= 1
-        self.story.append(CondPageBreak((45, 32, 28)[level] * mm))
+        need = (45, 32, 28)[level] * mm
+        prev = self._sticky
+        if prev is not None and len(self.story) == prev + 1 and isinstance(self.story[prev - 1], CondPageBreak):
+            # right under another heading: the space both need, so that neither is left at a page's foot
+            self.story[prev - 1] = CondPageBreak(self.story[prev - 1].height + need)
+        else:
+            self.story.append(CondPageBreak(need))
         self._sticky = len(self.story)
         self.story.append(para)
 
@@ -328,7 +338,11 @@ class ReportBuilder:
                 if isinstance(v, (Paragraph, Image, Table)):
                     cells.append(v)
                 elif i in right or i in plain_cols:
-                    cells.append(self.plain(v))
+                    text = self.plain(v)
+                    if stringWidth(text, self.font, 7.8) > col_w[i] - 6:  # too wide to stand plain: wrap it
+                        cells.append(Paragraph(self.tx(v), st["cell_r" if i in right else "cell"]))
+                    else:
+                        cells.append(text)
                 else:
                     cells.append(Paragraph(self.tx(v), st["cell"]))
             data.append(cells)
@@ -573,8 +587,7 @@ class ReportBuilder:
             (self.L("consolidation"), self.tx(self.consolidation())),
             (self.L("gwp_set"), self.tx(self.inv.gwp)),
         ]
-        if not info.factor_set:
-            rows.append((self.L("sector_guideline"), self.tx(sector_guideline(info.sector, self.lang))))
+        rows += self.guideline_rows()
         if info.base_year:
             rows.append((self.L("base_year"), self.tx(info.base_year)))
         known = set(INFO_KEYS) | set(CALC_KEYS) | set(OTHER_KEYS) | {k for v in QA_KEYS.values() for k in v} | \
@@ -582,6 +595,42 @@ class ReportBuilder:
         for key, value in self.extra.items():
             if key not in known and value not in (None, ""):
                 rows.append((str(key), self.tx(value)))
+        return rows
+
+    def fuel_defaults(self) -> list[Factor]:
+        """One library factor per document that gave a line's fuel parameters by default (NCV, carbon
+        content, oxidation rate ...: the default fuel table of a guideline), in the order of the lines."""
+        docs: OrderedDict[str, Factor] = OrderedDict()
+        for g in self._groups:
+            for inp in g.calc.inputs:
+                f = inp.factor
+                if f is not None and inp.origin == "library" and f.param in FUEL_TABLE_PARAMS:
+                    docs.setdefault(f.source, f)
+        return list(docs.values())
+
+    def guideline_rows(self) -> list[tuple[str, str]]:
+        """The sector's guideline and the documents whose default fuel tables the lines used: the
+        same documents that the parameter table and the list of sources cite for those lines.  When
+        the library does not hold the sector guideline's own table, the report says so and names
+        the document used instead."""
+        info = self.info
+        used = self.fuel_defaults()
+        if used:
+            named = "<br/>".join(f"[{self.ref(f.citation())}] {self.tx(f.source)}" for f in used)
+            sources = [f.source for f in used]
+        else:  # no fuel line takes a default: the table the sector's lines would take
+            sources = default_fuel_sources(self.lib, info.sector, info.factor_set)
+            named = "<br/>".join(self.tx(s) for s in sources) or self.tx("—")
+        rows = [(self.L("sector"), self.tx(sector_name(info.sector, self.lang))),
+                (self.L("sector_guideline_own"), self.tx(sector_guideline(info.sector, self.lang))),
+                (self.L("sector_guideline"), named)]
+        own = [s for s in sources if is_own_guideline(info.sector, s)]
+        others = [s for s in sources if not is_own_guideline(info.sector, s)]
+        if others and not info.factor_set:
+            key = "sector_table_partly" if own else "sector_table_not_held"
+            rows.append(("", self.tx(self.L(key, guideline=sector_guideline(info.sector, self.lang),
+                                            used=translate("sep.list", self.lang).join(_doc_title(s, 80)
+                                                                                      for s in others)))))
         return rows
 
     def facility_table(self) -> Table:
@@ -687,8 +736,10 @@ class ReportBuilder:
     def charts(self) -> None:
         from carbonmgr.report import charts as ch
 
-        figs = [(ch.chart_by_scope, "chart_scope"), (ch.chart_by_source, "chart_source"),
+        figs = [(ch.chart_by_category, ch.category_chart_key(self.inv.standard)), (ch.chart_by_source, "chart_source"),
                 (ch.chart_by_facility, "chart_facility"), (ch.chart_by_gas, "chart_gas")]
+        h = figures.headline(self.inv)
+        sticky, self._sticky = self._sticky, None  # the section's heading goes with its first chart
         for fn, key in figs:
             fig = fn(self.inv, self.lang, title=False)
             w_in, h_in = fig.get_size_inches()
@@ -697,8 +748,14 @@ class ReportBuilder:
             width = CONTENT_W * 0.8
             img = Image(io.BytesIO(png), width=width, height=width * h_in / w_in)
             self.chart_count += 1
-            cap = self.p(self.L("chart_caption", n=self.chart_count, title=self.L(key)), "caption")
-            self.story.append(KeepTogether([img, cap]))
+            cap = self.p(self.L("chart_caption_total", n=self.chart_count, title=self.L(key), total=self.F(h.total.label),
+                                value=self.t(h.total.value)), "caption")
+            block = [img, cap]
+            if sticky is not None and len(self.story) - sticky <= 1:
+                block = self.story[sticky:] + block
+                del self.story[sticky:]
+            sticky = None
+            self.story.append(KeepTogether(block))
 
     def chart_done(self) -> None:  # replaced by the writer to report progress
         pass
@@ -751,7 +808,7 @@ class ReportBuilder:
                     continue
                 pname = self.input_name(inp.name)
                 if f is not None:
-                    src = f"[{self.ref(f.citation())}] {_doc_title(f.source)}"
+                    src = f"[{self.ref(f.citation())}] {_doc_title(f.source, 120)}"
                     reason = self.L("reason_library", set=set_name(f.set, self.lang), status=self.status(f.status))
                     if f.year:
                         src = f"{src} ({f.year})"
@@ -780,7 +837,7 @@ class ReportBuilder:
                 seen[key] = len(rows)
                 pname = self.input_name(inp["name"])
                 cite = inp.get("source", "")
-                src = f"[{self.ref(cite)}] {_doc_title(cite)}" if cite else ""
+                src = f"[{self.ref(cite)}] {_doc_title(cite, 120)}" if cite else ""
                 rows.append([what, pname, fmt_sig(inp["value"], 6), self.unit(inp.get("unit", "")), src,
                              self.L("reason_library", set=set_name(inp.get("set", ""), self.lang),
                                     status=self.status(inp.get("status")))])
@@ -792,13 +849,63 @@ class ReportBuilder:
         rows = self.factor_rows()
         if not rows:
             rows = [[self.L("none"), "", "", "", "", ""]]
-        return self.table(header, rows, [18, 16, 10, 11, 27, 18], right=(2,), plain_cols=())
+        return self.table(header, rows, [16, 15, 9, 11, 25, 24], right=(2,), plain_cols=())
 
     def references(self) -> None:
         """The numbered list of the documents the factors come from."""
         self.heading(self.L("factor_sources"), 1)
         for cite, n in self.refs.items():
-            self.story.append(self.p(f"[{n}] {cite}", "ref"))
+            self.story.append(self.p(f"[{n}] {_tidy_citation(cite)}", "ref"))
+
+    def foreign_factor_texts(self) -> list[str]:
+        """Under GB/T 32150, each group of lines whose factor a document of another country publishes
+        (the UK or US government's conversion factors, a US default table): which country's factor was
+        used, from which document, and why (the line or the case names that document's set; no Chinese
+        document in the library publishes a factor for the item)."""
+        out: list[str] = []
+        acts = self.case.activities
+        sep = translate("sep.list", self.lang)
+
+        def text(what, rows, used, item_id, named_by_line):
+            name, factor_set, region, source, citation = used[0][1:]
+            chinese = [s for s in self.lib.sets_of_item.get(item_id or "", []) if s.startswith("cn_")]
+            why = [self.L("foreign_why_line")] if named_by_line else \
+                [self.L("foreign_why_case")] if self.info.factor_set == factor_set else []
+            if not chinese:
+                why.append(self.L("foreign_why_no_chinese"))
+            elif not why:
+                why.append(self.L("foreign_why_chain"))
+            values = sep.join(f"{self.input_symbol(n)} {v}" for v, n, *_ in used)
+            return self.L("foreign_factor", what=what, where=rows, country=country_name(FOREIGN_SETS[factor_set],
+                                                                                       self.lang),
+                          region=country_name(region or FOREIGN_SETS[factor_set], self.lang),
+                          doc=f"[{self.ref(citation)}] {_doc_title(source, 90)}", values=values,
+                          why=translate("sep.semicolon", self.lang).join(why))
+
+        for g in self._groups:
+            used = [(f"{fmt_sig(i.value, 6)} {self.unit(i.unit)}", i.name, i.factor.set, i.factor.region,
+                     i.factor.source, i.factor.citation())
+                    for i in g.calc.inputs
+                    if i.factor is not None and i.origin == "library" and i.factor.set in FOREIGN_SETS]
+            if used:
+                what = f"{source_name(g.source, self.lang)} · {self.item_name(g.item, g.calc.item_id)}"
+                out.append(text(what, self.L("foreign_rows", rows=self.rows_text([acts.row[i] for i in g.lines], 10)), used,
+                                g.calc.item_id or "", bool(self.option_values("factor_set", g.lines))))
+        for line in self.inv.extra_lines:
+            used = [(f"{fmt_sig(i['value'], 6)} {self.unit(i.get('unit', ''))}", i["name"], i.get("set"), "",
+                     i.get("source", ""), i.get("source", ""))
+                    for i in line["trace"]["inputs"] if i.get("origin") == "library" and i.get("set") in FOREIGN_SETS]
+            if used:
+                what = f"{source_name('fugitive', self.lang)} · {self.item_name(line.get('item'), line.get('item_id'))}"
+                out.append(text(what, self.L("equipment_row", row=line.get("row", "")), used, "", False))
+        return out
+
+    def foreign_factors(self) -> None:
+        texts = self.foreign_factor_texts()
+        if texts:
+            self.heading(self.L("foreign_factors"), 1)
+            for t in texts:
+                self.story.append(self.p("• " + t))
 
     def gwp_table(self) -> Table:
         rows = []
@@ -843,6 +950,8 @@ class ReportBuilder:
         self.put(self.factor_table())
         self.story.append(self.p(self.settings_text(), "small"))
         self.references()
+        if gbt:
+            self.foreign_factors()
         self.heading(self.L("gbt_s4_gwp" if gbt else "int_s8_gwp"), 1)
         self.put(self.gwp_table())
 
@@ -1245,6 +1354,32 @@ _EQUIPMENT_SYMBOLS = {"new_charge": "C_new", "operating_capacity": "C_op", "disp
 _FALLBACK = {"−": "-", "–": "-", "—": "-", "×": "x", "→": "->", "≥": ">=", "≤": "<=", "Σ": "Sum ", "⁻": "-",
              "₂": "2", "₄": "4", "³": "3", "²": "2", "\u2009": " ", "\u00a0": " ", "…": "...", "·": "-", "±": "+/-",
              "“": '"', "”": '"', "‘": "'", "’": "'", "〔": "[", "〕": "]", "《": "<", "》": ">"}
+
+_POWER = re.compile(r"10\^(\d)(?!\d)")
+_CUBIC = re.compile(r"(?<![A-Za-z])(N?m)3(?![0-9A-Za-z])")
+_SUPER = str.maketrans("0123456789", "⁰¹²³⁴⁵⁶⁷⁸⁹")
+
+
+def _typeset(text: str) -> str:
+    """Units as the guidelines print them: 10^4 Nm3 as 10⁴ Nm³ (the workbook's typed spelling
+    is for the keyboard; a report is read)."""
+    if "^" in text:
+        text = _POWER.sub(lambda m: "10" + m[1].translate(_SUPER), text)
+    if "m3" in text:
+        text = _CUBIC.sub(r"\1³", text)
+    return text
+
+
+def _tidy_citation(cite: str) -> str:
+    """A citation without a publisher or year its title already names ("《电力二氧化碳排放因子》…
+    (生态环境部 国家统计局), 生态环境部 国家统计局" names the publishers once)."""
+    parts: list[str] = []
+    for part in cite.split(", "):
+        if parts and part.strip() and part.strip() in ", ".join(parts):
+            continue
+        parts.append(part)
+    return ", ".join(parts)
+
 
 def _natural(text: str) -> tuple:
     """Sort key that puts F2 before F10."""

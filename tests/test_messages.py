@@ -91,6 +91,8 @@ LITERALS = {
     ("report/pdf.py", "（"): "separator when shortening a cited document",
     ("report/pdf.py", "《"): "title marks of a cited document, parsed",
     ("report/pdf.py", "》"): "title marks of a cited document, parsed",
+    ("report/labels.py", "《"): "title marks of a guideline's official title, parsed",
+    ("report/labels.py", "》"): "title marks of a guideline's official title, parsed",
     ("storage/store.py", "是"): "yes typed in Chinese, parsed",
     ("storage/store.py", "否"): "no typed in Chinese, parsed",
 }

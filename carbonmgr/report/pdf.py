@@ -1371,11 +1371,11 @@ def _typeset(text: str) -> str:
 
 
 def _tidy_citation(cite: str) -> str:
-    """A citation without a publisher or year its title already names ("《电力二氧化碳排放因子》…
-    (生态环境部 国家统计局), 生态环境部 国家统计局" names the publishers once)."""
+    """A citation without a publisher its title already names ("《电力二氧化碳排放因子》…
+    (生态环境部 国家统计局), 生态环境部 国家统计局" names the publishers once); the year stays."""
     parts: list[str] = []
     for part in cite.split(", "):
-        if parts and part.strip() and part.strip() in ", ".join(parts):
+        if parts and part.strip() and not re.fullmatch(r"\d{4}", part.strip()) and part.strip() in ", ".join(parts):
             continue
         parts.append(part)
     return ", ".join(parts)

@@ -21,7 +21,7 @@ from carbonmgr.ui import i18n
 from carbonmgr.ui.pages import Page
 
 UNIT_COLUMNS = ("unit", "facility", "class", "benchmark_electricity", "benchmark_heat", "correction",
-                "allocation_electricity", "allocation_heat", "allocation", "verified_emissions", "top_up")
+                "allocation_electricity", "allocation_heat", "allocation", "verified_emissions", "top_up", "pre_allocation")
 
 
 def _item(text: str, right: bool = False) -> QTableWidgetItem:

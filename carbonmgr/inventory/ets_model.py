@@ -28,6 +28,10 @@ class EtsUnit:
     verified_emissions: float | None = None  # t CO2
     intensity: float | None = None  # steel/cement/aluminium: t CO2e per t of product
     balance_value: float | None = None  # the sector's balance value, same unit
+    # the basis of the pre-allocation (which year each plan takes: carbonmgr.trading.ets)
+    basis_supply: float | None = None  # MWh supplied in the basis year (2019-2020 plan: 2018)
+    basis_heat: float | None = None  # GJ supplied in the basis year
+    basis_emissions: float | None = None  # t CO2 verified in the basis year (2021-2022: 2021; later: previous year)
     row: int = 0
 
     def to_dict(self) -> dict:

@@ -38,7 +38,9 @@ def read_ets_units(problems: Any, sheet: str, columns: dict[str, dict[str, str]]
             generation=values.get("generation"), supply=values.get("supply"), heat=values.get("heat"),
             load_factor=values.get("load_factor"), cooling=values.get("cooling"),
             heat_ratio=values.get("heat_ratio"), verified_emissions=values.get("verified_emissions"),
-            intensity=values.get("intensity"), balance_value=values.get("balance_value"), row=row))
+            intensity=values.get("intensity"), balance_value=values.get("balance_value"),
+            basis_supply=values.get("basis_supply"), basis_heat=values.get("basis_heat"),
+            basis_emissions=values.get("basis_emissions"), row=row))
         if values.get("intensity") == 0 or values.get("balance_value") == 0:
             field = "balance_value" if values.get("balance_value") == 0 else "intensity"
             problems.add("ets.zero", sheet, row, cols.get(field), field=field)

@@ -205,6 +205,12 @@ ETS_COLUMNS: dict[str, Col] = {
     "verified_emissions": Col("核查排放量", "number", False, ("经核查排放量", "verified")),
     "intensity": Col("碳排放强度", "number", False, ("排放强度",)),
     "balance_value": Col("行业平衡值", "number", False, ("平衡值", "balance")),
+    # the basis of the pre-allocation (预分配): the year each plan takes (carbonmgr.trading.ets)
+    "basis_supply": Col("基准年供电量", "number", False, ("预分配供电量", "2018年供电量", "basis supply")),
+    "basis_heat": Col("基准年供热量", "number", False, ("预分配供热量", "2018年供热量", "basis heat")),
+    "basis_emissions": Col("基准年核查排放量", "number", False,
+                           ("上年度核查排放量", "上年核查排放量", "预分配排放量", "basis emissions",
+                            "previous verified emissions")),
 }
 
 SHEET_COLUMNS: dict[str, dict[str, Col]] = {

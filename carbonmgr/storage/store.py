@@ -301,7 +301,7 @@ _ACTIVITY_CORE = ("row", "facility", "source", "item", "quantity", "unit")
 
 
 _ETS_NUMBERS = ("generation", "supply", "heat", "load_factor", "heat_ratio", "verified_emissions", "intensity",
-                "balance_value")
+                "balance_value", "basis_supply", "basis_heat", "basis_emissions")
 
 
 def _ets_fields(u: EtsUnit) -> dict:

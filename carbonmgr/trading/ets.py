@@ -8,7 +8,13 @@ Allocation by the plan of the case's ETS year (``carbonmgr.trading.rules``):
   to its verified emissions (the gas-unit exemption);
 * steel, cement, aluminium (2026): ``A = E × (1 + α)``, α from the intensity deviation
   ``X = (BP − I) / BP``;
-* the entity: the sum of its units, topped up to the plan's gap cap (80 % of verified).
+* the entity: the sum of its units, with the plan's gap cap: topped up to 80 % of verified
+  emissions (2021 on), or, in the first cycle (2019-2020), its surrender obligation capped at the
+  allocation plus 20 % of verified emissions;
+* pre-allocation (预分配), per unit, as each plan says: 2019-2020 ``⌊70 % × (Q_supply,2018 × B_e +
+  Q_h,2018 × B_h)⌋``; 2021-2022 ``⌊70 % × E_2021⌋``; 2023-2024 ``⌊70 % × E_previous⌋``; the 2025-2026
+  draft at most ``⌊50 % × E_previous⌋``; the entity's is the sum of its units', and the final
+  allocation after verification trues it up (``true_up = A_final − A_pre``).
 
 Compliance: CCER up to the plan's cap (5 % of the allowances due) and not more than still
 needed; ``surplus = final allocation + allowances held + CCER used − verified emissions``;
@@ -82,7 +88,7 @@ class UnitResult:
         u = self.unit
         out = {"unit": u.unit, "facility": u.facility, "class": u.klass}
         for name in ("benchmark_electricity", "benchmark_heat", "correction", "allocation_electricity",
-                     "allocation_heat", "allocation", "verified_emissions", "top_up"):
+                     "allocation_heat", "allocation", "verified_emissions", "top_up", "pre_allocation"):
             out[name] = self.value(name)
         out["corrections"] = {k[len("correction_"):]: f.value for k, f in self.figures.items()
                               if k.startswith("correction_")}
@@ -91,7 +97,8 @@ class UnitResult:
 
 
 ENTITY_FIGURES = ("allocation", "top_up", "allocation_final", "verified_emissions", "allowances_held", "ccer_max",
-                  "ccer_used", "surplus", "price", "penalty_min", "penalty_max", "deadline")
+                  "ccer_used", "surplus", "price", "penalty_min", "penalty_max", "deadline", "pre_allocation",
+                  "true_up", "obligation")
 
 
 @dataclass
@@ -401,6 +408,46 @@ def _sector_unit(plan: Plan, year: int, u: EtsUnit, verified: Figure) -> dict[st
     return figs
 
 
+def pre_allocation(plan: Plan, year: int, u: EtsUnit, verified: Figure | None) -> Figure:
+    """The unit's pre-allocation (预分配) as its plan says (china-addendum §2.3, china.md §4.3), rounded
+    down to whole tonnes; None with a note saying what is missing."""
+    share = plan.pre_allocation
+    src = plan.source()
+    notes: list[Message] = []
+    if share is None:
+        return Figure("pre_allocation", None, "t CO2", "", [], src, [Message("ets.note.pre_none")])
+    if plan.pre_allocation_upto:
+        notes.append(Message("ets.note.pre_upto", {"share": f"{share:.0%}"}))
+    if u.klass in SECTOR_CLASSES:
+        return Figure("pre_allocation", None, "t CO2e", "", [], src, [Message("ets.note.pre_sector")])
+    basis = plan.pre_allocation_basis
+    if basis == "output_2018":
+        bm = plan.benchmarks[(year, u.klass)]
+        if u.basis_supply is None:
+            return Figure("pre_allocation", None, "t CO2", "", [], src,
+                          [Message("ets.note.pre_missing", {"field": Message("ets.field.basis_supply"),
+                                                            "year": 2018})])
+        qh = u.basis_heat or 0.0
+        value = floor_t(share * (u.basis_supply * bm.electricity + qh * bm.heat))
+        return Figure("pre_allocation", value, "t CO2",
+                      f"⌊{share:g} × (Q_supply,2018 × B_e + Q_h,2018 × B_h)⌋",
+                      [("basis_supply", u.basis_supply, "MWh"), ("benchmark_electricity", bm.electricity, "t CO2/MWh"),
+                       ("basis_heat", qh, "GJ"), ("benchmark_heat", bm.heat, "t CO2/GJ")], plan.source(bm.source.part),
+                      notes + [Message("ets.note.pre_basis", {"year": 2018})])
+    basis_year = 2021 if basis == "verified_2021" else year - 1
+    if basis_year == year:  # 2021: the unit's own verified emissions of the year
+        e = None if verified is None else verified.value
+        name = "verified_emissions"
+    else:
+        e, name = u.basis_emissions, "basis_emissions"
+    if e is None:
+        return Figure("pre_allocation", None, "t CO2", "", [], src,
+                      notes + [Message("ets.note.pre_missing", {"field": Message(f"ets.field.{name}"),
+                                                                "year": basis_year})])
+    return Figure("pre_allocation", floor_t(share * e), "t CO2", f"⌊{share:g} × E_{basis_year}⌋",
+                  [(name, e, "t CO2")], src, notes + [Message("ets.note.pre_basis", {"year": basis_year})])
+
+
 def compute(case, inventory=None, rules: Rules | None = None) -> EtsResult | None:
     """The allocation and the compliance position of ``case`` (None: the case has no ETS data).
     Call :func:`check` first: this assumes the data it needs is there."""
@@ -428,6 +475,7 @@ def compute(case, inventory=None, rules: Rules | None = None) -> EtsResult | Non
             figs = _power_unit(plan, year, u, verified)
         figs["verified_emissions"] = verified or Figure("verified_emissions", None, "t CO2", "", [], None,
                                                         [Message("ets.note.no_verified")])
+        figs["pre_allocation"] = pre_allocation(plan, year, u, figs["verified_emissions"])
         units.append(UnitResult(u, figs))
     entity = _entity(case, plan, rules, year, units, notes)
     return EtsResult(year, plan, units, entity, notes)
@@ -448,7 +496,9 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
                                         [("unit:" + u.unit.unit, u.value("verified_emissions"), "t CO2") for u in units], src,
                                         [] if verified_known else [Message("ets.note.no_verified")])
     top = 0
+    obligation = v
     cap_notes: list[Message] = []
+    capped = False
     if plan.gap_cap is None:
         cap_notes.append(Message("ets.note.no_gap_cap"))
     elif v is not None and v > 0:
@@ -456,14 +506,28 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
         figs["gap_rate"] = Figure("gap_rate", gap, "%", "(E − A) / E × 100", [("verified_emissions", v, "t CO2"),
                                                                            ("allocation", initial, "t CO2")], src)
         if initial < plan.gap_cap * v:
-            top = floor_t(plan.gap_cap * v - initial)
-            cap_notes.append(Message("ets.note.gap_cap", {"cap": f"{plan.gap_cap:.0%}"}))
+            capped = True
+            if plan.gap_cap_form == "top_up":
+                top = floor_t(plan.gap_cap * v - initial)
+                cap_notes.append(Message("ets.note.gap_cap", {"cap": f"{plan.gap_cap:.0%}"}))
+            else:
+                obligation = initial + (1 - plan.gap_cap) * v
+    top_up_form = plan.gap_cap is not None and plan.gap_cap_form == "top_up"
     figs["top_up"] = Figure("top_up", top, "t CO2",
-                            "0" if plan.gap_cap is None else f"max(0, ⌊{plan.gap_cap:g} × E − A⌋)",
+                            f"max(0, ⌊{plan.gap_cap:g} × E − A⌋)" if top_up_form else "0",
                             [("verified_emissions", v, "t CO2"), ("allocation", initial, "t CO2")], src, cap_notes)
     final = initial + top
     figs["allocation_final"] = Figure("allocation_final", final, "t CO2", "A + ΔA",
                                       [("allocation", initial, "t CO2"), ("top_up", top, "t CO2")], src)
+    _pre_and_true_up(figs, units, final, src)
+    if plan.gap_cap is not None and plan.gap_cap_form == "obligation":
+        ob_notes = [Message("ets.note.gap_cap_obligation", {"share": f"{1 - plan.gap_cap:.0%}"})] if capped else []
+        figs["obligation"] = Figure("obligation", obligation, "t",
+                                    f"min(E, A + {1 - plan.gap_cap:.2g} × E)",
+                                    [("verified_emissions", v, "t CO2"), ("allocation", initial, "t CO2")], src,
+                                    ob_notes)
+    else:
+        figs["obligation"] = Figure("obligation", obligation, "t", "= E", [("verified_emissions", v, "t CO2")], src)
     held = info.allowances_held or 0.0
     figs["allowances_held"] = Figure("allowances_held", held, "t", "", [("allowances_held", held, "t")], None)
     offered = info.ccer_offered or 0.0
@@ -480,21 +544,39 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
             figs[name] = Figure(name, None, "", "", [], None, [Message("ets.note.no_verified")])
         return figs
     ccer_src = plan.offset.source
-    ccer_max = floor_t(plan.offset.cap * v)
-    figs["ccer_max"] = Figure("ccer_max", ccer_max, "t", f"⌊{plan.offset.cap:g} × E⌋",
-                              [("verified_emissions", v, "t CO2")], ccer_src)
-    need = max(0.0, v - final - held)
+    ccer_max = floor_t(plan.offset.cap * obligation)
+    figs["ccer_max"] = Figure("ccer_max", ccer_max, "t", f"⌊{plan.offset.cap:g} × O⌋",
+                              [("obligation", obligation, "t")], ccer_src)
+    need = max(0.0, obligation - final - held)
     used = min(offered, ccer_max, need)
-    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, E − A_final − H))",
+    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, O − A_final − H))",
                                [("ccer_offered", offered, "t"), ("ccer_max", ccer_max, "t"), ("need", need, "t")],
                                ccer_src)
-    surplus = final + held + used - v
-    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + H + CCER_used − E",
+    surplus = final + held + used - obligation
+    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + H + CCER_used − O",
                              [("allocation_final", final, "t"), ("allowances_held", held, "t"),
-                              ("ccer_used", used, "t"), ("verified_emissions", v, "t CO2")], src)
+                              ("ccer_used", used, "t"), ("obligation", obligation, "t")], src)
     _penalty(figs, rules, dl.date, surplus, price)
     _banking(figs, rules, plan, year, surplus)
     return figs
+
+
+def _pre_and_true_up(figs: dict[str, Figure], units: list[UnitResult], final: int, src) -> None:
+    """The entity's pre-allocation (the sum of its units') and what the final allocation after
+    verification issues beyond it (negative: returned)."""
+    values = [u.value("pre_allocation") for u in units]
+    inputs = [("unit:" + u.unit.unit, u.value("pre_allocation"), "t CO2") for u in units]
+    if any(x is None for x in values):
+        figs["pre_allocation"] = Figure("pre_allocation", None, "t CO2", "Σ A_pre", inputs, src,
+                                        [Message("ets.note.pre_incomplete")])
+        figs["true_up"] = Figure("true_up", None, "t CO2", "A_final − A_pre", [("allocation_final", final, "t CO2")],
+                                 src, [Message("ets.note.pre_incomplete")])
+        return
+    pre = sum(values)
+    figs["pre_allocation"] = Figure("pre_allocation", pre, "t CO2", "Σ A_pre", inputs, src)
+    figs["true_up"] = Figure("true_up", final - pre, "t CO2", "A_final − A_pre",
+                             [("allocation_final", final, "t CO2"), ("pre_allocation", pre, "t CO2")], src,
+                             [Message("ets.note.true_up")])
 
 
 def _penalty(figs: dict[str, Figure], rules: Rules, deadline, surplus: float, price: float | None) -> None:

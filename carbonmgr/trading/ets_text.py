@@ -69,7 +69,7 @@ def figure_lines(fig, lang: str = "en", indent: str = "  ") -> list[str]:
 
 
 UNIT_COLUMNS = ("class", "benchmark_electricity", "benchmark_heat", "correction", "allocation_electricity",
-                "allocation_heat", "allocation", "verified_emissions", "top_up")
+                "allocation_heat", "allocation", "verified_emissions", "top_up", "pre_allocation")
 
 
 def render_position(result, lang: str = "en") -> str:

@@ -36,6 +36,8 @@ SECTORS = ("steel", "cement", "aluminium")
 METRICS = ("supply", "generation")
 BOUNDARIES = ("direct", "direct+electricity")
 LOAD_RULES = ("load_2019", "load_2023", "load_2025")
+GAP_CAP_FORMS = ("top_up", "obligation")  # allocation topped up | surrender obligation capped
+PRE_ALLOCATION_BASES = ("output_2018", "verified_2021", "verified_previous")
 
 
 class RulesError(CarbonMgrError):
@@ -134,8 +136,10 @@ class Plan:
     load_rounding: int | None  # decimals of the load correction factor, None: not rounded
     gas_exemption: bool
     gap_cap: float | None  # final allocation at least this share of verified emissions; None: no cap
-    pre_allocation: float | None
-    pre_allocation_basis: str
+    gap_cap_form: str  # top_up: the allocation is topped up; obligation: the surrender obligation is capped
+    pre_allocation: float | None  # share of the basis
+    pre_allocation_basis: str  # output_2018 | verified_2021 | verified_previous
+    pre_allocation_upto: bool  # the share is a maximum (the province may lower it)
     rounding: str
     borrowing: bool
     banking: str
@@ -288,8 +292,8 @@ def load_rules(root: Path | None = None) -> Rules:
     plans: dict[str, Plan] = {}
     for row in _rows(root / "plans.csv", ("plan", "years", "document", "number", "issued", "draft", "metric",
                                           "boundary", "cooling", "heat_correction", "load_rule",
-                                          "load_rounding", "gas_exemption", "gap_cap", "pre_allocation",
-                                          "pre_allocation_basis", "rounding", "borrowing", "banking",
+                                          "load_rounding", "gas_exemption", "gap_cap", "gap_cap_form",
+                                          "pre_allocation", "pre_allocation_basis", "pre_allocation_upto", "rounding", "borrowing", "banking",
                                           "status", "tag")):
         pid = row["plan"]
         if pid in plans:
@@ -309,8 +313,10 @@ def load_rules(root: Path | None = None) -> Rules:
             heat_correction=_yes(row, "heat_correction"), load_rule=_choice(row, "load_rule", LOAD_RULES),
             load_rounding=None if rounding is None else int(rounding), gas_exemption=_yes(row, "gas_exemption"),
             gap_cap=_num(row, "gap_cap", optional=True, low=0, high=1),
+            gap_cap_form=_choice(row, "gap_cap_form", GAP_CAP_FORMS),
             pre_allocation=_num(row, "pre_allocation", optional=True, low=0, high=1),
-            pre_allocation_basis=row["pre_allocation_basis"], rounding=_choice(row, "rounding", ("floor",)),
+            pre_allocation_basis=_choice(row, "pre_allocation_basis", PRE_ALLOCATION_BASES),
+            pre_allocation_upto=_yes(row, "pre_allocation_upto"), rounding=_choice(row, "rounding", ("floor",)),
             borrowing=_yes(row, "borrowing"),
             banking=row["banking"], status=_status(row), tag=row["tag"])
     if not plans:

@@ -207,3 +207,21 @@ def test_a_written_case_reads_back_with_its_ets_sheet(tmp_path, lang):
     assert [u.to_dict() | {"row": 0} for u in again.ets.units] == [u.to_dict() | {"row": 0} for u in case.ets.units]
     assert again.info.ets_year == 2023 and again.info.ccer_offered == 10_000
     assert again.activities.options["ets_unit"] == ["U2", "U2"]
+
+
+def test_pre_allocation_from_the_sheet_in_the_json_and_a_project(tmp_path, capsys):
+    ets = [row + [basis] for row, basis in zip(ETS, ["上年度核查排放量", 2_000_001, 3_000])]
+    path = ets_file(tmp_path, ets)
+    assert read_case(path).ets.units[0].basis_emissions == 2_000_001
+    assert main(["--lang", "en", "ets", str(path), "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    # 2023: 70 % of the previous year's verified emissions, rounded down: 1 400 000.7 → 1 400 000; 2 100
+    assert [u["pre_allocation"] for u in out["units"]] == [1_400_000, 2_100]
+    assert out["entity"]["pre_allocation"] == 1_402_100
+    assert out["entity"]["true_up"] == out["entity"]["allocation_final"] - 1_402_100
+    project = tmp_path / "ets.carbon"
+    assert main(["--lang", "en", "import", str(path), "-o", str(project)]) == 0
+    capsys.readouterr()
+    assert main(["--lang", "zh", "ets", str(project)]) == 0
+    text = capsys.readouterr().out
+    assert "预分配配额量 = 1,400,000 t CO2" in text and "基准年 2022" in text

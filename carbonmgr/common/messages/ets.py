@@ -32,6 +32,16 @@ MESSAGES = {
                                    "zh": "钢铁、水泥、铝冶炼：碳排放强度，tCO2e/t。"},
     "workbook.tpl.ets.balance_value": {"en": "Steel, cement, aluminium: the sector's balance value, t CO2e per t.",
                                        "zh": "钢铁、水泥、铝冶炼：行业平衡值，tCO2e/t。"},
+    "workbook.tpl.ets.basis_supply": {
+        "en": "Optional. For the pre-allocation of the 2019-2020 plan: the unit's net supply in 2018, MWh.",
+        "zh": "可选。用于 2019-2020 年度方案的预分配：机组 2018 年供电量，MWh。"},
+    "workbook.tpl.ets.basis_heat": {
+        "en": "Optional. For the pre-allocation of the 2019-2020 plan: the unit's heat supplied in 2018, GJ.",
+        "zh": "可选。用于 2019-2020 年度方案的预分配：机组 2018 年供热量，GJ。"},
+    "workbook.tpl.ets.basis_emissions": {
+        "en": "Optional. For the pre-allocation: the unit's verified emissions of the basis year, t CO2 (2022: "
+              "those of 2021; from 2023: those of the previous year).",
+        "zh": "可选。用于预分配：机组基准年经核查排放量，tCO2（2022 年度取 2021 年度的；2023 年度起取上一年度的）。"},
     "workbook.tpl.activities.ets_unit": {
         "en": "Optional. The ETS unit (ETS sheet) whose emissions this line is part of.",
         "zh": "可选。本行排放所属的配额机组（配额表中的机组编号）。"},
@@ -92,6 +102,23 @@ MESSAGES = {
                             "zh": "本软件收录的该方案无履约缺口率上限"},
     "ets.note.gap_cap": {"en": "gap cap: topped up to {cap} of the verified emissions",
                          "zh": "履约缺口率上限豁免：补发至经核查排放量的 {cap}"},
+    "ets.note.gap_cap_obligation": {
+        "en": "gap cap of the first cycle: the surrender obligation is at most the allocation plus {share} of the "
+              "verified emissions",
+        "zh": "第一个履约周期配额履约缺口上限：清缴义务最高为所获配额加经核查排放量的 {share}"},
+    "ets.note.pre_none": {"en": "no pre-allocation in this plan as recorded in our rules",
+                          "zh": "我们记录的该方案中没有预分配"},
+    "ets.note.pre_upto": {"en": "at most {share} (the province may set less)",
+                          "zh": "不超过 {share}（省级生态环境主管部门可下调）"},
+    "ets.note.pre_sector": {"en": "the pre-allocation of this sector is not in our rules for this plan",
+                            "zh": "我们的规则中没有该行业在本方案下的预分配"},
+    "ets.note.pre_missing": {"en": "the pre-allocation needs the {field} of {year}",
+                             "zh": "预分配需要 {year} 年度的{field}"},
+    "ets.note.pre_basis": {"en": "basis year {year}", "zh": "基准年 {year}"},
+    "ets.note.pre_incomplete": {"en": "the pre-allocation of a unit is unknown",
+                                "zh": "有机组的预分配配额未知"},
+    "ets.note.true_up": {"en": "issued after verification (negative: returned)",
+                         "zh": "核定后补发（负数为收回）"},
     "ets.note.price": {"en": "the case's carbon price (average of the month before the surrender deadline)",
                        "zh": "案例填写的碳价（清缴截止日前一个月的平均成交价）"},
     "ets.note.partial_deadline": {"en": "{share} by {date}", "zh": "{date} 前完成 {share}"},
@@ -140,6 +167,10 @@ MESSAGES = {
         "deadline": ("surrender deadline", "清缴截止日"), "gap_rate": ("gap rate", "配额履约缺口率"),
         "next_year_reduction": ("next year's allocation reduced by", "下一年度配额核减量"),
         "banking_base": ("bankable without net sales", "无净卖出时可结转量"),
+        "pre_allocation": ("pre-allocation", "预分配配额量"), "true_up": ("true-up after verification", "核定后调整量"),
+        "obligation": ("allowances due", "应清缴配额量"), "basis_supply": ("supply of the basis year", "基准年供电量"),
+        "basis_heat": ("heat of the basis year", "基准年供热量"),
+        "basis_emissions": ("verified emissions of the basis year", "基准年经核查排放量"),
     }.items()},
 
     # -- the command line and the report ------------------------------------------------------------

@@ -156,6 +156,64 @@ def cmd_new(args, lang: str) -> int:
     return EXIT_OK
 
 
+def cmd_start(args, lang: str) -> int:
+    """A market of N firms drawn from one case workbook: emissions and allocation by the ETS engine."""
+    from carbonmgr.facade.market import start_from_case
+
+    cash = None if args.cash is None else args.cash
+    store, info = start_from_case(args.case, args.output, firms=args.firms, seed=args.seed, spread=args.spread,
+                                  cash=cash, start_price=args.start_price, ccer_price=args.ccer_price,
+                                  ccer_pool=args.ccer_pool, name=args.name or "", firm_name=args.firm_name or "",
+                                  overwrite=args.force, lang=lang)
+    store.close()
+    if args.json:
+        _dump({**info, "path": str(args.output), "start_price": info["start_price"] / 100,
+               "firms": [{**f, "cash": f["cash"] / 100} for f in info["firms"]]})
+        return EXIT_OK
+    row = info["price_source"]
+    if row is not None:
+        print(_t("market.cli.start_price_from", lang, price=_yuan(info["start_price"]),
+                 kind=_t(f"market.price.kind.{row['kind']}", lang), period=row["period"], source=row["source"],
+                 publisher=row["publisher"], status=_t("market.price.status.secondary", lang)))
+    else:
+        print(_t("market.start.price", lang, price=_yuan(info["start_price"])))
+    how = "market.start.how_variants" if info["variants"] else "market.start.how_spread"
+    print(_t(how, lang, spread=f"{info['spread']:.0%}"))
+    cols = ["firm", "emissions", "allocation", "pre_allocation", "holdings", "cash", "factors"]
+    if info["variants"]:
+        cols.append("values")
+    rows = [[_t(f"market.start.col.{c}", lang) for c in cols]]
+    for f in info["firms"]:
+        cells = [f["firm"], f"{f['emissions']:,}", f"{f['allocation']:,}",
+                 "—" if f["pre_allocation"] is None else f"{f['pre_allocation']:,}", f"{f['holdings']:,}",
+                 _yuan(f["cash"]), f"{f['emissions_factor']:.4f} / {f['output_factor']:.4f} / {f['cost_factor']:.4f}"]
+        if info["variants"]:
+            cells.append(", ".join(f"{k}={v}" for k, v in f["values"].items()))
+        rows.append(cells)
+    print(_table(rows, right_cols=(1, 2, 3, 4, 5)))
+    print(_t("market.start.created", lang, path=args.output, firms=len(info["firms"]), case=info["case"],
+             seed=info["seed"]))
+    return EXIT_OK
+
+
+def _fraction_arg(text: str) -> float:
+    value = _change_arg(text)
+    if value < 0:
+        import argparse
+
+        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+    return value
+
+
+def _cash_arg(text: str) -> int:
+    import argparse
+
+    fen = _price_arg(text) if text.strip() not in ("0", "0.0", "0.00") else 0
+    if fen < 0:
+        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}")
+    return fen
+
+
 def cmd_orders(args, lang: str) -> int:
     from carbonmgr.facade.market import load_orders, open_market
 
@@ -419,6 +477,25 @@ def add_parsers(subparsers) -> None:
     n.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
     n.add_argument("--force", action="store_true", help="overwrite an existing market file")
     n.set_defaults(func=cmd_new)
+
+    sa = sub.add_parser("start", help="start a market file of N firms drawn from one case workbook (variants)")
+    sa.add_argument("case", help="case workbook (.xlsx) or project (.carbon) with an ETS sheet (and Abatement, Variables)")
+    sa.add_argument("-o", "--output", required=True, help="market file to write (.cmmkt)")
+    sa.add_argument("--firms", type=int, required=True, help="number of firms (one per trainee or team)")
+    sa.add_argument("--seed", default="0", help="seed of the draw (the same seed gives the same firms)")
+    sa.add_argument("--spread", type=_fraction_arg, default=0.1,
+                    help="how far firms differ: each factor within ±spread (0.1 or 10%%; default 10%%)")
+    sa.add_argument("--cash", type=_cash_arg,
+                    help="each firm's cash (CNY); default: 20%% of its emissions at the start price")
+    sa.add_argument("--name", help="name of the market (default: the file's name)")
+    sa.add_argument("--firm-name", help="firms' names: this prefix and the number (default: Firm 01 …)")
+    sa.add_argument("--start-price", type=_price_arg,
+                    help="price the market starts from (CNY/t); default: the CEA average of the case's ETS year")
+    sa.add_argument("--ccer-price", type=_price_arg, help="price of the CCER on offer (CNY/t)")
+    sa.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
+    sa.add_argument("--json", action="store_true", help="print the firms and what they were drawn from as JSON")
+    sa.add_argument("--force", action="store_true", help="overwrite an existing market file")
+    sa.set_defaults(func=cmd_start)
 
     o = sub.add_parser("orders", help="load an orders file into the open round")
     o.add_argument("market")

@@ -19,7 +19,7 @@ __all__ = ["clear_orders_file", "clearing_json", "ClearingResult", "fen_text", "
            "FirmMeasure", "Measure", "MarketStore", "MarketError", "MARKET_SUFFIX", "SHOCKS", "CCER_CAP",
            "create_market", "open_market", "load_orders", "read_orders", "debrief_json", "case_measures",
            "measures_of", "macc", "compliance_paths", "export_debrief", "firm_from_case", "cea_prices", "price_for",
-           "PriceRow", "new_market", "market_snapshot", "charts"]
+           "PriceRow", "new_market", "market_snapshot", "charts", "start_from_case", "has_variables"]
 
 
 def read_orders(path: str | Path, *, firm: str | None = None) -> list[Order]:
@@ -115,6 +115,121 @@ def create_market(path: str | Path, *, firms_file: str | Path, measures_file: st
             by_id[row["firm"]].measures.append(FirmMeasure(m.name, m.tonnes, m.unit_cost()))
     return MarketStore.create(path, name=name or Path(path).stem, year=year, firms=firms, start_price=start_price,
                               ccer_pool=ccer_pool, ccer_price=ccer_price, overwrite=overwrite)
+
+
+_VARIABLE_SHEETS = ("variables", "变量", "变量表")  # the trainer's Variables sheet (input vocabulary)
+
+
+def has_variables(case) -> bool:
+    """Does the case workbook carry the trainer's Variables sheet (an exercise with variants)?"""
+    return any(str(name).strip().lower() in _VARIABLE_SHEETS for name in (case.documents or {}))
+
+
+def _exercise_of(case_path):
+    """The exercise of a case workbook that carries the trainer's Variables sheet (read with its
+    placeholders), else None."""
+    path = Path(case_path)
+    if path.suffix.lower() not in (".xlsx", ".xlsm") or not path.is_file():
+        return None
+    from carbonmgr.io.workbook import read_case
+
+    try:
+        plain = read_case(path)
+    except ValidationFailed as exc:
+        plain = getattr(exc, "partial_case", None)
+        if plain is None:
+            return None  # Workspace.open reports its problems
+    if not has_variables(plain):
+        return None
+    from carbonmgr.training.exercise import read_exercise
+
+    return read_exercise(path)
+
+
+def start_from_case(case_path: str | Path, path: str | Path, *, firms: int, seed: int | str = 0,
+                    spread: float = 0.1, cash: int | None = None, start_price: int | None = None,
+                    ccer_price: int | None = None, ccer_pool: int = 0, name: str = "", firm_name: str = "",
+                    overwrite: bool = False, lang: str = "zh") -> tuple[MarketStore, dict]:
+    """A new market file of ``firms`` firms drawn from one case workbook (or project): each firm's
+    emissions and allocation computed by the ETS engine on its variant of the case, its holdings,
+    cash (fen; default: 20 % of its emissions at the start price) and the case's abatement measures
+    (see :mod:`carbonmgr.trading.market_start`). The start price (fen) defaults to the CEA price of
+    the case's ETS year. Returns the open store and what the firms were drawn from."""
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade.workspace import Workspace
+    from carbonmgr.trading import ets, market_start
+
+    if not 1 <= firms <= market_start.MAX_FIRMS:
+        raise MarketError("market.start.firms_range", count=firms, limit=market_start.MAX_FIRMS)
+    if not 0 <= spread <= market_start.MAX_SPREAD:
+        raise MarketError("market.start.spread_range", spread=f"{spread:.0%}",
+                          limit=f"{market_start.MAX_SPREAD:.0%}")
+    exercise = _exercise_of(case_path)
+    if exercise is None:
+        ws = Workspace.open(case_path, lang=lang)
+        case = ws.case
+    else:  # the key with the variables' default values; the Abatement sheet is the workbook's
+        case = exercise.key
+        ws = Workspace(case, source=Path(case_path))
+    with ws:
+        if case.ets is None or not case.ets.units:
+            raise MarketError("market.start.no_ets", path=str(case_path))
+        problems = ets.check(case)
+        if problems:
+            raise ValidationFailed(problems)
+        sheet_case = exercise.template_key if exercise is not None else case
+        measures = [(m.name, m.tonnes, m.unit_cost()) for m in case_measures(sheet_case)]
+        year = ets.ets_year(case)
+        price_row = None
+        if start_price is None:
+            price_row = price_for(year)
+            if price_row is None:
+                raise MarketError("market.cli.no_start_price", year=year)
+            start_price = price_row.fen
+        variants = exercise is not None
+        drawn = market_start.draws(firms, seed, spread, emissions=not variants)
+        held = case.info.allowances_held or 0.0
+        library = ws.library
+        if variants:
+            from carbonmgr.training.exercise import instantiate
+            from carbonmgr.training.package import draw_values
+
+            base_inventory = None
+        else:
+            base_inventory = ws.compute()
+        out_firms, origins = [], []
+        width = len(str(firms))
+
+        def fname(n: int) -> str:
+            num = f"{n:0{width}d}"
+            return f"{firm_name}{num}" if firm_name else translate("market.start.firm", lang, n=num)
+        for d in drawn:
+            if exercise is not None:
+                values = draw_values(exercise.variables, seed, d.number)
+                key = instantiate(exercise, values).key
+                d = market_start.Draw(d.number, 1.0, d.output, d.cost, values)
+                with Workspace(key, source=Path(case_path), library=library) as variant:
+                    inventory = variant.compute()
+                result = ets.compute(market_start.scaled_case(key, output=d.output), inventory)
+            else:
+                variant_case = market_start.scaled_case(case, emissions=d.emissions, output=d.output)
+                result = ets.compute(variant_case, base_inventory)
+            if result.value("obligation") is None:
+                raise MarketError("market.start.no_verified", path=str(case_path))
+            firm, origin = market_start.firm_of(fname(d.number), result, draw=d, held=held, cash=cash,
+                                                start_price=start_price, measures=measures)
+            out_firms.append(firm)
+            origins.append(origin)
+    info = {"case": Path(case_path).name, "seed": seed, "spread": spread, "variants": variants, "year": year,
+            "plan": result.plan.id, "start_price": start_price,
+            "price_source": None if price_row is None else {"period": price_row.period, "kind": price_row.kind,
+                                                           "source": price_row.source,
+                                                           "publisher": price_row.publisher},
+            "firms": origins}
+    store = MarketStore.create(path, name=name or Path(path).stem, year=year, firms=out_firms,
+                               start_price=start_price, ccer_pool=ccer_pool, ccer_price=ccer_price,
+                               overwrite=overwrite, origin=info)
+    return store, info
 
 
 def new_market(path: str | Path, firms: list[Firm], *, name: str = "", year: int = 2024, start_price: int,

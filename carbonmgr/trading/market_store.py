@@ -97,7 +97,9 @@ class MarketStore:
     # ------------------------------------------------------------------ lifecycle
     @classmethod
     def create(cls, path, *, name: str, year: int, firms: list[Firm], start_price: int,
-               ccer_pool: int = 0, ccer_price: int | None = None, overwrite: bool = False) -> "MarketStore":
+               ccer_pool: int = 0, ccer_price: int | None = None, overwrite: bool = False,
+               origin: dict | None = None) -> "MarketStore":
+        """A new market file; ``origin`` (what the firms were drawn from) is kept in its log."""
         path = Path(path)
         if path.exists() and not overwrite:
             raise MarketError("market.store.exists", path=str(path))
@@ -122,7 +124,8 @@ class MarketStore:
                                      [(f.id, k, m.name, m.tonnes, m.cost_per_t, int(m.taken))
                                       for k, m in enumerate(f.measures)])
                 conn.execute("INSERT INTO log (at, action, detail) VALUES (?, 'create', ?)",
-                             (_now(), json.dumps({"firms": len(firms)})))
+                             (_now(), json.dumps({"firms": len(firms), **({"origin": origin} if origin else {})},
+                                                 ensure_ascii=False)))
                 conn.execute("COMMIT")
                 conn.execute("PRAGMA journal_mode = DELETE")
             finally:
@@ -218,6 +221,17 @@ class MarketStore:
                      (_now(), action, json.dumps(detail, ensure_ascii=False)))
 
     # ------------------------------------------------------------------ reading
+    def origin(self) -> dict | None:
+        """What the firms were drawn from (``carbonmgr market start``), as logged at creation; None for
+        a market made from a firms file (or an unreadable entry: the log is never trusted)."""
+        row = self.conn.execute("SELECT detail FROM log WHERE action = 'create' ORDER BY id LIMIT 1").fetchone()
+        try:
+            detail = json.loads(row[0]) if row and isinstance(row[0], str) else None
+        except ValueError:
+            return None
+        origin = detail.get("origin") if isinstance(detail, dict) else None
+        return origin if isinstance(origin, dict) else None
+
     def meta(self) -> dict[str, str]:
         return dict(self.conn.execute("SELECT key, value FROM meta").fetchall())
 

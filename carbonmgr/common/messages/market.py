@@ -344,4 +344,33 @@ MESSAGES = {
     "market.side.buy": {"en": "buy", "zh": "买"},
     "market.side.sell": {"en": "sell", "zh": "卖"},
     "market.unit.yuan_per_t": {"en": "CNY/t", "zh": "元/吨"},
+    # -- a market drawn from a case (market start) ------------------------------------------------
+    "market.start.firm": {"en": "Firm {n}", "zh": "企业{n}"},
+    "market.start.firms_range": {"en": "{count} firms: a market has 1 to {limit} firms",
+                                 "zh": "{count} 家企业：市场应有 1 至 {limit} 家企业"},
+    "market.start.spread_range": {"en": "spread {spread}: at most {limit}", "zh": "离散幅度 {spread}：最多 {limit}"},
+    "market.start.no_ets": {"en": "{path}: the case has no ETS sheet; the firms' allocation is computed from it",
+                            "zh": "{path}：该案例没有配额表；企业的配额由配额表计算"},
+    "market.start.no_verified": {
+        "en": "{path}: the verified emissions of a unit are unknown (give them in the ETS sheet or mark its "
+              "Activities lines with ets_unit)",
+        "zh": "{path}：有机组的经核查排放量未知（在配额表中填写，或在活动数据中用“配额机组”标注其排放行）"},
+    "market.start.created": {"en": "market written: {path} ({firms} firms drawn from {case}, seed {seed}); "
+                                   "round 1 is open",
+                             "zh": "已创建市场：{path}（由 {case} 生成 {firms} 家企业，随机种子 {seed}）；第 1 轮开放报单"},
+    "market.start.how_spread": {
+        "en": "each firm: the case's emissions × a factor within ±{spread}, output (allocation) × a factor, "
+              "abatement costs × a factor (same seed, same firms)",
+        "zh": "每家企业：案例排放量 × ±{spread} 以内的系数，产出（配额）× 系数，减排成本 × 系数（同一随机种子得到同样的企业）"},
+    "market.start.how_variants": {
+        "en": "each firm: the trainer's variant of its number (Variables sheet); output (allocation) and abatement "
+              "costs × a factor within ±{spread}",
+        "zh": "每家企业：按编号取练习的变式（变量表）；产出（配额）与减排成本 × ±{spread} 以内的系数"},
+    "market.start.price": {"en": "start price {price} CNY/t", "zh": "起始价格 {price} 元/吨"},
+    **{f"market.start.col.{k}": {"en": en, "zh": zh} for k, (en, zh) in {
+        "firm": ("firm", "企业"), "emissions": ("allowances due (t)", "应清缴量（吨）"),
+        "allocation": ("allocation (t)", "配额（吨）"), "pre_allocation": ("pre-allocation (t)", "预分配（吨）"),
+        "holdings": ("holdings (t)", "持有配额（吨）"), "cash": ("cash (CNY)", "资金（元）"),
+        "factors": ("emissions / output / cost ×", "排放 / 产出 / 成本 ×"), "values": ("variables", "变量"),
+    }.items()},
 }

@@ -68,11 +68,22 @@ class MarketPage(Page):
         self.canvases: list[QWidget] = []
 
         self.btn_new = QPushButton()
+        self.btn_from_case = QPushButton()
+        self.lbl_count = QLabel()
+        self.firm_count = QSpinBox()
+        self.firm_count.setRange(1, 500)
+        self.firm_count.setValue(10)
+        self.lbl_seed = QLabel()
+        self.seed = QSpinBox()
+        self.seed.setRange(0, 10**6)
         self.btn_open = QPushButton()
         self.title = QLabel()
         self.title.setWordWrap(True)
         top = QHBoxLayout()
         top.addWidget(self.btn_new)
+        top.addWidget(self.btn_from_case)
+        for w in (self.lbl_count, self.firm_count, self.lbl_seed, self.seed):
+            top.addWidget(w)
         top.addWidget(self.btn_open)
         top.addWidget(self.title, 1)
 
@@ -180,6 +191,7 @@ class MarketPage(Page):
         QVBoxLayout(self).addWidget(scroll)
 
         self.btn_new.clicked.connect(self._ask_new)
+        self.btn_from_case.clicked.connect(self._ask_from_case)
         self.btn_open.clicked.connect(self._ask_open)
         self.btn_load.clicked.connect(self._ask_orders)
         self.btn_add.clicked.connect(self._add_clicked)
@@ -200,6 +212,10 @@ class MarketPage(Page):
             self.win.tabs.setTabText(idx, _t("market.ui.tab"))
             self.win.tabs.setTabToolTip(idx, _t("market.ui.tab_tip"))
         self.btn_new.setText(_t("market.ui.new"))
+        self.btn_from_case.setText(_t("market.ui.new_from_case"))
+        self.btn_from_case.setToolTip(_t("market.ui.new_from_case_tip"))
+        self.lbl_count.setText(_t("market.ui.firm_count"))
+        self.lbl_seed.setText(_t("market.ui.seed"))
         self.btn_open.setText(_t("market.ui.open"))
         self.firms_box.setTitle(_t("market.ui.firms"))
         self.firms.setHorizontalHeaderLabels([_t(f"market.status.col.{k}") for k in
@@ -431,6 +447,43 @@ class MarketPage(Page):
 
         return self.win.tasks.run_in_background(work, done, failed)
 
+    def create_from_case(self, path, case_path, *, firms: int, seed: int = 0, spread: float = 0.1,
+                         start_price: int | None = None) -> Future | None:
+        """A new market file of ``firms`` firms drawn from a case workbook (the ETS engine gives each its
+        emissions and allocation); the CEA price of the case's ETS year when no start price is given,
+        else the price field's."""
+        if self.busy:
+            return None
+        self.busy = True
+        lang = i18n.current()
+        fallback = int(round(self.order_price.value() * 100))
+
+        def work():
+            try:
+                store, _ = mk.start_from_case(case_path, path, firms=firms, seed=seed, spread=spread,
+                                              start_price=start_price, overwrite=True, lang=lang)
+            except mk.MarketError as exc:
+                if exc.problem.code != "market.cli.no_start_price":
+                    raise
+                store, _ = mk.start_from_case(case_path, path, firms=firms, seed=seed, spread=spread,
+                                              start_price=fallback, overwrite=True, lang=lang)
+            with store:
+                return mk.market_snapshot(store)
+
+        def done(snap):
+            self.busy = False
+            self.path = Path(path)
+            self.snapshot = snap
+            self._fill_choices()
+            self.redraw()
+
+        def failed(exc):
+            self.busy = False
+            self.redraw()
+            self.last_message = report_failure(self.win, exc)
+
+        return self.win.tasks.run_in_background(work, done, failed)
+
     def load_orders(self, path, firm: str | None = None) -> Future | None:
         return self._run(lambda s: mk.load_orders(s, path, firm=firm),
                          lambda n: _t("market.cli.orders_loaded", count=n, round=self.snapshot["info"]["round"]))
@@ -485,6 +538,16 @@ class MarketPage(Page):
             if not out.endswith(mk.MARKET_SUFFIX):
                 out += mk.MARKET_SUFFIX
             self.create_market(out, firms, start_price=int(round(self.order_price.value() * 100)))
+
+    def _ask_from_case(self) -> None:
+        case = self._ask_path("market_case", False, "Excel / CarbonMgr (*.xlsx *.carbon)")
+        if not case:
+            return
+        out = self._ask_path("market_new", True, f"CarbonMgr market (*{mk.MARKET_SUFFIX})")
+        if out:
+            if not out.endswith(mk.MARKET_SUFFIX):
+                out += mk.MARKET_SUFFIX
+            self.create_from_case(out, case, firms=self.firm_count.value(), seed=self.seed.value())
 
     def _ask_open(self) -> None:
         path = self._ask_path("market_open", False, f"CarbonMgr market (*{mk.MARKET_SUFFIX})")

@@ -87,3 +87,34 @@ def test_bad_orders_file_shows_located_problems(win, qtbot, tmp_path):
     qtbot.waitUntil(fut.done, timeout=60_000)
     assert win.problem_model.rowCount() >= 1
     assert page.pending.rowCount() == 0 and page.btn_clear.isEnabled()
+
+
+def test_a_market_drawn_from_a_case_workbook(win, qtbot, tmp_path):
+    from carbonmgr.ui import i18n
+    from tests.trading.test_market_start import case_file
+
+    i18n.set_language("en")
+    page = win.market
+    win.tabs.setCurrentWidget(page)
+    case = case_file(tmp_path)
+    win.answers["path:market_case"] = str(case)
+    win.answers["path:market_new"] = str(tmp_path / "drawn")
+    page.firm_count.setValue(4)
+    page.seed.setValue(11)
+    assert page.btn_from_case.text() == "New market from a case …"
+    page.btn_from_case.click()
+    qtbot.waitUntil(lambda: page.snapshot is not None and not page.busy, timeout=60_000)
+    assert page.path == tmp_path / "drawn.cmmkt"
+    assert page.firms.rowCount() == 4
+    assert [page.firms.item(r, 0).text() for r in range(4)] == ["Firm 1", "Firm 2", "Firm 3", "Firm 4"]
+    # the same case, seed and count on the command line's path give the same firms
+    from carbonmgr.facade import market as mk
+
+    store, info = mk.start_from_case(case, tmp_path / "cli.cmmkt", firms=4, seed=11, spread=0.1, lang="en")
+    store.close()
+    assert [page.firms.item(r, 2).text() for r in range(4)] == [f"{f['allocation']:,}" for f in info["firms"]]
+    # the firms trade: a round clears between two of them
+    _wait(qtbot, page.add_order("Firm 1", "buy", 100, 9000))
+    _wait(qtbot, page.add_order("Firm 2", "sell", 100, 6000))
+    _wait(qtbot, page.clear_round())
+    assert page.last_message == "Round 1: 100 t at 75.00 CNY/t"

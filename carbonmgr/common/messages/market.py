@@ -266,6 +266,15 @@ MESSAGES = {
                              "zh": "沿曲线减排 {abated} 吨，其余购买：{cost} 元"},
     "market.ui.path.best": {"en": "cheapest mix: abate {abated} t, CCER {ccer} t, buy {bought} t: {cost} CNY",
                             "zh": "最低成本组合：减排 {abated} 吨、CCER {ccer} 吨、购买 {bought} 吨：{cost} 元"},
+    "market.ui.new_from_case": {"en": "New market from a case …", "zh": "由案例新建市场…"},
+    "market.ui.new_from_case_tip": {
+        "en": "One firm per trainee or team, drawn from a case workbook with an ETS sheet: emissions and allocation "
+              "by the ETS engine, the case's abatement measures; the trainer's variants if it has Variables",
+        "zh": "由含配额表的案例工作簿为每位学员或每组生成一家企业：排放量与配额由配额计算得出，减排措施取自案例；"
+              "案例有变量表时按练习变式生成"},
+    "market.ui.firm_count": {"en": "Firms", "zh": "企业数"},
+    "market.ui.seed": {"en": "Seed", "zh": "随机种子"},
+    "market.ui.dialog.market_case": {"en": "Case workbook to draw the firms from", "zh": "生成企业所用的案例工作簿"},
     "market.ui.dialog.market_firms": {"en": "Firms file of the market", "zh": "市场的企业文件"},
     "market.ui.dialog.market_new": {"en": "Save the new market as", "zh": "新市场另存为"},
     "market.ui.dialog.market_open": {"en": "Open a market file", "zh": "打开市场文件"},

@@ -1,5 +1,8 @@
 """The ETS page: the case's covered units and their allocation, the entity's compliance
-position, and the trace of the figure chosen (formula, inputs with units, the plan's document).
+position, and the trace of the figure chosen (formula, inputs with units, the plan's document);
+below, the paths to compliance of the case (buy allowances, CCER up to 5 % of the allowances due,
+abate along the case's MACC, the cheapest mix) compared by cost, with the MACC drawn against the
+carbon price (the case's, else the CEA price of the month before the deadline; both editable).
 
 Everything comes through the facade (``carbonmgr.facade.trading``); the texts are core messages
 in the user's language. The computation takes a few microseconds per unit and reuses the live
@@ -9,15 +12,16 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtWidgets import (QAbstractItemView, QHeaderView, QLabel, QSplitter, QTableWidget, QTableWidgetItem,
-                               QTextBrowser, QVBoxLayout)
+from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
+                               QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
 from PySide6.QtCore import Qt
 
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
-from carbonmgr.facade.trading import (class_label, ets_position, field_label, figure_lines, fmt_value, has_ets,
-                                      unit_text)
+from carbonmgr.facade.trading import (class_label, compliance_options, ets_position, field_label, figure_lines,
+                                      fmt_value, has_ets, unit_text)
 from carbonmgr.ui import i18n
+from carbonmgr.ui.macc import MaccView
 from carbonmgr.ui.pages import Page
 
 UNIT_COLUMNS = ("unit", "facility", "class", "benchmark_electricity", "benchmark_heat", "correction",
@@ -55,9 +59,38 @@ class EtsPage(Page):
         lower.addWidget(self.position)
         lower.addWidget(self.trace)
         lower.setStretchFactor(1, 2)
+        self.options = None
+        self.paths_box = QGroupBox()
+        self.lbl_price = QLabel()
+        self.price = QDoubleSpinBox()
+        self.price.setRange(0, 100000)
+        self.price.setDecimals(2)
+        self.lbl_ccer = QLabel()
+        self.ccer_price = QDoubleSpinBox()
+        self.ccer_price.setRange(0, 100000)
+        self.ccer_price.setDecimals(2)
+        self.price_note = QLabel()
+        self.price_note.setWordWrap(True)
+        self.paths_note = QLabel()
+        self.paths_note.setWordWrap(True)
+        self.macc = MaccView()
+        self.macc.firm.hide()
+        self.macc.firm_label.hide()
+        prices = QHBoxLayout()
+        for w in (self.lbl_price, self.price, self.lbl_ccer, self.ccer_price):
+            prices.addWidget(w)
+        prices.addStretch(1)
+        pl = QVBoxLayout(self.paths_box)
+        pl.addLayout(prices)
+        pl.addWidget(self.price_note)
+        pl.addWidget(self.paths_note)
+        pl.addWidget(self.macc, 1)
+        self.price.editingFinished.connect(self._prices_changed)
+        self.ccer_price.editingFinished.connect(self._prices_changed)
         split = QSplitter(Qt.Orientation.Vertical)
         split.addWidget(self.units)
         split.addWidget(lower)
+        split.addWidget(self.paths_box)
         lay = QVBoxLayout(self)
         lay.addWidget(self.plan)
         lay.addWidget(split, 1)
@@ -89,6 +122,7 @@ class EtsPage(Page):
         lang = i18n.current()
         ws = self.win.workspace
         self.result = None
+        self.options = None
         message = ""
         if ws is None or not has_ets(ws):
             message = translate("ets.page.no_data", lang)
@@ -100,6 +134,83 @@ class EtsPage(Page):
             except ValidationFailed as exc:
                 message = "<br>".join(html.escape(p.render(lang)) for p in exc.problems)
         self._fill(lang, message)
+        self._update_paths(reset=True)
+
+    # ------------------------------------------------------------------ paths to compliance
+    def _ccer(self) -> float | None:
+        return self.ccer_price.value() or None
+
+    def compare_paths(self, price: float | None = None, ccer_price: float | None = None) -> dict | None:
+        """The paths to compliance of the open case at ``price`` (None: the case's or the CEA price) and
+        ``ccer_price`` (None: not given), shown below the position; returns them."""
+        self.price.blockSignals(True)
+        self.ccer_price.blockSignals(True)
+        if price is not None:
+            self.price.setValue(price)
+        self.ccer_price.setValue(ccer_price or 0.0)
+        self.price.blockSignals(False)
+        self.ccer_price.blockSignals(False)
+        self._update_paths(reset=price is None, given=price is not None)
+        return self.options
+
+    def _prices_changed(self) -> None:
+        self._update_paths(reset=False, given=True)
+
+    def _update_paths(self, reset: bool, given: bool = False) -> None:
+        lang = i18n.current()
+        self.paths_box.setTitle(translate("ets.page.paths", lang))
+        self.lbl_price.setText(translate("ets.page.price", lang))
+        self.lbl_ccer.setText(translate("ets.page.ccer_price", lang))
+        self.ccer_price.setSpecialValueText(translate("ets.page.ccer_unset", lang))
+        r = self.result
+        self.paths_box.setVisible(r is not None)
+        if r is None:
+            self.options = None
+            return
+        price = None if reset else self.price.value()
+        try:
+            self.options = compliance_options(self.win.workspace, r, price=price, ccer_price=self._ccer())
+        except ValidationFailed as exc:
+            self.options = None
+            self.price_note.setText("<br>".join(html.escape(p.render(lang)) for p in exc.problems))
+            self.paths_note.setText("")
+            self.macc.show_curve([], None, None)
+            return
+        o = self.options
+        if o is None:
+            self.price_note.setText(translate("ets.note.no_verified", lang))
+            self.paths_note.setText("")
+            self.macc.show_curve([], None, None)
+            return
+        if reset and o["price"] is not None:
+            self.price.blockSignals(True)
+            self.price.setValue(o["price"])
+            self.price.blockSignals(False)
+        money = f"{o['price']:,.2f}" if o["price"] is not None else "-"
+        if o["price"] is None:
+            note = translate("ets.page.no_price", lang)
+        elif o["price_origin"] == "cea":
+            row = o["price_row"]
+            note = translate("ets.page.price_cea", lang, kind=translate(f"market.price.kind.{row.kind}", lang),
+                             period=row.period, publisher=row.publisher, source=row.source,
+                             status=translate(f"market.price.status.{row.status}", lang))
+        elif o["price_origin"] == "case" and not given:
+            note = translate("ets.page.price_case", lang, price=money)
+        else:
+            note = translate("ets.page.price_given", lang, price=money)
+        self.price_note.setText(note)
+        extra = []
+        if o["shortfall"] <= 0:
+            extra.append(translate("ets.page.no_shortfall", lang))
+        if not o["steps"]:
+            extra.append(translate("ets.page.no_measures", lang))
+        if o["ccer_price"] is None:
+            extra.append(translate("ets.page.ccer_no_price", lang))
+        self.paths_note.setText("\n".join(extra))
+        self.macc.show_curve(o["steps"], o["price"], o["paths"])
+
+    def paths_text(self) -> str:
+        return self.macc.paths.text()
 
     # ------------------------------------------------------------------ drawing
     def _fill(self, lang: str, message: str) -> None:

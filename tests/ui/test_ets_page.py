@@ -73,3 +73,69 @@ def test_the_ets_page_of_a_case_without_ets_data(qtbot, win):
     win.tabs.setCurrentWidget(win.ets)
     assert win.ets.units.rowCount() == 0
     assert "no ETS sheet" in win.ets.plan.text()
+
+
+ABATEMENT = [["measure", "tonnes", "cost_per_t"], ["Efficiency", 20_000, 40], ["Fuel switch", 30_000, 120]]
+
+
+def test_the_ets_page_compares_the_paths_to_compliance_with_the_macc(qtbot, win, tmp_path):
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("en")
+    path = _write(tmp_path / "ets.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES,
+                                          "ETS": ETS, "Abatement": ABATEMENT})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    win.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.options is not None)
+    # allowances due 2 700 000 + 2 016.67 (the gas unit's line); final allocation 2 635 152 + 2 016 (330 topped
+    # up by 1 686); nothing held: a shortfall of 64 848.67 t at the case's ¥90
+    o = page.options
+    assert o["shortfall"] == 2_700_000 + 1000 * 20 * 0.0275 * 44 / 12 - 2_637_168
+    assert page.price.value() == 90 and "the case's" in page.price_note.text()
+    text = page.paths_text()
+    assert "Paths to cover a shortfall of 64,849 t at 90.00 CNY/t" in text
+    assert "buy allowances: 5,836,380.00 CNY" in text  # 64 848.67 × 90
+    # along the curve: 20 000 t × 40 + 30 000 t × 120 + 14 848.67 t × 90
+    assert "abate 50,000 t along the curve, buy the rest: 5,736,380.00 CNY" in text
+    # the cheapest mix takes only the measure below the price: 800 000 + 44 848.67 × 90
+    assert "cheapest mix: abate 20,000 t, CCER 0 t, buy 44,849 t: 4,836,380.00 CNY" in text
+    assert "CCER" in page.paths_note.text()  # no CCER price given: the path is left out, and the page says so
+    assert page.macc.canvas is not None and [s.name for s in page.macc.steps] == ["Efficiency", "Fuel switch"]
+    # a CCER price of ¥60: CCER up to 5 % of the allowances due (135 100 t ≥ the shortfall) covers it all
+    page.compare_paths(price=90, ccer_price=60)
+    text = page.paths_text()
+    assert "CCER for 64,849 t (at most 5 % of the allowances due), buy the rest: 3,890,920.00 CNY" in text
+    assert "cheapest mix: abate 20,000 t, CCER 44,849 t, buy 0 t: 3,490,920.00 CNY" in text  # 800 000 + 44 848.67 × 60
+    # a higher price: the fuel switch (¥120) is worth it at ¥130
+    page.compare_paths(price=130)
+    text = page.paths_text()
+    assert "buy allowances: 8,430,326.67 CNY" in text  # 64 848.67 × 130
+    assert "cheapest mix: abate 50,000 t, CCER 0 t, buy 14,849 t: 6,330,326.67 CNY" in text
+    assert "as entered" in page.price_note.text()
+    # Chinese
+    win.set_language("zh")
+    qtbot.wait(50)
+    assert page.paths_box.title() == "履约途径与边际减排成本曲线"
+    assert "购买配额：5,836,380.00 元" in page.paths_text()
+
+
+def test_without_a_case_price_the_page_takes_the_cea_price_and_says_where_from(qtbot, win, tmp_path):
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("en")
+    case = [row for row in CASE if row[0] != "carbon_price"]
+    path = _write(tmp_path / "ets.xlsx", {"Case": case, "Facilities": FACILITIES, "Activities": ACTIVITIES,
+                                          "ETS": ETS})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    qtbot.waitUntil(lambda: page.options is not None)
+    # 2023 is surrendered by 2024-12-31: the month before (2024-11) is not in the bundled data, so the 2024
+    # annual average of the bundled CEA prices
+    from carbonmgr.facade.market import price_for
+
+    row = price_for(2024)
+    assert page.price.value() == row.value
+    assert "annual average" in page.price_note.text() and row.publisher in page.price_note.text()
+    assert "no Abatement sheet" in page.paths_note.text()
+    assert f"buy allowances: {page.options['shortfall'] * row.value:,.2f} CNY" in page.paths_text()

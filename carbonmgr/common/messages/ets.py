@@ -216,6 +216,26 @@ MESSAGES = {
     "ets.page.no_data": {
         "en": "This case has no ETS sheet: add an ETS sheet (配额) listing the covered units to see their allocation.",
         "zh": "该案例没有配额表：添加“配额”工作表并列出纳入配额管理的机组，即可查看配额分配。"},
+    "ets.page.paths": {"en": "Paths to compliance and the abatement cost curve",
+                       "zh": "履约途径与边际减排成本曲线"},
+    "ets.page.price": {"en": "Carbon price (CNY/t)", "zh": "碳价（元/吨）"},
+    "ets.page.ccer_price": {"en": "CCER price (CNY/t)", "zh": "CCER 价格（元/吨）"},
+    "ets.page.ccer_unset": {"en": "not given", "zh": "未填写"},
+    "ets.page.price_case": {"en": "carbon price: the case's ({price} CNY/t)", "zh": "碳价：取自案例（{price} 元/吨）"},
+    "ets.page.price_cea": {"en": "carbon price: CEA {kind}, {period} ({publisher}: {source}; {status})",
+                           "zh": "碳价：全国碳市场{kind}，{period}（{publisher}：{source}；{status}）"},
+    "ets.page.price_given": {"en": "carbon price: as entered ({price} CNY/t)", "zh": "碳价：手工输入（{price} 元/吨）"},
+    "ets.page.no_price": {"en": "No carbon price in the case and none known for the year: enter one.",
+                          "zh": "案例中没有碳价，也没有该年度的价格数据：请输入碳价。"},
+    "ets.page.ccer_no_price": {"en": "CCER: enter its price to compare the CCER path (at most 5 % of the "
+                                     "allowances due).",
+                               "zh": "CCER：输入其价格即可比较 CCER 途径（不超过应清缴配额的 5%）。"},
+    "ets.page.no_measures": {"en": "The case has no Abatement sheet: add one (measure, tonnes, cost) to see the "
+                                   "curve and the abatement paths.",
+                             "zh": "该案例没有减排措施表：添加“减排措施”工作表（措施、年减排量、成本）即可查看曲线与减排途径。"},
+    "ets.page.no_shortfall": {"en": "No shortfall to cover: the allowances held and allocated cover the allowances "
+                                    "due.",
+                              "zh": "没有缺口：所获配额与持有配额足以清缴。"},
     "ets.status.verified": {"en": "read in a verbatim transcription of the official text",
                             "zh": "据官方文本逐字转录"},
     "ets.status.secondary": {"en": "read in a compilation citing the official text", "zh": "据引用官方文本的汇编"},

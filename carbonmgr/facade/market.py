@@ -117,12 +117,12 @@ def create_market(path: str | Path, *, firms_file: str | Path, measures_file: st
                               ccer_pool=ccer_pool, ccer_price=ccer_price, overwrite=overwrite)
 
 
-_VARIABLE_SHEETS = ("variables", "变量", "变量表")  # the trainer's Variables sheet (input vocabulary)
-
-
 def has_variables(case) -> bool:
     """Does the case workbook carry the trainer's Variables sheet (an exercise with variants)?"""
-    return any(str(name).strip().lower() in _VARIABLE_SHEETS for name in (case.documents or {}))
+    from carbonmgr.training.exercise import TRAINER_SHEETS
+
+    names = {"variables", *(n.lower() for n in TRAINER_SHEETS["Variables"])}
+    return any(str(name).strip().lower() in names for name in (case.documents or {}))
 
 
 def _exercise_of(case_path):

@@ -16,6 +16,7 @@ core's catalogue (``ui.exam.*``).
 """
 from __future__ import annotations
 
+import datetime
 import html
 import os
 import shutil
@@ -24,8 +25,8 @@ from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (QDockWidget, QFileDialog, QFormLayout, QLabel, QLineEdit, QMessageBox, QPushButton,
-                               QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
+                               QLineEdit, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
 
 from carbonmgr.common.i18n import translate
 from carbonmgr.facade import exams
@@ -40,7 +41,7 @@ def t(msg_id: str, **params) -> str:
 
 
 class ExamPanel(QWidget):
-    """The brief, the time left, the trainee's name and ID and the Submit button."""
+    """The brief, the time left, the trainee's name and ID, the submission file and the Submit button."""
 
     def __init__(self, mode: "ExamMode"):
         super().__init__()
@@ -57,17 +58,31 @@ class ExamPanel(QWidget):
         self.name.setObjectName("exam_trainee_name")
         self.trainee_id = QLineEdit()
         self.trainee_id.setObjectName("exam_trainee_id")
+        for edit in (self.name, self.trainee_id):
+            edit.editingFinished.connect(lambda: mode.remember_trainee())
+        self.file = QLineEdit()
+        self.file.setObjectName("exam_submission_file")
+        self.file.setReadOnly(True)
+        self.file_btn = QPushButton()
+        self.file_btn.setObjectName("exam_choose_file")
+        self.file_btn.clicked.connect(lambda: mode.choose_submission_file())
         self.submit_btn = QPushButton()
         self.submit_btn.setObjectName("exam_submit")
         self.submit_btn.clicked.connect(lambda: mode.submit())
         self.status = QLabel()
+        self.status.setObjectName("exam_status")
         self.status.setWordWrap(True)
         form = QFormLayout()
-        self.lbl_name, self.lbl_id = QLabel(), QLabel()
+        self.lbl_name, self.lbl_id, self.lbl_file = QLabel(), QLabel(), QLabel()
         self.lbl_name.setBuddy(self.name)
         self.lbl_id.setBuddy(self.trainee_id)
+        self.lbl_file.setBuddy(self.file_btn)
         form.addRow(self.lbl_name, self.name)
         form.addRow(self.lbl_id, self.trainee_id)
+        file_row = QHBoxLayout()
+        file_row.addWidget(self.file, 1)
+        file_row.addWidget(self.file_btn)
+        form.addRow(self.lbl_file, file_row)
         lay = QVBoxLayout(self)
         lay.addWidget(self.title)
         lay.addWidget(self.clock)
@@ -96,15 +111,27 @@ class ExamPanel(QWidget):
         self.brief.setHtml("".join(parts))
         self.lbl_name.setText(t("ui.exam.name"))
         self.lbl_id.setText(t("ui.exam.trainee_id"))
+        self.lbl_file.setText(t("ui.exam.submission_file"))
+        self.file_btn.setText(t("ui.exam.choose_file"))
         self.submit_btn.setText(t("ui.exam.submit"))
         if getattr(self.mode, "panel", None) is self:
+            self.mode.show_file()
             self.mode.tick()
 
 
 class ExamMode(QObject):
-    """One exam being worked in the window (see the module's text)."""
+    """One exam being worked in the window (see the module's text).
 
-    def __init__(self, tools: "ExamTools", package, exam_path: Path, project: Path, started: float | None = None):
+    The clock: the start is kept in the trainee's project (carbonmgr.facade.exams.exam_state), read
+    when the exam is shown; the time is read from ``tools.clock`` (tests drive it). Warnings at 5 and
+    1 minute left; at zero the work is locked (every edit refused, no results) and, unless it was
+    submitted already, submitted to the file the trainee chose (else beside the project), which is
+    announced. A reopened exam past its limit is locked (and submitted) at once."""
+
+    WARN_MINUTES = (5, 1)
+    NO_ID = "unknown"  # the trainee ID of a submission made at time up when none was typed
+
+    def __init__(self, tools: "ExamTools", package, exam_path: Path, project: Path):
         super().__init__(tools)
         self.tools = tools
         self.win = tools.win
@@ -114,10 +141,13 @@ class ExamMode(QObject):
         self.active = False
         self.submitted: Path | None = None
         self.time_up = False
-        # the clock runs from the first opening of this package (kept beside the trainee's project),
-        # so that closing and reopening the exam does not give the time again
-        started = time.time() if started is None else started
-        self.deadline = (started + package.time_limit * 60) if package.time_limit else None
+        self.locked = False
+        self.started: float | None = None  # when the trainee first opened the exam (None: not read yet)
+        self.deadline: float | None = None
+        self.chosen_file: str = ""  # where the trainee chose to submit ("" : not chosen)
+        self.warnings_shown: list[int] = []
+        self.announced: str = ""  # what the time-up submission said (tests read it)
+        self._edit_triggers = None
         self.panel = ExamPanel(self)
         self.dock = QDockWidget()
         self.dock.setObjectName("ExamDock")
@@ -127,6 +157,10 @@ class ExamMode(QObject):
         self.timer.setInterval(1000)
         self.timer.timeout.connect(self.tick)
         self.submit_future = None
+        self.state_future = None
+
+    def now(self) -> float:
+        return self.tools.clock()
 
     # ------------------------------------------------------------------ showing
     def enter(self) -> None:
@@ -135,13 +169,41 @@ class ExamMode(QObject):
         self.dock.show()
         self.hide_results()
         self.retranslate()
-        if self.deadline is not None:
-            self.timer.start()
+        ws = self.win.workspace
+        if ws is not None and ws.session is not None:
+            self.state_future = self.win.tasks.watch(exams.exam_state(ws, self.now()), self._state_read,
+                                                     lambda exc: report_failure(self.win, exc))
+
+    def _state_read(self, state) -> None:
+        """The exam's state as kept in the project: the start (the clock), the trainee, the file."""
+        if not self.active:
+            return
+        self.started = state.started_at
+        if self.package.time_limit:
+            self.deadline = state.started_at + self.package.time_limit * 60
+        if state.trainee_id and not self.panel.trainee_id.text():
+            self.panel.trainee_id.setText(state.trainee_id)
+        if state.trainee_name and not self.panel.name.text():
+            self.panel.name.setText(state.trainee_name)
+        if state.submission:
+            self.chosen_file = state.submission
+        if state.submitted_at and state.submission:
+            self.submitted = Path(state.submission)
+        self.show_file()
+        if state.locked_at:  # the time ran out before (and the work was submitted then)
+            self.time_up = True
+            self.lock()
+            self.panel.status.setText(t("ui.exam.auto_submitted", path=state.submission or "-"))
+        else:
+            self.hide_results()
+            self.tick()
+            if self.deadline is not None and not self.time_up:
+                self.timer.start()
 
     def hide_results(self) -> None:
-        """No feedback and no results until submission."""
+        """No feedback and no results until submission (nor once the time is up)."""
         win = self.win
-        hide = self.active and self.submitted is None
+        hide = self.active and (self.submitted is None or self.locked)
         win.totals_bar.setVisible(not hide)
         for page in (win.results, win.report):
             win.tabs.setTabVisible(win.tabs.indexOf(page), not hide)
@@ -167,6 +229,9 @@ class ExamMode(QObject):
         self.timer.stop()
         self.active = False
         self.hide_results()
+        if self._edit_triggers is not None:
+            self.win.activities.view.setEditTriggers(self._edit_triggers)
+            self._edit_triggers = None
         self.win.removeDockWidget(self.dock)
         self.dock.hide()
 
@@ -175,25 +240,145 @@ class ExamMode(QObject):
         self.panel.retranslate()
 
     def seconds_left(self) -> float | None:
-        return None if self.deadline is None else max(0.0, self.deadline - time.time())
+        return None if self.deadline is None else max(0.0, self.deadline - self.now())
 
     def tick(self) -> None:
-        left = self.seconds_left()
         clock = self.panel.clock
-        if self.submitted is not None:
-            clock.setText(t("ui.exam.submitted", path=str(self.submitted)))
-            return
-        if left is None:
-            clock.setText(t("ui.exam.no_limit"))
-            return
-        if left <= 0:
-            self.time_up = True
-            self.timer.stop()
-            clock.setText(t("ui.exam.time_up"))
+        if self.locked:
+            clock.setText(t("ui.exam.locked_clock"))
             clock.setStyleSheet("font-weight:bold; color:#b00020")
             return
+        left = self.seconds_left()
+        if left is None:
+            if self.submitted is not None:
+                clock.setText(t("ui.exam.submitted", path=str(self.submitted)))
+            elif self.started is not None or not self.package.time_limit:
+                clock.setText(t("ui.exam.no_limit") if not self.package.time_limit else "")
+            return
+        if left <= 0:
+            self.time_is_up()
+            return
+        for minutes in self.WARN_MINUTES:
+            if left <= minutes * 60 and minutes not in self.warnings_shown:
+                # opened with less than a minute left: the last warning only
+                self.warnings_shown.extend(m for m in self.WARN_MINUTES if m > minutes and m not in self.warnings_shown)
+                self.warn(minutes)
         m, s = divmod(int(left + 0.999), 60)
-        clock.setText(t("ui.exam.time_left", time=f"{m:d}:{s:02d}"))
+        text = t("ui.exam.time_left", time=f"{m:d}:{s:02d}")
+        if self.submitted is not None:
+            text = t("ui.exam.submitted", path=str(self.submitted)) + " · " + text
+        clock.setText(text)
+        color = "#b00020" if left <= 60 else ("#c55a00" if left <= 300 else None)
+        clock.setStyleSheet("font-weight:bold" + (f"; color:{color}" if color else ""))
+
+    def warn(self, minutes: int) -> None:
+        """Say that the time is nearly up (the panel, the status bar and, in the app, a message)."""
+        self.warnings_shown.append(minutes)
+        text = t("ui.exam.warning", minutes=minutes)
+        self.panel.status.setText(text)
+        self.win.statusBar().showMessage(text, 30000)
+        self._notify(text)
+
+    def _notify(self, text: str) -> None:
+        """A message that does not stop the work (no dialog in tests)."""
+        if os.environ.get("CARBONMGR_NO_DIALOGS"):
+            return
+        box = QMessageBox(QMessageBox.Icon.Information, "CarbonMgr", text, QMessageBox.StandardButton.Ok, self.win)
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.setModal(False)
+        box.show()
+
+    # ------------------------------------------------------------------ time up
+    def time_is_up(self) -> None:
+        """Lock the work and, unless it was submitted already, submit it as it is."""
+        if self.time_up and self.locked:
+            return
+        self.time_up = True
+        self.timer.stop()
+        self.lock()
+        if self.submitted is None:
+            self.auto_submit()
+        else:
+            ws = self.win.workspace
+            if ws is not None and ws.session is not None:
+                self.win.tasks.watch(exams.record_exam(ws, locked_at=_utc_now()), None,
+                                     lambda exc: report_failure(self.win, exc))
+
+    def lock(self) -> None:
+        """No edits and no results from now on (the work done is kept: pending edits are saved)."""
+        self.locked = True
+        ws = self.win.workspace
+        if ws is not None:
+            ws.lock(exams.EXAM_LOCKED)
+        view = self.win.activities.view
+        if self._edit_triggers is None:
+            self._edit_triggers = view.editTriggers()
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for edit in (self.panel.name, self.panel.trainee_id):
+            edit.setReadOnly(True)
+        self.panel.file_btn.setEnabled(False)
+        self.panel.submit_btn.setEnabled(False)
+        self.hide_results()
+        self.tick()
+        s = self.win.session
+        if s is not None and s.modified and s.project_path is not None and not s.read_only:
+            self.win.save()
+
+    def auto_submit(self):
+        """Submit the work as it is, to the chosen file (else beside the project); returns the future."""
+        trainee_id = self.panel.trainee_id.text().strip() or self.NO_ID
+        default = exams.default_submission_path(self.project, trainee_id)
+        targets = [Path(self.chosen_file)] if self.chosen_file else []
+        if default not in targets:
+            targets.append(default)
+        self.panel.status.setText(t("ui.exam.auto_submitting"))
+        return self._submit_to(targets, trainee_id, self.panel.name.text(), auto=True)
+
+    # ------------------------------------------------------------------ the submission file
+    def suggested_file(self) -> Path:
+        """Where Submit proposes to write: the file chosen, else beside the project."""
+        if self.chosen_file:
+            return Path(self.chosen_file)
+        return exams.default_submission_path(self.project, self.panel.trainee_id.text())
+
+    def show_file(self) -> None:
+        if self.chosen_file:
+            self.panel.file.setText(self.chosen_file)
+        else:
+            self.panel.file.setText("")
+            self.panel.file.setPlaceholderText(t("ui.exam.default_file", path=str(self.suggested_file())))
+
+    def choose_submission_file(self) -> str | None:
+        """Choose where the work is submitted (kept in the project, used at time up too)."""
+        path = self.ask_submission_path(str(self._submission_suggestion()))
+        if not path:
+            return None
+        if not path.lower().endswith(exams.SUBMISSION_SUFFIX):
+            path += exams.SUBMISSION_SUFFIX
+        self.chosen_file = path
+        self.show_file()
+        ws = self.win.workspace
+        if ws is not None and ws.session is not None:
+            self.win.tasks.watch(exams.record_exam(ws, submission=path), None, lambda exc: report_failure(self.win, exc))
+        return path
+
+    def remember_trainee(self) -> None:
+        """Keep the name and ID as typed in the project (a reopened exam shows them again)."""
+        ws = self.win.workspace
+        if ws is None or ws.session is None or self.locked:
+            return
+        self.show_file()
+        self.win.tasks.watch(exams.record_exam(ws, trainee_id=self.panel.trainee_id.text(),
+                                               trainee_name=self.panel.name.text()),
+                             None, lambda exc: report_failure(self.win, exc))
+
+    def _submission_suggestion(self) -> Path:
+        if self.chosen_file:
+            return Path(self.chosen_file)
+        trainee_id = self.panel.trainee_id.text()
+        safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in trainee_id.strip())[:40] or "submission"
+        folder = Path(self.tools.win.settings.get("files/last_dir") or Path.home())
+        return folder / f"{safe_id}{exams.SUBMISSION_SUFFIX}"
 
     # ------------------------------------------------------------------ submitting
     def ask_submission_path(self, suggestion: str) -> str | None:
@@ -215,40 +400,74 @@ class ExamMode(QObject):
             self.panel.status.setText(text)
             self.win.statusBar().showMessage(text, 8000)
             return None
-        safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in trainee_id.strip())[:40] or "submission"
-        folder = Path(self.tools.win.settings.get("files/last_dir") or Path.home())
-        path = self.ask_submission_path(str(folder / f"{safe_id}{exams.SUBMISSION_SUFFIX}"))
+        path = self.ask_submission_path(str(self._submission_suggestion()))
         if not path:
             return None
         if not path.lower().endswith(exams.SUBMISSION_SUFFIX):
             path += exams.SUBMISSION_SUFFIX
+        if not self.chosen_file:
+            self.chosen_file = path
+            self.show_file()
+        self.panel.status.setText(t("ui.exam.submitting"))
+        return self._submit_to([Path(path)], trainee_id, name, auto=False)
+
+    def _submit_to(self, targets: list[Path], trainee_id: str, name: str, *, auto: bool):
+        ws = self.win.workspace
         case = ws.snapshot().case  # the case as it is now; editing may go on meanwhile
         package = self.package
         self.panel.submit_btn.setEnabled(False)
-        self.panel.status.setText(t("ui.exam.submitting"))
 
         def work():
-            return exams.submit_case(case, package, trainee_id=trainee_id, trainee_name=name, output=path,
-                                     overwrite=True)
+            failure = None
+            for target in targets:  # the chosen file, then (at time up) beside the project
+                try:
+                    return exams.submit_case(case, package, trainee_id=trainee_id, trainee_name=name,
+                                             output=target, overwrite=True)
+                except Exception as exc:  # noqa: BLE001 - the next place, else reported
+                    failure = failure or exc
+            raise failure
 
-        self.submit_future = self.win.tasks.run_in_background(work, self._submitted, self._failed)
+        self.submit_future = self.win.tasks.run_in_background(
+            work, lambda path: self._submitted(path, auto, ws), lambda exc: self._failed(exc, auto))
         return self.submit_future
 
-    def _submitted(self, path) -> None:
+    def _submitted(self, path, auto: bool = False, ws=None) -> None:
         self.submitted = Path(path)
-        self.panel.submit_btn.setEnabled(True)
-        self.panel.status.setText(t("ui.exam.submitted", path=str(path)))
-        self.timer.stop()
-        self.hide_results()  # the results may be seen now
+        self.panel.submit_btn.setEnabled(not self.locked)
+        if ws is not None and ws.session is not None:
+            record = {"submission": str(path), "submitted_at": _utc_now()}
+            if auto:
+                record["locked_at"] = record["submitted_at"]
+            if not self.locked:
+                record.update(trainee_id=self.panel.trainee_id.text(), trainee_name=self.panel.name.text())
+            self.win.tasks.watch(exams.record_exam(ws, **record), None, lambda exc: report_failure(self.win, exc))
+        text = t("ui.exam.auto_submitted" if auto else "ui.exam.submitted", path=str(path))
+        self.panel.status.setText(text)
+        self.hide_results()  # the results may be seen now (not after the time ran out)
         self.tick()
-        text = t("ui.exam.submitted", path=str(path))
-        self.win.statusBar().showMessage(text, 15000)
-        if not os.environ.get("CARBONMGR_NO_DIALOGS"):
+        self.win.statusBar().showMessage(text, 30000 if auto else 15000)
+        if auto:
+            self.announced = text
+            self._notify(text)
+        elif not os.environ.get("CARBONMGR_NO_DIALOGS"):
             QMessageBox.information(self.win, "CarbonMgr", text)
 
-    def _failed(self, exc: BaseException) -> None:
-        self.panel.submit_btn.setEnabled(True)
+    def _failed(self, exc: BaseException, auto: bool = False) -> None:
+        self.panel.submit_btn.setEnabled(True)  # the trainee may try again (to another file)
+        if auto:
+            self.panel.file_btn.setEnabled(True)
+            reason = exc.render(i18n.current()) if hasattr(exc, "render") else f"{type(exc).__name__}: {exc}"
+            text = t("ui.exam.auto_failed", reason=reason)
+            self.announced = text
+            self.panel.status.setText(text)
+            self.win.statusBar().showMessage(text, 60000)
+            self._notify(text)
+            return
         self.panel.status.setText(report_failure(self.win, exc))
+
+
+def _utc_now() -> str:
+    return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
 
 class ExamTools(QObject):
@@ -257,6 +476,7 @@ class ExamTools(QObject):
     def __init__(self, win):
         super().__init__(win)
         self.win = win
+        self.clock = time.time  # the exam clock (seconds since the epoch); tests drive it
         self.mode: ExamMode | None = None
         self._pending: tuple | None = None
         self.instructor = None
@@ -324,20 +544,6 @@ class ExamTools(QObject):
         self._pending = (exam_path, package, project)
         self.win.open_path(str(project))
 
-    @staticmethod
-    def started_at(project: Path) -> float:
-        """When the trainee first opened this exam (kept beside the project)."""
-        stamp = project.with_suffix(".started")
-        try:
-            return float(stamp.read_text(encoding="ascii").strip())
-        except (OSError, ValueError):
-            now = time.time()
-            try:
-                stamp.write_text(f"{now:.3f}", encoding="ascii")
-            except OSError:
-                pass
-            return now
-
     def _exam_of(self, project: Path) -> tuple | None:
         """(exam path, package, project) when ``project`` is the trainee's project of an exam."""
         folder = (data_dir() / "exams").resolve()
@@ -359,7 +565,7 @@ class ExamTools(QObject):
             self.mode = None
         if pending is not None and s is not None and s.project_path is not None and \
                 Path(s.project_path).resolve() == pending[2].resolve():
-            self.mode = ExamMode(self, pending[1], pending[0], pending[2], self.started_at(pending[2]))
+            self.mode = ExamMode(self, pending[1], pending[0], pending[2])
             self.mode.enter()
 
     def _results_shown(self) -> None:

@@ -7,7 +7,10 @@ the front ends reach them only from here.
 """
 from __future__ import annotations
 
+import math
 import tempfile
+from concurrent.futures import Future
+from dataclasses import dataclass
 from pathlib import Path
 
 from carbonmgr.common.errors import Problem, ValidationFailed
@@ -20,7 +23,8 @@ from carbonmgr.training.submission import (SEAL_BROKEN, SEAL_NONE, SEAL_OK, SUBM
 __all__ = ["EXAM_SUFFIX", "SUBMISSION_SUFFIX", "ExamPackage", "ExamDocument", "PackageError", "SubmissionError",
            "Submission", "PackResult", "Variant", "SEAL_OK", "SEAL_BROKEN", "SEAL_NONE", "read_exam",
            "read_submission", "pack_exam", "starting_case", "start_exam_project", "finding_kinds", "class_mistakes",
-           "class_scores", "submit", "submit_case"]
+           "class_scores", "submit", "submit_case", "ExamState", "exam_state", "record_exam", "default_submission_path",
+           "open_submission", "SubmissionInfo", "EXAM_LOCKED", "SUBMISSION_READ_ONLY"]
 
 
 def read_exam(path: str | Path) -> ExamPackage:
@@ -126,3 +130,130 @@ def class_scores(results) -> list[tuple[str, int]]:
     from carbonmgr.training.gradebook import score_distribution
 
     return score_distribution(results)
+
+
+# ------------------------------------------------------------------ the trainee's exam, kept in their project
+
+EXAM_LOCKED = "exam.locked"  # the refused edit of an exam whose time is up
+SUBMISSION_READ_ONLY = "exam.sub.read_only"  # the refused edit of a submission opened for reading
+_STATE_TEXT_CHARS = 1000  # what a project says about its exam is untrusted: longer texts are left out
+
+
+@dataclass
+class ExamState:
+    """What the trainee's project keeps of its exam (meta keys ``exam_*``): when it was first opened
+    (the clock runs from then, whatever happens to the app), the trainee's name and ID and the
+    submission file as typed, and when the work was submitted and when it was locked (time up)."""
+
+    started_at: float
+    trainee_id: str = ""
+    trainee_name: str = ""
+    submission: str = ""
+    submitted_at: str = ""
+    locked_at: str = ""
+
+
+_STATE_KEYS = {"trainee_id": "exam_trainee_id", "trainee_name": "exam_trainee_name",
+               "submission": "exam_submission", "submitted_at": "exam_submitted_at", "locked_at": "exam_locked_at"}
+
+
+def _legacy_start(project_path: Path | None) -> float | None:
+    """The start kept beside the project by earlier versions (``<project>.started``)."""
+    if project_path is None:
+        return None
+    try:
+        value = float(Path(project_path).with_suffix(".started").read_text(encoding="ascii").strip())
+    except (OSError, ValueError, UnicodeDecodeError):
+        return None
+    return value if math.isfinite(value) else None
+
+
+def exam_state(ws, now: float) -> Future:
+    """A Future of the :class:`ExamState` of the open exam project (DB worker). The first call
+    records ``now`` (seconds since the epoch) as the start, in the project itself, so that closing
+    and reopening the app, or the exam, does not give the time again; a start in the future
+    (a clock set back, or an edited file) counts from ``now``."""
+    session = ws.session
+    legacy = _legacy_start(session.project_path)
+
+    def job(project):
+        if project is None:
+            return ExamState(started_at=now)
+        meta = project.meta()
+        try:
+            started = float(meta.get("exam_started_at", "nan"))
+        except ValueError:
+            started = math.nan
+        if not math.isfinite(started):
+            started = legacy if legacy is not None else now
+            project.set_meta(exam_started_at=repr(float(started)))
+        started = min(started, now)
+        texts = {}
+        for attr, key in _STATE_KEYS.items():
+            value = meta.get(key, "")
+            texts[attr] = value if isinstance(value, str) and len(value) <= _STATE_TEXT_CHARS else ""
+        return ExamState(started_at=started, **texts)
+
+    return session.on_project(job)
+
+
+def record_exam(ws, **values: str) -> Future:
+    """Keep fields of the exam's state in the project (``trainee_id``, ``trainee_name``,
+    ``submission``, ``submitted_at``, ``locked_at``); a Future (DB worker)."""
+    unknown = set(values) - set(_STATE_KEYS)
+    if unknown:
+        raise ValueError(f"not an exam state field: {sorted(unknown)}")
+    meta = {_STATE_KEYS[k]: str(v or "")[:_STATE_TEXT_CHARS] for k, v in values.items()}
+
+    def job(project):
+        if project is not None:
+            project.set_meta(**meta)
+
+    return ws.session.on_project(job)
+
+
+def default_submission_path(project: str | Path, trainee_id: str = "") -> Path:
+    """Where a submission goes when the trainee chose no file: beside the exam's project,
+    named after it and the trainee's ID."""
+    project = Path(project)
+    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in (trainee_id or "").strip())[:40]
+    return project.with_name(f"{project.stem}{'-' + safe if safe else ''}{SUBMISSION_SUFFIX}")
+
+
+# ------------------------------------------------------------------ a submission opened in the app
+
+@dataclass
+class SubmissionInfo:
+    """Who submitted, what it answers and its seal (the banner of a submission opened read-only)."""
+
+    path: Path
+    seal: str
+    trainee_id: str | None
+    trainee_name: str | None
+    package_id: str | None
+    exam_id: str | None
+    variant: str | None
+    exam_title: str | None
+    submitted_at: str | None
+
+
+def open_submission(path: str | Path, *, lang: str = "zh"):
+    """A submission (``.cmsub``, or a plain project) for reading in the app: its case, read from
+    a private copy with the seal checked (the file itself is never opened for writing, nor
+    changed), computed, in a workspace that refuses every edit. Blocking: call it off the GUI
+    thread. The workspace's ``submission`` is the :class:`SubmissionInfo`."""
+    from carbonmgr.editing.session import EditSession
+    from carbonmgr.facade.workspace import Workspace
+
+    path = Path(path)
+    sub = read_submission(path)
+    session = EditSession(sub.case, base={"kind": "submission", "path": str(path.resolve())}, lang=lang)
+    session.read_only_reason = "submission"  # the window says "read-only"; Save asks for a new file
+    session.compute()
+    ws = Workspace.editing(session)
+    ws.source = path
+    ws.lock(SUBMISSION_READ_ONLY)
+    ws.submission = SubmissionInfo(path=path, seal=sub.seal, trainee_id=sub.trainee_id,
+                                   trainee_name=sub.trainee_name, package_id=sub.package_id, exam_id=sub.exam_id,
+                                   variant=sub.variant, exam_title=sub.exam_title, submitted_at=sub.submitted_at)
+    return ws

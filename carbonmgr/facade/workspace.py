@@ -105,6 +105,15 @@ class Workspace:
         self._library = library
         self.session = session  # the EditSession of an editing workspace, None when read-only
         self.inventory = None
+        # why this editing workspace takes no edits (a message id: an exam whose time is up, a
+        # submission opened for reading); None: it takes them. Saving stays allowed.
+        self.locked: str | None = None
+        self.submission = None  # a sealed submission opened for reading: who, what it answers, its seal
+
+    def lock(self, code: str) -> None:
+        """Refuse every edit from now on with the message ``code`` (a refused edit, ``CellError``);
+        what was edited before is kept and may still be saved."""
+        self.locked = code
 
     # ----------------------------------------------------------- opening (read-only)
     @classmethod
@@ -326,6 +335,10 @@ def _edit(name: str):
     def operation(self, *args, **kwargs):
         if self.session is None:
             raise ValueError(f"{name}: this workspace is read-only (it has no edit session)")
+        if self.locked is not None and name != "save":
+            from carbonmgr.editing.fields import CellError
+
+            raise CellError(self.locked)
         return getattr(self.session, name)(*args, **kwargs)
 
     operation.__name__ = operation.__qualname__ = name

@@ -26,10 +26,11 @@ from pathlib import Path
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-                               QLineEdit, QMessageBox, QPushButton, QTextBrowser, QVBoxLayout, QWidget)
+                               QLineEdit, QListWidget, QListWidgetItem, QMessageBox, QPushButton, QTextBrowser,
+                               QVBoxLayout, QWidget)
 
 from carbonmgr.common.i18n import translate
-from carbonmgr.facade import exams
+from carbonmgr.facade import exams, grading
 
 from carbonmgr.ui import i18n
 from carbonmgr.ui.operations import report_failure
@@ -470,6 +471,193 @@ def _utc_now() -> str:
     return datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds")
 
 
+class SubmissionView(QObject):
+    """A sealed submission opened read-only (File › Open, ``carbonmgr gui SUB.cmsub``): a banner with
+    the trainee, the package it answers and the seal in words; the instructor grades it against a
+    key from here (the findings, each leading to its line, as Check my work lists them; the same
+    grading as ``carbonmgr grade``) and writes its feedback report. The file is never changed:
+    it was read from a private copy, and the workspace refuses every edit."""
+
+    def __init__(self, tools: "ExamTools", info):
+        super().__init__(tools)
+        self.tools = tools
+        self.win = tools.win
+        self.info = info
+        self.key: Path | None = None
+        self.result = None
+        self.future = None
+        self.panel = QWidget()
+        self.banner = QLabel()
+        self.banner.setObjectName("submission_banner")
+        self.banner.setWordWrap(True)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.grade_btn = QPushButton()
+        self.grade_btn.setObjectName("submission_grade")
+        self.grade_btn.clicked.connect(lambda: self.grade())
+        self.score = QLabel()
+        self.score.setObjectName("submission_score")
+        self.score.setWordWrap(True)
+        self.findings = QListWidget()
+        self.findings.setObjectName("submission_findings")
+        self.findings.setWordWrap(True)
+        self.findings.itemActivated.connect(self.go_to_finding)
+        self.findings.itemClicked.connect(self.go_to_finding)
+        self.feedback_btn = QPushButton()
+        self.feedback_btn.setObjectName("submission_feedback")
+        self.feedback_btn.clicked.connect(lambda: self.write_feedback())
+        self.feedback_btn.setEnabled(False)
+        lay = QVBoxLayout(self.panel)
+        lay.addWidget(self.banner)
+        lay.addWidget(self.grade_btn)
+        lay.addWidget(self.score)
+        lay.addWidget(self.findings, 1)
+        lay.addWidget(self.feedback_btn)
+        self.dock = QDockWidget()
+        self.dock.setObjectName("SubmissionDock")
+        self.dock.setWidget(self.panel)
+        self.dock.setFeatures(QDockWidget.DockWidgetFeature.DockWidgetMovable)
+        self.active = False
+
+    def enter(self) -> None:
+        self.active = True
+        self.win.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.dock)
+        self.dock.show()
+        self.retranslate()
+
+    def leave(self) -> None:
+        self.active = False
+        self.win.removeDockWidget(self.dock)
+        self.dock.hide()
+
+    # ------------------------------------------------------------------ texts
+    def banner_lines(self) -> list[str]:
+        """The banner in the user's language: who, what it answers, when, the seal, read-only."""
+        info = self.info
+        if info.trainee_id or info.trainee_name:
+            who = info.trainee_name or ""
+            if info.trainee_id:
+                who = f"{who} ({info.trainee_id})" if who else info.trainee_id
+        else:
+            who = t("ui.sub.no_trainee")
+        lines = [t("ui.sub.trainee", name=who)]
+        if info.package_id:
+            variant = t("ui.sub.variant", variant=info.variant) if info.variant else ""
+            lines.append(t("ui.sub.package", title=info.exam_title or "-", package_id=info.package_id,
+                           variant=variant))
+        else:
+            lines.append(t("ui.sub.no_package"))
+        if info.submitted_at:
+            lines.append(t("ui.sub.submitted_at", when=info.submitted_at))
+        lines.append(t(f"ui.sub.seal.{info.seal}"))
+        lines.append(t("ui.sub.read_only"))
+        return lines
+
+    def retranslate(self) -> None:
+        self.dock.setWindowTitle(t("ui.sub.dock"))
+        color = {"ok": "#e6f4ea", "broken": "#fde2e1"}.get(self.info.seal, "#eeeeee")
+        self.banner.setStyleSheet(f"background:{color}; padding:6px; border-radius:3px")
+        parts = [html.escape(line) for line in self.banner_lines()]
+        parts[-2] = f"<b>{parts[-2]}</b>"  # the seal
+        self.banner.setText("<br>".join(parts))
+        self.grade_btn.setText(t("ui.sub.grade"))
+        self.feedback_btn.setText(t("ui.sub.feedback"))
+        self.show_result()
+
+    # ------------------------------------------------------------------ grading
+    def ask_key_path(self) -> str | None:
+        """The exercise workbook to grade against (tests replace this)."""
+        folder = self.win.settings.get("files/last_dir") or str(Path.home())
+        path, _ = QFileDialog.getOpenFileName(self.win, t("ui.instructor.choose_key"), folder,
+                                              t("ui.instructor.filter_key"))
+        return path or None
+
+    def grade(self, key: str | None = None):
+        """Grade the submission file against a key (task pool), as ``carbonmgr grade`` does; the future."""
+        if self.future is not None and not self.future.done():
+            return None
+        key = key or self.ask_key_path()
+        if not key:
+            return None
+        self.key = Path(key)
+        path, lang = self.info.path, i18n.current()
+        self.grade_btn.setEnabled(False)
+        self.score.setText(t("ui.sub.grading"))
+
+        def done(results) -> None:
+            self.grade_btn.setEnabled(True)
+            self.result = results[0]
+            self.feedback_btn.setEnabled(self.result.graded)
+            self.show_result()
+
+        def failed(exc) -> None:
+            self.grade_btn.setEnabled(True)
+            self.score.setText(report_failure(self.win, exc))
+
+        self.future = self.win.tasks.run_in_background(
+            lambda: grading.grade_submissions(key, [path], lang=lang), done, failed)
+        return self.future
+
+    def show_result(self) -> None:
+        self.findings.clear()
+        res = self.result
+        if res is None:
+            self.score.setText("")
+            return
+        lang = i18n.current()
+        if not res.graded:
+            self.score.setText(t("ui.instructor.unreadable", reason=res.problem_text(lang)))
+            return
+        key = self.key.name if self.key else "-"
+        if res.findings:
+            text = t("ui.sub.score", score=f"{res.score:g}", count=len(res.findings), key=key)
+        else:
+            text = t("ui.sub.perfect", score=f"{res.score:g}", key=key)
+        if res.package in ("ok", "other"):
+            text += "\n" + t(f"ui.sub.package_{res.package}")
+        self.score.setText(text)
+        for i, f in enumerate(res.findings):
+            item = QListWidgetItem(f"{i + 1}. {f.text(lang)}")
+            item.setData(Qt.ItemDataRole.UserRole, list(f.rows))
+            item.setToolTip(t("grade.kind." + f.kind) + f" · −{f.points:g}")
+            self.findings.addItem(item)
+
+    def go_to_finding(self, item: QListWidgetItem) -> None:
+        """Show the finding's first line in the activity table."""
+        rows = item.data(Qt.ItemDataRole.UserRole) or []
+        s = self.win.session
+        if s is None:
+            return
+        table_rows = s.case.activities.row
+        for r in rows:
+            if r in table_rows:
+                self.win.tabs.setCurrentWidget(self.win.activities)
+                self.win.activities.go_to(table_rows.index(r), "quantity")
+                return
+
+    def ask_feedback_folder(self) -> str | None:
+        """Where to write the feedback report (tests replace this)."""
+        return QFileDialog.getExistingDirectory(self.win, t("ui.sub.feedback")) or None
+
+    def write_feedback(self, folder: str | None = None):
+        """The trainee's feedback report (PDF, through the report writer); the future."""
+        if self.result is None or not self.result.graded:
+            return None
+        folder = folder or self.ask_feedback_folder()
+        if not folder:
+            return None
+        result, lang = self.result, i18n.current()
+        title = self.info.exam_title or ""
+
+        def done(paths) -> None:
+            text = t("ui.instructor.written", path=str(paths[0]))
+            self.score.setText(self.score.text().split("\n\n")[0] + "\n\n" + text)
+            self.win.statusBar().showMessage(text, 15000)
+
+        return self.win.tasks.run_in_background(
+            lambda: grading.write_feedback_reports([result], folder, lang=lang, title=title), done,
+            lambda exc: report_failure(self.win, exc))
+
+
 class ExamTools(QObject):
     """The exam actions of the window (File › Open exam …, File › Instructor …)."""
 
@@ -478,6 +666,7 @@ class ExamTools(QObject):
         self.win = win
         self.clock = time.time  # the exam clock (seconds since the epoch); tests drive it
         self.mode: ExamMode | None = None
+        self.submission: SubmissionView | None = None
         self._pending: tuple | None = None
         self.instructor = None
         self.act_open_exam = QAction(win)
@@ -508,6 +697,8 @@ class ExamTools(QObject):
         self.act_instructor.setStatusTip(t("ui.instructor.open_tip"))
         if self.mode is not None and self.mode.active:
             self.mode.retranslate()
+        if self.submission is not None and self.submission.active:
+            self.submission.retranslate()
 
     # ------------------------------------------------------------------ opening
     def ask_exam_path(self) -> str | None:
@@ -537,6 +728,14 @@ class ExamTools(QObject):
         return self.win.tasks.run_in_background(work, lambda r: self._open_project(Path(path), *r),
                                                 lambda exc: report_failure(self.win, exc))
 
+    def open_submission(self, path: str):
+        """Open a sealed submission read-only (read, seal checked and computed off the GUI thread);
+        returns the future."""
+        lang = i18n.current()
+        return self.win.tasks.run_in_background(lambda: exams.open_submission(path, lang=lang),
+                                                lambda ws: self.win.install_workspace(ws, check_recovery=False),
+                                                lambda exc: report_failure(self.win, exc))
+
     def _open_project(self, exam_path: Path, package, project: Path) -> None:
         if self.mode is not None:
             self.mode.leave()
@@ -563,6 +762,15 @@ class ExamTools(QObject):
         if self.mode is not None:
             self.mode.leave()  # another case (or the exam again): the exam's project keeps the work
             self.mode = None
+        if self.submission is not None:
+            self.submission.leave()
+            self.submission.deleteLater()
+            self.submission = None
+        ws = self.win.workspace
+        if ws is not None and ws.session is s and getattr(ws, "submission", None) is not None:
+            self.submission = SubmissionView(self, ws.submission)
+            self.submission.enter()
+            return
         if pending is not None and s is not None and s.project_path is not None and \
                 Path(s.project_path).resolve() == pending[2].resolve():
             self.mode = ExamMode(self, pending[1], pending[0], pending[2])

@@ -413,6 +413,8 @@ class MainWindow(Retranslating, QMainWindow):
         elif s.base.get("kind") == "workbook":
             file_name = shown_file_name(s.base["path"])
             name = self.tr("%1 (not saved as a project yet)").replace("%1", file_name)
+        elif s.base.get("kind") == "submission":
+            name = Path(s.base["path"]).name
         else:
             name = self.tr("Untitled")
         if s.read_only:
@@ -469,8 +471,8 @@ class MainWindow(Retranslating, QMainWindow):
         start = suggestion or self.settings.get("files/last_dir") or str(Path.home())
         if kind == "open":
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Open"), start,
-                                                  self.tr("Projects and workbooks (*.carbon *.xlsx *.xlsm);;"
-                                                          "All files (*)"))
+                                                  self.tr("Projects, workbooks and submissions "
+                                                          "(*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;All files (*)"))
         elif kind == "import":
             path, _ = QFileDialog.getOpenFileName(self, self.tr("Import workbook"), start,
                                                   self.tr("Case workbooks (*.xlsx *.xlsm)"))
@@ -552,6 +554,11 @@ class MainWindow(Retranslating, QMainWindow):
         if p.suffix.lower() == PROJECT_SUFFIX:
             self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", shown_file_name(p)))
             return self._open_project(p, check_recovery=check_recovery)
+        if p.suffix.lower() == ".cmsub":  # a sealed submission: read-only, with its banner (ui/exam_page.py)
+            self.statusBar().showMessage(self.tr("Opening %1 …").replace("%1", shown_file_name(p)))
+            return self.exam_tools.open_submission(str(p))
+        if p.suffix.lower() == ".cmexam":  # an exam package: the trainee's work on it, in exam mode
+            return self.exam_tools.open_exam(str(p))
         return self.import_workbook(str(p))
 
     def _open_project(self, p: Path, *, check_recovery: bool = True, read_only: bool = False):
@@ -678,7 +685,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.workspace = workspace
         if session.project_path is not None:
             self.settings.add_recent(str(session.project_path))
-        elif session.base.get("kind") == "workbook":
+        elif session.base.get("kind") in ("workbook", "submission"):
             self.settings.add_recent(session.base["path"])
         self.settings.sync()
         self.problem_model.set_problems([])

@@ -63,6 +63,8 @@ GLOSSARY: dict[str, str] = {
     "&Undo %1": "撤销 %1(&U)", "&Undo": "撤销(&U)", "&Redo %1": "重做 %1(&R)", "&Redo": "重做(&R)",
     "%1 lines": "%1 行", "computed in %1 ms": "核算用时 %1 毫秒", "Open": "打开",
     "Projects and workbooks (*.carbon *.xlsx *.xlsm);;All files (*)": "项目和工作簿 (*.carbon *.xlsx *.xlsm);;所有文件 (*)",
+    "Projects, workbooks and submissions (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;All files (*)":
+        "项目、工作簿和提交文件 (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;所有文件 (*)",
     "Import workbook": "导入工作簿", "Case workbooks (*.xlsx *.xlsm)": "案例工作簿 (*.xlsx *.xlsm)",
     "Save project": "保存项目", "CarbonMgr projects (*.carbon)": "CarbonMgr 项目 (*.carbon)",
     "Internal error: %1": "内部错误：%1", "Opening %1 …": "正在打开 %1…",

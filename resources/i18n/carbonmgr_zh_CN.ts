@@ -1397,10 +1397,6 @@
             <translation>打开</translation>
         </message>
         <message>
-            <source>Projects and workbooks (*.carbon *.xlsx *.xlsm);;All files (*)</source>
-            <translation>项目和工作簿 (*.carbon *.xlsx *.xlsm);;所有文件 (*)</translation>
-        </message>
-        <message>
             <source>Import workbook</source>
             <translation>导入工作簿</translation>
         </message>
@@ -1543,6 +1539,10 @@
         <message>
             <source>Lines with problems (not counted in the totals)</source>
             <translation>有问题的行（未计入合计）</translation>
+        </message>
+        <message>
+            <source>Projects, workbooks and submissions (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;All files (*)</source>
+            <translation>项目、工作簿和提交文件 (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;所有文件 (*)</translation>
         </message>
         <message>
             <source>Saving …</source>

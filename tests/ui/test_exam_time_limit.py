@@ -118,6 +118,9 @@ def test_the_clock_warns_then_locks_and_submits_to_the_chosen_file(qtbot, win, e
     tabs = win.tabs
     assert not tabs.isTabVisible(tabs.indexOf(win.results))
     assert win.activities.view.isColumnHidden(win.activities.model.column_of("tco2e"))
+    # the work done was saved into the project (at the lock), and the state (start, lock) too
+    qtbot.waitUntil(lambda: not win.session.modified, timeout=20000)
+    qtbot.wait(50)
     win.paste_cells("F1\tmobile_combustion\t柴油\t99\tt\r\n")
     qtbot.wait(50)
     assert len(win.session) == 2 and sorted(win.session.case.activities.quantity) == [20.0, 50.0]
@@ -125,8 +128,6 @@ def test_the_clock_warns_then_locks_and_submits_to_the_chosen_file(qtbot, win, e
     win.undo()
     assert len(win.session) == 2
     assert mode.panel.trainee_id.isReadOnly() and not mode.panel.submit_btn.isEnabled()
-    # the work done was saved into the project, and the state (start, lock) too
-    qtbot.waitUntil(lambda: not win.session.modified, timeout=20000)
     project = win.session.project_path
     qtbot.waitUntil(lambda: "exam_locked_at" in _meta(project), timeout=20000)
     meta = _meta(project)

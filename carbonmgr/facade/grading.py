@@ -29,13 +29,40 @@ def grade_case(exercise, submission, lang: str = "zh", *, hints_revealed=None):
     return grade(exercise, submission, lang, hints_revealed=hints_revealed)
 
 
-def grade_submissions(key, paths, *, lang: str = "zh", progress=None):
+def warm_up() -> None:
+    """Load what grading uses (the grader, the submission and exercise readers, the workbook
+    reader, the factor library), so that the first grading does not: the Instructor page calls
+    it on its grading thread when it opens, while the instructor chooses the key and the folder."""
+    import importlib.metadata  # noqa: F401
+    import carbonmgr.inventory.engine  # noqa: F401
+    import carbonmgr.io.abatement  # noqa: F401
+    import carbonmgr.io.orders  # noqa: F401
+    import carbonmgr.io.safety  # noqa: F401
+    import carbonmgr.io.workbook  # noqa: F401
+    import carbonmgr.training.gradebook  # noqa: F401
+    import carbonmgr.training.grading  # noqa: F401
+    import carbonmgr.training.intake  # noqa: F401
+    import carbonmgr.training.package  # noqa: F401
+    import carbonmgr.training.submission  # noqa: F401
+    import carbonmgr.io.reader  # noqa: F401
+    import carbonmgr.storage.store  # noqa: F401
+    import openpyxl.packaging.extended  # noqa: F401
+    import openpyxl.reader.excel  # noqa: F401
+    import openpyxl.writer.excel  # noqa: F401
+    import python_calamine  # noqa: F401
+    from carbonmgr.factors.library import default_library
+
+    default_library()
+
+
+def grade_submissions(key, paths, *, lang: str = "zh", progress=None, on_result=None):
     """Grade submission files (case workbooks, project files) against ``key`` (an exercise
     workbook's path or an Exercise), in the order given; an unreadable submission is flagged
-    in its result and the rest are graded. ``progress(done, total)`` after each one."""
+    in its result and the rest are graded. ``on_result(index, result)`` and ``progress(done,
+    total)`` after each one (on the grading thread)."""
     from carbonmgr.training.grading import grade_many
 
-    return grade_many(key, paths, lang, progress)
+    return grade_many(key, paths, lang, progress, on_result=on_result)
 
 
 def write_gradebook(results, path: str | Path, *, lang: str = "zh") -> Path:

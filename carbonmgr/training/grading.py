@@ -1081,11 +1081,12 @@ def grade(exercise: Exercise, submission, lang: str = "en", *, hints_revealed: M
 
 
 def grade_many(key, paths: Iterable[str | Path], lang: str = "en",
-               progress: Callable[[int, int], Any] | None = None, *, library=None) -> list[GradeResult]:
+               progress: Callable[[int, int], Any] | None = None, *, library=None,
+               on_result: Callable[[int, GradeResult], Any] | None = None) -> list[GradeResult]:
     """Grade each submission file against ``key`` (an :class:`Exercise` or the path of an exercise
     workbook), in the order given. An unreadable submission is flagged in its result (``problems``)
-    and the others are graded. ``progress(done, total)`` is called after each one (from the
-    calling thread: the app runs this in a worker)."""
+    and the others are graded. ``on_result(index, result)`` then ``progress(done, total)`` are
+    called after each one (from the calling thread: the app runs this in a worker)."""
     from carbonmgr.factors.library import default_library
     from carbonmgr.training.exercise import read_exercise
     from carbonmgr.training.intake import load_submission
@@ -1118,6 +1119,8 @@ def grade_many(key, paths: Iterable[str | Path], lang: str = "en",
             result = GradeResult(submission=str(path), lang=lang, points_possible=grader.points_possible(),
                                  problems=[Problem("grade.unreadable", {"detail": f"{type(exc).__name__}: {exc}"})])
         results.append(result)
+        if on_result is not None:
+            on_result(n, result)
         if progress is not None:
             progress(n + 1, len(paths))
     return results

@@ -61,6 +61,7 @@ class Exercise:
         self.given: list[tuple[str, str]] = []
         self.rubric: list[list] = []  # rows of the Rubric sheet (RUBRIC_HEADER)
         self.variables: list[list] = []  # rows of the Variables sheet (VARIABLES_HEADER)
+        self.equipment: list[list] = []  # rows of the key's Equipment sheet (EQUIPMENT_HEADER)
 
     def doc(self, sheet: str, title: str, title_en: str, kind: str, rows: list[list], widths=None,
             header_rows: tuple[int, ...] = ()) -> None:
@@ -766,6 +767,35 @@ def _doc_rows(ex: Exercise, sheet: str) -> list[list]:
     return next(d for d in ex.documents if d["sheet"] == sheet)["rows"]
 
 
+EQUIPMENT_HEADER = ["facility [设施]", "method [方法]", "refrigerant [制冷剂]", "new_charge [新设备充装量]",
+                    "capacity_new [新增设备容量]", "recharge [补充充装量]", "note [备注]"]
+
+
+def wuhan_register(ex: Exercise) -> None:
+    """The Wuhan key's R-410A in the refrigerant equipment register, by the simplified material
+    balance: the new unit's first charge and its capacity (they cancel), and the top-ups of the
+    existing units; the gas recovered before a repair and put back is not in the balance."""
+    line = _key_line(ex, "R-410A")
+    ex.activities.remove(line)
+    rows = _doc_rows(ex, "制冷剂维保记录")
+    first = [row[4] for row in rows[2:-1] if str(row[3]).startswith("新设备初始充注")]
+    topups = [row[4] for row in rows[2:-1] if str(row[3]).startswith("补充加注")]
+    assert first == [18.0] and r(sum(topups), 1) == line["quantity"] == 28.6
+    ex.equipment = [["F1", "simplified_material_balance", "R-410A", first[0], first[0], r(sum(topups), 1),
+                     "1#—3# 车间空调、办公楼多联机 workshop ACs 1-3 and the office VRF"]]
+    task = next(n for n, b in enumerate(ex.brief) if b[0] == "task" and b[1].startswith("注意"))
+    ex.brief.insert(task, (
+        "task", "制冷剂按简化物料平衡法录入制冷设备表：新设备充装量、新增设备容量、已有设备的补充充装量（kg）。",
+        "Enter the refrigerant in the equipment register by the simplified material balance: the charge and "
+        "capacity of new equipment and the top-ups (recharge) of existing equipment, in kg.", None))
+
+
+def _register_sheet(wb: Workbook, ex: Exercise) -> None:
+    """The key's Equipment sheet of an exercise that has one."""
+    if ex.equipment:
+        _table(wb.create_sheet("Equipment"), EQUIPMENT_HEADER, ex.equipment)
+
+
 def wuhan_variables(ex: Exercise) -> None:
     """Per-trainee variants of the Wuhan exercise: December's forklift diesel, the top-up of
     workshop AC 2 and the two limestone deliveries are drawn; the documents show the drawn
@@ -789,7 +819,8 @@ def wuhan_variables(ex: Exercise) -> None:
     assert len(ac2) == 1 and ac2[0][4] == 9.8
     ac2[0][4] = "{{ac2_topup}}"
     topups = [row[4] for row in rows[2:-1] if str(row[3]).startswith("补充加注") and row is not ac2[0]]
-    _key_line(ex, "R-410A")["quantity"] = "{{%s + ac2_topup}}" % r(sum(topups), 1)
+    register = next(e for e in ex.equipment if e[2] == "R-410A")
+    register[EQUIPMENT_HEADER.index("recharge [补充充装量]")] = "{{%s + ac2_topup}}" % r(sum(topups), 1)
     rows = _doc_rows(ex, "石灰石采购及化验")
     assert [rows[3][1], rows[4][1], rows[5][1]] == [32.0, 32.0, 64.0]
     rows[3][1], rows[4][1], rows[5][1] = "{{lime_apr}}", "{{lime_oct}}", "{{lime_apr + lime_oct}}"
@@ -828,7 +859,7 @@ def wuhan_rubric(ex: Exercise) -> None:
          "The heat supplied is the difference of the heat meter's readings over the year, deducted as exported "
          "heat.", GBT32150_ZH + "：输出的电力、热力所对应的排放应扣除",
          GBT32150_EN + ": the emissions of exported electricity and heat are deducted"],
-        [_key_row(ex, "R-410A"), 10, None,
+        ["Equipment!2", 10, None,
          "制冷剂逸散量只计已有设备的补充加注；新设备的初始充注和维修前回收后回充的制冷剂不是排放。",
          "Refrigerant released counts the top-ups of existing units only; a new unit's first charge and gas "
          "recovered before a repair and put back are not emissions.",
@@ -901,7 +932,7 @@ def office_rubric(ex: Exercise) -> None:
 
 
 TRAINER_ADDITIONS = {
-    "wuhan_manufacturing": (wuhan_variables, wuhan_rubric),
+    "wuhan_manufacturing": (wuhan_register, wuhan_variables, wuhan_rubric),
     "office_services": (office_rubric,),
 }
 
@@ -1008,6 +1039,7 @@ def build(ex: Exercise) -> Workbook:
     if ex.instruments:
         ws = wb.create_sheet("Instruments")
         _table(ws, [f"{k} [{z}]" for k, z in INSTRUMENT_COLUMNS], ex.instruments)
+    _register_sheet(wb, ex)
     return wb
 
 

@@ -19,7 +19,8 @@ from typing import Any, Iterable, Mapping
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import Message
-from carbonmgr.inventory.model import ACTIVITY_OPTIONS, MAX_NUMBER, ActivityTable, CaseData, CaseInfo
+from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, EQUIPMENT_VALUE_FIELDS, MAX_NUMBER, ActivityTable, CaseData,
+                                       CaseInfo)
 from carbonmgr.training.expr import ExprError, PLACEHOLDER, cell_number, cell_value, has_placeholder, names_in
 
 __all__ = ["Exercise", "Brief", "Document", "Given", "Rubric", "RubricRow", "Variable", "read_exercise",
@@ -103,6 +104,7 @@ _NO = ("no", "n", "false", "0", "否")
 _NUMERIC_FIELDS = {
     "Activities": {"quantity", *(k for k, kind in ACTIVITY_OPTIONS.items() if kind in ("number", "fraction"))},
     "Instruments": {"quantity", "ef"},
+    "Equipment": set(EQUIPMENT_VALUE_FIELDS),  # the register's amounts, kg
 }
 _FRACTIONS = {k for k, kind in ACTIVITY_OPTIONS.items() if kind == "fraction"}
 
@@ -933,6 +935,10 @@ def instantiate(exercise: Exercise, values: Mapping[str, float] | None = None) -
             for ins in key.instruments:
                 if ins.row == ph.row:
                     setattr(ins, ph.field, x)
+        elif ph.sheet == "Equipment":
+            for eq in key.equipment:
+                if eq.row == ph.row:
+                    eq.values[ph.field] = x
     if problems:
         raise ValidationFailed(problems)
     decimals = {v.name: v.decimals for v in exercise.variables}

@@ -38,15 +38,20 @@ def test_the_wuhan_variables_and_a_variant_key_by_hand():
     assert [(v.name, v.value, v.min, v.max, v.decimals) for v in ex.variables] == [
         ("forklift_dec", 1230, 800, 2000, 0), ("ac2_topup", 9.8, 5, 20, 1), ("lime_apr", 32, 20, 45, 1),
         ("lime_oct", 32, 20, 45, 1)]
+    # the key's numbers that follow the variables: the diesel and limestone lines and the register's recharge
+    assert sorted(p.cell for p in ex.placeholders) == ["Activities!D4", "Activities!D8", "Equipment!F2"]
     values = {"forklift_dec": 1500, "ac2_topup": 12.4, "lime_apr": 28.5, "lime_oct": 41.0}
+    assert exercise(W, **values).key.equipment[0].values == pytest.approx({"new_charge": 18, "capacity_new": 18,
+                                                                          "recharge": 31.2})
     lines, inv = key_lines(W, **values)
     base, _ = key_lines(W)
     # the forklifts' other eleven months stay 13,130 kg; the other top-ups 6.5 + 7.2 + 5.1 kg
+    (register,) = inv.extra_lines  # R-410A in the equipment register: 18 − 18 + the top-ups
     assert lines[4] == pytest.approx((13_130 + 1500) / 1000 * DIESEL_PER_T, rel=1e-9)
-    assert lines[8] == pytest.approx((6.5 + 7.2 + 5.1 + 12.4) / 1000 * R410A_PER_T, rel=1e-9)
-    assert lines[9] == pytest.approx((28.5 + 41.0) * LIME_PER_T, rel=1e-9)
+    assert register["tco2e"] == pytest.approx((18 - 18 + 6.5 + 7.2 + 5.1 + 12.4) / 1000 * R410A_PER_T, rel=1e-9)
+    assert lines[8] == pytest.approx((28.5 + 41.0) * LIME_PER_T, rel=1e-9)
     assert {r: lines[r] for r in (2, 3, 5, 6, 7)} == {r: base[r] for r in (2, 3, 5, 6, 7)}
-    assert inv.totals["total"] == pytest.approx(sum(lines.values()), rel=1e-9)
+    assert inv.totals["total"] == pytest.approx(sum(lines.values()) + register["tco2e"], rel=1e-9)
     # the documents the trainee reads show the drawn values and add up to the variant's key
     log = sheet_values(W, "柴油领用记录", **values)
     assert sum(r[3] for r in log[3:27] if r[1].startswith("仓储部")) == 14_630
@@ -65,19 +70,23 @@ def test_a_variant_solved_from_its_documents_scores_100_and_another_variants_ans
     work_b = _wuhan_work(lambda sheet: sheet_values(W, sheet, **b))
     assert grade(ex_a, _submission(W, work_a)).score == 100 and grade(ex_b, _submission(W, work_b)).score == 100
     result = grade(ex_a, _submission(W, work_b))
-    assert [(f.kind, f.key_row) for f in result.findings] == [("wrong_quantity", 4), ("wrong_quantity", 8),
-                                                               ("wrong_quantity", 9)]
-    texts = [f.text("en") for f in result.findings]
-    assert "it fits: 14.63 t" in texts[0] and "it fits: 31.2 kg" in texts[1] and "it fits: 69.5 t" in texts[2]
+    found = {(f.key_sheet, f.key_row): f.text("en") for f in result.findings}
+    assert [f.kind for f in result.findings] == ["wrong_quantity"] * 3
+    assert sorted(found) == [("Activities", 4), ("Activities", 8), ("Equipment", 2)]
+    assert "it fits: 14.63 t" in found["Activities", 4] and "it fits: 69.5 t" in found["Activities", 8]
+    # the trainee entered the top-ups as fugitive lines (kg): compared with the register by the mass emitted
+    assert "refrigerant emitted" in found["Equipment", 2] and "You have: 24.8 kg; it fits: 31.2 kg" in \
+        found["Equipment", 2]
 
 
 def test_the_rubrics_of_the_bundled_exercises():
-    """Wuhan: coal 20 points at 0.5 %, six more lines at 10, steam by default 10, the settings 5 each;
+    """Wuhan: coal 20 points at 0.5 %, five more lines and the R-410A register at 10, steam by default 10,
+    the settings 5 each;
     office: its lines, the certificates and the settings."""
     w = exercise(W)
     assert w.rubric.points("Activities!2") == 20 and w.rubric.tolerance("Activities!2") == 0.005
     assert w.rubric.points("Activities!6") == 10 and w.rubric.row("Activities!6") is None  # steam: the default
-    for target in ("Activities!3", "Activities!4", "Activities!5", "Activities!7", "Activities!8", "Activities!9",
+    for target in ("Activities!3", "Activities!4", "Activities!5", "Activities!7", "Activities!8", "Equipment!2",
                    "standard", "gwp_set", "consolidation", "extra_source", "hint"):
         row = w.rubric.row(target)
         assert row is not None, target
@@ -145,7 +154,12 @@ def test_exam_pack_variants_graded_end_to_end(tmp_path):
                 continue
             assert g["score"] < 100, (i, j)
             assert g["findings"] and {f["kind"] for f in g["findings"]} == {"wrong_quantity"}, (i, j)
-            assert {f["key_row"] for f in g["findings"]} <= {4, 8, 9}, (i, j)  # diesel, R-410A, limestone
+            found = {(f.get("sheet", "Activities"), f["key_row"]) for f in g["findings"]}
+            assert found <= {("Activities", 4), ("Equipment", 2), ("Activities", 8)}, (i, j)  # diesel, R-410A, lime
             for f in g["findings"]:
-                k = key_lines_i.row.index(f["key_row"])
-                assert f"it fits: {_qty(key_lines_i.quantity[k], key_lines_i.unit[k])}" in f["message"], f
+                if f.get("sheet") == "Equipment":
+                    fits = _qty(variants[i].key.equipment[0].values["recharge"], "kg")  # 18 − 18 + recharge
+                else:
+                    k = key_lines_i.row.index(f["key_row"])
+                    fits = _qty(key_lines_i.quantity[k], key_lines_i.unit[k])
+                assert f"it fits: {fits}" in f["message"], f

@@ -1341,7 +1341,7 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
     # 3. apply + aggregate per group
     q = acts.quantity
     for g in groups:
-        g.qty_sum = math.fsum(q[i] for i in g.lines)
+        g.qty_sum = math.fsum(map(q.__getitem__, g.lines))
         if g.calc is None:
             continue
         c = g.calc

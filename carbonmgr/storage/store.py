@@ -17,6 +17,8 @@ create is refused on open):
   column lists;
 * ``facilities``, ``activities`` (one row per line, ordered by ``seq``),
   ``instruments``, ``equipment``, ``documents``;
+* ``activity_pack``: the lines of a large new file (an import, Save As) as one compressed block of
+  columns instead of rows (``activities`` is then empty); the first edit of a line turns it into rows;
 * ``results`` (one row per run), ``result_groups`` (per group of lines: the trace
   template, zlib-compressed), ``result_lines`` (per line: tco2e, gases JSON),
   ``snapshot_factors``, ``snapshot_gwp``;
@@ -219,6 +221,14 @@ def _m0007_practice_attempts(db: Database) -> None:
                                    pk="id", not_null=["at", "exercise"], strict=True)
 
 
+def _m0008_activity_pack(db: Database) -> None:
+    # a large case's activity lines written at once (an import, Save As) as one compressed block of
+    # columns instead of a row per line (carbonmgr/storage/store.py, _pack_activities); the first edit of
+    # a line turns the block into rows. A file holds its lines one way or the other, never both.
+    db["activity_pack"].create({"id": int, "lines": int, "data": bytes}, pk="id", not_null=["lines", "data"],
+                               strict=True)
+
+
 _STEPS: list[tuple[str, Any]] = [
     ("0001_initial", _m0001_initial),
     ("0002_kept_runs", _m0002_kept_runs),
@@ -227,6 +237,7 @@ _STEPS: list[tuple[str, Any]] = [
     ("0005_facility_residual_mix", _m0005_facility_residual_mix),
     ("0006_ets_units", _m0006_ets_units),
     ("0007_practice_attempts", _m0007_practice_attempts),
+    ("0008_activity_pack", _m0008_activity_pack),
 ]
 
 
@@ -357,6 +368,12 @@ def _write_case(db: Database, case: CaseData) -> list[int]:
 
     n = len(acts)
     ids = list(range(1, n + 1))
+    if n >= _PACK_LINES and _has_table(conn, "activity_pack"):
+        data = _pack_activities(acts)
+        if data is not None:
+            conn.execute("INSERT INTO activity_pack(id, lines, data) VALUES (1, ?, ?)", (n, data))
+            _set_meta(db, last_activity_id=str(n))
+            return ids
     # the tables are empty: the line-order index is built once after the lines (not grown line by line),
     # with the very statement its schema step ran, so the schema check on open finds what it expects
     index = conn.execute("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name = 'idx_activities_seq'"
@@ -371,6 +388,139 @@ def _write_case(db: Database, case: CaseData) -> list[int]:
         conn.execute(index[1])
     _set_meta(db, last_activity_id=str(n))
     return ids
+
+
+_PACK_LINES = 10_000  # from this many lines, a new file holds them as one block of columns (below)
+_TEXT_COLUMNS = ("facility", "source", "item", "unit")
+_INT_OR_BLANK = frozenset((int, type(None)))
+_MAX_PACKED_LINES = 100_000_000  # a count beyond is a damaged (or crafted) file
+_PACK_BYTES_PER_LINE = 16 << 10  # a block that inflates to more than this per line (+ 16 MB) is refused
+
+
+def _has_table(conn: sqlite3.Connection, name: str) -> bool:
+    return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
+
+
+def _pack_activities(acts: ActivityTable) -> bytes | None:
+    """The lines as one compressed block: the JSON of their columns (each value as :func:`dumps` writes
+    it in a row's JSON), where numbers are kept as arrays after the JSON: the quantities (little-endian
+    doubles, a blank as NaN, which a REAL column stores as NULL too), the rows, and for a column of text
+    its distinct values in the JSON and each line's index among them in an array. None when a column
+    holds a value of a type its table column would convert (the lines are then written as rows, as
+    before): what comes back is exactly what rows would give."""
+    for name in _TEXT_COLUMNS:
+        if not set(map(type, getattr(acts, name))) <= _TEXT_OR_BLANK:
+            return None
+    if not set(map(type, acts.row)) <= _INT_OR_BLANK:
+        return None
+    quantity = acts.quantity
+    if not set(map(type, quantity)) <= _FLOAT_OR_BLANK:
+        return None
+    if None in quantity:
+        nan = float("nan")
+        quantity = [nan if q is None else q for q in quantity]
+    arrays: list = []
+    _array(arrays, "d", quantity)
+    row = acts.row if None in acts.row else {"a": _array(arrays, "q", acts.row)}
+    columns = {"quantity": {"a": 0}, "row": row,
+               **{name: _distinct(arrays, getattr(acts, name)) for name in _TEXT_COLUMNS},
+               "options": {k: _distinct(arrays, col) if set(map(type, col)) <= _TEXT_OR_BLANK else col
+                           for k, col in acts.options.items()},
+               "extra": {k: _distinct(arrays, col) if set(map(type, col)) <= _TEXT_OR_BLANK else col
+                         for k, col in acts.extra.items()},
+               "arrays": [a.typecode for a in arrays]}
+    text = dumps(columns).encode("utf-8")
+    if sys.byteorder != "little":  # pragma: no cover - the block is little-endian
+        for a in arrays:
+            a.byteswap()
+    return zlib.compress(b"".join([struct.pack("<Q", len(text)), text, *(a.tobytes() for a in arrays)]), 1)
+
+
+def _array(arrays: list, code: str, values) -> int:
+    from array import array
+
+    arrays.append(array(code, values))
+    return len(arrays) - 1
+
+
+def _distinct(arrays: list, col: list) -> dict:
+    """A column of text and blanks as its distinct values ("u") and an array of each line's index among
+    them ("a": which array)."""
+    values = list(dict.fromkeys(col))
+    index = {v: i for i, v in enumerate(values)}
+    return {"u": values, "a": _array(arrays, "i", map(index.__getitem__, col))}
+
+
+_ARRAY_CODES = {"d": 8, "q": 8, "i": 4}
+
+
+def _column(x: Any, n: int, arrays: list[list]) -> list:
+    """A packed column back as a list of ``n`` values (ValueError if it is not one)."""
+    if type(x) is dict and x.keys() in ({"a"}, {"u", "a"}):
+        k = x["a"]
+        if type(k) is not int or not 0 <= k < len(arrays):
+            raise ValueError("a packed activity column names no array")
+        if "u" not in x:
+            return list(arrays[k])  # a copy: two columns naming one array stay two lists
+        values, index = x["u"], arrays[k]
+        if type(values) is not list or (index and not 0 <= min(index) <= max(index) < len(values)):
+            raise ValueError("a packed activity column's indexes are not indexes of its values")
+        return list(map(values.__getitem__, index))
+    if type(x) is not list or len(x) != n:
+        raise ValueError(f"a packed activity column is not {n} values")
+    return x
+
+
+_FLOAT_OR_BLANK = frozenset((float, type(None)))
+
+
+def _unpack_activities(data: Any, n: Any) -> ActivityTable:
+    """The lines of a block written by :func:`_pack_activities`. A project file is untrusted: anything
+    but a well-formed block of ``n`` lines of the right types is a ValueError (a damaged project)."""
+    from array import array
+
+    if not isinstance(data, bytes) or type(n) is not int or n < 0:
+        raise ValueError("the packed activity lines are not a block of lines")
+    inflater = zlib.decompressobj()
+    raw = inflater.decompress(data, n * _PACK_BYTES_PER_LINE + (16 << 20))
+    if inflater.unconsumed_tail or not inflater.eof:
+        raise ValueError("the packed activity lines are larger than their count allows")
+    size = struct.unpack_from("<Q", raw)[0] if len(raw) >= 8 else -1
+    if not 0 <= size <= len(raw) - 8:
+        raise ValueError("the packed activity lines do not have the expected size")
+    packed = loads(raw[8:8 + size].decode("utf-8"))
+    if type(packed) is not dict or packed.keys() != {"quantity", "row", *_TEXT_COLUMNS, "options", "extra", "arrays"}:
+        raise ValueError("the packed activity lines do not have the expected columns")
+    codes = packed["arrays"]
+    if type(codes) is not list or not codes or codes[0] != "d" or not all(c in _ARRAY_CODES for c in codes) \
+            or len(raw) != 8 + size + n * sum(_ARRAY_CODES[c] for c in codes):
+        raise ValueError("the packed activity lines do not have the expected arrays")
+    arrays, pos = [], 8 + size
+    for code in codes:
+        a = array(code)
+        a.frombytes(raw[pos:pos + n * _ARRAY_CODES[code]])
+        if sys.byteorder != "little":  # pragma: no cover
+            a.byteswap()
+        pos += n * _ARRAY_CODES[code]
+        arrays.append(a.tolist())
+    if packed["quantity"] != {"a": 0}:
+        raise ValueError("the packed activity quantities are not the first array")
+    quantity = arrays[0]
+    total = sum(quantity)
+    if total != total:  # a NaN among them (or infinities of both signs): the blanks
+        quantity = [None if q != q else q for q in quantity]
+    columns = {}
+    for name in ("row", *_TEXT_COLUMNS):
+        col = columns[name] = _column(packed[name], n, arrays)
+        if not set(map(type, col)) <= (_INT_OR_BLANK if name == "row" else _TEXT_OR_BLANK):
+            raise ValueError(f"the packed activity column {name} holds values of another type")
+    for name in ("options", "extra"):
+        bag = packed[name]
+        if type(bag) is not dict:
+            raise ValueError(f"the packed activity {name} are not columns")
+        columns[name] = {k: _column(col, n, arrays) for k, col in bag.items()}
+    return ActivityTable(columns["row"], columns["facility"], columns["source"], columns["item"], quantity,
+                         columns["unit"], columns["options"], columns["extra"])
 
 
 _BULK_INDEX_LINES = 10_000  # from this many lines, the line-order index is built after inserting them
@@ -1041,7 +1191,51 @@ class Project:
     def _layout(self) -> dict[str, Any]:
         return {k: loads(v) for k, v in self._db.execute("SELECT key, value FROM \"case\" WHERE kind = 'layout'")}
 
+    def _packed(self, what: str = "lines, data") -> tuple | None:
+        """(lines, block) when the lines are held as one block (a large new file), else None."""
+        db = self._db
+        if not _has_table(db.conn, "activity_pack"):  # a file of an earlier schema step
+            return None
+        row = db.execute(f"SELECT {what} FROM activity_pack ORDER BY id LIMIT 1").fetchone()
+        if row is None:
+            return None
+        if type(row[0]) is not int or not 0 <= row[0] <= _MAX_PACKED_LINES:
+            raise ValueError("the packed activity lines have no sound count")
+        if db.execute("SELECT 1 FROM activities LIMIT 1").fetchone() is not None:
+            raise ValueError("a project holds its activity lines both as rows and as a block")
+        return row
+
+    def _unpacked(self, layout=None) -> tuple[ActivityTable, list[int]] | None:
+        packed = self._packed()
+        if packed is None:
+            return None
+        n, data = packed
+        acts = _unpack_activities(data, n)
+        layout = self._layout() if layout is None else layout
+        for bag, key in ((acts.options, "activity_options"), (acts.extra, "activity_extra")):
+            declared = {name: [None] * n for name in layout.get(key) or [] if name not in bag}
+            bag.update(declared)
+        return acts, list(range(1, n + 1))
+
+    def _rows_of_lines(self) -> None:
+        """Turn a block of lines into one row per line (inside the caller's transaction), before an edit
+        of a line: the ids and the order stay as they were."""
+        unpacked = self._unpacked()
+        if unpacked is None:
+            return
+        acts, ids = unpacked
+        conn = self._db.conn
+        n = len(ids)
+        _insert_rows(conn, "activities", ("id", "seq", "row", "facility", "source", "item", "quantity", "unit",
+                                          "options", "extra"),
+                     zip(ids, ids, acts.row, acts.facility, acts.source, acts.item, acts.quantity, acts.unit,
+                         _per_line_json(acts.options, n), _per_line_json(acts.extra, n)))
+        conn.execute("DELETE FROM activity_pack")
+
     def _load_activities(self, layout=None) -> tuple[ActivityTable, list[int]]:
+        unpacked = self._unpacked(layout)
+        if unpacked is not None:
+            return unpacked
         layout = self._layout() if layout is None else layout
         cur = self._db.execute(
             "SELECT id, row, facility, source, item, quantity, unit, options, extra FROM activities ORDER BY seq, id")
@@ -1052,11 +1246,26 @@ class Project:
         extras = _columns_from_json(extra, layout.get("activity_extra") or [], n)
         return ActivityTable(row, facility, source, item, quantity, unit, options, extras), ids
 
+    @_reading
     def activity_ids(self) -> list[int]:
         """Ids of the activity lines, in line order."""
+        packed = self._packed("lines")
+        if packed is not None:
+            return list(range(1, packed[0] + 1))
         return [r[0] for r in self._db.execute("SELECT id FROM activities ORDER BY seq, id")]
 
+    @_reading
     def activity(self, activity_id: int) -> dict:
+        unpacked = self._unpacked()
+        if unpacked is not None:
+            acts, ids = unpacked
+            if type(activity_id) is not int or not 1 <= activity_id <= len(ids):
+                raise ProjectError("store.no_such_activity", id=activity_id)
+            i = activity_id - 1
+            d = {"id": activity_id, **{k: getattr(acts, k)[i] for k in _ACTIVITY_CORE}}
+            d["options"] = {k: col[i] for k, col in acts.options.items() if col[i] is not None}
+            d["extra"] = {k: col[i] for k, col in acts.extra.items() if col[i] is not None}
+            return d
         row = self._db.execute(
             "SELECT id, row, facility, source, item, quantity, unit, options, extra FROM activities WHERE id = ?",
             (activity_id,)).fetchone()
@@ -1088,6 +1297,7 @@ class Project:
         column (its name, or "extra:NAME" to start a new extra column)."""
         db = self._db
         with db.atomic():
+            self._rows_of_lines()
             line = self.activity(activity_id)
             if field in _ACTIVITY_CORE:
                 new = _ACTIVITY_COERCE[field](field, value)
@@ -1138,6 +1348,7 @@ class Project:
                   "source": _to_source("source", source), "item": _to_text("item", item),
                   "quantity": _to_float("quantity", quantity), "unit": _to_text("unit", unit)}
         with db.atomic():
+            self._rows_of_lines()
             last = db.execute("SELECT value FROM meta WHERE key = 'last_activity_id'").fetchone()
             max_id = db.execute("SELECT coalesce(max(id), 0), coalesce(max(seq), 0), coalesce(max(row), 1) "
                                 "FROM activities").fetchone()
@@ -1171,6 +1382,7 @@ class Project:
     def delete_activity(self, activity_id: int) -> None:
         db = self._db
         with db.atomic():
+            self._rows_of_lines()
             line = self.activity(activity_id)
             db.execute("DELETE FROM activities WHERE id = ?", (activity_id,))
             now = _now()
@@ -1282,6 +1494,7 @@ class Project:
                 return {}
             if db.execute("SELECT 1 FROM facilities WHERE id = ?", (new_id,)).fetchone():
                 raise ProjectError("store.facility_exists", id=new_id)
+            self._rows_of_lines()
             db.execute("UPDATE facilities SET id = ? WHERE id = ?", (new_id, old_id))
             now = _now()
             _audit(db, "rename", "facility", old_id, "id", old_id, new_id, now)

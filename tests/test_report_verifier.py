@@ -85,6 +85,14 @@ def test_the_named_guideline_is_the_document_the_default_lines_cite(tmp_path, se
         assert "因子库中" + title in named and "未给出缺省值的燃料参数" in named
 
 
+def test_a_table_the_case_names_is_said_to_be_the_cases_choice(tmp_path):
+    inv = compute(make_case("gbt32150", title="示例", factor_set="cn_mee_steel_2024", lines=FUEL_LINES))
+    text = squeeze(pdf_text(write_report(inv, tmp_path / "r.pdf", lang="zh")))
+    start = text.index("燃料参数缺省值依据")
+    named = text[start:text.index("核算边界内的设施", start)]
+    assert "CETS-AG-03.01-V01-2024" in named and "燃料参数缺省值表由案例指定" in named and "未收录" not in named
+
+
 def test_the_english_report_names_the_same_documents(tmp_path):
     inv = compute(make_case("ghgp", title="Example", lines=FUEL_LINES))
     text = squeeze(pdf_text(write_report(inv, tmp_path / "r.pdf", lang="en")))

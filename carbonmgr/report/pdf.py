@@ -626,7 +626,9 @@ class ReportBuilder:
                 (self.L("sector_guideline"), named)]
         own = [s for s in sources if is_own_guideline(info.sector, s)]
         others = [s for s in sources if not is_own_guideline(info.sector, s)]
-        if others and not info.factor_set:
+        if info.factor_set and used:
+            rows.append(("", self.tx(self.L("sector_table_chosen", set=set_name(info.factor_set, self.lang)))))
+        elif others:
             key = "sector_table_partly" if own else "sector_table_not_held"
             rows.append(("", self.tx(self.L(key, guideline=sector_guideline(info.sector, self.lang),
                                             used=translate("sep.list", self.lang).join(_doc_title(s, 80)

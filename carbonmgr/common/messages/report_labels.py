@@ -50,6 +50,8 @@ MESSAGES = {
         "en": "The factor library does not hold the default fuel table of the {guideline}; the default fuel "
               "parameters are those published in {used} (listed under the factor sources).",
         "zh": "因子库未收录{guideline}自身的化石燃料参数缺省值表；燃料参数缺省值采用{used}所列数值（见因子来源文件）。"},
+    "report.label.sector_table_chosen": {"en": "The case names the fuel table to use: {set}.",
+                                         "zh": "燃料参数缺省值表由案例指定：{set}。"},
     "report.label.sector_table_partly": {
         "en": "Fuel parameters for which the factor library holds no default of the {guideline} are those "
               "published in {used} (listed under the factor sources).",

@@ -190,6 +190,7 @@ class ExamMode(QObject):
             self.chosen_file = state.submission
         if state.submitted_at and state.submission:
             self.submitted = Path(state.submission)
+            self.make_final()
         self.show_file()
         if state.locked_at:  # the time ran out before (and the work was submitted then)
             self.time_up = True
@@ -304,6 +305,21 @@ class ExamMode(QObject):
             if ws is not None and ws.session is not None:
                 self.win.tasks.watch(exams.record_exam(ws, locked_at=_utc_now()), None,
                                      lambda exc: report_failure(self.win, exc))
+
+    def make_final(self) -> None:
+        """A submission is final: no more edits (the trainee has seen the results), but the results
+        stay visible; what was edited before is kept."""
+        ws = self.win.workspace
+        if ws is not None and not self.locked:
+            ws.lock(exams.EXAM_SUBMITTED)
+        view = self.win.activities.view
+        if self._edit_triggers is None:
+            self._edit_triggers = view.editTriggers()
+        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        for edit in (self.panel.name, self.panel.trainee_id):
+            edit.setReadOnly(True)
+        self.panel.file_btn.setEnabled(False)
+        self.panel.submit_btn.setEnabled(False)
 
     def lock(self) -> None:
         """No edits and no results from now on (the work done is kept: pending edits are saved)."""
@@ -434,7 +450,7 @@ class ExamMode(QObject):
 
     def _submitted(self, path, auto: bool = False, ws=None) -> None:
         self.submitted = Path(path)
-        self.panel.submit_btn.setEnabled(not self.locked)
+        self.make_final()  # seeing the results and then changing the answer is not an exam
         if ws is not None and ws.session is not None:
             record = {"submission": str(path), "submitted_at": _utc_now()}
             if auto:

@@ -24,7 +24,7 @@ __all__ = ["EXAM_SUFFIX", "SUBMISSION_SUFFIX", "ExamPackage", "ExamDocument", "P
            "Submission", "PackResult", "Variant", "SEAL_OK", "SEAL_BROKEN", "SEAL_NONE", "read_exam",
            "read_submission", "pack_exam", "starting_case", "start_exam_project", "finding_kinds", "class_mistakes",
            "class_scores", "submit", "submit_case", "ExamState", "exam_state", "record_exam", "default_submission_path",
-           "open_submission", "SubmissionInfo", "EXAM_LOCKED", "SUBMISSION_READ_ONLY"]
+           "open_submission", "SubmissionInfo", "EXAM_LOCKED", "EXAM_SUBMITTED", "SUBMISSION_READ_ONLY"]
 
 
 def read_exam(path: str | Path) -> ExamPackage:
@@ -135,6 +135,7 @@ def class_scores(results) -> list[tuple[str, int]]:
 # ------------------------------------------------------------------ the trainee's exam, kept in their project
 
 EXAM_LOCKED = "exam.locked"  # the refused edit of an exam whose time is up
+EXAM_SUBMITTED = "exam.submitted_final"  # the refused edit of an exam already submitted (it is final)
 SUBMISSION_READ_ONLY = "exam.sub.read_only"  # the refused edit of a submission opened for reading
 _STATE_TEXT_CHARS = 1000  # what a project says about its exam is untrusted: longer texts are left out
 

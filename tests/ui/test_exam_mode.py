@@ -76,6 +76,14 @@ def test_an_exam_is_worked_without_results_and_submitted_sealed(qtbot, win, exam
     # submitted: the results may be seen now
     assert win.totals_bar.isVisible() and tabs.isTabVisible(tabs.indexOf(win.results))
     assert "Submitted" in mode.panel.clock.text()
+    # and a submission is final: the answer cannot be changed after seeing its results
+    qtbot.wait(50)
+    win.paste_cells("F1\tmobile_combustion\t柴油\t99\tt\r\n")
+    qtbot.wait(50)
+    assert len(win.session) == 2 and win.session.case.activities.quantity == [50.0, 20.0]
+    assert "submission is final" in win.statusBar().currentMessage()
+    assert not mode.panel.submit_btn.isEnabled() and mode.panel.trainee_id.isReadOnly()
+    assert win.totals_bar.isVisible()  # the results stay shown
     # an edit made outside the app is detected
     con = sqlite3.connect(out)
     with con:

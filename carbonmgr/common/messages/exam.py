@@ -129,6 +129,8 @@ MESSAGES = {
     "ui.exam.locked_clock": {"en": "Time is up: locked", "zh": "时间到：已锁定"},
     "exam.locked": {"en": "the exam's time is up: the work is locked (read-only)",
                     "zh": "考试时间已到：作答已锁定（只读）"},
+    "exam.submitted_final": {"en": "the work was submitted: a submission is final (read-only)",
+                             "zh": "作答已提交：提交后不可再修改（只读）"},
     # the app: a submission opened for reading
     "exam.sub.read_only": {"en": "a submission is opened read-only: it is never changed",
                            "zh": "提交文件以只读方式打开，不会被修改"},

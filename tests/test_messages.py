@@ -20,6 +20,7 @@ ID_CALLS = {
     "translate": "", "lookup": "", "Problem": "", "Message": "", "Note": "", "ProjectError": "",
     "CellError": "", "ReportError": "", "LineError": "", "UnitError": "", "_problem": "",
     "label": "report.label.", "L": "report.label.", "_l": "cli.label.",
+    "h": "cli.help.", "ArgError": "",
 }
 # ``problems.add(code, ...)`` of the workbook reader: a method named add whose first argument
 # looks like an id of the workbook catalogue.
@@ -74,7 +75,6 @@ DATA_TABLES = {
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {
-    ("cli/__init__.py", "CarbonMgr 碳排放管理员实训平台 — GHG inventory engine"): "the product's name (both languages)",
     ("factors/library.py", "[\\s\\-_·‐–—()（）\\[\\]【】]+"): "separators ignored when matching a name",
     ("inventory/engine.py", "省"): "suffix of a region name, parsed",
     ("inventory/engine.py", "市"): "suffix of a region name, parsed",

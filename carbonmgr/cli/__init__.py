@@ -328,45 +328,47 @@ def cmd_gui(args, lang: str) -> int:  # pragma: no cover - provided by the deskt
 
 
 def build_parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(prog="carbonmgr", description="CarbonMgr 碳排放管理员实训平台 — GHG inventory engine")
-    p.add_argument("--version", action="version", version=f"carbonmgr {__version__}")
-    p.add_argument("--lang", choices=("en", "zh"), help="language of messages (default: from the locale)")
+    """The ``carbonmgr`` parser, its help in the language :func:`carbonmgr.cli.args.speaking` holds."""
+    from carbonmgr.cli.args import h, name_values, whole_number
+
+    p = argparse.ArgumentParser(prog="carbonmgr", description=h("description"))
+    p.add_argument("--version", action="version", version=f"carbonmgr {__version__}", help=h("version"))
+    p.add_argument("--lang", choices=("en", "zh"), help=h("lang"))
     sub = p.add_subparsers(dest="command")
 
-    c = sub.add_parser("calc", help="compute the inventory of a case workbook or project")
-    c.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
-    c.add_argument("--json", action="store_true", help="print the inventory as JSON")
-    c.add_argument("--pretty", action="store_true", help="indent the JSON")
-    c.add_argument("--standard", choices=("gbt32150", "ghgp", "iso14064"), help="override the case's standard")
-    c.add_argument("--gwp", choices=("SAR", "AR4", "AR5", "AR6", "AR6-SM"), help="override the case's GWP set")
+    c = sub.add_parser("calc", help=h("calc"), description=h("calc"))
+    c.add_argument("file", help=h("case_file"))
+    c.add_argument("--json", action="store_true", help=h("calc.json"))
+    c.add_argument("--pretty", action="store_true", help=h("pretty"))
+    c.add_argument("--standard", choices=("gbt32150", "ghgp", "iso14064"), help=h("standard"))
+    c.add_argument("--gwp", choices=("SAR", "AR4", "AR5", "AR6", "AR6-SM"), help=h("calc.gwp"))
     c.set_defaults(func=cmd_calc)
 
-    i = sub.add_parser("import", help="import a case workbook into a project file")
-    i.add_argument("file")
-    i.add_argument("-o", "--output", required=True, help="project file to write (.carbon)")
-    i.add_argument("--force", action="store_true", help="overwrite an existing project")
+    i = sub.add_parser("import", help=h("import"), description=h("import"))
+    i.add_argument("file", help=h("import.file"))
+    i.add_argument("-o", "--output", required=True, help=h("import.output"))
+    i.add_argument("--force", action="store_true", help=h("import.force"))
     i.set_defaults(func=cmd_import)
 
-    f = sub.add_parser("factors", help="list and search the factor library")
-    f.add_argument("text", nargs="?", help="search text (item name, set, source ...)")
-    f.add_argument("--set", help="only this factor set")
-    f.add_argument("--status", choices=("verified", "secondary", "unverified"))
-    f.add_argument("--region")
-    f.add_argument("--year", type=int)
-    f.add_argument("--json", action="store_true")
+    f = sub.add_parser("factors", help=h("factors"), description=h("factors"))
+    f.add_argument("text", nargs="?", help=h("factors.text"))
+    f.add_argument("--set", help=h("factors.set"))
+    f.add_argument("--status", choices=("verified", "secondary", "unverified"), help=h("factors.status"))
+    f.add_argument("--region", help=h("factors.region"))
+    f.add_argument("--year", type=whole_number, help=h("factors.year"))
+    f.add_argument("--json", action="store_true", help=h("factors.json"))
     f.set_defaults(func=cmd_factors)
 
-    u = sub.add_parser("update-factors", help="show how a saved project changes with today's factors")
-    u.add_argument("file", help="project file (.carbon)")
-    u.add_argument("--apply", action="store_true", help="save the recomputed inventory as a new run")
+    u = sub.add_parser("update-factors", help=h("update"), description=h("update"))
+    u.add_argument("file", help=h("update.file"))
+    u.add_argument("--apply", action="store_true", help=h("update.apply"))
     u.set_defaults(func=cmd_update_factors)
 
-    t = sub.add_parser("template", help="write an empty case workbook to start from")
-    t.add_argument("output")
-    t.add_argument("--template-lang", choices=("en", "zh"), help="language of the template's help texts")
-    t.add_argument("--force", action="store_true")
-    t.add_argument("--exercise", action="store_true",
-                   help="write an exercise workbook (answer key + brief, documents, rubric, variables)")
+    t = sub.add_parser("template", help=h("template"), description=h("template"))
+    t.add_argument("output", help=h("template.output"))
+    t.add_argument("--template-lang", choices=("en", "zh"), help=h("template.lang"))
+    t.add_argument("--force", action="store_true", help=h("force"))
+    t.add_argument("--exercise", action="store_true", help=h("template.exercise"))
     t.set_defaults(func=cmd_template)
 
     from carbonmgr.cli.report_commands import add_parsers
@@ -389,20 +391,32 @@ def build_parser() -> argparse.ArgumentParser:
 
     add_ets_parsers(sub)
 
-    g = sub.add_parser("gui", help="start the desktop app")
-    g.add_argument("file", nargs="?")
-    g.add_argument("--smoke-test", action="store_true")
+    g = sub.add_parser("gui", help=h("gui"), description=h("gui"))
+    g.add_argument("file", nargs="?", help=h("gui.file"))
+    g.add_argument("--smoke-test", action="store_true", help=h("gui.smoke_test"))
     g.set_defaults(func=cmd_gui)
+    name_values(p)
     return p
 
 
 def main(argv=None) -> int:
+    """Run one command line. Everything it says, argparse's help and errors included, is in the
+    language it asks for (``--lang``, anywhere on it) or else the locale's."""
+    from carbonmgr.cli.args import lang_of_argv, speaking
+
+    argv = sys.argv[1:] if argv is None else list(argv)
+    with speaking(lang_of_argv(argv)):
+        return _main(argv)
+
+
+def _main(argv) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     from carbonmgr.common.i18n import normalize_lang
 
     # "carbonmgr report demo --lang zh": a command's own language is the language of its messages too
-    lang = normalize_lang(args.lang or getattr(args, "report_lang", None) or getattr(args, "template_lang", None))
+    lang = normalize_lang(args.lang or getattr(args, "report_lang", None) or getattr(args, "template_lang", None)
+                          or getattr(args, "key_lang", None) or getattr(args, "grade_lang", None))
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_OK

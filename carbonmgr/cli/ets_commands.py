@@ -29,8 +29,10 @@ def cmd_ets(args, lang: str) -> int:
 
 
 def add_parsers(subparsers) -> None:
-    e = subparsers.add_parser("ets", help="ETS allocation and compliance position of a case (ETS sheet)")
-    e.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
-    e.add_argument("--json", action="store_true", help="print the allocation and the position as JSON")
-    e.add_argument("--pretty", action="store_true", help="indent the JSON")
+    from carbonmgr.cli.args import h
+
+    e = subparsers.add_parser("ets", help=h("ets"), description=h("ets"))
+    e.add_argument("file", help=h("case_file"))
+    e.add_argument("--json", action="store_true", help=h("ets.json"))
+    e.add_argument("--pretty", action="store_true", help=h("pretty"))
     e.set_defaults(func=cmd_ets)

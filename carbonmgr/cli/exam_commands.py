@@ -51,14 +51,11 @@ def cmd_submit(args, lang: str) -> int:
 
 
 def _variants(text: str) -> int:
-    import argparse
+    from carbonmgr.cli.args import ArgError, whole_number
 
-    try:
-        n = int(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"invalid number: {text!r}") from None
+    n = whole_number(text)
     if not 1 <= n <= 1000:
-        raise argparse.ArgumentTypeError("1 to 1000")
+        raise ArgError("cli.arg.variants_range")
     return n
 
 
@@ -70,27 +67,29 @@ def add_parsers(subparsers) -> None:
 
 def add_pack(subparsers) -> None:
     """Add ``exam`` (with ``pack``) to ``carbonmgr``'s parser."""
-    e = subparsers.add_parser("exam", help="exam packages: make them from an exercise workbook (the key)")
+    from carbonmgr.cli.args import h
+
+    e = subparsers.add_parser("exam", help=h("exam"), description=h("exam"))
     esub = e.add_subparsers(dest="exam_command")
-    p = esub.add_parser("pack", help="write the exam package (.cmexam) of an exercise workbook; never the key")
-    p.add_argument("key", help="exercise workbook (.xlsx): the answer key and the trainer's sheets")
-    p.add_argument("-o", "--output", required=True,
-                   help="package to write (.cmexam); with --variants, a folder for the packages and their keys")
-    p.add_argument("--variants", type=_variants, help="one package per trainee, values drawn from Variables")
-    p.add_argument("--seed", default=None, help="seed of the draw (the same seed gives the same variants)")
-    p.add_argument("--lang", dest="key_lang", choices=("zh", "en"),
-                   help="language of the keys' results sheet and the manifest (default: the language of messages)")
-    p.add_argument("--force", action="store_true", help="overwrite existing files")
+    p = esub.add_parser("pack", help=h("exam.pack"), description=h("exam.pack"))
+    p.add_argument("key", help=h("exam.key"))
+    p.add_argument("-o", "--output", required=True, help=h("exam.output"))
+    p.add_argument("--variants", type=_variants, help=h("exam.variants"))
+    p.add_argument("--seed", default=None, help=h("exam.seed"))
+    p.add_argument("--lang", dest="key_lang", choices=("zh", "en"), help=h("exam.lang"))
+    p.add_argument("--force", action="store_true", help=h("exam.force"))
     p.set_defaults(func=cmd_exam_pack)
     e.set_defaults(func=lambda args, lang: (e.print_help(), EXIT_INPUT)[1])
 
 
 def add_submit(subparsers) -> None:
-    s = subparsers.add_parser("submit", help="seal an answer (project or case workbook) as a submission (.cmsub)")
-    s.add_argument("file", help="the trainee's answer: project (.carbon) or case workbook (.xlsx)")
-    s.add_argument("--exam", required=True, help="the exam package answered (.cmexam)")
-    s.add_argument("--trainee", required=True, help="the trainee's ID")
-    s.add_argument("--name", help="the trainee's name")
-    s.add_argument("-o", "--output", required=True, help="submission to write (.cmsub)")
-    s.add_argument("--force", action="store_true", help="overwrite an existing file")
+    from carbonmgr.cli.args import h
+
+    s = subparsers.add_parser("submit", help=h("submit"), description=h("submit"))
+    s.add_argument("file", help=h("submit.file"))
+    s.add_argument("--exam", required=True, help=h("submit.exam"))
+    s.add_argument("--trainee", required=True, help=h("submit.trainee"))
+    s.add_argument("--name", help=h("submit.name"))
+    s.add_argument("-o", "--output", required=True, help=h("submit.output"))
+    s.add_argument("--force", action="store_true", help=h("force"))
     s.set_defaults(func=cmd_submit)

@@ -63,13 +63,13 @@ def cmd_grade(args, lang: str) -> int:
 
 
 def add_parsers(subparsers) -> None:
-    g = subparsers.add_parser("grade", help="grade submissions against an exercise workbook's answer key")
-    g.add_argument("--key", required=True, help="the exercise workbook (.xlsx) holding the answer key")
-    g.add_argument("submissions", nargs="+", metavar="SUB",
-                   help="submissions: case workbooks (.xlsx) or project files (.carbon)")
-    g.add_argument("--json", action="store_true", help="print one JSON object per submission")
-    g.add_argument("--gradebook", help="write the class gradebook to this .xlsx file")
-    g.add_argument("--feedback", metavar="DIR", help="write one feedback PDF per submission into DIR")
-    g.add_argument("--lang", dest="grade_lang", choices=("zh", "en"),
-                   help="language of the findings, gradebook and feedback (default: the language of messages)")
+    from carbonmgr.cli.args import h
+
+    g = subparsers.add_parser("grade", help=h("grade"), description=h("grade"))
+    g.add_argument("--key", required=True, help=h("grade.key"))
+    g.add_argument("submissions", nargs="+", help=h("grade.submissions"))
+    g.add_argument("--json", action="store_true", help=h("grade.json"))
+    g.add_argument("--gradebook", help=h("grade.gradebook"))
+    g.add_argument("--feedback", help=h("grade.feedback"))
+    g.add_argument("--lang", dest="grade_lang", choices=("zh", "en"), help=h("grade.lang"))
     g.set_defaults(func=cmd_grade)

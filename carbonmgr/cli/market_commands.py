@@ -21,16 +21,15 @@ def _t(code: str, lang: str, **params) -> str:
 
 
 def _price_arg(text: str) -> int:
-    import argparse
-
+    from carbonmgr.cli.args import ArgError
     from carbonmgr.facade.market import to_fen
 
     try:
         fen = to_fen(text)
     except Exception:  # noqa: BLE001 - any bad text
-        raise argparse.ArgumentTypeError(f"not a price in yuan with at most two decimals: {text!r}") from None
+        raise ArgError("cli.arg.not_price", value=text) from None
     if fen <= 0:
-        raise argparse.ArgumentTypeError(f"a price must be more than 0: {text!r}")
+        raise ArgError("cli.arg.price_not_positive", value=text)
     return fen
 
 
@@ -82,16 +81,17 @@ def cmd_clear(args, lang: str) -> int:
 
 def _change_arg(text: str) -> float:
     """A change as a fraction (-0.2) or a percentage (-20%)."""
-    import argparse
     import math
+
+    from carbonmgr.cli.args import ArgError
 
     t = text.strip()
     try:
         value = float(t[:-1]) / 100 if t.endswith("%") else float(t)
     except ValueError:
-        raise argparse.ArgumentTypeError(f"not a fraction or a percentage: {text!r}") from None
+        raise ArgError("cli.arg.not_change", value=text) from None
     if not math.isfinite(value):
-        raise argparse.ArgumentTypeError(f"not a fraction or a percentage: {text!r}")
+        raise ArgError("cli.arg.not_change", value=text)
     return value
 
 
@@ -197,20 +197,20 @@ def cmd_start(args, lang: str) -> int:
 
 
 def _fraction_arg(text: str) -> float:
+    from carbonmgr.cli.args import ArgError
+
     value = _change_arg(text)
     if value < 0:
-        import argparse
-
-        raise argparse.ArgumentTypeError(f"must not be negative: {text!r}")
+        raise ArgError("cli.arg.negative", value=text)
     return value
 
 
 def _cash_arg(text: str) -> int:
-    import argparse
+    from carbonmgr.cli.args import ArgError
 
     fen = _price_arg(text) if text.strip() not in ("0", "0.0", "0.00") else 0
     if fen < 0:
-        raise argparse.ArgumentTypeError(f"not an amount in yuan: {text!r}")
+        raise ArgError("cli.arg.not_amount", value=text)
     return fen
 
 
@@ -453,119 +453,119 @@ def cmd_macc(args, lang: str) -> int:
 
 def add_parsers(subparsers) -> None:
     """Add ``market`` and its sub-commands to ``carbonmgr``'s parser."""
-    m = subparsers.add_parser("market", help="the class market: clear a round, run a market kept in one file")
+    from carbonmgr.cli.args import h, mv, number, whole_number
+
+    m = subparsers.add_parser("market", help=h("market"), description=h("market"))
     sub = m.add_subparsers(dest="market_command")
     m.set_defaults(func=lambda args, lang: (m.print_help(), EXIT_OK)[1])
 
-    c = sub.add_parser("clear", help="clear one round (call auction) from an orders file (CSV)")
-    c.add_argument("orders", help="CSV file: firm, side (buy|sell), quantity (t), limit_price (CNY/t); Chinese headers accepted")
-    c.add_argument("--json", action="store_true", help="print price, volume and fills as JSON")
-    c.add_argument("--floor", type=_price_arg, help="price floor (CNY/t)")
-    c.add_argument("--ceiling", type=_price_arg, help="price ceiling (CNY/t)")
+    def add(name, key):
+        return sub.add_parser(name, help=h(f"market.{key}"), description=h(f"market.{key}"))
+
+    c = add("clear", "clear")
+    c.add_argument("orders", help=h("market.orders_file"))
+    c.add_argument("--json", action="store_true", help=h("market.clear_json"))
+    c.add_argument("--floor", type=_price_arg, help=h("market.floor"))
+    c.add_argument("--ceiling", type=_price_arg, help=h("market.ceiling"))
     c.set_defaults(func=cmd_clear)
 
-    n = sub.add_parser("new", help="start a market file from a firms file (CSV)")
-    n.add_argument("market", help="market file to write (.cmmkt)")
-    n.add_argument("--firms", required=True,
-                   help="CSV: firm, emissions (t) or case (workbook), allocation (t), holdings (t), cash (CNY)")
-    n.add_argument("--measures", help="CSV: firm, measure, tonnes, cost_per_t (or capital, operating, lifetime, rate)")
-    n.add_argument("--name", help="name of the market (default: the file's name)")
-    n.add_argument("--year", type=int, default=2024, help="compliance year")
-    n.add_argument("--start-price", type=_price_arg,
-                   help="price the market starts from (CNY/t); default: the CEA average of --year (market prices)")
-    n.add_argument("--ccer-price", type=_price_arg, help="price of the CCER on offer (CNY/t)")
-    n.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
-    n.add_argument("--force", action="store_true", help="overwrite an existing market file")
+    n = add("new", "new")
+    n.add_argument("market", help=h("market.new_file"))
+    n.add_argument("--firms", required=True, help=h("market.firms"))
+    n.add_argument("--measures", help=h("market.measures"))
+    n.add_argument("--name", help=h("market.name"))
+    n.add_argument("--year", type=whole_number, default=2024, help=h("market.year"))
+    n.add_argument("--start-price", type=_price_arg, help=h("market.start_price"))
+    n.add_argument("--ccer-price", type=_price_arg, help=h("market.ccer_price"))
+    n.add_argument("--ccer-pool", type=whole_number, default=0, help=h("market.ccer_pool"))
+    n.add_argument("--force", action="store_true", help=h("market.force"))
     n.set_defaults(func=cmd_new)
 
-    sa = sub.add_parser("start", help="start a market file of N firms drawn from one case workbook (variants)")
-    sa.add_argument("case", help="case workbook (.xlsx) or project (.carbon) with an ETS sheet (and Abatement, Variables)")
-    sa.add_argument("-o", "--output", required=True, help="market file to write (.cmmkt)")
-    sa.add_argument("--firms", type=int, required=True, help="number of firms (one per trainee or team)")
-    sa.add_argument("--seed", default="0", help="seed of the draw (the same seed gives the same firms)")
-    sa.add_argument("--spread", type=_fraction_arg, default=0.1,
-                    help="how far firms differ: each factor within ±spread (0.1 or 10%%; default 10%%)")
-    sa.add_argument("--cash", type=_cash_arg,
-                    help="each firm's cash (CNY); default: 20%% of its emissions at the start price")
-    sa.add_argument("--name", help="name of the market (default: the file's name)")
-    sa.add_argument("--firm-name", help="firms' names: this prefix and the number (default: Firm 01 …)")
-    sa.add_argument("--start-price", type=_price_arg,
-                    help="price the market starts from (CNY/t); default: the CEA average of the case's ETS year")
-    sa.add_argument("--ccer-price", type=_price_arg, help="price of the CCER on offer (CNY/t)")
-    sa.add_argument("--ccer-pool", type=int, default=0, help="CCER on offer at the start (t)")
-    sa.add_argument("--json", action="store_true", help="print the firms and what they were drawn from as JSON")
-    sa.add_argument("--force", action="store_true", help="overwrite an existing market file")
+    sa = add("start", "start")
+    sa.add_argument("case", help=h("market.start_case"))
+    sa.add_argument("-o", "--output", required=True, help=h("market.new_file"))
+    sa.add_argument("--firms", type=whole_number, required=True, metavar=mv("count"), help=h("market.start_firms"))
+    sa.add_argument("--seed", default="0", help=h("market.start_seed"))
+    sa.add_argument("--spread", type=_fraction_arg, default=0.1, help=h("market.start_spread"))
+    sa.add_argument("--cash", type=_cash_arg, help=h("market.start_cash"))
+    sa.add_argument("--name", help=h("market.name"))
+    sa.add_argument("--firm-name", help=h("market.start_firm_name"))
+    sa.add_argument("--start-price", type=_price_arg, help=h("market.start_start_price"))
+    sa.add_argument("--ccer-price", type=_price_arg, help=h("market.ccer_price"))
+    sa.add_argument("--ccer-pool", type=whole_number, default=0, help=h("market.ccer_pool"))
+    sa.add_argument("--json", action="store_true", help=h("market.start_json"))
+    sa.add_argument("--force", action="store_true", help=h("market.force"))
     sa.set_defaults(func=cmd_start)
 
-    o = sub.add_parser("orders", help="load an orders file into the open round")
-    o.add_argument("market")
-    o.add_argument("orders", help="CSV: firm, side, quantity, limit_price")
-    o.add_argument("--firm", help="the file is this firm's own: it replaces the firm's pending orders")
+    o = add("orders", "orders")
+    o.add_argument("market", help=h("market.file"))
+    o.add_argument("orders", help=h("market.orders_file"))
+    o.add_argument("--firm", help=h("market.own_firm"))
     o.set_defaults(func=cmd_orders)
 
-    e = sub.add_parser("order", help="enter one order into the open round")
-    e.add_argument("market")
-    e.add_argument("--firm", required=True)
-    e.add_argument("--side", required=True, choices=("buy", "sell"))
-    e.add_argument("--quantity", type=int, required=True, help="tonnes")
-    e.add_argument("--price", type=_price_arg, required=True, help="limit price (CNY/t)")
+    e = add("order", "order")
+    e.add_argument("market", help=h("market.file"))
+    e.add_argument("--firm", required=True, help=h("market.firm"))
+    e.add_argument("--side", required=True, choices=("buy", "sell"), help=h("market.side"))
+    e.add_argument("--quantity", type=whole_number, required=True, help=h("market.quantity"))
+    e.add_argument("--price", type=_price_arg, required=True, help=h("market.limit"))
     e.set_defaults(func=cmd_order)
 
-    r = sub.add_parser("round", help="clear the open round and open the next")
-    r.add_argument("market")
-    r.add_argument("--json", action="store_true")
+    r = add("round", "round")
+    r.add_argument("market", help=h("market.file"))
+    r.add_argument("--json", action="store_true", help=h("json"))
     r.set_defaults(func=cmd_round)
 
-    s = sub.add_parser("shock", help="a shock between rounds: output, benchmark, floor, ceiling, ccer")
-    s.add_argument("market")
-    s.add_argument("kind", choices=("output", "benchmark", "floor", "ceiling", "ccer"))
-    s.add_argument("--firm", help="output/benchmark: only this firm (default: every firm)")
-    s.add_argument("--change", type=_change_arg, help="output/benchmark: change, e.g. -20%% or -0.2")
-    s.add_argument("--price", type=_price_arg, help="floor/ceiling: the price; ccer: its price (CNY/t)")
-    s.add_argument("--lift", action="store_true", help="floor/ceiling: remove it")
-    s.add_argument("--tonnes", type=int, help="ccer: extra supply (t)")
+    s = add("shock", "shock")
+    s.add_argument("market", help=h("market.file"))
+    s.add_argument("kind", choices=("output", "benchmark", "floor", "ceiling", "ccer"), help=h("market.kind"))
+    s.add_argument("--firm", help=h("market.shock_firm"))
+    s.add_argument("--change", type=_change_arg, help=h("market.change"))
+    s.add_argument("--price", type=_price_arg, help=h("market.shock_price"))
+    s.add_argument("--lift", action="store_true", help=h("market.lift"))
+    s.add_argument("--tonnes", type=whole_number, help=h("market.tonnes"))
     s.set_defaults(func=cmd_shock)
 
-    a = sub.add_parser("abate", help="a firm takes one of its abatement measures")
-    a.add_argument("market")
-    a.add_argument("firm")
-    a.add_argument("measure")
+    a = add("abate", "abate")
+    a.add_argument("market", help=h("market.file"))
+    a.add_argument("firm", help=h("market.firm"))
+    a.add_argument("measure", help=h("market.measure"))
     a.set_defaults(func=cmd_abate)
 
-    cc = sub.add_parser("ccer", help="a firm buys CCER from the pool (within 5 %% of its allowances due)")
-    cc.add_argument("market")
-    cc.add_argument("firm")
-    cc.add_argument("tonnes", type=int)
+    cc = add("ccer", "ccer")
+    cc.add_argument("market", help=h("market.file"))
+    cc.add_argument("firm", help=h("market.firm"))
+    cc.add_argument("tonnes", type=whole_number, help=h("market.ccer_tonnes"))
     cc.set_defaults(func=cmd_ccer)
 
-    st = sub.add_parser("status", help="firms, positions and rounds so far")
-    st.add_argument("market")
-    st.add_argument("--json", action="store_true")
+    st = add("status", "status")
+    st.add_argument("market", help=h("market.file"))
+    st.add_argument("--json", action="store_true", help=h("json"))
     st.set_defaults(func=cmd_status)
 
-    en = sub.add_parser("end", help="end the market: every firm surrenders; prints the debrief")
-    en.add_argument("market")
+    en = add("end", "end")
+    en.add_argument("market", help=h("market.file"))
     en.set_defaults(func=cmd_end)
 
-    d = sub.add_parser("debrief", help="price per round, each firm's compliance and cost, the least-cost outcome")
-    d.add_argument("market")
-    d.add_argument("--json", action="store_true")
-    d.add_argument("-o", "--output", help="write the debrief as an Excel workbook (.xlsx)")
-    d.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help="language of the workbook")
-    d.add_argument("--force", action="store_true")
+    d = add("debrief", "debrief")
+    d.add_argument("market", help=h("market.file"))
+    d.add_argument("--json", action="store_true", help=h("json"))
+    d.add_argument("-o", "--output", help=h("market.debrief_output"))
+    d.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help=h("market.debrief_lang"))
+    d.add_argument("--force", action="store_true", help=h("force"))
     d.set_defaults(func=cmd_debrief)
 
-    pr = sub.add_parser("prices", help="historical national ETS (CEA) prices with their sources")
-    pr.add_argument("--year", type=int)
-    pr.add_argument("--json", action="store_true")
+    pr = add("prices", "prices")
+    pr.add_argument("--year", type=whole_number, help=h("market.prices_year"))
+    pr.add_argument("--json", action="store_true", help=h("json"))
     pr.set_defaults(func=cmd_prices)
 
-    mc = sub.add_parser("macc", help="a case's abatement measures (Abatement sheet) against a carbon price")
-    mc.add_argument("case", help="case workbook (.xlsx) or project (.carbon)")
-    mc.add_argument("--price", type=_price_arg, help="carbon price (CNY/t); default: the CEA average of --year")
-    mc.add_argument("--year", type=int, default=2024)
-    mc.add_argument("--shortfall", type=float, help="tonnes to cover: compare buying, CCER and abating")
-    mc.add_argument("--due", type=float, help="allowances due (t) for the CCER cap; default: the direct emissions")
-    mc.add_argument("--ccer-price", type=_price_arg, help="CCER price (CNY/t)")
-    mc.add_argument("--json", action="store_true")
+    mc = add("macc", "macc")
+    mc.add_argument("case", help=h("market.case"))
+    mc.add_argument("--price", type=_price_arg, help=h("market.macc_price"))
+    mc.add_argument("--year", type=whole_number, default=2024, help=h("market.macc_year"))
+    mc.add_argument("--shortfall", type=number, help=h("market.shortfall"))
+    mc.add_argument("--due", type=number, help=h("market.due"))
+    mc.add_argument("--ccer-price", type=_price_arg, help=h("market.macc_ccer_price"))
+    mc.add_argument("--json", action="store_true", help=h("json"))
     mc.set_defaults(func=cmd_macc)

@@ -70,21 +70,21 @@ def cmd_export(args, lang: str) -> int:
 
 def add_parsers(subparsers) -> None:
     """Add the ``report`` and ``export`` sub-commands to ``carbonmgr``'s parser."""
-    r = subparsers.add_parser("report", help="write the PDF report of a case workbook or project")
-    r.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
-    r.add_argument("-o", "--output", required=True, help="PDF file to write")
+    from carbonmgr.cli.args import h
+
+    r = subparsers.add_parser("report", help=h("report"), description=h("report"))
+    r.add_argument("file", help=h("case_file"))
+    r.add_argument("-o", "--output", required=True, help=h("report.output"))
     # dest differs from the global --lang (messages), so that one does not override the other
-    r.add_argument("--lang", dest="report_lang", choices=("zh", "en"),
-                   help="language of the report (default: the language of messages)")
-    r.add_argument("--standard", choices=STANDARD_CHOICES, help="report profile (default: the case's standard)")
-    r.add_argument("--force", action="store_true", help="overwrite an existing file")
+    r.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help=h("report.lang"))
+    r.add_argument("--standard", choices=STANDARD_CHOICES, help=h("report.standard"))
+    r.add_argument("--force", action="store_true", help=h("force"))
     r.set_defaults(func=cmd_report)
 
-    e = subparsers.add_parser("export", help="write the inventory to an Excel workbook (re-importable)")
-    e.add_argument("file", help="case workbook (.xlsx), project (.carbon) or 'demo'")
-    e.add_argument("-o", "--output", required=True, help=".xlsx file to write")
-    e.add_argument("--lang", dest="report_lang", choices=("zh", "en"),
-                   help="language of the sheet names and headers (default: the language of messages)")
-    e.add_argument("--standard", choices=STANDARD_CHOICES, help="compute under this standard")
-    e.add_argument("--force", action="store_true", help="overwrite an existing file")
+    e = subparsers.add_parser("export", help=h("export"), description=h("export"))
+    e.add_argument("file", help=h("case_file"))
+    e.add_argument("-o", "--output", required=True, help=h("export.output"))
+    e.add_argument("--lang", dest="report_lang", choices=("zh", "en"), help=h("export.lang"))
+    e.add_argument("--standard", choices=STANDARD_CHOICES, help=h("standard"))
+    e.add_argument("--force", action="store_true", help=h("force"))
     e.set_defaults(func=cmd_export)

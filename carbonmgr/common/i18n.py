@@ -27,6 +27,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.ets",
     "carbonmgr.common.messages.labels",
     "carbonmgr.common.messages.practice",
+    "carbonmgr.common.messages.cli",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

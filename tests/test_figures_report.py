@@ -118,10 +118,17 @@ def test_the_excel_export_lists_the_standards_parts_adding_up(tmp_path):
     with Workspace.open("demo") as ws:
         inv = ws.compute()
         path = ws.export_inventory(tmp_path / "x.xlsx", lang="en")
-    book = openpyxl.load_workbook(path, read_only=True)
-    sheet = next(book[n] for n in book.sheetnames if "Totals" in n)
-    rows = {r[0]: r[2] for r in sheet.iter_rows(min_row=2, values_only=True) if r and r[0]}
-    parts = [k for k in rows if k.startswith("figures.") and k != "figures.total" and not k.endswith(".share")]
-    assert sum(rows[k] for k in parts) == pytest.approx(rows["figures.total"]) == pytest.approx(inv.totals["total"])
-    assert rows["figures.exported_electricity"] < 0
-    assert sum(Decimal(str(rows[k])) for k in rows if k.endswith(".share")) == Decimal("100.0")
+    from carbonmgr.facade import figures
+
+    book = openpyxl.load_workbook(path)
+    sheet = book["Totals"]
+    rows = [r for r in sheet.iter_rows(min_row=2, values_only=True)]
+    h = figures.headline(inv)
+    start = [r[0] for r in rows].index(translate("report.export.section.parts", "en")) + 1
+    parts, total = rows[start:start + len(h.parts)], rows[start + len(h.parts)]
+    assert [r[0] for r in parts] == [translate(p.label, "en") for p in h.parts]
+    assert total[0] == translate(h.total.label, "en")
+    assert sum(r[1] for r in parts) == pytest.approx(total[1]) == pytest.approx(inv.totals["total"])
+    exported = parts[[p.key for p in h.parts].index("exported_electricity")]
+    assert exported[1] < 0 and exported[3] < 0
+    assert sum(Decimal(str(r[3])) for r in parts if r[3] is not None) == Decimal("100.0")

@@ -6,7 +6,7 @@ import json
 
 from conftest_helpers import Facility, Instrument, make_case
 
-from carbonmgr.common.i18n import messages, trace_notes
+from carbonmgr.common.i18n import messages, trace_notes, translate
 from carbonmgr.facade import Workspace, demo_path
 from carbonmgr.inventory.engine import compute
 from carbonmgr.inventory.notes import Note, note_text
@@ -95,10 +95,10 @@ def test_the_excel_export_gives_the_notes_in_its_language(tmp_path):
     texts = {}
     for lang in ("en", "zh"):
         path = export_inventory(inv, tmp_path / f"x_{lang}.xlsx", lang)
-        book = openpyxl.load_workbook(path, read_only=True)
-        sheet = next(ws for ws in book.worksheets if ws.title.startswith("Results"))
+        book = openpyxl.load_workbook(path)
+        sheet = book[translate("report.export.sheet.Results", lang)]
         rows = list(sheet.iter_rows(values_only=True))
-        col = next(i for i, h in enumerate(rows[0]) if str(h).startswith("notes"))
+        col = rows[0].index(translate("report.export.col.notes", lang))
         texts[lang] = " ".join(str(r[col]) for r in rows[1:] if r[col])
         book.close()
     assert "biogenic CO2 reported separately" in texts["en"]

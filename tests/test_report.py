@@ -322,7 +322,7 @@ def test_charts_module_is_light_and_never_uses_pyplot():
 
 # --------------------------------------------------------------------------------------------- Excel
 @pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("std", ["gbt32150", "ghgp"])
+@pytest.mark.parametrize("std", ["gbt32150", "ghgp", "iso14064"])
 def test_excel_round_trip(tmp_path, lang, std):
     pytest.importorskip("openpyxl")
     from carbonmgr.io.workbook import read_case
@@ -349,35 +349,53 @@ def test_excel_round_trip(tmp_path, lang, std):
     export_inventory(inv2, second, lang)
     import openpyxl
 
+    from carbonmgr.report.export import RESULT_SHEETS, is_result_sheet, result_sheet_title
+
     wb = openpyxl.load_workbook(second, read_only=True)
     names = wb.sheetnames
     wb.close()
-    for base in ("Results", "Factors", "Totals"):
-        assert sum(1 for n in names if n.startswith(base)) == 1, names
+    # the result sheets are named in the export's language only, once each
+    assert [n for n in names if is_result_sheet(n)] == [result_sheet_title(c, lang) for c in RESULT_SHEETS], names
     assert compute(read_case(second)).totals == pytest.approx(inv.totals, rel=1e-12, abs=1e-9)
 
 
-def test_excel_result_sheets(tmp_path):
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_excel_result_sheets(tmp_path, lang):
+    """The result sheets name what they hold in the export's language: every line with its
+    emissions adding up to the total, every factor used by its name with the official title of its
+    document and its status in words, the totals by name."""
     import openpyxl
 
-    inv = demo_inventory("en")
+    from carbonmgr.facade import factor_name, status_name
+    from carbonmgr.report.export import result_sheet_title
+
+    inv = demo_inventory(lang)
     path = tmp_path / "inv.xlsx"
-    export_inventory(inv, path, "en")
-    wb = openpyxl.load_workbook(path, read_only=True)
-    results = list(wb["Results"].iter_rows(values_only=True))
-    factors = list(wb["Factors"].iter_rows(values_only=True))
-    totals = {r[0]: r[2] for r in wb["Totals"].iter_rows(values_only=True)}
+    export_inventory(inv, path, lang)
+    wb = openpyxl.load_workbook(path)
+    results = list(wb[result_sheet_title("Results", lang)].iter_rows(values_only=True))
+    factors = list(wb[result_sheet_title("Factors", lang)].iter_rows(values_only=True))
+    totals = list(wb[result_sheet_title("Totals", lang)].iter_rows(values_only=True))
     wb.close()
     head = results[0]
-    assert {"row", "tco2e", "scope", "factors", "factor_sources", "t CO2"} <= set(head)
+    col = {k: head.index(translate(f"report.export.col.{k}", lang)) for k in ("row", "tco2e", "scope", "factors",
+                                                                               "factor_sources")}
+    assert translate("report.export.col.gas_mass", lang, gas="CO2") in head
     assert len(results) - 1 == len(list(inv.lines()))
-    col = head.index("tco2e")
-    assert sum(r[col] for r in results[1:] if r[head.index("scope")] in (1, 2, None, "")) == \
-        pytest.approx(inv.totals["total"])
-    keys = {r[0] for r in factors[1:]}
-    assert set(inv.factors_used()) <= keys
-    assert totals["total"] == pytest.approx(inv.totals["total"])
-    assert totals["by_gas.HFCs.t"] == pytest.approx(inv.by_gas["HFCs"]["t"])
+    # every line enters the total (exported energy deducted, negative), Scope 3 apart
+    assert sum(r[col["tco2e"]] for r in results[1:] if r[col["scope"]] != 3) == pytest.approx(inv.totals["total"])
+    used = inv.factors_used()
+    names = {r[0] for r in factors[1:]}
+    assert {factor_name(k, lang) for k in used} <= names
+    gas_line = next(r for r in results[1:] if r[col["factors"]] and "389.31" in r[col["factors"]])
+    assert factor_name("cn_ndrc_2013/natural_gas/ncv", lang) in gas_line[col["factors"]]
+    assert status_name("secondary", lang) in gas_line[col["factor_sources"]]
+    assert "《中国钢铁生产企业温室气体排放核算方法与报告指南（试行）》" in gas_line[col["factor_sources"]]
+    by_label = {}
+    for r in totals[1:]:
+        by_label.setdefault((r[0], r[2]), r[1])
+    assert by_label[(translate("figures.gbt.total", lang), "t CO2e")] == pytest.approx(inv.totals["total"])
+    assert by_label[("HFCs", "t")] == pytest.approx(inv.by_gas["HFCs"]["t"])
 
 
 # --------------------------------------------------------------------------------------------- CLI

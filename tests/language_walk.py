@@ -39,10 +39,11 @@ LATIN_IN_ZH = {
                   "REC", "GEC", "GO", "PPA", "EEIO", "WGI", "SM", "MEE", "NBS", "TCR", "CCER", "CEA", "ETS", "MACC"},
     # formula symbols (E = FC × NCV × CC × OF × 44/12 ...), kept as the guidelines write them
     "symbols": {"AD", "EF", "NCV", "CC", "OF", "FC", "ar", "rest", "gas", "purity", "new", "op", "disp", "Cap",
-                "Recharge", "Recovered", "Inventory", "Capacity", "purchased", "sold", "max", "HHV"},
+                "Recharge", "Recovered", "Inventory", "Capacity", "purchased", "sold", "max", "HHV",
+                "min", "final", "NS"},
     # the product's name; file formats and keys by their own names; each language named in its own
     # language in the language menu
-    "product": {"CarbonMgr", "PDF", "Excel", "CSV", "Ctrl", "Shift", "Del", "Esc", "Tab", "Enter", "English"},
+    "product": {"CarbonMgr", "PDF", "Excel", "CSV", "JSON", "Ctrl", "Shift", "Del", "Esc", "Tab", "Enter", "English"},
     # eGRID subregions (the US EPA's codes, as the factor documents name them)
     "egrid": {"CAMX", "ERCT", "NYUP", "RFCW", "SRMW"},
 }

@@ -329,9 +329,9 @@ def cmd_gui(args, lang: str) -> int:  # pragma: no cover - provided by the deskt
 
 def build_parser() -> argparse.ArgumentParser:
     """The ``carbonmgr`` parser, its help in the language :func:`carbonmgr.cli.args.speaking` holds."""
-    from carbonmgr.cli.args import h, name_values, whole_number
+    from carbonmgr.cli.args import Parser, h, name_values, whole_number
 
-    p = argparse.ArgumentParser(prog="carbonmgr", description=h("description"))
+    p = Parser(prog="carbonmgr", description=h("description"))
     p.add_argument("--version", action="version", version=f"carbonmgr {__version__}", help=h("version"))
     p.add_argument("--lang", choices=("en", "zh"), help=h("lang"))
     sub = p.add_subparsers(dest="command")

@@ -146,3 +146,102 @@ def number(text: str) -> float:
     if not math.isfinite(value):
         raise ArgError("cli.arg.not_number", value=text)
     return value
+
+
+def _width(text: str) -> int:
+    """Columns ``text`` takes in a terminal (a Chinese character takes two)."""
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+class HelpFormatter(argparse.HelpFormatter):
+    """argparse's help layout measured in terminal columns, so that help after a Chinese placeholder
+    lines up, and help text wrapped between Chinese characters too (they have no spaces)."""
+
+    def add_argument(self, action):
+        if action.help is not argparse.SUPPRESS:
+            invocations = [self._format_action_invocation(action)]
+            invocations += [self._format_action_invocation(s) for s in self._iter_indented_subactions(action)]
+            self._action_max_length = max(self._action_max_length,
+                                          max(map(_width, invocations)) + self._current_indent)
+            self._add_item(self._format_action, [action])
+
+    def _format_action(self, action):
+        help_position = min(self._action_max_length + 2, self._max_help_position)
+        help_width = max(self._width - help_position, 11)
+        action_width = help_position - self._current_indent - 2
+        header = self._format_action_invocation(action)
+        indent_first = 0
+        if not action.help:
+            header = " " * self._current_indent + header + "\n"
+        elif _width(header) <= action_width:
+            header = " " * self._current_indent + header + " " * (action_width - _width(header)) + "  "
+        else:
+            header = " " * self._current_indent + header + "\n"
+            indent_first = help_position
+        parts = [header]
+        if action.help and action.help.strip():
+            text = self._expand_help(action)
+            if text:
+                lines = self._split_lines(text, help_width)
+                parts.append(" " * indent_first + lines[0] + "\n")
+                parts += [" " * help_position + line + "\n" for line in lines[1:]]
+        elif not header.endswith("\n"):
+            parts.append("\n")
+        parts += [self._format_action(s) for s in self._iter_indented_subactions(action)]
+        return self._join_parts(parts)
+
+    def _split_lines(self, text, width):
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return _wrap(text, width)
+
+    def _format_usage(self, usage, actions, groups, prefix):
+        """argparse's usage, narrowed until its lines fit in columns (it counts characters)."""
+        width = self._width
+        try:
+            for _ in range(8):
+                text = super()._format_usage(usage, actions, groups, prefix)
+                over = max(map(_width, text.splitlines() or [""])) - width
+                if over <= 0 or self._width <= 30:
+                    break
+                self._width -= over
+        finally:
+            self._width = width
+        return text
+
+    def _fill_text(self, text, width, indent):
+        text = self._whitespace_matcher.sub(" ", text).strip()
+        return "\n".join(indent + line for line in _wrap(text, width - _width(indent)))
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    """``text`` in lines of at most ``width`` columns: broken at spaces, or between two characters
+    of which one is Chinese; a word longer than a line keeps its line."""
+    import re
+
+    cjk, opening, closing = "\u3400-\u9fff\uf900-\ufaff", "（《“‘〔【", "，。；：、）》”’〕】！？"
+    tokens = re.findall(rf"[{opening}]*[{cjk}][{closing}]*|[{opening}]*\S+?(?=[{opening}{cjk}])|\S+|\s+", text)
+    lines, line = [], ""
+    for tok in tokens:
+        if tok.isspace():
+            if line:
+                line += " "
+            continue
+        if line and _width(line + tok) > width:
+            lines.append(line.rstrip())
+            line = tok
+        else:
+            line += tok
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines or [""]
+
+
+class Parser(argparse.ArgumentParser):
+    """``carbonmgr``'s parser and, through ``add_subparsers``, its commands': laid out by
+    :class:`HelpFormatter`."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", HelpFormatter)
+        super().__init__(*args, **kwargs)

@@ -72,6 +72,9 @@ DATA_TABLES = {
     ("training/intake.py", "_KEY_OF"): "Case keys naming the trainee accepted in Chinese (学员, 学号)",
     ("factors/labels.py", "_REGION_SUFFIXES"): "suffixes of a region or grid name, parsed",
     ("factors/labels.py", "_WAN"): "the 万 (10^4) prefix of a unit, parsed",
+    ("cli/args.py", "_CJK_RANGE"): "the range of Chinese characters, where a help line may break",
+    ("cli/args.py", "_OPENING"): "Chinese opening punctuation, kept with the next character when help wraps",
+    ("cli/args.py", "_CLOSING"): "Chinese closing punctuation, kept with the character before when help wraps",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

@@ -215,12 +215,19 @@ class HelpFormatter(argparse.HelpFormatter):
         return "\n".join(indent + line for line in _wrap(text, width - _width(indent)))
 
 
+# Chinese characters, and the punctuation that stays with the character after (opening) or before
+# (closing) it when a help line is broken
+_CJK_RANGE = "\u3400-\u9fff\uf900-\ufaff"
+_OPENING = "（《“‘〔【"
+_CLOSING = "，。；：、）》”’〕】！？"
+
+
 def _wrap(text: str, width: int) -> list[str]:
     """``text`` in lines of at most ``width`` columns: broken at spaces, or between two characters
     of which one is Chinese; a word longer than a line keeps its line."""
     import re
 
-    cjk, opening, closing = "\u3400-\u9fff\uf900-\ufaff", "（《“‘〔【", "，。；：、）》”’〕】！？"
+    cjk, opening, closing = _CJK_RANGE, _OPENING, _CLOSING
     tokens = re.findall(rf"[{opening}]*[{cjk}][{closing}]*|[{opening}]*\S+?(?=[{opening}{cjk}])|\S+|\s+", text)
     lines, line = [], ""
     for tok in tokens:

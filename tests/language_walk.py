@@ -40,7 +40,7 @@ LATIN_IN_ZH = {
     # formula symbols (E = FC × NCV × CC × OF × 44/12 ...), kept as the guidelines write them
     "symbols": {"AD", "EF", "NCV", "CC", "OF", "FC", "ar", "rest", "gas", "purity", "new", "op", "disp", "Cap",
                 "Recharge", "Recovered", "Inventory", "Capacity", "purchased", "sold", "max", "HHV",
-                "min", "final", "NS"},
+                "min", "final", "pre", "NS"},
     # the product's name; file formats and keys by their own names; each language named in its own
     # language in the language menu
     "product": {"CarbonMgr", "PDF", "Excel", "CSV", "JSON", "Ctrl", "Shift", "Del", "Esc", "Tab", "Enter", "English"},

@@ -32,7 +32,8 @@ from carbonmgr.common.paths import resource_dir
 from language_walk import CJK, problems
 from test_one_language import DEMO, allowed_for, workbook_texts
 
-EXERCISE = resource_dir() / "exercises" / "wuhan_manufacturing.xlsx"
+EXERCISE = resource_dir() / "exercises" / "cement_plant.xlsx"  # its key holds plain numbers
+WITH_VARIANTS = resource_dir() / "exercises" / "wuhan_manufacturing.xlsx"  # its key holds {{placeholders}}
 
 
 # ------------------------------------------------------------------------------------- the parser
@@ -271,8 +272,10 @@ def command_outputs(folder: Path, lang: str, capsys, monkeypatch) -> dict[str, s
         ("market", "debrief", "m.cmmkt"), ("market", "debrief", "m.cmmkt", "-o", "debrief.xlsx"),
         ("market", "round", "m.cmmkt"),
         ("market", "macc", "ets.xlsx", "--price", "60"),
+        ("market", "start", "ets.xlsx", "--firms", "3", "-o", "drawn.cmmkt"),
         ("grade", "--key", str(EXERCISE), str(EXERCISE), "answer.xlsx", "no-such-answer.xlsx"),
         ("exam", "pack", str(EXERCISE), "-o", "exam.cmexam"),
+        ("exam", "pack", str(WITH_VARIANTS), "-o", "variants", "--variants", "2", "--seed", "7"),
         ("submit", "answer.xlsx", "--exam", "exam.cmexam", "--trainee", "S007", "-o", "s7.cmsub"),
         ("grade", "--key", str(EXERCISE), "s7.cmsub"),
         ("calc", "no-such-file.xlsx"),
@@ -312,15 +315,15 @@ def test_every_command_speaks_one_language(tmp_path, lang, capsys, monkeypatch):
     # the user's own words quoted back: the template's example rows (a problem quotes its cell), the
     # exercise's items and documents (the grader quotes them), the firms, measures, units and trainee
     allowed = (allowed_for(lang) + exercise_texts() + workbook_texts(tmp_path / "case.xlsx") + trading_documents()
-               + (str(tmp_path), str(EXERCISE)))
+               + workbook_texts(WITH_VARIANTS) + (str(tmp_path), str(EXERCISE)))
     words = typed_words(_parser(lang)) | {"A", "B", "C", "A1", "B1", "C1", "F1", "U1", "U2", "S007"}
     found = []
     for name, text in outputs.items():
-        text = text.replace(str(tmp_path), " ").replace(str(EXERCISE), " ")
+        text = text.replace(str(tmp_path), " ").replace(str(EXERCISE), " ").replace(str(WITH_VARIANTS), " ")
         for f in ("no-such-answer.xlsx", "no-such-file.xlsx", "no/dir/x.pdf", "no/dir", "x.pdf", "case.xlsx", "report.pdf",
-                  "export.xlsx", "case.carbon", "ets.xlsx", "orders.csv", "firms.csv", "measures.csv", "m.cmmkt",
-                  "debrief.xlsx", "answer.xlsx", "exam.cmexam", "s7.cmsub", "exercise.xlsx",
-                  "wuhan_manufacturing.xlsx"):
+                  "export.xlsx", "case.carbon", "ets.xlsx", "orders.csv", "firms.csv", "measures.csv", "drawn.cmmkt",
+                  "m.cmmkt", "debrief.xlsx", "answer.xlsx", "exam.cmexam", "s7.cmsub", "exercise.xlsx",
+                  "wuhan_manufacturing.xlsx", "cement_plant.xlsx", "manifest.csv", "variants"):
             text = text.replace(f, " ")  # the user's own file names, as given
         found += problems(strip_typed(text, words), lang, allowed, where=f"carbonmgr {name}")
     print("\n".join(found))

@@ -60,6 +60,7 @@ class EtsPage(Page):
         lower.addWidget(self.trace)
         lower.setStretchFactor(1, 2)
         self.options = None
+        self._pending_chart = None  # the MACC to draw when the page is next shown
         self.paths_box = QGroupBox()
         self.lbl_price = QLabel()
         self.price = QDoubleSpinBox()
@@ -207,7 +208,21 @@ class EtsPage(Page):
         if o["ccer_price"] is None:
             extra.append(translate("ets.page.ccer_no_price", lang))
         self.paths_note.setText("\n".join(extra))
-        self.macc.show_curve(o["steps"], o["price"], o["paths"])
+        # the chart (matplotlib) only when the page is seen: every edit brings new results here
+        self._pending_chart = (o["steps"], o["price"], o["paths"])
+        if self.isVisible():
+            self._draw_pending_chart()
+        else:
+            self.macc.show_curve([], o["price"], o["paths"])  # the paths' text now, the curve when shown
+
+    def _draw_pending_chart(self) -> None:
+        if self._pending_chart is not None:
+            chart, self._pending_chart = self._pending_chart, None
+            self.macc.show_curve(*chart)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self._draw_pending_chart()
 
     def paths_text(self) -> str:
         return self.macc.paths.text()

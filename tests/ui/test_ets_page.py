@@ -113,6 +113,14 @@ def test_the_ets_page_compares_the_paths_to_compliance_with_the_macc(qtbot, win,
     assert "buy allowances: 8,430,326.67 CNY" in text  # 64 848.67 × 130
     assert "cheapest mix: abate 50,000 t, CCER 0 t, buy 14,849 t: 6,330,326.67 CNY" in text
     assert "as entered" in page.price_note.text()
+    # the curve is drawn when the page is seen (every edit brings the page new results), the paths at once
+    win.tabs.setCurrentIndex(0)
+    qtbot.waitUntil(lambda: not page.isVisible())
+    page.compare_paths(price=100)
+    assert page.macc.steps == [] and "buy allowances: 6,484,866.67 CNY" in page.paths_text()  # 64 848.67 × 100
+    win.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: [s.name for s in page.macc.steps] == ["Efficiency", "Fuel switch"])
+    assert page.macc.price == 100 and page.macc.canvas is not None
     # Chinese
     win.set_language("zh")
     qtbot.wait(50)

@@ -104,10 +104,7 @@ class EtsPage(Page):
         idx = tabs.indexOf(self) if tabs is not None else -1
         if idx >= 0:
             tabs.setTabText(idx, translate("ets.page.title", lang))
-            tabs.setTabToolTip(idx, translate("ets.page.tip", lang))
-            actions = getattr(self.win, "act_pages", ())
-            if idx < len(actions):
-                actions[idx].setText(translate("ets.page.title", lang))
+            tabs.setTabToolTip(idx, translate("ets.page.tip", lang))  # (its View-menu entry: the window's)
         self.update_position()
 
     def language_changed(self) -> None:

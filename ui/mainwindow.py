@@ -112,6 +112,15 @@ class OverrideDialog(QDialog):
         self.lbl_unit.setText(self.tr("Factor &unit (e.g. t/t, kg/MWh):"))
 
 
+def with_access_key(text: str, key: str) -> str:
+    """``text`` with the access key ``key``: on its first letter ``key`` ("Class market", "m" → "Class &market"),
+    else after it in the Chinese way ("配额", "t" → "配额(&T)")."""
+    at = text.lower().find(key.lower())
+    if at < 0 or re.search(r"[\u4e00-\u9fff]", text):
+        return f"{text.replace('&', '&&')}(&{key.upper()})"
+    return text[:at].replace("&", "&&") + "&" + text[at:].replace("&", "&&")
+
+
 def shown_file_name(path) -> str:
     """A file's name as the window shows it: a bundled file of ours (the demo) by what it is."""
     p = Path(path)
@@ -274,7 +283,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.act_pages = []
         for i in range(self.tabs.count()):
             self.act_pages.append(self._action(f"page{i + 1}", lambda i=i: self.show_page(i), f"Ctrl+{i + 1}"))
-        self.ets.retranslate()  # its tab and its View-menu entry are named by the page itself
+        self.ets.retranslate()  # its tab is named by the page itself (its View-menu entry by retranslate)
         self.lang_group = QActionGroup(self)
         self.act_zh = self._action("lang_zh", lambda: self.set_language("zh"), None, True)
         self.act_en = self._action("lang_en", lambda: self.set_language("en"), None, True)
@@ -388,6 +397,11 @@ class MainWindow(Retranslating, QMainWindow):
             # the tabs go by Ctrl+1 …: no access key of their own, which would take Alt+F from File (Factor
             # library) and a page's fields (Activities / Add line)
             self.tabs.setTabText(i, re.sub(r"\(&\w\)", "", name).replace("&", ""))
+        lang = i18n.current()
+        for page, name_id, key in ((self.market, "market.ui.tab", "m"), (self.ets, "ets.page.title", "t")):
+            # the pages name their tabs from the core's catalogue; their View-menu entries take the same
+            # name with an access key of their own
+            self.act_pages[self.tabs.indexOf(page)].setText(with_access_key(translate(name_id, lang), key))
         self.tabs.setTabToolTip(0, self.tr("The firm's description and its source documents"))
         self.tabs.setTabToolTip(1, self.tr("Organisational boundary and reporting settings"))
         self.tabs.setTabToolTip(2, self.tr("Activity data per facility and source type"))
@@ -647,7 +661,7 @@ class MainWindow(Retranslating, QMainWindow):
                        lambda: self.tr("Trade allowances with the class in call-auction rounds"),
                        lambda: self.show_page(self.tabs.indexOf(self.market)),
                        visible=lambda: getattr(self, "market", None) is not None),
-            StartEntry("back", lambda: self.tr("&Back to the open case"),
+            StartEntry("back", lambda: self.tr("&Return to the open case"),
                        lambda: self.tr("Return to “%1”").replace("%1", self.session.title if self.session else ""),
                        self.show_work, visible=lambda: self.session is not None),
         ]

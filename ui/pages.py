@@ -337,7 +337,7 @@ class BoundaryPage(Page):
         self.lbl_gwp.setText(self.tr("&GWP set:"))
         self.lbl_year.setText(self.tr("Reporting &year:"))
         self.lbl_consolidation.setText(self.tr("&Consolidation approach:"))
-        self.lbl_sector.setText(self.tr("S&ector:"))
+        self.lbl_sector.setText(self.tr("Sect&or:"))
         self.sector.setToolTip(self.tr("The sector whose accounting guideline gives the default fuel parameters "
                                        "(net calorific value, carbon content, oxidation rate)"))
         self.hint.setText(self.tr("The consolidation approach decides which share of each facility's emissions "
@@ -641,7 +641,7 @@ class ActivitiesPage(Page):
 
     # ---------------------------------------------------------------- texts
     def retranslate(self) -> None:
-        self.lbl_fac.setText(self.tr("F&acility:"))
+        self.lbl_fac.setText(self.tr("Fa&cility:"))
         self.lbl_src.setText(self.tr("S&ource type:"))
         self.lbl_find.setText(self.tr("Fi&nd:"))
         self.find.setPlaceholderText(self.tr("item, unit, note …"))
@@ -1112,13 +1112,13 @@ class FactorsPage(Page):
         self.retranslate()
 
     def retranslate(self) -> None:
-        for lbl, text in zip(self.lbls, (self.tr("&Search:"), self.tr("Factor s&et:"), self.tr("&Region:"),
-                                          self.tr("&Year:"), self.tr("Source &type:"), self.tr("Stat&us:"))):
+        for lbl, text in zip(self.lbls, (self.tr("&Search:"), self.tr("Fa&ctor set:"), self.tr("&Region:"),
+                                          self.tr("&Year:"), self.tr("Source &type:"), self.tr("St&atus:"))):
             lbl.setText(text)
         self.find.setPlaceholderText(self.tr("fuel, gas, grid, source …"))
         self.prov_box.setTitle(self.tr("Provenance"))
         self.assign_btn.setText(self.tr("&Use this factor for the selected lines"))
-        self.override_btn.setText(self.tr("O&verride the selected lines' factor …"))
+        self.override_btn.setText(self.tr("&Override the selected lines' factor …"))
         self.view.setAccessibleName(self.tr("Factor library"))
         self.model.retranslate()
         if self._loaded:

@@ -112,7 +112,7 @@ class PracticePanel(Retranslating, QWidget):
         self.retranslate()
 
     def retranslate(self) -> None:
-        self.take_btn.setText(self.tr("&Take value"))
+        self.take_btn.setText(self.tr("Ta&ke value"))
         self.take_btn.setToolTip(self.tr("Put the selected document cell's value into the selected activity cell; "
                                          "the line notes the cell as its evidence"))
         self.check_btn.setText(self.tr("Check my &work"))

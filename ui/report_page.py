@@ -346,7 +346,7 @@ class ReportPage(Retranslating, QWidget):
         self.cancel_btn.setToolTip(self.tr("Stop writing the report"))
         self.save_btn.setText(self.tr("Save P&DF …"))
         self.save_btn.setToolTip(self.tr("Save a copy of the report where you choose"))
-        self.open_btn.setText(self.tr("Open in PDF vie&wer"))
+        self.open_btn.setText(self.tr("&Open in PDF viewer"))
         self.open_btn.setToolTip(self.tr("Open the whole report in your PDF viewer"))
         self.standard.setToolTip(self.tr("The standard the report follows (the totals differ by standard)"))
         self.lang.setToolTip(self.tr("The language of the report"))

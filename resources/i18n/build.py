@@ -38,7 +38,7 @@ GLOSSARY: dict[str, str] = {
     "&Insert line": "插入行(&I)", "Insert a new activity line": "插入一行活动数据",
     "&Delete lines": "删除行(&D)", "Delete the selected lines": "删除所选行",
     "Use selected &factor": "使用所选因子(&F)",
-    "S&ector:": "行业(&E)：",
+    "Sect&or:": "行业(&O)：", "&Return to the open case": "返回当前案例(&R)",
     "EF of the gas": "气体排放因子", "Heating value basis": "热值基准", "Steam enthalpy (kJ/kg)": "蒸汽焓值（kJ/kg）",
     "Hot water temperature (°C)": "热水温度（°C）", "Clinker CaO": "熟料CaO含量", "Clinker MgO": "熟料MgO含量",
     "Non-carbonate CaO": "非碳酸盐CaO含量", "Non-carbonate MgO": "非碳酸盐MgO含量",
@@ -85,7 +85,7 @@ GLOSSARY: dict[str, str] = {
         "<h3>CarbonMgr %1</h3><p>碳排放管理员实训平台：按 GB/T 32150、温室气体核算体系（GHG Protocol）和 "
         "ISO 14064-1 编制温室气体排放清单，每个数字都可追溯到公式和因子来源。</p>",
     # activities page
-    "F&acility:": "设施(&A)：", "S&ource type:": "排放源类别(&O)：", "Fi&nd:": "查找(&N)：",
+    "Fa&cility:": "设施(&C)：", "S&ource type:": "排放源类别(&O)：", "Fi&nd:": "查找(&N)：",
     "item, unit, note …": "品种、单位、备注…", "&Add line": "添加行(&A)",
     "Insert a new activity line (Ctrl+I)": "插入一行活动数据（Ctrl+I）", "De&lete lines": "删除行(&L)",
     "Delete the selected lines (Ctrl+Del)": "删除所选行（Ctrl+Del）",
@@ -108,10 +108,10 @@ GLOSSARY: dict[str, str] = {
     "This case has no source documents.": "本案例没有原始凭证。", "Facilities": "设施",
     "Activity lines: %1": "活动数据：%1 行",
     # factors page
-    "&Search:": "搜索(&S)：", "Factor s&et:": "因子集(&E)：", "&Region:": "地区(&R)：", "&Year:": "年份(&Y)：",
-    "Source &type:": "排放源类别(&T)：", "Stat&us:": "状态(&U)：", "fuel, gas, grid, source …": "燃料、气体、电网、来源…",
+    "&Search:": "搜索(&S)：", "Fa&ctor set:": "因子集(&C)：", "&Region:": "地区(&R)：", "&Year:": "年份(&Y)：",
+    "Source &type:": "排放源类别(&T)：", "St&atus:": "状态(&A)：", "fuel, gas, grid, source …": "燃料、气体、电网、来源…",
     "Provenance": "因子来源", "&Use this factor for the selected lines": "对所选行使用此因子(&U)",
-    "O&verride the selected lines' factor …": "覆盖所选行的排放因子(&V)…", "Factor library": "因子库",
+    "&Override the selected lines' factor …": "覆盖所选行的排放因子(&O)…", "Factor library": "因子库",
     "All sets": "全部因子集", "All regions": "全部地区", "All years": "全部年份", "All statuses": "全部状态",
     "%1 factors": "共 %1 条因子", "Select a factor to see where it comes from.": "选择一个因子以查看其来源。",
     # import dialog
@@ -137,7 +137,7 @@ GLOSSARY: dict[str, str] = {
     "Write the PDF report of the case in the background": "在后台生成本案例的 PDF 报告",
     "&Cancel": "取消(&C)", "Stop writing the report": "停止生成报告", "Save P&DF …": "保存 PDF(&D)…",
     "Save a copy of the report where you choose": "将报告另存到您选择的位置",
-    "Open in PDF vie&wer": "用 PDF 阅读器打开(&W)", "Open the whole report in your PDF viewer": "在 PDF 阅读器中打开完整报告",
+    "&Open in PDF viewer": "用 PDF 阅读器打开(&O)", "Open the whole report in your PDF viewer": "在 PDF 阅读器中打开完整报告",
     "The standard the report follows (the totals differ by standard)": "报告所依据的核算标准（不同标准的合计值不同）",
     "The language of the report": "报告使用的语言",
     "<h2>No case is open</h2><p>Open a project or a case workbook (File › Open …) to write its report.</p>":
@@ -266,7 +266,7 @@ GLOSSARY: dict[str, str] = {
     "Set as an exam by its author; here you practise it": "作者将其设为考试；此处作为练习",
     "Reading the exercise …": "正在读取练习…", "Open an exercise": "打开练习",
     "Exercises and exam packages (*.xlsx *.xlsm *.cmexam)": "练习和考试包 (*.xlsx *.xlsm *.cmexam)", "Preparing the exercise …": "正在准备练习…",
-    "&Take value": "取值(&T)",
+    "Ta&ke value": "取值(&K)",
     "Put the selected document cell's value into the selected activity cell; the line notes the cell as its "
     "evidence": "将资料中所选单元格的数值填入所选的活动数据单元格；该行记下此单元格作为证据",
     "Check my &work": "检查我的答案(&W)", "Compare your inventory with the exercise's answer key":

@@ -4,8 +4,8 @@
     <context>
         <name>ActivitiesPage</name>
         <message>
-            <source>F&amp;acility:</source>
-            <translation>设施(&amp;A)：</translation>
+            <source>Fa&amp;cility:</source>
+            <translation>设施(&amp;C)：</translation>
         </message>
         <message>
             <source>S&amp;ource type:</source>
@@ -131,8 +131,8 @@
             <translation>合并方法(&amp;C)：</translation>
         </message>
         <message>
-            <source>S&amp;ector:</source>
-            <translation>行业(&amp;E)：</translation>
+            <source>Sect&amp;or:</source>
+            <translation>行业(&amp;O)：</translation>
         </message>
         <message>
             <source>The sector whose accounting guideline gives the default fuel parameters (net calorific value, carbon content, oxidation rate)</source>
@@ -340,12 +340,12 @@
             <translation>搜索(&amp;S)：</translation>
         </message>
         <message>
-            <source>Factor s&amp;et:</source>
-            <translation>因子集(&amp;E)：</translation>
-        </message>
-        <message>
             <source>&amp;Region:</source>
             <translation>地区(&amp;R)：</translation>
+        </message>
+        <message>
+            <source>Fa&amp;ctor set:</source>
+            <translation>因子集(&amp;C)：</translation>
         </message>
         <message>
             <source>&amp;Year:</source>
@@ -354,10 +354,6 @@
         <message>
             <source>Source &amp;type:</source>
             <translation>排放源类别(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>Stat&amp;us:</source>
-            <translation>状态(&amp;U)：</translation>
         </message>
         <message>
             <source>fuel, gas, grid, source …</source>
@@ -372,8 +368,12 @@
             <translation>对所选行使用此因子(&amp;U)</translation>
         </message>
         <message>
-            <source>O&amp;verride the selected lines' factor …</source>
-            <translation>覆盖所选行的排放因子(&amp;V)…</translation>
+            <source>St&amp;atus:</source>
+            <translation>状态(&amp;A)：</translation>
+        </message>
+        <message>
+            <source>&amp;Override the selected lines' factor …</source>
+            <translation>覆盖所选行的排放因子(&amp;O)…</translation>
         </message>
         <message>
             <source>Factor library</source>
@@ -1469,10 +1469,6 @@
             <translation>与全班在集合竞价轮次中交易配额</translation>
         </message>
         <message>
-            <source>&amp;Back to the open case</source>
-            <translation>返回当前案例(&amp;B)</translation>
-        </message>
-        <message>
             <source>Return to “%1”</source>
             <translation>返回“%1”</translation>
         </message>
@@ -1543,6 +1539,10 @@
         <message>
             <source>Projects, workbooks and submissions (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;All files (*)</source>
             <translation>项目、工作簿和提交文件 (*.carbon *.xlsx *.xlsm *.cmsub *.cmexam);;所有文件 (*)</translation>
+        </message>
+        <message>
+            <source>&amp;Return to the open case</source>
+            <translation>返回当前案例(&amp;R)</translation>
         </message>
         <message>
             <source>Saving …</source>
@@ -1741,8 +1741,8 @@
     <context>
         <name>PracticePanel</name>
         <message>
-            <source>&amp;Take value</source>
-            <translation>取值(&amp;T)</translation>
+            <source>Ta&amp;ke value</source>
+            <translation>取值(&amp;K)</translation>
         </message>
         <message>
             <source>Put the selected document cell's value into the selected activity cell; the line notes the cell as its evidence</source>
@@ -1792,8 +1792,8 @@
             <translation>将报告另存到您选择的位置</translation>
         </message>
         <message>
-            <source>Open in PDF vie&amp;wer</source>
-            <translation>用 PDF 阅读器打开(&amp;W)</translation>
+            <source>&amp;Open in PDF viewer</source>
+            <translation>用 PDF 阅读器打开(&amp;O)</translation>
         </message>
         <message>
             <source>Open the whole report in your PDF viewer</source>

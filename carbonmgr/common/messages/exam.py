@@ -106,9 +106,11 @@ MESSAGES = {
                             "zh": "考试模式：提交前不显示计算结果和评分反馈。"},
     "ui.exam.hand_calculation": {"en": "Work the emissions by hand and enter your own results.",
                                  "zh": "请手工计算排放量并填写自己的计算结果。"},
-    "ui.exam.name": {"en": "&Name", "zh": "姓名(&N)"},
-    "ui.exam.trainee_id": {"en": "Trainee &ID", "zh": "学员编号(&I)"},
-    "ui.exam.submit": {"en": "&Submit …", "zh": "提交(&S)…"},
+    # the exam panel sits beside every page: its name and ID fields take no access key (the Boundary
+    # page uses every letter of theirs) and Submit takes B, free on every page (tests/ui/test_access_keys.py)
+    "ui.exam.name": {"en": "Name", "zh": "姓名"},
+    "ui.exam.trainee_id": {"en": "Trainee ID", "zh": "学员编号"},
+    "ui.exam.submit": {"en": "Su&bmit …", "zh": "提交(&B)…"},
     "ui.exam.submitting": {"en": "Sealing and writing the submission …", "zh": "正在封签并写入提交文件…"},
     "ui.exam.submitted": {"en": "Submitted: {path}", "zh": "已提交：{path}"},
     "ui.exam.no_limit": {"en": "No time limit", "zh": "不限时"},

@@ -305,6 +305,23 @@ def factor(f, lang: str) -> str:
     return facade.factor_name(f, lang)
 
 
+def factor_source(f, lang: str) -> str:
+    """Where a library factor comes from, for a tooltip: the official title of the document that
+    publishes it, its publisher and year, and its status in words (how the value was checked), never
+    the factor's key or the tag of where it was transcribed."""
+    colon = "：" if lang == "zh" else ": "
+    lines = [field("source_doc") + colon + (f.source or "")]
+    published = ", ".join(str(x) for x in (f.publisher, f.year_published) if x)
+    if published:
+        lines.append(field("year_published") + colon + published)
+    status = choice(STATUSES, f.status)
+    how = grade(f.tag, lang)
+    if how:
+        status = f"{status}（{how}）" if lang == "zh" else f"{status} ({how})"
+    lines.append(field("status") + colon + status)
+    return "\n".join(lines)
+
+
 def gwp_source(text, lang: str) -> str:
     return facade.gwp_source_name(text, lang)
 

@@ -960,7 +960,8 @@ class MainWindow(Retranslating, QMainWindow):
             return
         if self.op(lambda ws: ws.assign_factor(positions, f)).run() is None:
             return
-        self.statusBar().showMessage(self.tr("Factor %1 used for %2 line(s)").replace("%1", f.key).replace(
+        name = labels.factor(f, i18n.current())  # the factor by its name, never its key
+        self.statusBar().showMessage(self.tr("Factor %1 used for %2 line(s)").replace("%1", name).replace(
             "%2", str(len(positions))), 6000)
 
     def override_factor(self, value: float | None = None, unit: str | None = None) -> None:

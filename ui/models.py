@@ -900,7 +900,7 @@ class FactorModel(QAbstractTableModel):
         if role == Align and name in ("value", "year"):
             return ALIGN_RIGHT
         if role == ToolTip:
-            return f.citation()
+            return labels.factor_source(f, i18n.current())
         if role == User:
             return f
         return None

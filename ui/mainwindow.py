@@ -43,6 +43,8 @@ from carbonmgr.ui.start_page import EmptyHint, StartEntry, StartPage
 from carbonmgr.ui.taskman import TaskManager
 from carbonmgr.ui.totals import TotalsBar
 
+# the tables of the Boundary page whose refused values are listed as problems, by the sheet they come from
+REJECTABLE_SHEETS = {"facility": "Facilities", "instrument": "Instruments", "equipment": "Equipment"}
 SYNC_COMPUTE_LINES = 30_000  # compute on the GUI thread up to this many lines (10k lines: ~5 ms)
 SUBPROCESS_IMPORT_BYTES = 1_500_000  # a bundled demo larger than this is read in a child process too
 AUTOSAVE_SECONDS = 30
@@ -158,6 +160,8 @@ class MainWindow(Retranslating, QMainWindow):
         self.boundary = BoundaryPage(self)
         self.activities = ActivitiesPage(self)
         self.activities.model.rejected_changed = self.refresh_rejected
+        for model in self.boundary.models().values():  # the facilities and the registers: the same
+            model.rejected_changed = self.refresh_rejected
         self.factors = FactorsPage(self)
         self.results = ResultsPage(self)
         self.report = ReportPage(self)
@@ -516,12 +520,23 @@ class MainWindow(Retranslating, QMainWindow):
         s = self.session
         if p is None or s is None or p.row is None:
             return
-        if p.sheet == s.case.sheet("Equipment"):
-            rows = [e.row for e in s.case.equipment]
-            if p.row in rows:
+        for kind, canonical in REJECTABLE_SHEETS.items():  # a cell of the facilities or a register
+            if p.sheet != s.case.sheet(canonical):
+                continue
+            if kind == "facility":
+                index = p.row - 2
+            else:
+                rows = [r.row for r in s.records(kind)]
+                index = rows.index(p.row) if p.row in rows else -1
+            if index < 0:
+                return
+            field = next((f for f, letter in s.case.columns.get(canonical, {}).items() if p.col and letter == p.col),
+                         None)
+            if field is None and kind == "equipment":
                 hit = s.results.equipment_errors.get(p.row) if s.results is not None else None
-                self.tabs.setCurrentWidget(self.boundary)
-                self.boundary.go_to("equipment", rows.index(p.row), hit[1] if hit else None)
+                field = hit[1] if hit else None
+            self.tabs.setCurrentWidget(self.boundary)
+            self.boundary.go_to(kind, index, field)
             return
         if p.sheet != s.case.sheet("Activities"):
             return
@@ -819,23 +834,39 @@ class MainWindow(Retranslating, QMainWindow):
 
     # ================================================================== rejected values
     def rejected_problems(self) -> list[Problem]:
-        """The values typed into activity cells that were refused, each at its cell (shown in the
-        Problems list as long as the cell shows them: until they are corrected or undone)."""
+        """The values typed into cells of any editable table (activities, facilities, instruments,
+        equipment) that were refused, each at its cell (shown in the Problems list as long as the
+        cell shows them: until they are corrected or undone)."""
         s, model = self.session, self.activities.model
-        if s is None or not model.rejected:
+        if s is None:
             return []
-        pos_of = {key: pos for pos, key in enumerate(s.keys)} if len(model.rejected) > 3 else None
-        sheet = s.case.sheet("Activities")
-        cols = s.case.columns.get("Activities", {})
         out = []
-        for (key, field), (text, reason) in model.rejected.items():
-            try:
-                pos = pos_of[key] if pos_of is not None else s.keys.index(key)
-            except (KeyError, ValueError):
-                continue
-            out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=sheet,
-                               row=s.case.activities.row[pos], col=cols.get(field)))
+        if model.rejected:
+            pos_of = {key: pos for pos, key in enumerate(s.keys)} if len(model.rejected) > 3 else None
+            sheet = s.case.sheet("Activities")
+            cols = s.case.columns.get("Activities", {})
+            for (key, field), (text, reason) in model.rejected.items():
+                try:
+                    pos = pos_of[key] if pos_of is not None else s.keys.index(key)
+                except (KeyError, ValueError):
+                    continue
+                out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=sheet,
+                                   row=s.case.activities.row[pos], col=cols.get(field)))
+        for kind, table in self.boundary.models().items():
+            canonical = REJECTABLE_SHEETS[kind]
+            cols = s.case.columns.get(canonical, {})
+            for (row, field), (text, reason) in sorted(table.rejected.items()):
+                out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=s.case.sheet(canonical),
+                                   row=self._sheet_row(kind, row), col=cols.get(field)))
         return out
+
+    def _sheet_row(self, kind: str, index: int) -> int | None:
+        """The workbook row of a table's row: an instrument's or equipment line's own; a facility's is
+        the row it takes in a workbook written by the app (the header, then one row each)."""
+        if kind == "facility":
+            return index + 2
+        recs = self.session.records(kind)
+        return recs[index].row if 0 <= index < len(recs) else None
 
     def refresh_rejected(self) -> None:
         """After a value was refused or a refused value corrected: the Problems list shows them."""
@@ -852,12 +883,15 @@ class MainWindow(Retranslating, QMainWindow):
                 self.problems_dock.hide()
 
     def withdraw_rejected(self) -> bool:
-        """Drop the refused values shown in cells (the values in use do not change)."""
-        model = self.activities.model
-        if not model.rejected:
+        """Drop the refused values shown in cells of every table (the values in use do not change)."""
+        models = [self.activities.model, *self.boundary.models().values()]
+        if not any(m.rejected for m in models):
             return False
-        model.rejected.clear()
-        model.results_changed()
+        for m in models:
+            if m.rejected:
+                m.rejected.clear()
+                if m.rowCount():
+                    m.dataChanged.emit(m.index(0, 0), m.index(m.rowCount() - 1, m.columnCount() - 1))
         self.refresh_rejected()
         return True
 

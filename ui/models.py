@@ -493,7 +493,8 @@ class RecordModel(QAbstractTableModel):
         super().__init__(parent)
         self.session = None
         self.edit: Callable[[int, str, Any], str | None] | None = None
-        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}
+        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (row, field) -> (text, message)
+        self.rejected_changed: Callable[[], None] | None = None  # called when a value is refused or corrected
         self._rows = 0  # rows shown since the last reset
 
     def set_session(self, session) -> None:
@@ -510,8 +511,11 @@ class RecordModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.COLUMNS) - 1))
             return
         self.beginResetModel()
-        self.rejected.clear()
+        dropped = bool(self.rejected)
+        self.rejected.clear()  # rows added or removed: a refused value's row is not where it was
         self.endResetModel()
+        if dropped and self.rejected_changed is not None:
+            self.rejected_changed()
 
     def endResetModel(self) -> None:
         super().endResetModel()
@@ -731,17 +735,23 @@ class EquipmentModel(RecordModel):
 
 
 class FacilityModel(QAbstractTableModel):
+    """The facilities; a value typed into a cell that is refused stays on its cell (red, with the
+    reason) until it is corrected or undone, as in the other tables."""
+
     COLUMNS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
 
     def __init__(self, parent=None):
         super().__init__(parent)
         self.session = None
         self.edit: Callable[[int, str, Any], str | None] | None = None
+        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (row, field) -> (text, message)
+        self.rejected_changed: Callable[[], None] | None = None
         self._rows = 0
 
     def set_session(self, session) -> None:
         self.beginResetModel()
         self.session = session
+        self.rejected.clear()
         self.endResetModel()
         self._rows = self.rowCount()
 
@@ -754,8 +764,12 @@ class FacilityModel(QAbstractTableModel):
                 self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.COLUMNS) - 1))
             return
         self.beginResetModel()
+        dropped = bool(self.rejected)
+        self.rejected.clear()  # facilities added or removed: a refused value's row is not where it was
         self.endResetModel()
         self._rows = self.rowCount()
+        if dropped and self.rejected_changed is not None:
+            self.rejected_changed()
 
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
@@ -798,6 +812,16 @@ class FacilityModel(QAbstractTableModel):
         fac = self.session.case.facilities[index.row()]
         name = self.COLUMNS[index.column()]
         value = getattr(fac, name)
+        hit = self.rejected.get((index.row(), name)) if self.rejected else None
+        if hit is not None:  # a refused value: shown as typed, in red, with the reason
+            if role == Display:
+                return hit[0]
+            if role == Background:
+                return ERROR_BG
+            if role == Foreground:
+                return REJECTED_FG
+            if role == ToolTip:
+                return hit[1]
         if name == "operational_control":
             if role == Check:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked
@@ -830,9 +854,10 @@ class FacilityModel(QAbstractTableModel):
             if role != Check:
                 return False
             value = value in (Qt.CheckState.Checked, Qt.CheckState.Checked.value, 2, True)
+            return self.edit(index.row(), name, value) is None
         elif role != Edit:
             return False
-        return self.edit(index.row(), name, value) is None
+        return _settle_edit(self, index, (index.row(), name), value, self.edit(index.row(), name, value))
 
 
 class FactorModel(QAbstractTableModel):

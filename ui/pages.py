@@ -487,6 +487,10 @@ class BoundaryPage(Page):
                 return name
         return None
 
+    def models(self) -> dict:
+        """The page's editable tables by kind: "facility", "instrument", "equipment"."""
+        return {"facility": self.fac_model, "instrument": self.inst_model, "equipment": self.eq_model}
+
     def view_of(self, kind: str) -> QTableView:
         return {"facility": self.fac_view, "instrument": self.inst_view, "equipment": self.eq_view}[kind]
 

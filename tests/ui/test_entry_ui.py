@@ -2,6 +2,7 @@
 list until it is corrected or undone; the entry rule of fractions is the cell's tooltip."""
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from carbonmgr.common.i18n import translate
@@ -56,3 +57,62 @@ def test_the_fraction_rule_is_the_tooltip_of_oxidation_rate_cells(qtbot, win):
     assert rule_en in model.headerData(col, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole)
     i18n.set_language("zh")
     assert model.index(0, col).data(Qt.ItemDataRole.ToolTipRole) == translate("entry.fraction_rule", "zh")
+
+
+# Every editable table like the activities: the facilities and the two registers of the Boundary page
+TABLES = [  # (kind, sheet, field, refused text, good text, the value in the case)
+    ("facility", "Facilities", "equity_share", "150", "80", lambda s: s.case.facilities[0].equity_share),
+    ("instrument", "Instruments", "quantity", "-3", "120", lambda s: s.case.instruments[0].quantity),
+    ("equipment", "Equipment", "new_charge", "-5", "12", lambda s: s.case.equipment[0].values.get("new_charge")),
+]
+
+
+@pytest.mark.parametrize("kind, sheet, field, bad, good, value", TABLES, ids=[t[0] for t in TABLES])
+def test_a_refused_value_in_the_boundary_tables_is_shown_as_refused(qtbot, win, kind, sheet, field, bad, good,
+                                                                     value):
+    s = open_and_wait(qtbot, win, "demo")
+    win.tabs.setCurrentWidget(win.boundary)
+    model = win.boundary.models()[kind]
+    idx = model.index(0, model.COLUMNS.index(field))
+    before, total = value(s), total_shown(win)
+    assert model.setData(idx, bad) is False
+    # the cell shows what was typed, in red, with the reason; the old value is still used
+    assert idx.data() == bad and idx.data(Qt.ItemDataRole.ForegroundRole) == REJECTED_FG
+    assert idx.data(Qt.ItemDataRole.BackgroundRole) is not None and idx.data(Qt.ItemDataRole.ToolTipRole)
+    assert value(s) == before and total_shown(win) == total
+    # ... and the Problems list names it at its cell (sheet, row, column)
+    [p] = _rejected(win)
+    assert win.problems_dock.isVisible()
+    assert p.sheet == s.case.sheet(sheet) and p.col == s.case.columns[sheet][field]
+    assert p.row == (2 if kind == "facility" else s.records(kind)[0].row)
+    assert bad in p.render("en") and "was not accepted" in p.render("en") and "未被接受" in p.render("zh")
+    # the problem leads to the cell
+    win.tabs.setCurrentWidget(win.activities)
+    win.problem_view.activated.emit(win.problem_model.index(0))
+    view = win.boundary.view_of(kind)
+    assert win.tabs.currentWidget() is win.boundary and view.currentIndex() == idx
+    # an edit elsewhere (new results) does not drop it
+    win.edit_cell(0, "quantity", str(s.case.activities.quantity[0] + 1))
+    qtbot.waitUntil(lambda: s.results is not None and s.results.version == s.version)
+    assert len(_rejected(win)) == 1 and idx.data() == bad
+    # corrected: gone from the cell and the list
+    assert model.setData(idx, good) is True
+    assert idx.data(Qt.ItemDataRole.ForegroundRole) != REJECTED_FG and _rejected(win) == []
+    assert value(s) != before
+    # refused again, then undone: the refused value is withdrawn with the edit undone
+    assert model.setData(idx, bad) is False and len(_rejected(win)) == 1
+    win.undo()
+    assert _rejected(win) == [] and idx.data() != bad
+    assert idx.data(Qt.ItemDataRole.ForegroundRole) != REJECTED_FG
+
+
+def test_a_refused_value_goes_when_its_row_goes(qtbot, win):
+    """Adding or deleting register lines moves rows: the refused values shown are dropped, and so
+    is their entry in the Problems list."""
+    s = open_and_wait(qtbot, win, "demo")
+    win.tabs.setCurrentWidget(win.boundary)
+    model = win.boundary.models()["instrument"]
+    assert model.setData(model.index(0, model.COLUMNS.index("ef")), "x") is False
+    assert len(_rejected(win)) == 1
+    win.boundary.add_record("instrument")
+    assert len(s.case.instruments) == 2 and _rejected(win) == [] and not model.rejected

@@ -123,6 +123,14 @@ def with_access_key(text: str, key: str) -> str:
     return text[:at].replace("&", "&&") + "&" + text[at:].replace("&", "&&")
 
 
+def _exam_work(path: Path) -> bool:
+    """Is ``path`` the project the app keeps of a trainee's exam (data folder, exams, "exam-<id>")?"""
+    try:
+        return path.name.startswith("exam-") and path.parent.resolve() == (data_dir() / "exams").resolve()
+    except OSError:
+        return False
+
+
 def shown_file_name(path) -> str:
     """A file's name as the window shows it: a bundled file of ours (the demo) by what it is."""
     p = Path(path)
@@ -426,7 +434,9 @@ class MainWindow(Retranslating, QMainWindow):
         if s is None:
             self.setWindowTitle(self.tr("CarbonMgr — Carbon emission manager training"))
             return
-        if s.project_path is not None:
+        if s.project_path is not None and _exam_work(s.project_path):
+            name = self.tr("Exam work")  # the app's own file of the trainee's answers (its name is an id)
+        elif s.project_path is not None:
             name = s.project_path.name
         elif s.base.get("kind") == "workbook":
             file_name = shown_file_name(s.base["path"])

@@ -112,7 +112,7 @@ class NewProjectDialog(QDialog):
     def _title_changed(self, text: str) -> None:
         if self._path_edited:
             return
-        stem = re.sub(r'[\\/:*?"<>|\s]+', "_", text.strip()).strip("._") or "project"
+        stem = re.sub(r'[\\/:*?"<>|\s]+', "_", text.strip()).strip("._") or self.tr("project")
         self.path.setText(str(self.folder / (stem[:80] + PROJECT_SUFFIX)))
 
     def _browse(self) -> None:

@@ -38,7 +38,7 @@ GLOSSARY: dict[str, str] = {
     "&Insert line": "插入行(&I)", "Insert a new activity line": "插入一行活动数据",
     "&Delete lines": "删除行(&D)", "Delete the selected lines": "删除所选行",
     "Use selected &factor": "使用所选因子(&F)",
-    "Sect&or:": "行业(&O)：", "&Return to the open case": "返回当前案例(&R)",
+    "Sect&or:": "行业(&O)：", "&Return to the open case": "返回当前案例(&R)", "project": "项目", "Exam work": "考试作答",
     "EF of the gas": "气体排放因子", "Heating value basis": "热值基准", "Steam enthalpy (kJ/kg)": "蒸汽焓值（kJ/kg）",
     "Hot water temperature (°C)": "热水温度（°C）", "Clinker CaO": "熟料CaO含量", "Clinker MgO": "熟料MgO含量",
     "Non-carbonate CaO": "非碳酸盐CaO含量", "Non-carbonate MgO": "非碳酸盐MgO含量",

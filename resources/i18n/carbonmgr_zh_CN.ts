@@ -1357,6 +1357,10 @@
             <translation>CarbonMgr — 碳排放管理员实训平台</translation>
         </message>
         <message>
+            <source>Exam work</source>
+            <translation>考试作答</translation>
+        </message>
+        <message>
             <source>%1 (not saved as a project yet)</source>
             <translation>%1（尚未保存为项目）</translation>
         </message>
@@ -1630,6 +1634,10 @@
         <message>
             <source>The region chooses the grid emission factor of the facility's purchased electricity. More facilities can be added on the Boundary page.</source>
             <translation>所在地区决定该设施外购电力使用的电网排放因子。其他设施可在“组织边界”页添加。</translation>
+        </message>
+        <message>
+            <source>project</source>
+            <translation>项目</translation>
         </message>
         <message>
             <source>Project file</source>

@@ -158,3 +158,166 @@ def test_the_view_walk_catches_a_planted_identifier(qtbot, win, monkeypatch):
     assert any("heat_cn_default" in f for f in found), found
     with pytest.raises(AssertionError):
         assert found_in([("planted", "Region: 湖北")], "en") == []
+
+
+# --------------------------------------------------------------------------------------------
+# The views beside the case's pages: the start page, the New project dialog, the Exercises
+# dialog, practice and exam mode, the Instructor window, the class market and the ETS page
+# --------------------------------------------------------------------------------------------
+
+def _settle(qtbot, ms=30):
+    QApplication.processEvents()
+    qtbot.wait(ms)
+
+
+def _done(qtbot, fut):
+    assert fut is not None
+    qtbot.waitUntil(fut.done, timeout=60_000)
+    assert fut.exception() is None, fut.exception()
+
+
+def _market(qtbot, win, tmp_path) -> list[tuple[str, str]]:
+    """The class market page through a round, a shock and the end, with its debrief."""
+    (tmp_path / "firms.csv").write_text("firm,emissions,allocation,cash\nA,1000,900,100000\nB,1000,1050,100000\n",
+                                        encoding="utf-8")
+    (tmp_path / "measures.csv").write_text("firm,measure,tonnes,cost_per_t\nA,A1,100,30\nB,B1,50,20\n",
+                                           encoding="utf-8")
+    (tmp_path / "r1.csv").write_text("firm,side,quantity,limit_price\nA,buy,100,60\nB,sell,50,45\n", encoding="utf-8")
+    page = win.market
+    win.show_page(win.tabs.indexOf(page))
+    texts = [("market page (none open)", t) for _w, t in visible_texts(win)]
+    _done(qtbot, page.create_market(tmp_path / "m.cmmkt", tmp_path / "firms.csv",
+                                    measures_file=tmp_path / "measures.csv", start_price=5000))
+    _done(qtbot, page.load_orders(tmp_path / "r1.csv"))
+    texts += [("market page (orders)", t) for _w, t in visible_texts(win)]
+    _done(qtbot, page.clear_round())
+    _done(qtbot, page.shock("output", firm="B", change=-0.2))
+    texts.append(("market status", page.last_message))
+    _done(qtbot, page.end_market())
+    page.macc.firm.setCurrentIndex(page.macc.firm.findData("A"))
+    _settle(qtbot)
+    texts += [("market page (debrief)", t) for _w, t in visible_texts(win)]
+    return texts
+
+
+def _ets_case(tmp_path):
+    import openpyxl
+
+    from test_ets_page import ACTIVITIES, CASE, ETS, FACILITIES
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES, "ETS": ETS}.items():
+        ws = book.create_sheet(name)
+        for row in rows:
+            ws.append(row)
+    book.save(tmp_path / "ets.xlsx")
+    return tmp_path / "ets.xlsx"
+
+
+def _dialog_texts(qtbot, dialog, where: str) -> list[tuple[str, str]]:
+    dialog.show()
+    _settle(qtbot)
+    texts = [(f"{where}: {w}", t) for w, t in visible_texts(dialog)]
+    dialog.hide()
+    return texts
+
+
+def walk_more(qtbot, win, lang: str, tmp_path) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
+    """(where, text) of the views beside the case's pages, and the user's own texts they show."""
+    from carbonmgr.facade import exercises as fx
+    from carbonmgr.ui.new_project_dialog import NewProjectDialog
+
+    own: list[str] = []
+    win.show_start_page()
+    _settle(qtbot)
+    texts = [("start page (no case)", t) for _w, t in visible_texts(win)]
+    new = NewProjectDialog(win, tmp_path)
+    qtbot.addWidget(new)
+    texts += _dialog_texts(qtbot, new, "New project")
+    # the Exercises dialog, each exercise's details
+    page = win.show_exercises()
+    qtbot.waitUntil(lambda: page.listing.count() >= 4, timeout=30_000)
+    for r in range(page.listing.count()):
+        page.listing.setCurrentRow(r)
+        texts += _dialog_texts(qtbot, page, f"Exercises ({r})")
+    page.reject()
+    texts += _dialog_texts(qtbot, win.exam_tools.show_instructor(), "Instructor")
+    texts += _market(qtbot, win, tmp_path)
+    # the ETS page on a case with covered units
+    open_and_wait(qtbot, win, _ets_case(tmp_path))
+    own += case_texts(win.session.case)
+    win.show_page(win.tabs.indexOf(win.ets))
+    qtbot.waitUntil(lambda: win.ets.units.rowCount() == 2, timeout=10_000)
+    win.ets.units.selectRow(0)
+    _settle(qtbot)
+    texts += [("ETS page", t) for _w, t in visible_texts(win)]
+    win.show_start_page()
+    _settle(qtbot)
+    texts += [("start page (a case open)", t) for _w, t in visible_texts(win)]
+    # practice mode: the brief, the documents (the firm's own papers, shown as they are) and a check
+    project = fx.create_practice(fx.bundled_exercises()[0].ref, tmp_path / "practice.carbon", overwrite=True)
+    open_and_wait(qtbot, win, project)
+    qtbot.waitUntil(lambda: win.practice.dock.isVisible(), timeout=20_000)
+    own += case_texts(win.session.case)
+    for rows in win.session.case.documents.values():
+        own += [str(v) for row in rows for v in row if v not in (None, "")]
+    win.practice.check()
+    qtbot.waitUntil(lambda: win.practice.last is not None and not win.practice.checking, timeout=60_000)
+    panel = win.practice.panel
+    for i in range(panel.tabs.count()):
+        panel.tabs.setCurrentIndex(i)
+        _settle(qtbot, 10)
+        texts += [(f"practice (tab {i})", t) for _w, t in visible_texts(win)]
+    # exam mode: the exam panel
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "training"))
+    from exercise_books import ACT_HEADER, BRIEF, write_exercise
+
+    from carbonmgr.facade.exams import pack_exam
+
+    key = write_exercise(tmp_path / "key.xlsx", Activities=[ACT_HEADER], Brief=BRIEF + [["time_limit", None, None, 30]])
+    pack_exam(key, tmp_path / "exam.cmexam")
+    win.exam_tools.open_exam(str(tmp_path / "exam.cmexam"))
+    qtbot.waitUntil(lambda: win.exam_tools.mode is not None and win.exam_tools.mode.active
+                    and win.session is not None and win.session.results is not None, timeout=30_000)
+    assert "exam-" not in win.windowTitle() and win.session.project_path.stem not in win.windowTitle()
+    own += case_texts(win.session.case)
+    own += [e.get(lang) or "" for e in win.exam_tools.mode.package.brief]  # the exam's own brief
+    own.append(win.exam_tools.mode.package.title(lang))
+    win.show_page(win.tabs.indexOf(win.activities))
+    _settle(qtbot)
+    texts += [("exam mode", t) for _w, t in visible_texts(win)]
+    return texts, tuple(t for t in own if t)
+
+
+def ets_citations() -> tuple[str, ...]:
+    """The official titles and numbers of the ETS documents the rules cite (in their own language)."""
+    import csv
+
+    from carbonmgr.common.paths import resource_dir
+
+    out = []
+    for path in sorted((resource_dir() / "ets").glob("*.csv")):
+        with open(path, encoding="utf-8") as fh:
+            for row in csv.DictReader(fh):
+                out += [row[k] for k in ("document", "number", "source") if row.get(k)]
+    return tuple(out)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_other_views_speak_one_language(qtbot, win, lang, tmp_path):
+    win.set_language(lang)
+    texts, own = walk_more(qtbot, win, lang, tmp_path)
+    assert len(texts) > 300
+    ok = allowed(lang) + ets_citations() + own
+    # the user's own files by their names and folders (paths, recent files); the commands a user types
+    # (a start-page hint names "carbonmgr template") are the same in both languages
+    texts = [(where, text.replace(str(tmp_path), " ").replace("carbonmgr template", " ")) for where, text in texts]
+    for name in ("practice", "ets", "firms", "measures"):
+        texts = [(where, re.sub(rf"\b{name}\b", " ", text)) for where, text in texts]
+    found = sorted({p for where, text in texts for p in problems(text, lang, ok, where=where)})
+    for where, text in texts:  # (what each problem is in)
+        if problems(text, lang, ok):
+            print(where, "::", text[:300])
+    print("\n".join(found))  # the whole list, for whoever fixes them
+    assert found == []

@@ -33,7 +33,7 @@ from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.fitting import keep_headers_fitted
 from carbonmgr.ui.models import ProblemModel
-from carbonmgr.ui.operations import Op, report_failure
+from carbonmgr.ui.operations import Op, Refusal, report_failure
 from carbonmgr.ui.practice import Practice
 from carbonmgr.ui.pages import ActivitiesPage, BoundaryPage, BriefPage, FactorsPage, ResultsPage
 from carbonmgr.ui.report_page import ReportPage
@@ -121,6 +121,11 @@ def with_access_key(text: str, key: str) -> str:
     if at < 0 or re.search(r"[\u4e00-\u9fff]", text):
         return f"{text.replace('&', '&&')}(&{key.upper()})"
     return text[:at].replace("&", "&&") + "&" + text[at:].replace("&", "&&")
+
+
+def _reason(reason):
+    """A refused value's reason as a parameter of its problem: rendered in the Problems list's language."""
+    return reason.message() if isinstance(reason, Refusal) else reason
 
 
 def _exam_work(path: Path) -> bool:
@@ -860,13 +865,13 @@ class MainWindow(Retranslating, QMainWindow):
                     pos = pos_of[key] if pos_of is not None else s.keys.index(key)
                 except (KeyError, ValueError):
                     continue
-                out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=sheet,
+                out.append(Problem("entry.rejected", {"value": text, "reason": _reason(reason)}, sheet=sheet,
                                    row=s.case.activities.row[pos], col=cols.get(field)))
         for kind, table in self.boundary.models().items():
             canonical = REJECTABLE_SHEETS[kind]
             cols = s.case.columns.get(canonical, {})
             for (row, field), (text, reason) in sorted(table.rejected.items()):
-                out.append(Problem("entry.rejected", {"value": text, "reason": reason}, sheet=s.case.sheet(canonical),
+                out.append(Problem("entry.rejected", {"value": text, "reason": _reason(reason)}, sheet=s.case.sheet(canonical),
                                    row=self._sheet_row(kind, row), col=cols.get(field)))
         return out
 

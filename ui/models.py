@@ -13,6 +13,7 @@ from carbonmgr.facade import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FI
                               INSTRUMENT_FIELDS, line_groups)
 
 from carbonmgr.ui import i18n, labels
+from carbonmgr.ui.operations import reason_text
 
 ERROR_BG = QBrush(QColor(255, 214, 214))
 COMPUTED_BG = QBrush(QColor(240, 244, 248))
@@ -277,7 +278,7 @@ class ActivityModel(QAbstractTableModel):
         if self.rejected:
             hit = self.rejected.get((s.keys[pos], field))
             if hit is not None:
-                return hit[1]
+                return reason_text(hit[1])
         res = s.results
         if res is not None and res.group_errors and res.structure == s.structure:
             err = res.line_error(pos)
@@ -588,7 +589,7 @@ class RecordModel(QAbstractTableModel):
 
     def error(self, row: int, name: str) -> str | None:
         hit = self.rejected.get((row, name))
-        return hit[1] if hit is not None else None
+        return reason_text(hit[1]) if hit is not None else None
 
     def warning(self, row: int, name: str) -> str | None:
         return None
@@ -821,7 +822,7 @@ class FacilityModel(QAbstractTableModel):
             if role == Foreground:
                 return REJECTED_FG
             if role == ToolTip:
-                return hit[1]
+                return reason_text(hit[1])
         if name == "operational_control":
             if role == Check:
                 return Qt.CheckState.Checked if value else Qt.CheckState.Unchecked

@@ -60,6 +60,30 @@ def report_failure(win, exc: BaseException, context: Callable[[str], str] | None
     return text
 
 
+class Refusal(str):
+    """The reason a typed value was refused, as shown (a str), that renders itself again in another
+    language (a value kept on its cell and in the Problems list outlives a language switch)."""
+
+    def __new__(cls, text: str, exc: BaseException | None = None):
+        obj = super().__new__(cls, text)
+        obj.exc = exc
+        return obj
+
+    def render(self, lang: str) -> str:
+        return self.exc.render(lang) if isinstance(self.exc, CellError) else str(self)
+
+    def message(self):
+        """The reason as a parameter of another message (rendered in that message's language)."""
+        from carbonmgr.common.i18n import Message
+
+        return Message(self.exc.code, dict(self.exc.params)) if isinstance(self.exc, CellError) else str(self)
+
+
+def reason_text(reason) -> str:
+    """A refused value's reason in the current language."""
+    return reason.render(i18n.current()) if isinstance(reason, Refusal) else str(reason)
+
+
 class Op:
     """One app action on the open workspace: ``Op(win, op).success(fn).failure(fn).run()``."""
 
@@ -70,7 +94,7 @@ class Op:
         self._failure: Callable[[BaseException], None] | None = None
         self._context: Callable[[str], str] | None = None
         self._timeout: int | None = None
-        self.error: str | None = None  # the message shown when the operation failed
+        self.error: str | None = None  # the message shown when the operation failed (a Refusal)
 
     def success(self, fn: Callable[[Any], None]) -> "Op":
         """Run ``fn(result)`` after the change record (if any) is applied to the views."""
@@ -119,6 +143,7 @@ class Op:
             self._success(result)
 
     def _failed(self, exc: BaseException) -> None:
-        self.error = report_failure(self.win, exc, self._context, self._timeout)
+        self.error = Refusal(report_failure(self.win, exc, self._context, self._timeout),
+                             exc if self._context is None else None)
         if self._failure is not None:
             self._failure(exc)

@@ -19,6 +19,7 @@ from carbonmgr.facade import (CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTR
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.delegates import ChoiceDelegate
+from carbonmgr.ui.operations import Refusal
 from carbonmgr.ui.totals import HeadlineTable
 from carbonmgr.ui.models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
                      FactorModel, InstrumentModel, SummaryModel, sort_positions)
@@ -939,7 +940,7 @@ class ActivitiesPage(Page):
         for pos, f, exc in errors:
             if pos < len(s):
                 model.rejected[(s.keys[pos], f)] = ("" if exc.params.get("value") is None else str(exc.params.get("value")),
-                                                    exc.render(i18n.current()))
+                                                    Refusal(exc.render(i18n.current()), exc))
         if errors:
             model.results_changed()
 

@@ -116,3 +116,28 @@ def test_a_refused_value_goes_when_its_row_goes(qtbot, win):
     assert len(_rejected(win)) == 1
     win.boundary.add_record("instrument")
     assert len(s.case.instruments) == 2 and _rejected(win) == [] and not model.rejected
+
+
+def test_a_refused_value_speaks_the_language_switched_to(qtbot, win):
+    """The reason of a refused value (its cell's tooltip, its entry in the Problems list) follows a
+    language switch, in the activity table and in the registers."""
+    import re
+
+    s = open_and_wait(qtbot, win, "demo")
+    acts = win.activities.model
+    act_idx = acts.index(0, acts.columns.index("quantity"))
+    assert acts.setData(act_idx, "-5") is False
+    eq = win.boundary.models()["equipment"]
+    eq_idx = eq.index(0, eq.COLUMNS.index("new_charge"))
+    assert eq.setData(eq_idx, "-5") is False
+    assert len(_rejected(win)) == 2
+    english = [act_idx.data(Qt.ItemDataRole.ToolTipRole), eq_idx.data(Qt.ItemDataRole.ToolTipRole)]
+    assert all("negative" in t for t in english), english
+    win.set_language("zh")
+    for idx in (act_idx, eq_idx):
+        tip = idx.data(Qt.ItemDataRole.ToolTipRole)
+        assert re.search(r"[\u4e00-\u9fff]", tip) and "negative" not in tip, tip
+    listed = [win.problem_model.data(win.problem_model.index(r)) for r in range(win.problem_model.rowCount())]
+    refused = [t for t in listed if "未被接受" in t]
+    assert len(refused) == 2 and not any("negative" in t for t in refused), listed
+    assert s.case.activities.quantity[0] > 0

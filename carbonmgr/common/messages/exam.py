@@ -106,8 +106,9 @@ MESSAGES = {
                             "zh": "考试模式：提交前不显示计算结果和评分反馈。"},
     "ui.exam.hand_calculation": {"en": "Work the emissions by hand and enter your own results.",
                                  "zh": "请手工计算排放量并填写自己的计算结果。"},
-    # the exam panel sits beside every page: its name and ID fields take no access key (the Boundary
-    # page uses every letter of theirs) and Submit takes B, free on every page (tests/ui/test_access_keys.py)
+    # the exam panel sits beside every page: its name, ID and submission-file fields take no access key
+    # (the menu bar and the Boundary page use every letter of theirs: F is File, H is Help) and Submit
+    # takes B, free on every page (tests/ui/test_access_keys.py)
     "ui.exam.name": {"en": "Name", "zh": "姓名"},
     "ui.exam.trainee_id": {"en": "Trainee ID", "zh": "学员编号"},
     "ui.exam.submit": {"en": "Su&bmit …", "zh": "提交(&B)…"},
@@ -116,8 +117,8 @@ MESSAGES = {
     "ui.exam.no_limit": {"en": "No time limit", "zh": "不限时"},
     "ui.exam.time_left": {"en": "Time left: {time}", "zh": "剩余时间：{time}"},
     "ui.exam.time_up": {"en": "Time is up: submit now", "zh": "时间到：请立即提交"},
-    "ui.exam.submission_file": {"en": "Submission &file", "zh": "提交文件(&F)"},
-    "ui.exam.choose_file": {"en": "C&hoose …", "zh": "选择(&H)…"},
+    "ui.exam.submission_file": {"en": "Submission file", "zh": "提交文件"},
+    "ui.exam.choose_file": {"en": "Choose …", "zh": "选择…"},
     "ui.exam.default_file": {"en": "(none chosen: {path})", "zh": "（未选择：{path}）"},
     "ui.exam.warning": {"en": "{minutes} minute(s) left. When the time is up, your work is submitted as it is "
                               "and locked.",

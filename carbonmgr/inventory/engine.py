@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from carbonmgr.inventory import methods
@@ -31,6 +32,36 @@ from carbonmgr.inventory.notes import GREEN_RULE_NOTE, Note
 from carbonmgr.units import Unit, UnitError, dimension_message, one_of, parse_rate, parse_unit, percent_or_fraction
 
 GREEN_TYPES = {"green_certificate", "green_power", "gec", "绿证", "绿电", "绿色电力证书", "绿色电力", "green"}
+GREEN_TYPE_IDS = ("green_certificate", "green_power")
+
+
+@lru_cache(maxsize=1)
+def _instrument_names() -> dict[str, str]:
+    """Every name an instrument type is shown by (its id, its English and Chinese labels), normalised."""
+    from carbonmgr.common.i18n import lookup
+    from carbonmgr.inventory.model import INSTRUMENT_TYPES
+
+    out: dict[str, str] = {}
+    for code in INSTRUMENT_TYPES:
+        out[norm_name(code)] = code
+        for lang in ("en", "zh"):
+            label = lookup(f"label.instrument.{code}", lang, "")
+            if label:
+                out.setdefault(norm_name(label), code)
+    return out
+
+
+def instrument_type_id(text: str | None) -> str:
+    """The id of an instrument type typed by its id or by the name the app and the export show
+    ("Green electricity certificate (GEC)", "绿色电力证书"); other text as it is."""
+    if not text:
+        return text or ""
+    return _instrument_names().get(norm_name(text), text)
+
+
+def is_green_instrument(text: str | None) -> bool:
+    """A green electricity certificate or green power (the Chinese green-power rule), by any name."""
+    return instrument_type_id(text) in GREEN_TYPE_IDS or norm_name(text or "") in {norm_name(t) for t in GREEN_TYPES}
 ISO_CATEGORY_OF_S3 = {4: 3, 6: 3, 7: 3, 9: 3, 1: 4, 2: 4, 3: 4, 5: 4, 8: 4,
                       10: 5, 11: 5, 12: 5, 13: 5, 14: 5, 15: 5}
 S3_CATEGORY_OF_KIND = {"travel": 6, "freight": 4, "waste": 5, "hotel": 6, "upstream": 3}
@@ -1421,7 +1452,7 @@ def _scope2_market(case: CaseData, resolver: Resolver, groups: list[Group], warn
         for g in gs:
             g.market_factor = g.calc.co2e_per_unit * ratio_market * g.share if location else 0.0
         if info.standard == "gbt32150":
-            green = sum(i.quantity for i in own if norm_name(i.type) in {norm_name(t) for t in GREEN_TYPES})
+            green = sum(i.quantity for i in own if is_green_instrument(i.type))
             if green > 0 and consumption > 0:
                 if residual_cn is None:
                     residual_cn = resolver.residual_national()

@@ -989,13 +989,11 @@ def _instrument_groups(case: CaseData, fmap: Mapping[str, str]) -> dict[tuple[st
     """The contractual instruments of a case by (facility, kind): green certificates and green
     power under any of their names are one kind."""
     from carbonmgr.factors.library import norm_name
-    from carbonmgr.inventory.engine import GREEN_TYPES
+    from carbonmgr.inventory.engine import instrument_type_id, is_green_instrument
 
-    green = {norm_name(t) for t in GREEN_TYPES}
     out: dict[tuple[str, str], list] = {}
-    for ins in case.instruments:
-        kind = norm_name(ins.type or "")
-        kind = "green" if kind in green else kind
+    for ins in case.instruments:  # a type typed by its name is its id
+        kind = "green" if is_green_instrument(ins.type) else norm_name(instrument_type_id(ins.type))
         out.setdefault((fmap.get(ins.facility, ins.facility), kind), []).append(ins)
     return out
 

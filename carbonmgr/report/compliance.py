@@ -69,6 +69,6 @@ def _trace_row(title: str, fig, lang: str) -> list[str]:
     inputs = "; ".join(f"{field_label(n, lang)} {fmt_value(v, lang)} {unit_text(u, lang)}".rstrip()
                        for n, v, u in fig.inputs)
     notes = "; ".join(m.render(lang) for m in fig.notes)
-    rule = source_text(fig.source, lang) if (fig.source is not None or fig.inputs) else ""
+    rule = source_text(fig.source, lang, cited=True) if (fig.source is not None or fig.inputs) else ""
     return [title, f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip(), fig.formula,
             inputs + (f" ({notes})" if notes else ""), rule]

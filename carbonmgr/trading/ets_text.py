@@ -42,12 +42,18 @@ def class_label(klass: str, lang: str = "en") -> str:
     return lookup(f"ets.class.{klass}", lang, default=klass)
 
 
-def source_text(source, lang: str = "en") -> str:
+def source_text(source, lang: str = "en", *, cited: bool = False) -> str:
+    """The rule a figure follows: its document, number and part, with how we read it (its status);
+    ``cited``: as a report cites it, the published document only (in a column headed as the rule)."""
     if source is None:
         return translate("ets.label.case_input", lang)
-    status = translate(f"ets.status.{source.status}", lang)
-    text = translate("ets.label.rule", lang, document=source.document, number=source.number, part=source.part,
-                     status=status)
+    if cited:
+        text = translate("ets.label.rule_cited", lang, document=source.document, number=source.number,
+                         part=source.part)
+    else:
+        status = translate(f"ets.status.{source.status}", lang)
+        text = translate("ets.label.rule", lang, document=source.document, number=source.number, part=source.part,
+                         status=status)
     if source.draft:
         text += " — " + translate("ets.label.draft", lang)
     return " ".join(text.split())

@@ -182,6 +182,7 @@ MESSAGES = {
     "ets.label.entity": {"en": "Entity", "zh": "重点排放单位"},
     "ets.label.trace": {"en": "Trace", "zh": "计算过程"},
     "ets.label.rule": {"en": "rule: {document} {number} {part} ({status})", "zh": "依据：{document} {number} {part}（{status}）"},
+    "ets.label.rule_cited": {"en": "{document} {number} {part}", "zh": "{document} {number} {part}"},
     "ets.label.position": {"en": "Compliance position", "zh": "履约情况"},
     "ets.label.unit_row": {"en": "Unit {unit} ({klass})", "zh": "机组 {unit}（{klass}）"},
     "ets.label.unit_input": {"en": "unit {unit}", "zh": "机组 {unit}"},

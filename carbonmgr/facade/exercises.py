@@ -49,7 +49,7 @@ class CheckResult:
 
     score: float
     points_possible: float
-    findings: list[dict[str, Any]]  # kind, key_row, rows, points, text {zh, en}
+    findings: list[dict[str, Any]]  # kind, key_row, rows, points, text {zh, en}, and sheet / rows_sheet (below)
     attempts: list[dict[str, Any]] = field(default_factory=list)  # all kept so far, oldest first
 
     def text(self, i: int, lang: str) -> str:
@@ -180,8 +180,22 @@ def practice_of(ws) -> Future:
 
 
 def _finding_dict(f) -> dict[str, Any]:
-    return {"kind": f.kind, "key_row": f.key_row, "rows": [int(r) for r in f.rows], "points": float(f.points),
-            "text": {lang: f.text(lang) for lang in LANGS}}
+    """A finding as the app shows and keeps it. ``sheet`` (when not Activities: Equipment or
+    Instruments) is the sheet of ``key_row`` and, unless ``rows_sheet`` says otherwise, of the
+    trainee's ``rows`` (as in ``carbonmgr grade --json``): the practice panel leads there."""
+    out = {"kind": f.kind, "key_row": f.key_row, "rows": [int(r) for r in f.rows], "points": float(f.points),
+           "text": {lang: f.text(lang) for lang in LANGS}}
+    if f.key_sheet != "Activities":
+        out["sheet"] = f.key_sheet
+    if f.rows_sheet and f.rows_sheet != f.key_sheet:
+        out["rows_sheet"] = f.rows_sheet
+    return out
+
+
+def rows_sheet_of(finding: dict[str, Any]) -> str:
+    """The sheet of a finding's ``rows`` (the trainee's): Activities, Equipment or Instruments."""
+    sheet = finding.get("rows_sheet") or finding.get("sheet") or "Activities"
+    return sheet if sheet in ("Activities", "Equipment", "Instruments") else "Activities"
 
 
 def grade_practice(case, ref: str, *, lang: str = "zh", exercise=None) -> CheckResult:

@@ -66,8 +66,12 @@ def _finding(d: Any) -> dict | None:
     key_row = d.get("key_row")
     if key_row is not None and (not isinstance(key_row, int) or isinstance(key_row, bool)):
         return None
-    return {"kind": d["kind"][:40], "key_row": key_row, "rows": rows[:1000], "points": float(points),
-            "text": {"zh": text["zh"][:4000], "en": text["en"][:4000]}}
+    out = {"kind": d["kind"][:40], "key_row": key_row, "rows": rows[:1000], "points": float(points),
+           "text": {"zh": text["zh"][:4000], "en": text["en"][:4000]}}
+    for name in ("sheet", "rows_sheet"):  # where key_row / rows are (the registers); anything else dropped
+        if d.get(name) in ("Equipment", "Instruments", "Activities"):
+            out[name] = d[name]
+    return out
 
 
 def attempts(project) -> list[dict]:

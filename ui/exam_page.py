@@ -34,6 +34,7 @@ from carbonmgr.facade import exams, grading
 
 from carbonmgr.ui import i18n
 from carbonmgr.ui.operations import report_failure
+from carbonmgr.ui.practice import show_finding
 from carbonmgr.ui.settings import data_dir
 
 
@@ -633,22 +634,15 @@ class SubmissionView(QObject):
         self.score.setText(text)
         for i, f in enumerate(res.findings):
             item = QListWidgetItem(f"{i + 1}. {f.text(lang)}")
-            item.setData(Qt.ItemDataRole.UserRole, list(f.rows))
+            item.setData(Qt.ItemDataRole.UserRole, {"kind": f.kind, "rows": list(f.rows),
+                                                    "sheet": f.rows_sheet or f.key_sheet})
             item.setToolTip(t("grade.kind." + f.kind) + f" · −{f.points:g}")
             self.findings.addItem(item)
 
     def go_to_finding(self, item: QListWidgetItem) -> None:
-        """Show the finding's first line in the activity table."""
-        rows = item.data(Qt.ItemDataRole.UserRole) or []
-        s = self.win.session
-        if s is None:
-            return
-        table_rows = s.case.activities.row
-        for r in rows:
-            if r in table_rows:
-                self.win.tabs.setCurrentWidget(self.win.activities)
-                self.win.activities.go_to(table_rows.index(r), "quantity")
-                return
+        """Show where the finding is (its line, its register row, its case setting), as Check my work does."""
+        where = item.data(Qt.ItemDataRole.UserRole) or {}
+        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities")
 
     def ask_feedback_folder(self) -> str | None:
         """Where to write the feedback report (tests replace this)."""

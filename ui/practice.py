@@ -374,7 +374,8 @@ class Practice(QObject):
         bold = QFont(p.findings.font())
         for i, f in enumerate(res.findings):
             item = QListWidgetItem(f"{i + 1}. {res.text(i, lang)}")
-            item.setData(Qt.ItemDataRole.UserRole, list(f["rows"]))
+            item.setData(Qt.ItemDataRole.UserRole, {"kind": f["kind"], "rows": list(f["rows"]),
+                                                    "sheet": fx.rows_sheet_of(f)})
             item.setToolTip(self.tr("−%1 points").replace("%1", f"{f['points']:g}"))
             if i == 0:
                 item.setFont(bold)
@@ -387,18 +388,44 @@ class Practice(QObject):
             p.attempts.setText("")
 
     def go_to_finding(self, item: QListWidgetItem) -> None:
-        """Show the finding's first line in the activity table."""
-        rows = item.data(Qt.ItemDataRole.UserRole) or []
-        s = self.win.session
-        if s is None or not rows:
-            return
-        table_rows = s.case.activities.row
-        for r in rows:
-            if r in table_rows:
-                pos = table_rows.index(r)
-                self.win.tabs.setCurrentWidget(self.win.activities)
-                self.win.activities.go_to(pos, "quantity")
-                return
+        """Show where the finding is: the trainee's line in the activity table, their row of the
+        equipment or instruments register, or the case setting on the Boundary page."""
+        where = item.data(Qt.ItemDataRole.UserRole) or {}
+        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities")
 
 
-__all__ = ["Practice", "PracticePanel", "document_view", "Changes"]
+# the case-setting findings and the Boundary page's field of each
+SETTING_FIELDS = {"wrong_standard": "standard", "wrong_gwp": "gwp", "wrong_consolidation": "consolidation"}
+REGISTERS = {"Equipment": "equipment", "Instruments": "instrument"}  # a finding's sheet -> the register
+
+
+def show_finding(win, kind: str, rows: list[int], sheet: str = "Activities") -> bool:
+    """Lead to a finding (Check my work, a graded submission): its first row of the trainee's
+    ``rows`` in ``sheet`` (the activity lines, or the equipment or instruments register on the
+    Boundary page, selected), or the case setting it concerns. False when there is nothing to show."""
+    s = win.session
+    if s is None:
+        return False
+    if kind in SETTING_FIELDS:
+        win.tabs.setCurrentWidget(win.boundary)
+        getattr(win.boundary, SETTING_FIELDS[kind]).setFocus()
+        return True
+    register = REGISTERS.get(sheet)
+    if register is not None:
+        numbers = [r.row for r in s.records(register)]
+        hit = next((r for r in rows if r in numbers), None)
+        if hit is None:
+            return False
+        win.tabs.setCurrentWidget(win.boundary)
+        win.boundary.go_to(register, numbers.index(hit))
+        return True
+    table_rows = s.case.activities.row
+    hit = next((r for r in rows if r in table_rows), None)
+    if hit is None:
+        return False
+    win.tabs.setCurrentWidget(win.activities)
+    win.activities.go_to(table_rows.index(hit), "quantity")
+    return True
+
+
+__all__ = ["Practice", "PracticePanel", "document_view", "show_finding", "Changes"]

@@ -38,8 +38,8 @@ def trainee_case(ex):
     return case
 
 
-def write_practice(path, case):
-    """A practice project of the Wuhan exercise holding ``case`` (as create_practice writes one)."""
+def write_practice(path, case, ref=REF):
+    """A practice project of the exercise ``ref`` holding ``case`` (as create_practice writes one)."""
     from carbonmgr.factors.library import default_library
     from carbonmgr.inventory.engine import compute
     from carbonmgr.storage.practice import set_exercise
@@ -48,7 +48,7 @@ def write_practice(path, case):
     lib = default_library()
     project = Project.create(path, case, compute(case, lib, raise_on_error=False), library=lib)
     try:
-        set_exercise(project, REF)
+        set_exercise(project, ref)
     finally:
         project.close()
     return path
@@ -190,3 +190,28 @@ def test_a_register_finding_on_the_trainees_fugitive_line_leads_to_that_line(win
     assert win.tabs.currentWidget() is win.activities
     pos = win.activities.current_position()
     assert (win.session.case.activities.row[pos], win.session.case.activities.source[pos]) == (9, "fugitive")
+
+
+def test_an_instruments_finding_leads_to_the_instruments_register(win, qtbot, tmp_path):
+    """The office exercise's green certificates entered ten times over (Instruments row 2): the
+    finding shows the instruments register with that row selected, not the R-410A line of
+    Activities row 2."""
+    ref = "bundled:office_services"
+    ex = fx.read_exercise(ref)
+    case = copy.deepcopy(ex.key)
+    case.documents = ex.starting_case().documents
+    assert [i.row for i in case.instruments] == [2] and 2 in case.activities.row
+    case.instruments[0] = dataclasses.replace(case.instruments[0], quantity=case.instruments[0].quantity * 10)
+    project = write_practice(tmp_path / "office.carbon", case, ref)
+    win.open_path(str(project))
+    qtbot.waitUntil(lambda: win.session is not None and win.practice.exercise is not None
+                    and win.practice.ref == ref, timeout=30000)
+    win.practice.check()
+    qtbot.waitUntil(lambda: win.practice.last is not None and win.practice.last.attempts
+                    and not win.practice.checking, timeout=60000)
+    findings = win.practice.last.findings
+    assert [(f["kind"], f.get("sheet"), f["rows"]) for f in findings] == [("unit_error", "Instruments", [2])]
+    click(qtbot, win.practice.panel.findings, 0)
+    assert win.tabs.currentWidget() is win.boundary
+    assert selected_register_row(win, "instrument") == (0, {0})
+    assert win.boundary.view_of("instrument").hasFocus()

@@ -21,6 +21,7 @@ import html
 import os
 import shutil
 import time
+from concurrent.futures import Future
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer
@@ -298,9 +299,14 @@ class ExamMode(QObject):
             return
         self.time_up = True
         self.timer.stop()
-        self.lock()
+        saved = self.lock()
         if self.submitted is None:
-            self.auto_submit()
+            if isinstance(saved, Future) and not saved.done():
+                # submitted once the lock's save has settled, so that its "Saved" message cannot hide
+                # the announcement of the submission
+                saved.add_done_callback(lambda _f: self.win.tasks.run_on_main(self._submit_at_time_up))
+            else:
+                self.auto_submit()
         else:
             ws = self.win.workspace
             if ws is not None and ws.session is not None:
@@ -322,8 +328,9 @@ class ExamMode(QObject):
         self.panel.file_btn.setEnabled(False)
         self.panel.submit_btn.setEnabled(False)
 
-    def lock(self) -> None:
-        """No edits and no results from now on (the work done is kept: pending edits are saved)."""
+    def lock(self):
+        """No edits and no results from now on (the work done is kept: pending edits are saved);
+        the future of that save, if one was started."""
         self.locked = True
         ws = self.win.workspace
         if ws is not None:
@@ -340,7 +347,12 @@ class ExamMode(QObject):
         self.tick()
         s = self.win.session
         if s is not None and s.modified and s.project_path is not None and not s.read_only:
-            self.win.save()
+            return self.win.save()
+        return None
+
+    def _submit_at_time_up(self) -> None:
+        if self.submitted is None and self.active and self.tools.mode is self and self.win.workspace is not None:
+            self.auto_submit()
 
     def auto_submit(self):
         """Submit the work as it is, to the chosen file (else beside the project); returns the future."""

@@ -221,6 +221,15 @@ def test_the_template_passes_its_own_check(tmp_path, template_lang, lang):
     # the equipment register's example row is computed (screening method), not refused
     equipment = [line for line in data["lines"] if "Equipment" in (line.get("sheet") or "")]
     assert len(equipment) == 1 and equipment[0]["tco2e"] > 0, [line.get("sheet") for line in data["lines"]]
+    # the example rows' words are in the template's language (a Chinese template shows no "Main plant")
+    import openpyxl
+
+    words = " ".join(str(c) for ws in openpyxl.load_workbook(case).worksheets if "README" not in ws.title
+                     and "说明" not in ws.title for row in ws.iter_rows(min_row=2, values_only=True)
+                     for c in row if isinstance(c, str))
+    for english in ("Main plant", "Joint venture", "Example Co.", "Hubei"):
+        assert (english in words) == (template_lang == "en"), english
+    assert ("湖北" in words) == (template_lang == "zh")
 
 
 # --------------------------------------------------------------------------------------------

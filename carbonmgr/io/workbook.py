@@ -1606,6 +1606,16 @@ _EXAMPLE_ACTIVITIES = [
 _EXAMPLE_INSTRUMENTS = [["F1", "GEC", 1000, 0]]
 _EXAMPLE_EQUIPMENT = [{"facility": "F1", "method": "screening", "refrigerant": "R-410A",
                        "equipment": "residential_commercial_ac", "operating_capacity": 120.0}]
+# the example rows' own words (names, regions, notes) in the template's language; codes stay codes
+_EXAMPLE_WORDS = {"zh": {"Example Co. 2024 inventory": "示例公司 2024 年度温室气体排放核算", "Main plant": "主厂区",
+                         "Joint venture boiler house": "合资锅炉房", "Hubei": "湖北",
+                         "gas bills 2024": "2024 年天然气结算单"}}
+
+
+def _example_words(value: Any, lang: str) -> Any:
+    return _EXAMPLE_WORDS.get(lang, {}).get(value, value) if isinstance(value, str) else value
+
+
 _TEMPLATE_ACTIVITY_FIELDS = ["facility", "source", "item", "quantity", "unit", *ACTIVITY_OPTIONS]
 _TEMPLATE_EQUIPMENT_FIELDS = list(EQUIPMENT_COLUMNS)
 
@@ -1620,8 +1630,9 @@ def _template_book(book: Any, tr: Callable[[str], str], lang: str) -> None:
     _template_readme(book, tr, lang)
     _template_case(book, tr, lang)
     _template_table(book, tr, lang, "Facilities", list(FACILITY_COLUMNS),
-                    [dict(zip(FACILITY_COLUMNS, r)) for r in _EXAMPLE_FACILITIES])
-    _template_table(book, tr, lang, "Activities", _TEMPLATE_ACTIVITY_FIELDS, _EXAMPLE_ACTIVITIES)
+                    [dict(zip(FACILITY_COLUMNS, (_example_words(v, lang) for v in r))) for r in _EXAMPLE_FACILITIES])
+    _template_table(book, tr, lang, "Activities", _TEMPLATE_ACTIVITY_FIELDS,
+                    [{k: _example_words(v, lang) for k, v in row.items()} for row in _EXAMPLE_ACTIVITIES])
     _template_table(book, tr, lang, "Instruments", list(INSTRUMENT_COLUMNS),
                     [dict(zip(INSTRUMENT_COLUMNS, r)) for r in _EXAMPLE_INSTRUMENTS])
     _template_table(book, tr, lang, "Equipment", _TEMPLATE_EQUIPMENT_FIELDS, _EXAMPLE_EQUIPMENT)
@@ -1683,7 +1694,7 @@ def _template_case(book: Any, tr: Callable[[str], str], lang: str) -> None:
     ws.append(translate("workbook.case_header", lang).split("|"))
     _bold_header(ws)
     for key, value in _EXAMPLE_CASE:
-        ws.append([header_label(key, CASE_KEYS[key], lang), value])
+        ws.append([header_label(key, CASE_KEYS[key], lang), _example_words(value, lang)])
         _comment(ws.cell(ws.max_row, 1), _help("Case", key, tr), Comment)
         kind = CASE_KEYS[key].kind
         if kind in ("standard", "gwp", "consolidation", "ch4", "sector"):

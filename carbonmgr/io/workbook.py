@@ -1607,13 +1607,13 @@ _EXAMPLE_INSTRUMENTS = [["F1", "GEC", 1000, 0]]
 _EXAMPLE_EQUIPMENT = [{"facility": "F1", "method": "screening", "refrigerant": "R-410A",
                        "equipment": "residential_commercial_ac", "operating_capacity": 120.0}]
 # the example rows' own words (names, regions, notes) in the template's language; codes stay codes
-_EXAMPLE_WORDS = {"zh": {"Example Co. 2024 inventory": "示例公司 2024 年度温室气体排放核算", "Main plant": "主厂区",
-                         "Joint venture boiler house": "合资锅炉房", "Hubei": "湖北",
-                         "gas bills 2024": "2024 年天然气结算单"}}
+_EXAMPLE_WORDS = {"Example Co. 2024 inventory": "title", "Main plant": "main_plant",
+                  "Joint venture boiler house": "boiler_house", "Hubei": "region", "gas bills 2024": "gas_bills"}
 
 
 def _example_words(value: Any, lang: str) -> Any:
-    return _EXAMPLE_WORDS.get(lang, {}).get(value, value) if isinstance(value, str) else value
+    code = _EXAMPLE_WORDS.get(value) if isinstance(value, str) else None
+    return translate(f"workbook.tpl.example.{code}", lang) if code else value
 
 
 _TEMPLATE_ACTIVITY_FIELDS = ["facility", "source", "item", "quantity", "unit", *ACTIVITY_OPTIONS]

@@ -246,6 +246,12 @@ MESSAGES = {
     "workbook.case_header": {"en": "key|value", "zh": "key [键]|value [值]"},
     "workbook.readme_sheet": {"en": "README", "zh": "README (说明)"},
     # --- template (README sheet) ------------------------------------------------------------
+    # the template's example rows: their own words (codes stay codes)
+    "workbook.tpl.example.title": {"en": "Example Co. 2024 inventory", "zh": "示例公司 2024 年度温室气体排放核算"},
+    "workbook.tpl.example.main_plant": {"en": "Main plant", "zh": "主厂区"},
+    "workbook.tpl.example.boiler_house": {"en": "Joint venture boiler house", "zh": "合资锅炉房"},
+    "workbook.tpl.example.region": {"en": "Hubei", "zh": "湖北"},
+    "workbook.tpl.example.gas_bills": {"en": "gas bills 2024", "zh": "2024 年天然气结算单"},
     "workbook.tpl.title": {
         "en": "CarbonMgr case workbook (version 1): how to fill it in",
         "zh": "CarbonMgr 案例工作簿（第 1 版）填写说明",

@@ -135,15 +135,16 @@ def test_the_chart_captions_state_the_reports_total(tmp_path, lang, standard, ca
 
 
 def test_a_line_with_another_countrys_factor_says_which_and_why(tmp_path):
-    inv = demo_inventory("zh", "gbt32150")  # the demo's hotel stays take the UK (DESNZ) factor
+    # the demo's hotel stays (Wuhan) take the UK government's (DESNZ) factor for stays in China
+    inv = demo_inventory("zh", "gbt32150")
     text = squeeze(pdf_text(write_report(inv, tmp_path / "zh.pdf", lang="zh")))
     section = text[text.rindex("采用其他国家发布的因子"):]
-    assert "范围三·酒店住宿（第15行）：采用英国发布的因子（EF10.4kg/间·夜；适用于英国），出自[6]UKGovernmentGHGConversion" \
+    assert "范围三·酒店住宿（第15行）：采用英国发布的因子（EF53.5kg/间·夜；适用于中国），出自[6]UKGovernmentGHGConversion" \
            "FactorsforCompanyReporting2024。原因：该数据行指定采用该文件的因子；因子库中没有中国官方文件发布的此类因子。" in section
     assert "中途航班" in section and "采用美国发布的因子" in section
     # a hotel stay that names no factor set: the reason is that no Chinese document publishes one
     case = make_case("gbt32150", title="示例", lines=[("scope3", "hotel_stay", 10, "room-night",
-                                                      {"scope3_category": 6})])
+                                                      {"scope3_category": 6, "region": "英国"})])
     text = squeeze(pdf_text(write_report(compute(case), tmp_path / "h.pdf", lang="zh")))
     assert "采用英国发布的因子" in text and "原因：因子库中没有中国官方文件发布的此类因子。" in text
     # the GHG Protocol report has no such section (its factors may come from any country)

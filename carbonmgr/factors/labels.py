@@ -66,6 +66,9 @@ def region_name(text: str | None, lang: str = "en") -> str:
     English, "Hubei" is "湖北" in Chinese); other text as written."""
     if not text:
         return ""
+    country = lookup(f"report.country.{text.strip()}", lang)  # a factor row's country code: UK, US, CN
+    if country:
+        return country
     lib = default_library()
     item = lib.resolve_item(text)
     if item is None:
@@ -74,6 +77,8 @@ def region_name(text: str | None, lang: str = "en") -> str:
                 item = lib.resolve_item(text[: -len(suffix)])
                 break
     if item is not None and item.kind == "grid":
+        if item.id == "grid_cn":  # 中国, China: the country, not its grid's name (全国)
+            return lookup("report.country.CN", lang) or item.name(lang)
         return item.name(lang)
     return text
 
@@ -216,6 +221,7 @@ register_param_namer("used", lambda value, lang: set_name(value, lang)
                      if value in default_library().set_info else value)
 register_param_namer("key", _key_param)
 register_param_namer("region", region_name)
+register_param_namer("row_region", region_name)
 register_param_namer("unit", unit_name)
 
 __all__ = ["set_name", "item_name", "region_name", "unit_name", "param_name", "status_name", "grade_name",

@@ -220,6 +220,7 @@ class Resolver:
         spec = SOURCE_TYPES.get(source)
         if spec is None:  # pragma: no cover - the importer validates sources
             raise LineError("engine.source_unknown", "source", source=source)
+        self._facility = facility  # the group's facility: its region chooses among regional rows
         calc = spec.method(self, GroupLines(source, item_text, item, unit, opts, facility))
         if calc.item_id is None and item is not None:
             calc.item_id = item.id
@@ -336,8 +337,11 @@ class Resolver:
             if not rows:
                 continue
             tried.append(set_name)
+            rows, region_note = self._regional_rows(item_text, item, set_name, rows, opts)
             calc = self._from_set(source, item, unit, opts, set_name, rows)
             if calc is not None:
+                if region_note is not None:
+                    calc.notes.append(region_note)
                 if (not opts.get("factor_set") and not self.info.factor_set and item.kind == "fuel"
                         and self._sector() in SECTORS_WITHOUT_OWN_TABLE):
                     calc.notes.append(Note("engine.note.sector_family_table", {"sector": self._sector()}))
@@ -349,6 +353,65 @@ class Resolver:
             raise LineError("engine.no_factor", "item", item=item_text, set=chosen)
         raise LineError("engine.unit_not_fit", "unit", unit=unit.symbol, item=item_text,
                         expected=self._expected_units(item, tried))
+
+    # ------------------------------------------------------ regional rows
+    def _regional_rows(self, item_text, item, set_name, rows, opts) -> tuple[list[Factor], Note | None]:
+        """The rows of ``item`` in ``set_name`` that apply where the activity happened.
+
+        Grid items choose by region on their own (the facility's region names the grid). For any
+        other item whose rows in the set differ by region (DESNZ's hotel stay: UK and China), the
+        row of the line's own region (the Activities column region [地区]) is used; else the row of
+        the facility's country (a Chinese province such as 湖北 is in CN); else the set's generic
+        row (no region, or "global"); else the line is a problem naming the rows there are: it is
+        never given another country's row without a word. Rows of a parameter that carries no
+        region are kept as they are.
+        """
+        if item is None or item.kind == "grid" or len({f.region for f in rows}) < 2:
+            return rows, None
+        regional_keys = {(f.param, f.gas, f.variant) for f in rows if not _generic_region(f.region)}
+        line_region = str(opts.get("region") or "").strip()
+        facility = getattr(self, "_facility", None)
+        fac_region = str(getattr(facility, "region", "") or "").strip()
+        if line_region:
+            wanted, basis, where = self._region_keys(line_region), "line", line_region
+        else:
+            wanted, basis, where = self._region_keys(fac_region), "facility", fac_region
+        out, used_region, generic = [], None, False
+        for key in dict.fromkeys((f.param, f.gas, f.variant) for f in rows):
+            group = [f for f in rows if (f.param, f.gas, f.variant) == key]
+            if key not in regional_keys:
+                out.extend(group)
+                continue
+            match = [f for f in group if not _generic_region(f.region) and norm_name(f.region) in wanted]
+            if not match:
+                match = [f for f in group if _generic_region(f.region)]
+                generic = generic or bool(match)
+            if not match:
+                available = ", ".join(f"{f.region} {f.value:g} {f.unit}" for f in group)
+                raise LineError("engine.region_no_row", "region" if line_region else "facility",
+                                item=item_text or item.name("en"), set=set_name, region=where or "—",
+                                available=available)
+            used_region = match[0].region if used_region is None else used_region
+            out.extend(match)
+        if generic and _generic_region(used_region or ""):
+            return out, Note("engine.note.region_row_generic", {"region": where or "—"})
+        return out, Note(f"engine.note.region_row_{basis}", {"region": where or "—", "row_region": used_region or "—"})
+
+    def _region_keys(self, text: str) -> set[str]:
+        """The normalised region names a factor row may carry for a region written ``text``: the
+        text itself, and its country (湖北, 湖北省武汉市 -> CN; CAMX -> US; 英国 -> UK)."""
+        key = norm_name(text)
+        if not key:
+            return set()
+        out = {key}
+        country = _COUNTRY_NAMES.get(key)
+        if country is None:
+            grid = self.grid_item_for(Facility(id="", region=text))
+            if grid is not None:
+                country = next((c for prefix, c in _COUNTRY_OF_GRID if grid.id.startswith(prefix)), None)
+        if country is not None:
+            out.add(norm_name(country))
+        return out
 
     def _expected_units(self, item, sets) -> str:
         dims = factor_dimensions(self.lib, item, sets)
@@ -980,8 +1043,11 @@ class Resolver:
             for set_name in sets:
                 rows = self.lib.factors_for(set_name, item.id)
                 if rows:
+                    rows, region_note = self._regional_rows(item_text, item, set_name, rows, opts)
                     calc = self._per_gas_method(source, item, unit, opts, set_name, rows)
                     if calc is not None:
+                        if region_note is not None:
+                            calc.notes.append(region_note)
                         break
             if calc is None:
                 if not sets:
@@ -998,6 +1064,21 @@ class Resolver:
             raise LineError("engine.scope3_category", "scope3_category")
         calc.scope3_category = int(cat)
         return calc
+
+
+_GENERIC_REGIONS = frozenset({"", "generic", "default", "global", "world", "glo", "通用", "全球", "默认"})
+# Country names a line or facility may give -> the region code factor rows carry
+_COUNTRY_NAMES = {norm_name(k): v for k, v in {
+    "CN": "CN", "China": "CN", "PRC": "CN", "中国": "CN", "中华人民共和国": "CN", "中国大陆": "CN",
+    "UK": "UK", "GB": "UK", "United Kingdom": "UK", "Great Britain": "UK", "Britain": "UK", "England": "UK",
+    "Scotland": "UK", "Wales": "UK", "Northern Ireland": "UK", "英国": "UK",
+    "US": "US", "USA": "US", "United States": "US", "United States of America": "US", "美国": "US",
+}.items()}
+_COUNTRY_OF_GRID = (("grid_cn", "CN"), ("grid_us", "US"), ("grid_uk", "UK"))
+
+
+def _generic_region(region: str) -> bool:
+    return norm_name(region or "") in _GENERIC_REGIONS
 
 
 def _gas_label(item) -> str:

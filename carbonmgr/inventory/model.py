@@ -60,6 +60,7 @@ ACTIVITY_OPTIONS = {
     "uncertainty": "number",  # percent, half the 95 % confidence interval
     "factor_set": "text",
     "variant": "text",  # a factor variant: IPCC sector, vehicle class, "with_rf" ...
+    "region": "text",  # where the activity happened (a hotel stay abroad): chooses among a set's regional rows
     "gas": "text",
     "evidence": "text",
     "note": "text",
@@ -90,6 +91,7 @@ CALC_OPTIONS = (
     "scope3_category",
     "biogenic",
     "factor_set",
+    "region",
     "variant",
     "gas",
 )

@@ -137,7 +137,7 @@ OWN_FACTOR = ("ef_co2", "ef_ch4", "ef_n2o", "ef_co2e", "ef_gas", "ef_unit", "gas
 _HEAT_OPTIONS = OWN_FACTOR + ("factor_set", "enthalpy", "water_temperature")
 _CLINKER_OPTIONS = ("cao", "mgo", "cao_non_carbonate", "mgo_non_carbonate")
 _COMBUSTION_OPTIONS = OWN_FACTOR + ("ncv", "ncv_unit", "heat_basis", "carbon_content", "carbon_element", "oxidation_rate",
-                                    "factor_set", "variant", "biogenic")
+                                    "factor_set", "variant", "region", "biogenic")
 
 SOURCE_TYPES: Mapping[str, SourceType] = MappingProxyType({s.id: s for s in (
     SourceType(

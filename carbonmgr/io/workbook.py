@@ -133,6 +133,7 @@ _OPTION_NAMES: dict[str, tuple[str, tuple[str, ...]]] = {
     "uncertainty": ("不确定性", ()),
     "factor_set": ("因子集", ()),
     "variant": ("因子变体", ("变体",)),
+    "region": ("地区", ("发生地区", "活动地区", "country", "国家")),
     "gas": ("气体", ("温室气体",)),
     "evidence": ("证据", ("数据来源",)),
     "note": ("备注", ("说明",)),

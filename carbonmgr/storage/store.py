@@ -1879,14 +1879,15 @@ class Project:
         run_id, factors, gwps = self._snapshot(run_id)
         if run_id is None:
             return []
-        by_key = {}
+        by_key, by_key_region = {}, {}
         for f in current.factors:
             by_key.setdefault(f.key, f)
+            by_key_region.setdefault((f.key, f.region), f)  # rows of an item published by country share a key
         out = []
         for used, row in factors:
             if not used:
                 continue
-            f = by_key.get(row["key"])
+            f = by_key_region.get((row["key"], row.get("region") or "")) or by_key.get(row["key"])
             entry = {"kind": "factor", "key": row["key"], "set": row["set"], "item": row["item"],
                      "param": row["param"], "gas": row["gas"], "old_value": row["value"], "old_unit": row["unit"],
                      "old_status": row["status"]}

@@ -74,6 +74,11 @@ MESSAGES = {
                             "zh": "“{item}”不是已知电网（国家、区域电网如华中，或省份）"},
     "engine.region_unknown": {"en": 'facility {facility}: region "{region}" has no grid factor; name the grid in the item column',
                               "zh": "设施 {facility}：地区“{region}”没有电网排放因子；请在品种列填写电网"},
+    "engine.region_no_row": {
+        "en": 'factor set {set} publishes "{item}" by country and has no row for {region} (rows: {available}); '
+              "give the line the region where it happened (column region), or its own factor",
+        "zh": "因子集 {set} 中“{item}”的因子按国家/地区发布，没有适用于 {region} 的因子（现有：{available}）；"
+              "请在“地区”列填写活动发生的地区，或填写本行自己的排放因子"},
     "engine.region_missing": {"en": "facility {facility} has no region: its electricity takes the national average grid "
                                     "factor; give the facility its region (Boundary page) or name the grid in the item column",
                               "zh": "设施 {facility} 未填写所在地区：其电力使用全国平均电网排放因子；请在“组织边界”页填写该设施的地区，"
@@ -177,6 +182,12 @@ MESSAGES = {
     "engine.note.deducted": {"en": "deducted (output or substitute material)", "zh": "扣减项（产出或替代原料）"},
     "engine.note.other_year": {"en": "no {year} factor for {item}; used the {used} factor",
                                "zh": "{item} 没有 {year} 年的因子，采用 {used} 年的因子"},
+    "engine.note.region_row_line": {"en": "factor row for {row_region}, by the line's region {region}",
+                                    "zh": "按本行填写的地区 {region} 采用 {row_region} 的因子"},
+    "engine.note.region_row_facility": {"en": "factor row for {row_region}, by the facility's region {region}",
+                                        "zh": "按设施所在地区 {region} 采用 {row_region} 的因子"},
+    "engine.note.region_row_generic": {"en": "no factor row for region {region}: used the set's generic row",
+                                       "zh": "没有适用于 {region} 的因子，采用该因子集的通用因子"},
     "engine.note.grid_from_region": {"en": "grid from the facility's region: {region} → {grid}",
                                      "zh": "按设施所在地区确定电网：{region} → {grid}"},
     "engine.note.green_power": {

@@ -420,6 +420,11 @@ MESSAGES = {
         "en": "Factor variant within the item: IPCC sector (energy, manufacturing ...), vehicle class, with_rf ...",
         "zh": "品种下的因子变体：IPCC 部门（energy、manufacturing 等）、车辆类别、with_rf 等。",
     },
+    "workbook.tpl.activities.region": {
+        "en": "Where the activity happened (a hotel stay abroad: UK, 英国 ...), when the factor differs by country; "
+              "empty: the facility's country.",
+        "zh": "活动发生的地区（如在境外的酒店住宿：英国、UK 等），用于因子按国家/地区不同的品种；不填则按设施所在国家。",
+    },
     "workbook.tpl.activities.gas": {"en": "Gas emitted (fugitive and process lines), e.g. CH4, SF6, HFC-134a.",
                                     "zh": "排放的气体（逸散、过程排放行），如 CH4、SF6、HFC-134a。"},
     "workbook.tpl.activities.evidence": {"en": "Where the number comes from (invoice, meter ...).",

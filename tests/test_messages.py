@@ -33,6 +33,8 @@ DATA_TABLES = {
     ("inventory/sources.py", "SOURCE_TYPES"): "source-type aliases accepted in a workbook (aliases=...)",
     ("inventory/engine.py", "GREEN_TYPES"): "words of green-power instruments accepted",
     ("inventory/engine.py", "_HEAT_BASIS_NAMES"): "spellings of a heating-value basis accepted",
+    ("inventory/engine.py", "_GENERIC_REGIONS"): "words for a factor row of no country (通用, 全球), parsed",
+    ("inventory/engine.py", "_COUNTRY_NAMES"): "country names accepted as a line's or facility's region (英国, 中国)",
     ("units/__init__.py", "_BASE"): "unit names accepted (吨, 万Nm3, 吉焦 ...)",
     ("units/__init__.py", "_CANONICAL"): "unit names accepted",
     ("units/__init__.py", "_GAS_WORDS"): "gas words stripped from a unit, parsed",

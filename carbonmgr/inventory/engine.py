@@ -366,16 +366,24 @@ class Resolver:
         never given another country's row without a word. Rows of a parameter that carries no
         region are kept as they are.
         """
-        if item is None or item.kind == "grid" or len({f.region for f in rows}) < 2:
+        if item is None or item.kind == "grid":
             return rows, None
-        regional_keys = {(f.param, f.gas, f.variant) for f in rows if not _generic_region(f.region)}
         line_region = str(opts.get("region") or "").strip()
         facility = getattr(self, "_facility", None)
         fac_region = str(getattr(facility, "region", "") or "").strip()
         if line_region:
-            wanted, basis, where = self._region_keys(line_region), "line", line_region
+            basis, where = "line", line_region
         else:
-            wanted, basis, where = self._region_keys(fac_region), "facility", fac_region
+            basis, where = "facility", fac_region
+        regions = {f.region for f in rows}
+        if len(regions) < 2:
+            # one row (a project's snapshot pins the row its run used): still say whose it is
+            only = next(iter(regions), "")
+            if _generic_region(only):
+                return rows, None
+            return rows, Note(f"engine.note.region_row_{basis}", {"region": where or "—", "row_region": only})
+        wanted = self._region_keys(where)
+        regional_keys = {(f.param, f.gas, f.variant) for f in rows if not _generic_region(f.region)}
         out, used_region, generic = [], None, False
         for key in dict.fromkeys((f.param, f.gas, f.variant) for f in rows):
             group = [f for f in rows if (f.param, f.gas, f.variant) == key]

@@ -38,7 +38,8 @@ FACILITY_COLUMNS = [("id", "编号"), ("name", "名称"), ("region", "地区"), 
 ACTIVITY_COLUMNS = [("facility", "设施"), ("source", "排放源类别"), ("item", "品种"), ("quantity", "数量"),
                     ("unit", "单位"), ("ncv", "低位发热量"), ("ncv_unit", "低位发热量单位"),
                     ("carbon_element", "元素碳含量"), ("purity", "纯度"), ("scope3_category", "范围三类别"),
-                    ("ef_co2e", "排放因子"), ("ef_unit", "排放因子单位"), ("evidence", "证据"), ("note", "备注")]
+                    ("ef_co2e", "排放因子"), ("ef_unit", "排放因子单位"), ("evidence", "证据"), ("note", "备注"),
+                    ("ets_unit", "机组")]
 INSTRUMENT_COLUMNS = [("facility", "设施"), ("type", "类型"), ("quantity", "数量"), ("ef", "排放因子")]
 
 
@@ -730,7 +731,164 @@ def office() -> Exercise:
     return ex
 
 
-EXERCISES = (wuhan, cement, power, office)
+# --------------------------------------------------------------------------------------------
+# 5. Coal-fired power plant: 2024 allocation, compliance and the paths to compliance (national ETS)
+# --------------------------------------------------------------------------------------------
+# Fictional plant and documents; the rules (benchmarks, the load correction, the CCER cap, the
+# fine) are those of resources/ets (the 2023–2024 allocation plan, 国环规气候〔2024〕1号; the
+# 碳排放权交易管理办法（试行）; the 碳排放权交易管理暂行条例), the CEA prices those of
+# resources/ets/cea_prices.csv (复旦碳价指数 月度发布).
+ETS_UNITS = [  # unit, name, MW, class, generation MWh, supply MWh, heat GJ, load factor, coal t, C_ar %
+    ("U1", "#1 机组 Unit 1", 660, "I", 3_000_000, 2_851_200, 1_000_000, 0.70, 1_250_000.0, 55.20),
+    ("U2", "#2 机组 Unit 2", 350, "II", 1_500_000, 1_417_500, 0, 0.60, 650_000.0, 54.80),
+]
+ETS_DIESEL_T = 320.0  # ignition oil, unit 1
+ETS_GRID_MWH = 2_400.0  # drawn from the grid while both units were down
+ETS_HELD_T = 10_000  # 2023 allowances still held (surrendered by 2025-12-31 with the 2024 ones)
+ETS_CCER_T = 15_000  # CCER bought for the 2024 surrender
+ETS_CCER_PRICE = 70.76  # CNY/t, the firm's CCER contract (the 2025 national CCER average, market.md §2.3)
+CEA_MONTHS = [("2025-08", 71.12), ("2025-09", 62.51), ("2025-10", 53.94), ("2025-11", 59.87)]  # cea_prices.csv
+ETS_MEASURES = [  # measure, t CO2 a year, CNY/t (the firm's own engineering estimates, fictional)
+    ("空预器密封改造 Air-preheater seal retrofit", 8_000, -10.0),
+    ("汽轮机通流改造 Turbine flow-path retrofit", 20_000, 35.0),
+    ("掺烧农林生物质 Biomass co-firing", 30_000, 120.0),
+]
+
+
+def power_ets() -> Exercise:
+    ex = Exercise("coal_power_ets")
+    ex.case = [("title", "池州青峰发电有限公司 2024 年度配额清缴（练习） / "
+                         "Chizhou Qingfeng Power Co., Ltd. — 2024 allowance surrender (exercise)"),
+               ("standard", "gbt32150"), ("gwp", "SAR"), ("reporting_year", 2024),
+               ("consolidation", "operational_control"), ("sector", "power"), ("grid_factor_set", "cn_grid_mee_ets"),
+               ("company", "池州青峰发电有限公司 Chizhou Qingfeng Power Co., Ltd."),
+               ("ets_year", 2024), ("carbon_price", 59.87), ("allowances_held", ETS_HELD_T),
+               ("ccer_offered", ETS_CCER_T), ("ccer_price", ETS_CCER_PRICE)]
+    ex.facilities = [["F1", "青峰电厂 Qingfeng power station", "安徽", 1.0, "yes", "yes"]]
+    for uid, name, _mw, _klass, _g, _s, _h, _lf, coal, c_ar in ETS_UNITS:
+        ex.line("F1", "stationary_combustion", "bituminous_coal", coal, "t", carbon_element=r(c_ar / 100, 4),
+                evidence=[("燃料及化验", coal)], note=f"{name} 入炉煤 as-fired coal", ets_unit=uid)
+    ex.line("F1", "stationary_combustion", "diesel", ETS_DIESEL_T, "t", evidence=[("燃料及化验", ETS_DIESEL_T)],
+            note="#1 机组点火用油 ignition oil, unit 1", ets_unit="U1")
+    ex.line("F1", "purchased_electricity", "grid_cn", ETS_GRID_MWH, "MWh", evidence=[("电量结算单", ETS_GRID_MWH)],
+            note="停机期间下网电量 grid power while both units were down", ets_unit="U1")
+    ex.ets = [[uid, "F1", klass, g, sup, h or None, lf, "water"]
+              for uid, _n, _mw, klass, g, sup, h, lf, _c, _ca in ETS_UNITS]
+    ex.brief = [
+        ("title", "青峰发电：2024 年度配额、清缴与履约成本",
+         "Qingfeng Power: the 2024 allocation, surrender and the cost of compliance", None),
+        ("story",
+         "池州青峰发电有限公司有两台燃煤机组：#1 机组 660 MW、#2 机组 350 MW，均为常规燃煤、水冷，是全国碳排放权交易"
+         "市场的重点排放单位。#1 机组同时对外供热。2024 年度的排放已经核查，现在要算出 2024 年度的配额、清缴缺口和"
+         "完成清缴的成本。",
+         "Chizhou Qingfeng Power Co., Ltd. runs two conventional water-cooled coal units, #1 of 660 MW and #2 of "
+         "350 MW, and is a key emitting entity of the national carbon emissions trading market. Unit 1 also "
+         "supplies heat. The 2024 emissions have been verified; now the 2024 allocation, the surrender gap and the "
+         "cost of closing it are to be worked out.", None),
+        ("task", "1. 按燃料及化验资料编制 2024 年排放数据（燃煤按入炉煤量和收到基元素碳含量，碳氧化率 99%；柴油取缺省值；"
+                 "购入电力按全国电网排放因子），并在活动数据中用“机组”列标明各行所属机组。",
+         "1. Build the 2024 emissions data from the fuel and lab records (coal from the as-fired quantity and the "
+         "as-received element carbon, oxidation 99 %; diesel at the default parameters; purchased electricity at "
+         "the national grid factor), marking each line's unit in the activities' unit column.", None),
+        ("task", "2. 填写配额表（每台机组一行：类别、发电量、供电量、供热量、负荷率、冷却方式），并在案例表填写配额年度、"
+                 "碳价（清缴截止日前一个月的全国碳市场平均价格）、持有配额和拟抵销的 CCER。",
+         "2. Fill in the ETS sheet (one row per unit: class, generation, supply, heat, load factor, cooling) and, "
+         "on the Case sheet, the ETS year, the carbon price (the national market's average of the month before "
+         "the surrender deadline), the allowances held and the CCER offered.", None),
+        ("task", "3. 在案例表写出你的答案：my_allocation（核定配额量，t）、my_ccer_used（可使用的 CCER，t）、"
+                 "my_surplus（盈缺，t，缺口为负数）、my_penalty_min / my_penalty_max（若不清缴的罚款范围，元）、"
+                 "my_cost_buy / my_cost_ccer / my_cost_abate（按抵销前缺口计算的三条履约路径成本，元）和 my_cheapest"
+                 "（最低成本路径：buy、ccer 或 abate）。",
+         "3. Write your answers on the Case sheet: my_allocation (final allocation, t), my_ccer_used (CCER usable, "
+         "t), my_surplus (t, negative for a shortfall), my_penalty_min / my_penalty_max (the fine if the shortfall "
+         "is not surrendered, CNY), my_cost_buy / my_cost_ccer / my_cost_abate (the cost of each path to cover the "
+         "shortfall before offsets, CNY) and my_cheapest (buy, ccer or abate).", None),
+        ("task", "注意：机组类别的容量界限、2023 年起按发电量分配、调峰修正系数、2023 年起配额核算边界不含购入电力、"
+                 "CCER 抵销比例上限。",
+         "Watch for: the capacity limit of the unit classes, allocation on gross generation from 2023, the load "
+         "(peak-shaving) correction, purchased electricity outside the ETS boundary from 2023, the CCER cap.", None),
+        ("time_limit", "", "", 90),
+        ("hand_calculation", "", "", "no"),
+        ("mode", "", "", "practice"),
+    ]
+    rows = [["机组生产统计（2024 年）  Unit production statistics 2024", None, None, None, None, None, None],
+            ["生产技术部 Production department", None, None, None, None, None, None],
+            ["机组 Unit", "额定容量 Rated (MW)", "燃料及冷却 Fuel, cooling", "发电量 Generation (MWh)",
+             "供电量 Supply (MWh)", "供热量 Heat supplied (GJ)", "负荷率 Load factor"]]
+    for _uid, name, mw, _klass, g, sup, h, lf, _c, _ca in ETS_UNITS:
+        rows.append([name, mw, "烟煤，水冷 Bituminous coal, water-cooled", g, sup, h, lf])
+    ex.doc("机组生产统计", "机组生产统计", "Unit production statistics", "production_records", rows,
+           [18, 18, 34, 22, 20, 24, 16], header_rows=(3,))
+    rows = [["入炉煤及化验汇总（2024 年）  As-fired coal and lab results 2024", None, None],
+            ["机组 Unit", "入炉煤 Coal burned (t)", "收到基元素碳 Car (%)"]]
+    for _uid, name, _mw, _klass, _g, _s, _h, _lf, coal, c_ar in ETS_UNITS:
+        rows.append([name, coal, c_ar])
+    rows += [[None, None, None], ["点火用油（0# 柴油）Ignition oil (0# diesel), #1 机组 Unit 1 (t)", ETS_DIESEL_T, None]]
+    ex.doc("燃料及化验", "入炉煤及化验汇总", "Coal and lab results", "lab_report", rows, [40, 22, 22],
+           header_rows=(2,))
+    rows = [["电量结算单汇总（2024 年）  Grid settlement 2024", None],
+            ["项目 Item", "电量 MWh"],
+            ["上网电量 Sent out", sum(u[5] for u in ETS_UNITS)],
+            ["下网电量（两台机组停运期间）Drawn from the grid while both units were down", ETS_GRID_MWH]]
+    ex.doc("电量结算单", "电量结算单汇总", "Grid settlement", "power_bill", rows, [52, 18], header_rows=(2,))
+    rows = [["碳资产台账与碳价资料  Carbon assets and prices", None, None],
+            ["项目 Item", "数值 Value", "说明 Note"],
+            ["持有的 2023 年度配额 2023 allowances still held (t)", ETS_HELD_T, "用于 2024 年度清缴 for the 2024 surrender"],
+            ["已购 CCER  CCER bought (t)", ETS_CCER_T, "登记在 2024-01-22 之后 registered after 2024-01-22"],
+            ["CCER 采购单价 CCER contract price (CNY/t)", ETS_CCER_PRICE,
+             "与 2025 年全国 CCER 年度成交均价持平 equal to the 2025 national CCER average"],
+            [None, None, None],
+            ["全国碳排放配额月度日均收盘价 CEA monthly average of daily closes (CNY/t)", None,
+             "复旦碳价指数 月度发布（复旦大学）Fudan carbon price index, monthly release"]]
+    for month, price in CEA_MONTHS:
+        rows.append([month, price, None])
+    ex.doc("碳资产与碳价", "碳资产台账与碳价资料", "Carbon assets and prices", "other", rows, [60, 16, 56],
+           header_rows=(2,))
+    rows = [[f"{k} [{z}]" for k, z in ABATEMENT_COLUMNS]] + [list(m) for m in ETS_MEASURES]
+    ex.doc("Abatement", "减排措施（工程估算）", "Abatement options (engineering estimates)", "other", rows,
+           [44, 22, 22], header_rows=(1,))
+    ex.given = [("Facilities", "all")]
+    ex.case += _ets_answers(ex)
+    return ex
+
+
+def _ets_answers(ex: Exercise) -> list[tuple[str, object]]:
+    """The answers of the key (Case keys my_allocation …), by the engine on the key as built; the
+    test tests/training/test_ets_exercise.py checks each against a hand calculation."""
+    import copy
+    import tempfile
+
+    from carbonmgr.inventory.engine import compute
+    from carbonmgr.io.workbook import read_case
+    from carbonmgr.trading import ets
+    from carbonmgr.trading.abatement import cheapest
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "key.xlsx"
+        build(copy.deepcopy(ex)).save(path)
+        case = read_case(path)
+    res = ets.compute(case, compute(case))
+    v, final = res.value("verified_emissions"), res.value("allocation_final")
+    held, price = case.info.allowances_held, case.info.carbon_price
+    used, surplus = res.value("ccer_used"), res.value("surplus")
+    shortfall = max(0.0, v - final - held)
+    c = min(case.info.ccer_offered, res.value("ccer_max"), shortfall)
+    got, cost, _ = cheapest([_measure(*m) for m in ETS_MEASURES], shortfall)
+    costs = {"buy": shortfall * price, "ccer": c * ETS_CCER_PRICE + (shortfall - c) * price,
+             "abate": cost + (shortfall - got) * price}
+    return [("my_allocation", final), ("my_ccer_used", r(used)), ("my_surplus", r(surplus)),
+            ("my_penalty_min", r(res.value("penalty_min"))), ("my_penalty_max", r(res.value("penalty_max"))),
+            ("my_cost_buy", r(costs["buy"])), ("my_cost_ccer", r(costs["ccer"])), ("my_cost_abate", r(costs["abate"])),
+            ("my_cheapest", min(costs, key=costs.get))]
+
+
+def _measure(name: str, tonnes: float, cost: float):
+    from carbonmgr.trading.abatement import Measure
+
+    return Measure(name, tonnes, cost)
+
+
+EXERCISES = (wuhan, cement, power, office, power_ets)
 
 
 # --------------------------------------------------------------------------------------------
@@ -1040,7 +1198,19 @@ def build(ex: Exercise) -> Workbook:
         ws = wb.create_sheet("Instruments")
         _table(ws, [f"{k} [{z}]" for k, z in INSTRUMENT_COLUMNS], ex.instruments)
     _register_sheet(wb, ex)
+    _ets_sheets(wb, ex)
     return wb
+
+
+ETS_COLUMNS = [("unit", "机组"), ("facility", "设施"), ("class", "机组类别"), ("generation", "发电量"),
+               ("supply", "供电量"), ("heat", "供热量"), ("load_factor", "负荷率"), ("cooling", "冷却方式")]
+ABATEMENT_COLUMNS = [("measure", "措施"), ("tonnes", "年减排量"), ("cost_per_t", "单位减排成本")]
+
+
+def _ets_sheets(wb: Workbook, ex: Exercise) -> None:
+    """The key's ETS sheet, for an exercise that has one (its Abatement sheet is a source document)."""
+    if getattr(ex, "ets", None):
+        _table(wb.create_sheet("ETS"), [f"{k} [{z}]" for k, z in ETS_COLUMNS], ex.ets)
 
 
 def write_all(out: Path = OUT) -> list[Path]:

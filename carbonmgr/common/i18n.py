@@ -28,6 +28,7 @@ _CATALOGUE_MODULES = (
     "carbonmgr.common.messages.labels",
     "carbonmgr.common.messages.practice",
     "carbonmgr.common.messages.cli",
+    "carbonmgr.common.messages.ets_grading",
 )
 _messages: dict[str, dict[str, str]] | None = None
 

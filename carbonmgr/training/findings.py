@@ -9,7 +9,11 @@ from carbonmgr.common.i18n import Message
 
 # The kinds of finding, in the order a gradebook lists them.
 KINDS = ("missing_source", "extra_source", "wrong_source_type", "unit_error", "wrong_quantity", "wrong_parameter",
-         "wrong_factor", "wrong_gwp", "wrong_consolidation", "wrong_standard", "arithmetic")
+         "wrong_factor", "wrong_gwp", "wrong_consolidation", "wrong_standard", "arithmetic",
+         # the ETS part of an exercise (carbonmgr/training/ets_grading.py)
+         "wrong_benchmark", "wrong_output", "wrong_correction", "wrong_boundary", "wrong_verified", "wrong_price",
+         "wrong_holdings", "wrong_allocation", "ccer_over_cap", "wrong_ccer", "wrong_position", "wrong_penalty",
+         "wrong_cost", "wrong_choice")
 
 # Share of a key source's points a finding on it costs (docs/exercise-workbook.md, "Grading").
 # Settings findings cost the setting's points; extra_source and arithmetic have their own rubric targets.

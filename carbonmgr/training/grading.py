@@ -599,6 +599,9 @@ class _Grader(_EquipmentGrading):
         self._fac_by_name = {_fold(f.name): f.id for f in key_fac if f.name}
         self.key_instruments = _instrument_groups(self.key, {})
         self.key_eq = _eq_groups(self.key, self.key_inv, lib, {})
+        from carbonmgr.training.ets_grading import make_grader
+
+        self.ets = make_grader(exercise, lib, self.key_inv, self.fac_names)  # None: the key has no ETS data
 
     # -- rubric of a key source ----------------------------------------------------------------
     def _target(self, src: _Source) -> str:
@@ -614,6 +617,8 @@ class _Grader(_EquipmentGrading):
         total += sum(self.rubric.points(t) for t in SETTING_TARGETS)
         if self.ex.hand_calculation:
             total += self.rubric.points("arithmetic")
+        if self.ets is not None:
+            total += self.ets.points_possible()
         return total
 
     def _facility_map(self, case: CaseData) -> dict[str, str]:
@@ -659,6 +664,8 @@ class _Grader(_EquipmentGrading):
         findings += [self._extra(mine) for mine in extras]
         findings += eq_findings
         findings += self._instruments(case, fmap)
+        if self.ets is not None:
+            findings += self.ets.grade(graded, inv, fmap)
         if self.ex.hand_calculation:
             own = compute(case, self.lib, raise_on_error=False)
             findings += self._arithmetic(case, own)

@@ -24,7 +24,7 @@ from carbonmgr.common.paths import exercises_dir
 from carbonmgr.inventory.engine import compute
 
 ROOT = Path(__file__).resolve().parents[2]
-NAMES = ("wuhan_manufacturing", "cement_plant", "coal_power_plant", "office_services")
+NAMES = ("wuhan_manufacturing", "cement_plant", "coal_power_plant", "office_services", "coal_power_ets")
 C = 44 / 12  # t CO2 per t C
 MILE = 1.609344  # km per statute mile
 

@@ -19,8 +19,8 @@ from carbonmgr.storage.store import Project
 
 def test_bundled_exercises_have_titles_in_both_languages():
     infos = fx.bundled_exercises()
-    assert [i.ref for i in infos] == ["bundled:cement_plant", "bundled:coal_power_plant", "bundled:office_services",
-                                      "bundled:wuhan_manufacturing"]
+    assert [i.ref for i in infos] == ["bundled:cement_plant", "bundled:coal_power_ets", "bundled:coal_power_plant",
+                                      "bundled:office_services", "bundled:wuhan_manufacturing"]
     for info in infos:
         assert info.title("zh") != info.title("en") and info.title("en").isascii()
         assert info.mode == "practice" and info.documents

@@ -15,6 +15,11 @@ def cmd_grade(args, lang: str) -> int:
     from carbonmgr.facade.grading import grade_submissions, read_exercise, write_feedback_reports, write_gradebook
 
     out_lang = args.grade_lang or lang
+    from carbonmgr.facade.checklist import checklist_key
+
+    checklist = checklist_key(args.key)
+    if checklist is not None:
+        return _grade_checklist(checklist, args, lang, out_lang)
     try:
         exercise = read_exercise(args.key)
     except ValidationFailed as exc:
@@ -59,6 +64,40 @@ def cmd_grade(args, lang: str) -> int:
                 print("  ! " + translate("gradebook.other_package", out_lang))
             for f in r.findings:
                 print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
+    return EXIT_OK
+
+
+def _grade_checklist(path, args, lang: str, out_lang: str) -> int:
+    """``carbonmgr grade --key registry ANSWER...``: checklist answers against a checklist exercise."""
+    from carbonmgr.common.errors import CarbonMgrError
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade.checklist import grade_answer_files, read_checklist
+    from carbonmgr.facade.grading import trainee_label
+
+    try:
+        checklist = read_checklist(path)
+    except CarbonMgrError as exc:
+        print(translate("grade.cli.key_unusable", lang), file=sys.stderr)
+        for p in getattr(exc, "problems", None) or []:
+            print(p.render(lang), file=sys.stderr)
+        return EXIT_INPUT
+    if args.gradebook or args.feedback:
+        print(translate("checklist.cli.no_gradebook", lang), file=sys.stderr)
+    results = grade_answer_files(checklist, args.submissions, lang=out_lang)
+    for result, given in zip(results, args.submissions):
+        result.submission = given
+    if args.json:
+        json.dump([r.to_dict(out_lang) for r in results], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+        return EXIT_OK
+    for r in results:
+        who = trainee_label(r)
+        if not r.graded:
+            print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
+            continue
+        print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
+        for f in r.findings:
+            print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
     return EXIT_OK
 
 

@@ -184,4 +184,51 @@ MESSAGES = {
     "ets.grade.path.buy": {"en": "buy allowances", "zh": "购买配额"},
     "ets.grade.path.ccer": {"en": "use CCER", "zh": "使用 CCER"},
     "ets.grade.path.abate": {"en": "abate", "zh": "减排"},
+    # -- the checklist exercise (carbonmgr/training/checklist.py) --------------------------------------
+    "checklist.unreadable": {"en": "{name}: the file cannot be read ({detail})", "zh": "{name}：无法读取该文件（{detail}）"},
+    "checklist.too_large": {"en": "{name}: the file is larger than {limit}", "zh": "{name}：文件超过 {limit}"},
+    "checklist.not_json": {"en": "{name}: not a {what} (JSON): {detail}", "zh": "{name}：不是{what}（JSON）：{detail}"},
+    "checklist.what.checklist": {"en": "checklist", "zh": "步骤清单练习"},
+    "checklist.what.answer": {"en": "checklist answer", "zh": "步骤清单答案"},
+    "checklist.not_checklist": {"en": "{name}: not a checklist exercise (its 'kind' must be 'checklist')",
+                                "zh": "{name}：不是步骤清单练习（'kind' 应为 'checklist'）"},
+    "checklist.version": {"en": "{name}: checklist version {version} is not known (this CarbonMgr reads version "
+                                "{known}; update CarbonMgr)",
+                          "zh": "{name}：步骤清单版本 {version} 无法识别（本程序可读取第 {known} 版，请更新 CarbonMgr）"},
+    "checklist.field": {"en": "{name}: {where}: '{field}' is missing or not valid (texts need both zh and en)",
+                        "zh": "{name}：{where}：'{field}' 缺失或无效（文字须有 zh 和 en 两种语言）"},
+    "checklist.duplicate": {"en": "{name}: {where}: '{value}' is used by another step", "zh": "{name}：{where}：'{value}' 与其他步骤重复"},
+    "checklist.orders": {"en": "{name}: the steps' order must run 1, 2, 3 … without gaps; it is {orders}",
+                         "zh": "{name}：步骤顺序应为 1、2、3……且不能中断；现为 {orders}"},
+    "checklist.answer_steps": {"en": "{name}: 'steps' must be a list of step labels (A, B …) in your order",
+                               "zh": "{name}：'steps' 应为按你的顺序排列的步骤编号列表（A、B……）"},
+    "checklist.no_step_column": {"en": "{name}, sheet {sheet}: no column 'step' [步骤] in row 1",
+                                 "zh": "{name}，工作表 {sheet}：第 1 行没有'步骤'（step）列"},
+    "checklist.finding.unknown": {"en": "Position {position}: there is no step '{step}'.",
+                                  "zh": "第 {position} 位：没有步骤'{step}'。"},
+    "checklist.finding.twice": {"en": "Position {position}: step {step} is given twice.",
+                                "zh": "第 {position} 位：步骤 {step} 重复。"},
+    "checklist.finding.extra_step": {
+        "en": "Step {label} ({step}) does not belong: {why} Procedure: {procedure}. Source: {source}.",
+        "zh": "步骤 {label}（{step}）不应选：{why}流程：{procedure}。依据：{source}。"},
+    "checklist.finding.missing_step": {
+        "en": "Step {label} ({step}) is missing; it comes after {after}. {why} Procedure: {procedure}. "
+              "Source: {source}.",
+        "zh": "漏了步骤 {label}（{step}），它应在 {after} 之后。{why}流程：{procedure}。依据：{source}。"},
+    "checklist.finding.wrong_order": {
+        "en": "Step {label} ({step}) is out of order: it comes after {after}. {why} Procedure: {procedure}. "
+              "Source: {source}.",
+        "zh": "步骤 {label}（{step}）顺序不对：它应在 {after} 之后。{why}流程：{procedure}。依据：{source}。"},
+    "checklist.value.step": {"en": "{label} ({step})", "zh": "{label}（{step}）"},
+    "checklist.value.first": {"en": "nothing (it is the first step)", "zh": "无（它是第一步）"},
+    "checklist.hint.wrong_step": {"en": "Use the labels of the checklist (A, B …), each once.",
+                                  "zh": "请使用清单中的步骤编号（A、B……），每个只用一次。"},
+    "checklist.hint.extra_step": {"en": "Check whether the rules of {procedure} allow this.",
+                                  "zh": "请核对{procedure}的规定是否允许这样做。"},
+    "checklist.hint.missing_step": {"en": "Walk through {procedure} again.", "zh": "请再梳理一遍{procedure}。"},
+    "checklist.hint.wrong_order": {"en": "Think what {procedure} needs done before it.",
+                                   "zh": "想一想{procedure}之前必须先完成什么。"},
+    "checklist.hint.source": {"en": "See {source}.", "zh": "参见 {source}。"},
+    "checklist.cli.no_gradebook": {"en": "--gradebook and --feedback are for inventory exercises; a checklist is graded "
+                                         "without them", "zh": "--gradebook 和 --feedback 仅用于排放清单练习，步骤清单练习不生成它们"},
 }

@@ -24,6 +24,7 @@ class RegistryChecklistDialog(Retranslating, QDialog):
     def __init__(self, parent=None, checklist=None):
         super().__init__(parent)
         self.setObjectName("RegistryChecklist")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)  # a dialog per opening, gone when closed
         self.checklist = checklist if checklist is not None else ck.bundled_checklist()
         self.result = None
         self.heading = QLabel()

@@ -41,7 +41,7 @@ def test_registry_steps_checked_fixed_and_saved(win, qtbot, tmp_path):
     qtbot.mouseClick(dlg.save_btn, Qt.MouseButton.LeftButton)
     [result] = ck.grade_answer_files(ck.bundled_checklist(), [target], lang="en")
     assert result.score == 100.0
-    dlg.close()
+    dlg.close()  # deleted on close
     page.close()
 
 

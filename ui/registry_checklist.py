@@ -104,22 +104,34 @@ class RegistryChecklistDialog(Retranslating, QDialog):
         return out
 
     def set_answer(self, labels: list[str]) -> None:
-        """Tick ``labels`` and put them first, in that order (the others after, unticked)."""
-        items = [self.steps.takeItem(0) for _ in range(self.steps.count())]
-        by_label = {it.data(Qt.ItemDataRole.UserRole): it for it in items}
-        first = [by_label[lab] for lab in labels if lab in by_label]
-        rest = [it for it in items if it not in first]
-        for it in first + rest:
-            it.setCheckState(Qt.CheckState.Checked if it in first else Qt.CheckState.Unchecked)
-            self.steps.addItem(it)
+        """Tick ``labels`` and put them first, in that order (the others after, unticked). The rows'
+        contents are rewritten in place: no item leaves the list (an item taken out and put back is
+        owned twice by PySide and can be freed under the list)."""
+        rows = [self._row(i) for i in range(self.steps.count())]
+        first = [lab for lab in labels if any(lab == r[0] for r in rows)]
+        rest = [r[0] for r in rows if r[0] not in first]
+        for i, label in enumerate(first + rest):
+            self._set_row(i, label, label in first)
+
+    def _row(self, i: int) -> tuple[str, bool]:
+        item = self.steps.item(i)
+        return item.data(Qt.ItemDataRole.UserRole), item.checkState() == Qt.CheckState.Checked
+
+    def _set_row(self, i: int, label: str, checked: bool) -> None:
+        item = self.steps.item(i)
+        step = self.checklist.step(label)
+        item.setData(Qt.ItemDataRole.UserRole, label)
+        item.setText(f"{step.label}  {step.in_lang(i18n.current())}")
+        item.setCheckState(Qt.CheckState.Checked if checked else Qt.CheckState.Unchecked)
 
     def move(self, delta: int) -> None:
         row = self.steps.currentRow()
         target = row + delta
         if row < 0 or not 0 <= target < self.steps.count():
             return
-        item = self.steps.takeItem(row)
-        self.steps.insertItem(target, item)
+        a, b = self._row(row), self._row(target)
+        self._set_row(row, *b)
+        self._set_row(target, *a)
         self.steps.setCurrentRow(target)
 
     # ------------------------------------------------------------------ checking

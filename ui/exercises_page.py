@@ -45,9 +45,6 @@ class ExercisesPage(Retranslating, QDialog):
         self.details.setOpenLinks(False)
         self.open_btn = QPushButton()
         self.open_btn.clicked.connect(self.open_file)
-        self.registry_btn = QPushButton()  # the registry checklist exercise (ui/registry_checklist.py)
-        self.registry_btn.clicked.connect(self.open_registry_checklist)
-        self.registry_dialog = None
         self.mode_practice = QRadioButton()
         self.mode_practice.setChecked(True)
         self.mode_exam = QRadioButton()
@@ -65,7 +62,6 @@ class ExercisesPage(Retranslating, QDialog):
         modes.addWidget(self.mode_practice)
         modes.addWidget(self.mode_exam)
         modes.addStretch(1)
-        modes.addWidget(self.registry_btn)
         modes.addWidget(self.open_btn)
         lay = QVBoxLayout(self)
         lay.addWidget(self.heading)
@@ -81,7 +77,6 @@ class ExercisesPage(Retranslating, QDialog):
         self.setWindowTitle(self.tr("Exercises"))
         self.heading.setText(self.tr("Practise an exercise: build the inventory from the firm's documents"))
         self.open_btn.setText(self.tr("&Open an exercise or exam file …"))
-        self.registry_btn.setText(self.tr("&Registry steps (checklist) …"))
         self.mode_practice.setText(self.tr("&Practice (check your work as often as you like)"))
         self.mode_exam.setText(self.tr("E&xam (no feedback until you submit; the exercise's time limit)"))
         self.start_btn.setText(self.tr("&Start"))
@@ -147,17 +142,6 @@ class ExercisesPage(Retranslating, QDialog):
             out.append("<li>" + html.escape(self.tr("Set as an exam by its author; here you practise it")) + "</li>")
         out.append("</ul>")
         self.details.setHtml("".join(out))
-
-    def open_registry_checklist(self) -> None:
-        """The registry checklist exercise: pick and order the registry steps (ui/registry_checklist.py)."""
-        from carbonmgr.ui.registry_checklist import RegistryChecklistDialog
-
-        try:
-            self.registry_dialog = RegistryChecklistDialog(self)
-        except Exception as exc:  # noqa: BLE001 - a broken checklist file: told in the user's language
-            self.win.show_error(exc)
-            return
-        self.registry_dialog.show()
 
     # ------------------------------------------------------------------ other files
     def open_file(self) -> None:

@@ -277,10 +277,6 @@
             <translation>打开练习或考试文件(&amp;O)…</translation>
         </message>
         <message>
-            <source>&amp;Registry steps (checklist) …</source>
-            <translation>注册登记操作步骤（清单练习）(&amp;R)…</translation>
-        </message>
-        <message>
             <source>&amp;Practice (check your work as often as you like)</source>
             <translation>练习模式(&amp;P)（可随时检查答案）</translation>
         </message>
@@ -1767,57 +1763,6 @@
         <message>
             <source>Compare your inventory with the exercise's answer key</source>
             <translation>将您的排放清单与练习的标准答案进行比对</translation>
-        </message>
-    </context>
-    <context>
-        <name>RegistryChecklistDialog</name>
-        <message>
-            <source>Registry steps</source>
-            <translation>注册登记操作步骤</translation>
-        </message>
-        <message>
-            <source>Tick the steps that are needed and drag them into order (or use Up and Down).</source>
-            <translation>勾选需要的步骤，并拖动排序（或用“上移”“下移”）。</translation>
-        </message>
-        <message>
-            <source>&amp;Up</source>
-            <translation>上移(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Down</source>
-            <translation>下移(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Check my steps</source>
-            <translation>检查我的步骤(&amp;C)</translation>
-        </message>
-        <message>
-            <source>&amp;Save answer …</source>
-            <translation>保存答案(&amp;S)…</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>关闭</translation>
-        </message>
-        <message>
-            <source>All steps are right and in order.</source>
-            <translation>所有步骤正确，顺序也对。</translation>
-        </message>
-        <message>
-            <source>Score: %1 / 100 (%2 finding(s))</source>
-            <translation>得分：%1 / 100（%2 个问题）</translation>
-        </message>
-        <message>
-            <source>Answer saved: %1</source>
-            <translation>答案已保存：%1</translation>
-        </message>
-        <message>
-            <source>Save the answer</source>
-            <translation>保存答案</translation>
-        </message>
-        <message>
-            <source>Checklist answers (*.json)</source>
-            <translation>步骤清单答案 (*.json)</translation>
         </message>
     </context>
     <context>

@@ -71,6 +71,7 @@ TYPED = [
     (re.compile(r"\{[^{}\s]*\}"), "the values an option takes, as typed"),
     (re.compile(r"(?<![\w])\.(?:xlsx|carbon|cmexam|cmsub|cmmkt|pdf|csv)\b"), "a file's extension"),
     (re.compile(r"\bdemo(?:-en|-zh)?\b"), "the bundled demo, typed as its name"),
+    (re.compile(r"\bregistry\b"), "the bundled registry checklist, typed as its name (grade --key registry)"),
     (re.compile(r"\b[0-9a-f]{20}\b"), "an exam package's number, quoted by submissions and the grader"),
 ]
 

@@ -154,11 +154,11 @@ MESSAGES = {
                        "zh": "按实训练习工作簿的答案为提交的作业评分"},
     "cli.help.grade.key": {"en": "the exercise workbook (.xlsx) holding the answer key, or a checklist exercise "
                                  "(.json; 'registry': the bundled registry checklist)",
-                           "zh": "含答案的实训练习工作簿（.xlsx），或清单练习（.json；registry 即内置的登记簿操作清单）"},
+                           "zh": "含答案的实训练习工作簿（.xlsx），或清单练习文件（内置的注册登记操作清单：写作 registry）"},
     "cli.help.grade.submissions": {"en": "submissions: case workbooks (.xlsx), project files (.carbon) or sealed "
                                          "submissions (.cmsub); for a checklist, answer files (.json or .xlsx)",
                                    "zh": "提交的作业：案例工作簿（.xlsx）、项目文件（.carbon）或密封的提交文件（.cmsub）；"
-                                         "清单练习为答案文件（.json 或 .xlsx）"},
+                                         "清单练习为答案文件"},
     "cli.help.grade.json": {"en": "print one JSON object per submission", "zh": "每份作业输出一个 JSON 对象"},
     "cli.help.grade.gradebook": {"en": "write the class gradebook to this .xlsx file",
                                  "zh": "将全班成绩册写入此 .xlsx 文件"},

@@ -8,7 +8,7 @@ page after generating the report, with its preview). Files are named
 ``<lang>_<n>_<page>.png``: ``0_start``, ``0_new_project``, then the pages in tab order.
 Then the trainer's views on the bundled Wuhan exercise: the Exercises page, a practice project
 after "Check my work", the exam mode of its package, and the Instructor page after grading a
-folder of submissions (the key, three with a mistake each, one edited after sealing), and the
+folder of submissions to the cement plant exercise (the key, three with a mistake each, one edited after sealing), and the
 ETS page on the bundled coal power plant exercise (a key with an ETS sheet).
 Chinese text is drawn with the WenQuanYi font (fonts-wqy-microhei) when installed.
 """
@@ -98,12 +98,12 @@ def _answers(key: Path, folder: Path) -> list[tuple[str, str, Path]]:
     def left_out(ws, header):  # a source left out
         ws.delete_rows(ws.max_row)
 
-    def wrong_ncv(ws, header):
-        cell = ws.cell(2, header.index("ncv") + 1)
-        cell.value = 20.908
+    def misread(ws, header):  # a figure misread from its document
+        cell = ws.cell(2, header.index("quantity") + 1)
+        cell.value = round(cell.value * 1.2, 2)
 
     return [("S01", "王芳", variant("S01", lambda ws, h: None)), ("S02", "李强", variant("S02", tenfold)),
-            ("S03", "张伟", variant("S03", left_out)), ("S04", "陈静", variant("S04", wrong_ncv)),
+            ("S03", "张伟", variant("S03", left_out)), ("S04", "陈静", variant("S04", misread)),
             ("S05", "刘洋", variant("S05", lambda ws, h: None))]
 
 
@@ -164,19 +164,23 @@ def trainer_views(app, win, lang: str, out: Path, tmp: Path, first: int) -> None
     _show(path, _save(win.grab().toImage(), path))
     n += 1
 
+    # the instructor grades a class on an exercise whose key holds no drawn variables (the cement plant)
+    graded_key = resource_dir() / "exercises" / "cement_plant.xlsx"
+    class_exam = tmp / f"{lang}-class.cmexam"
+    pack_exam(graded_key, class_exam)
     folder = tmp / f"{lang}-collected"
     folder.mkdir()
     answers = tmp / f"{lang}-answers"
     answers.mkdir()
-    for trainee, name, answer in _answers(key, answers):
-        submit(answer, exam, trainee_id=trainee, trainee_name=name, output=folder / f"{trainee}.cmsub")
+    for trainee, name, answer in _answers(graded_key, answers):
+        submit(answer, class_exam, trainee_id=trainee, trainee_name=name, output=folder / f"{trainee}.cmsub")
     con = sqlite3.connect(folder / "S05.cmsub")  # edited outside the app after sealing
     with con:
         con.execute("UPDATE activities SET quantity = quantity * 0.9 WHERE rowid = (SELECT min(rowid) FROM activities)")
     con.close()
     inst = win.exam_tools.show_instructor()
     inst.resize(1280, 800)
-    inst.choose_key(str(key))
+    inst.choose_key(str(graded_key))
     inst.choose_folder(str(folder))
     fut = inst.grade()
     _wait(app, lambda: fut.done() and bool(inst.results), 120)

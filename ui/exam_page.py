@@ -313,12 +313,9 @@ class ExamMode(QObject):
                 self.win.tasks.watch(exams.record_exam(ws, locked_at=_utc_now()), None,
                                      lambda exc: report_failure(self.win, exc))
 
-    def make_final(self) -> None:
-        """A submission is final: no more edits (the trainee has seen the results), but the results
-        stay visible; what was edited before is kept."""
-        ws = self.win.workspace
-        if ws is not None and not self.locked:
-            ws.lock(exams.EXAM_SUBMITTED)
+    def _freeze_inputs(self) -> None:
+        """The table, the trainee's fields and the buttons take no more input (the workspace refuses
+        edits by its own lock; leave() gives the table its edit triggers back)."""
         view = self.win.activities.view
         if self._edit_triggers is None:
             self._edit_triggers = view.editTriggers()
@@ -328,6 +325,14 @@ class ExamMode(QObject):
         self.panel.file_btn.setEnabled(False)
         self.panel.submit_btn.setEnabled(False)
 
+    def make_final(self) -> None:
+        """A submission is final: no more edits (the trainee has seen the results), but the results
+        stay visible; what was edited before is kept."""
+        ws = self.win.workspace
+        if ws is not None and not self.locked:
+            ws.lock(exams.EXAM_SUBMITTED)
+        self._freeze_inputs()
+
     def lock(self):
         """No edits and no results from now on (the work done is kept: pending edits are saved);
         the future of that save, if one was started."""
@@ -335,14 +340,7 @@ class ExamMode(QObject):
         ws = self.win.workspace
         if ws is not None:
             ws.lock(exams.EXAM_LOCKED)
-        view = self.win.activities.view
-        if self._edit_triggers is None:
-            self._edit_triggers = view.editTriggers()
-        view.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        for edit in (self.panel.name, self.panel.trainee_id):
-            edit.setReadOnly(True)
-        self.panel.file_btn.setEnabled(False)
-        self.panel.submit_btn.setEnabled(False)
+        self._freeze_inputs()
         self.hide_results()
         self.tick()
         s = self.win.session

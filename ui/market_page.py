@@ -431,21 +431,9 @@ class MarketPage(Page):
                 price = row.fen
             with mk.create_market(path, firms_file=firms_file, measures_file=measures_file, year=year,
                                   start_price=price, overwrite=True, lang=lang) as store:
-                return None, mk.market_snapshot(store)
+                return mk.market_snapshot(store)
 
-        def done(out):
-            self.busy = False
-            self.path = Path(path)
-            self.snapshot = out[1]
-            self._fill_choices()
-            self.redraw()
-
-        def failed(exc):
-            self.busy = False
-            self.redraw()
-            self.last_message = report_failure(self.win, exc)
-
-        return self.win.tasks.run_in_background(work, done, failed)
+        return self._start_new(path, work)
 
     def create_from_case(self, path, case_path, *, firms: int, seed: int = 0, spread: float = 0.1,
                          start_price: int | None = None) -> Future | None:
@@ -470,6 +458,10 @@ class MarketPage(Page):
             with store:
                 return mk.market_snapshot(store)
 
+        return self._start_new(path, work)
+
+    def _start_new(self, path, work) -> Future:
+        """Write a new market file in the background (``work`` returns its snapshot), then show it."""
         def done(snap):
             self.busy = False
             self.path = Path(path)

@@ -237,3 +237,17 @@ def test_the_feedback_report_reads_cleanly(tmp_path, lang, header):
     assert header in text.splitlines()  # the column's header on one line, not broken letter by letter
     where = [line for line in text.splitlines() if "3" in line and ("答案" in line or "key" in line.lower())]
     assert where and (lang == "en" or "；" in where[0])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_purchased_heat_cites_the_guideline_that_publishes_its_factor(tmp_path, lang):
+    """The 0.11 tCO2/GJ heat default is cited by the official title of a guideline that prints it
+    (the third-batch NDRC guideline for public-building operators, appendix table 3), not by a
+    description of where it is recommended."""
+    inv = demo_inventory(lang)
+    heat = [inp.factor for g in inv.groups for inp in g.calc.inputs
+            if inp.factor is not None and inp.factor.item == "heat_cn_default"]
+    assert heat, "the demo case has purchased heat at the library default"
+    text = squeeze(pdf_text(write_report(inv, tmp_path / f"{lang}.pdf", lang=lang)))
+    assert "《公共建筑运营单位（企业）温室气体排放核算方法和报告指南（试行）》" in text
+    assert "推荐的热力排放因子" not in text

@@ -21,7 +21,7 @@ MESSAGES = {
                                   "zh": "生态环境部全国电网平均排放因子（碳市场报告）"},
     "label.set.cn_grid_mee_nbs": {"en": "MEE/NBS electricity CO2 emission factors",
                                   "zh": "生态环境部、国家统计局电力二氧化碳排放因子"},
-    "label.set.cn_heat": {"en": "Chinese guidelines' default for purchased heat", "zh": "核算指南推荐的热力排放因子"},
+    "label.set.cn_heat": {"en": "NDRC guidelines' default for purchased heat", "zh": "国家发展改革委核算指南的热力缺省值"},
     "label.set.cn_carbonates": {"en": "Carbonate factors (stoichiometric)", "zh": "碳酸盐排放因子（化学计量）"},
     "label.set.cn_steel_2013": {"en": "NDRC steel-producer guideline (2013), process factors",
                                 "zh": "国家发展改革委钢铁生产企业核算指南（2013）过程排放因子"},

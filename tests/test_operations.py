@@ -33,6 +33,12 @@ EXAMPLES = {
                                             equipment="chillers", new_charge="50", operating_capacity="200"),
     "equipment_set": lambda s: s.set_record("equipment", 0, "operating_capacity", "150"),
     "equipment_remove": lambda s: s.delete_records("equipment", [0]),
+    "ets_unit_add": lambda s: s.add_record("ets_unit", unit="#1", facility="F1", klass="II", generation="1500000",
+                                           load_factor="60%", cooling="水冷"),
+    "ets_unit_set": lambda s: s.add_record("ets_unit", unit="#1", klass="I") and s.set_record("ets_unit", 0, "klass",
+                                                                                                "II"),
+    "ets_unit_remove": lambda s: (s.add_record("ets_unit", unit="#1") and s.add_record("ets_unit", unit="#2")
+                                  and s.delete_records("ets_unit", [0])),
 }
 TAGS = sorted(OPERATIONS)
 
@@ -44,7 +50,8 @@ def state(s: EditSession) -> dict:
             "facilities": [dataclasses.asdict(f) for f in case.facilities],
             "lines": [s.line_values(i) for i in range(len(s))],
             "instruments": [dataclasses.asdict(x) for x in case.instruments],
-            "equipment": [dataclasses.asdict(x) for x in case.equipment]}
+            "equipment": [dataclasses.asdict(x) for x in case.equipment],
+            "ets": [dataclasses.asdict(u) for u in (case.ets.units if case.ets else [])]}
 
 
 def journal_tags(s: EditSession) -> list[str]:

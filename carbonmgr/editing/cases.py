@@ -35,7 +35,8 @@ def copy_case(case: CaseData) -> CaseData:
                          list(a.unit), {k: list(v) for k, v in a.options.items()},
                          {k: list(v) for k, v in a.extra.items()})
     info = dataclasses.replace(case.info, extra=dict(case.info.extra))
+    ets = None if case.ets is None else dataclasses.replace(case.ets, units=list(case.ets.units))  # units: replaced, never changed
     return CaseData(info=info, facilities=[dataclasses.replace(f, extra=dict(f.extra)) for f in case.facilities],
                     activities=acts, instruments=list(case.instruments), equipment=list(case.equipment),
                     documents=case.documents, columns={k: dict(v) for k, v in case.columns.items()},
-                    sheet_names=dict(case.sheet_names))
+                    sheet_names=dict(case.sheet_names), ets=ets)

@@ -8,7 +8,7 @@ from carbonmgr.inventory.model import ACTIVITY_OPTIONS, EQUIPMENT_VALUE_FIELDS
 # item kinds of each source type and units offered per dimension: the source-type registry's
 from carbonmgr.inventory.sources import DIMENSION_UNITS, SOURCE_KINDS
 
-__all__ = ["CORE_FIELDS", "LINE_FIELDS", "FACILITY_FIELDS", "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "RECORD_KINDS",
+__all__ = ["CORE_FIELDS", "LINE_FIELDS", "FACILITY_FIELDS", "INSTRUMENT_FIELDS", "EQUIPMENT_FIELDS", "ETS_UNIT_FIELDS", "RECORD_KINDS",
            "INFO_FIELDS", "SOURCE_KINDS", "DIMENSION_UNITS", "CellError"]
 
 CORE_FIELDS = ("facility", "source", "item", "quantity", "unit")
@@ -17,9 +17,14 @@ FACILITY_FIELDS = ("id", "name", "region", "equity_share", "financial_control", 
                    "residual_mix_ef")
 INSTRUMENT_FIELDS = ("facility", "type", "quantity", "ef")
 EQUIPMENT_FIELDS = ("facility", "method", "refrigerant", "equipment") + EQUIPMENT_VALUE_FIELDS
-RECORD_KINDS = ("instrument", "equipment")  # the small registers next to the activity lines
+# the ETS units (the ETS sheet): the fields the app edits, as EtsUnit names them
+ETS_UNIT_FIELDS = ("unit", "facility", "klass", "generation", "supply", "heat", "load_factor", "cooling", "heat_ratio",
+                   "verified_emissions", "intensity", "balance_value", "basis_supply", "basis_heat", "basis_emissions")
+# the small registers next to the activity lines, and the ETS units
+RECORD_KINDS = ("instrument", "equipment", "ets_unit")
 INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
-               "grid_factor_set", "ch4_ar6", "base_year", "sector")
+               "grid_factor_set", "ch4_ar6", "base_year", "sector",
+               "ets_year", "carbon_price", "allowances_held", "ccer_offered")
 
 
 class CellError(CarbonMgrError):

@@ -25,8 +25,9 @@ import dataclasses
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from carbonmgr.editing.fields import (CORE_FIELDS, EQUIPMENT_FIELDS, FACILITY_FIELDS, INFO_FIELDS, INSTRUMENT_FIELDS,
-                                      RECORD_KINDS)
+from carbonmgr.editing.fields import (CORE_FIELDS, EQUIPMENT_FIELDS, ETS_UNIT_FIELDS, FACILITY_FIELDS, INFO_FIELDS,
+                                      INSTRUMENT_FIELDS, RECORD_KINDS)
+from carbonmgr.inventory.ets_model import EtsUnit
 from carbonmgr.inventory.model import EQUIPMENT_VALUE_FIELDS, ActivityTable, CaseInfo, Equipment, Facility, Instrument
 
 if TYPE_CHECKING:
@@ -51,17 +52,18 @@ class Changes:
     instruments: bool = False  # the electricity instruments changed
     equipment: bool = False  # the refrigerant equipment register changed
     renamed: tuple = ()  # (old id, new id) of facilities renamed, in order
+    ets: bool = False  # the ETS units changed
 
     def __or__(self, other: Changes) -> Changes:
         return Changes(self.lines | other.lines, self.fields | other.fields, self.structure or other.structure,
                        self.case or other.case, self.facilities or other.facilities,
                        self.everything or other.everything, self.instruments or other.instruments,
-                       self.equipment or other.equipment, self.renamed + other.renamed)
+                       self.equipment or other.equipment, self.renamed + other.renamed, self.ets or other.ets)
 
     @property
     def affects_results(self) -> bool:
         return bool(self.lines or self.structure or self.case or self.facilities or self.everything or
-                    self.instruments or self.equipment)
+                    self.instruments or self.equipment or self.ets)
 
 
 NO_CHANGES = Changes()
@@ -134,7 +136,9 @@ def _set_in(obj, declared: tuple, key: str, value) -> None:
 
 
 def record_value(kind: str, rec, key: str):
-    """The value of column ``key`` of an instrument or an equipment line."""
+    """The value of column ``key`` of an instrument, an equipment line or an ETS unit."""
+    if kind == "ets_unit":
+        return getattr(rec, key) if key in ETS_UNIT_FIELDS else None
     if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
         return rec.values.get(key)
     if key in (INSTRUMENT_FIELDS if kind == "instrument" else EQUIPMENT_FIELDS):
@@ -145,6 +149,10 @@ def record_value(kind: str, rec, key: str):
 def _with_value(kind: str, rec, key: str, value):
     """A copy of a record with column ``key`` set to ``value`` (records are replaced, never
     changed in place, so that snapshots keep their values)."""
+    if kind == "ets_unit":
+        if key not in ETS_UNIT_FIELDS:
+            raise ValueError(key)
+        return dataclasses.replace(rec, **{key: value})
     if kind == "equipment" and key in EQUIPMENT_VALUE_FIELDS:
         values = dict(rec.values)
         if value is None:
@@ -162,8 +170,9 @@ def _with_value(kind: str, rec, key: str, value):
     return dataclasses.replace(rec, extra=extra)
 
 
-_RECORD_TYPES = {"instrument": Instrument, "equipment": Equipment}
-_RECORD_CHANGES = {"instrument": Changes(instruments=True), "equipment": Changes(equipment=True)}
+_RECORD_TYPES = {"instrument": Instrument, "equipment": Equipment, "ets_unit": EtsUnit}
+_RECORD_CHANGES = {"instrument": Changes(instruments=True), "equipment": Changes(equipment=True),
+                   "ets_unit": Changes(ets=True)}
 
 
 def copy_facility(fac: Facility) -> Facility:
@@ -484,8 +493,10 @@ class RenameFacility(Operation):
         case.instruments = [dataclasses.replace(x, facility=new) if x.facility == old else x
                             for x in case.instruments]
         case.equipment = [dataclasses.replace(x, facility=new) if x.facility == old else x for x in case.equipment]
+        if case.ets is not None:
+            case.ets.units = [dataclasses.replace(u, facility=new) if u.facility == old else u for u in case.ets.units]
         return Changes(lines=frozenset(positions), fields=frozenset({"facility"}) if positions else frozenset(),
-                       facilities=True, instruments=True, equipment=True, renamed=((old, new),))
+                       facilities=True, instruments=True, equipment=True, renamed=((old, new),), ets=True)
 
     def inverse(self):
         return RenameFacility(self.new, self.old)
@@ -506,7 +517,7 @@ class RenameFacility(Operation):
 # ``kind`` is one of RECORD_KINDS; the store has add_<kind>, update_<kind> and delete_<kind>.
 
 def _record_kind(entry: list) -> str:
-    kind = entry[0].rsplit("_", 1)[0]
+    kind = entry[0].rsplit("_", 1)[0]  # "ets_unit_set" -> "ets_unit"
     if kind not in RECORD_KINDS:
         raise ValueError(entry[0])
     return kind
@@ -520,7 +531,7 @@ def _record_index(entry: list, s: EditSession, kind: str) -> int | None:
 @register
 @dataclass(frozen=True, slots=True)
 class AddRecord(Operation):
-    """An instrument or an equipment line (``kind``) inserted at ``index``."""
+    """An instrument, an equipment line or an ETS unit (``kind``) inserted at ``index``."""
 
     tags: ClassVar[tuple[str, ...]] = tuple(k + "_add" for k in RECORD_KINDS)
     kind: str
@@ -577,7 +588,7 @@ class RemoveRecord(Operation):
 @register
 @dataclass(frozen=True, slots=True)
 class SetRecord(Operation):
-    """Column ``key`` of an instrument or an equipment line."""
+    """Column ``key`` of an instrument, an equipment line or an ETS unit."""
 
     tags: ClassVar[tuple[str, ...]] = tuple(k + "_set" for k in RECORD_KINDS)
     kind: str

@@ -55,6 +55,7 @@ from carbonmgr.editing.operations import (NO_CHANGES, AddFacility, AddLines, Add
                                           line_record, record_value)
 from carbonmgr.editing.results import Results, compute_results
 from carbonmgr.editing.worker import DbWorker, db_worker
+from carbonmgr.inventory.ets_model import EtsData, EtsUnit
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CONSOLIDATIONS, DEFAULT_GWP, EQUIPMENT_METHOD_FIELDS,
                                        EQUIPMENT_METHODS, EQUIPMENT_VALUE_FIELDS, GWP_SETS, INSTRUMENT_TYPES,
                                        SECTORS, SOURCE_NAMES, SOURCES, STANDARDS, CaseData, Equipment, Facility,
@@ -303,6 +304,10 @@ class EditSession:
             return self.case.instruments
         if kind == "equipment":
             return self.case.equipment
+        if kind == "ets_unit":
+            if self.case.ets is None:
+                self.case.ets = EtsData()
+            return self.case.ets.units
         raise ValueError(kind)
 
     # ------------------------------------------------------------------ operations, undo stack
@@ -587,6 +592,12 @@ class EditSession:
         row = max(row, 2)  # row 1 is the header of the sheet
         if kind == "instrument":
             return Instrument(fid, "green_certificate", 0.0, 0.0, row)
+        if kind == "ets_unit":
+            taken = {u.unit for u in self.records(kind)}
+            n = len(taken) + 1
+            while f"U{n}" in taken:
+                n += 1
+            return EtsUnit(f"U{n}", fid if facs else "", "I", row=row)
         return Equipment(fid, "screening", "", "", {}, row)
 
     def add_record(self, kind: str, index: int | None = None, **values) -> Changes:
@@ -606,7 +617,7 @@ class EditSession:
         rec = dataclasses.replace(rec, **fields)
         records = self.records(kind)
         index = len(records) if index is None else max(0, min(int(index), len(records)))
-        label = ("add_instrument", {}) if kind == "instrument" else ("add_equipment", {})
+        label = ("add_" + kind, {})
         return self.execute(Step([AddRecord(kind, index, rec)], label))
 
     def delete_records(self, kind: str, indices: Iterable[int]) -> Changes:
@@ -614,7 +625,8 @@ class EditSession:
         indices = sorted(set(i for i in indices if 0 <= i < n))
         if not indices:
             return NO_CHANGES
-        code = "delete_instruments" if kind == "instrument" else "delete_equipment"
+        code = {"instrument": "delete_instruments", "equipment": "delete_equipment",
+                "ets_unit": "delete_ets_units"}[kind]
         return self.execute(Step(self._remove_records(kind, indices), (code, {"count": len(indices)})))
 
     def _remove_records(self, kind: str, indices: list[int]) -> list[RemoveRecord]:

@@ -82,10 +82,12 @@ def parse_facility_value(key: str, value):
 
 
 def parse_record_value(case: CaseData, kind: str, key: str, value):
-    """The value to store for ``value`` typed into column ``key`` of an instrument or an
-    equipment line (``kind``)."""
+    """The value to store for ``value`` typed into column ``key`` of an instrument, an
+    equipment line or an ETS unit (``kind``)."""
     from carbonmgr.io.workbook import EQUIPMENT_COLUMNS, INSTRUMENT_COLUMNS
 
+    if kind == "ets_unit":
+        return _parse_ets_value(case, key, value)
     spec = (INSTRUMENT_COLUMNS if kind == "instrument" else EQUIPMENT_COLUMNS).get(key)
     if spec is None:
         raise CellError("store.unknown_field", field=key,
@@ -102,6 +104,33 @@ def parse_record_value(case: CaseData, kind: str, key: str, value):
     if key in ("quantity", "ef") or key in EQUIPMENT_VALUE_FIELDS:
         return float(out)
     return out
+
+
+# the ETS sheet's column of each EtsUnit field the app edits
+_ETS_COLUMN_OF = {"unit": "ets_unit", "klass": "class"}
+
+
+def _parse_ets_value(case: CaseData, key: str, value):
+    """The value to store for ``value`` typed into field ``key`` of an ETS unit (as the ETS sheet
+    reader takes it: a class or cooling by its name in either language, a load factor of 60 or 60 %)."""
+    from carbonmgr.editing.fields import ETS_UNIT_FIELDS
+    from carbonmgr.io.workbook import ETS_COLUMNS
+
+    spec = ETS_COLUMNS.get(_ETS_COLUMN_OF.get(key, key))
+    if key not in ETS_UNIT_FIELDS or spec is None:
+        raise CellError("store.unknown_field", field=key, entity=case.sheet("ETS"))
+    out = _convert(spec, key, value)
+    if out is None:
+        if key in ("unit", "klass"):
+            raise CellError("workbook.required", field=_ETS_COLUMN_OF.get(key, key))
+        return "" if key == "facility" else None
+    if key == "facility":
+        return _known_facility(case, out)
+    if key == "unit":
+        return str(out)
+    if key in ("klass", "cooling"):
+        return out
+    return float(out)
 
 
 def line_cell_problem(case: CaseData, pos: int, field_name: str) -> Problem | None:

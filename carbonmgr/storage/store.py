@@ -1651,6 +1651,58 @@ class Project:
             _audit(db, "delete", "equipment", old["row"], None, old, None, now)
             self._touch(now)
 
+    # ---------------------------------------------------------------- the ETS units
+    def _ets_checked(self, unit: EtsUnit) -> tuple[str, dict, int]:
+        if not isinstance(unit.unit, str) or not unit.unit:
+            raise _bad("ets_unit", unit.unit)
+        fields = _ets_fields(unit)
+        for key, value in fields.items():
+            if not _ets_value_ok(key, value):
+                raise _bad(key, value)
+        return unit.unit, fields, int(unit.row or 0)
+
+    def add_ets_unit(self, unit: EtsUnit, position: int | None = None) -> None:
+        """Insert an ETS unit (at ``position``, default last), with an audit row."""
+        db = self._db
+        name, fields, row = self._ets_checked(unit)
+        with db.atomic():
+            if not row:
+                row = self._next_row("ets_units")
+            seq = self._insert_seq("ets_units", position)
+            db.execute("INSERT INTO ets_units(seq, unit, data, row) VALUES (?, ?, ?, ?)", (seq, name, dumps(fields), row))
+            now = _now()
+            _audit(db, "add", "ets_unit", row, None, None, {**fields, "unit": name}, now)
+            self._touch(now)
+
+    def update_ets_unit(self, index: int, field: str, value: Any) -> None:
+        """Set a field of the ETS unit at ``index`` (its id ``unit``, or an EtsUnit field; None clears it)."""
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("ets_units", index, "store.no_such_ets_unit")
+            name, data, row = db.execute("SELECT unit, data, row FROM ets_units WHERE seq = ?", (seq,)).fetchone()
+            fields = loads(data) or {}
+            unit = EtsUnit.from_dict({**fields, "unit": name, "row": row})
+            if field not in unit.to_dict() or field == "row":
+                raise ProjectError("store.unknown_field", field=field, entity="ets_units")
+            old = getattr(unit, field)
+            new_name, new_fields, _ = self._ets_checked(dataclasses.replace(unit, **{field: value}))
+            if old == value and type(old) is type(value):
+                return
+            db.execute("UPDATE ets_units SET unit = ?, data = ? WHERE seq = ?", (new_name, dumps(new_fields), seq))
+            now = _now()
+            _audit(db, "update", "ets_unit", row, field, old, value, now)
+            self._touch(now)
+
+    def delete_ets_unit(self, index: int) -> None:
+        db = self._db
+        with db.atomic():
+            seq = self._record_seq("ets_units", index, "store.no_such_ets_unit")
+            name, data, row = db.execute("SELECT unit, data, row FROM ets_units WHERE seq = ?", (seq,)).fetchone()
+            db.execute("DELETE FROM ets_units WHERE seq = ?", (seq,))
+            now = _now()
+            _audit(db, "delete", "ets_unit", row, None, {**(loads(data) or {}), "unit": name}, None, now)
+            self._touch(now)
+
     def transaction(self):
         """One transaction around many edits (each edit still writes its audit row)."""
         return self._db.atomic()

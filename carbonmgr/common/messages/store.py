@@ -66,6 +66,7 @@ MESSAGES = {
                                  "zh": "电力凭证 {index} 不存在"},
     "store.no_such_equipment": {"en": "equipment line {index} does not exist",
                                 "zh": "制冷设备记录 {index} 不存在"},
+    "store.no_such_ets_unit": {"en": "ETS unit {index} does not exist", "zh": "配额机组 {index} 不存在"},
     "store.facility_in_use": {"en": 'facility "{id}" is still used by {activities} activity line(s), {instruments} '
                                     "instrument(s) and {equipment} equipment line(s); delete them or assign them to "
                                     "another facility first",

@@ -75,6 +75,7 @@ DATA_TABLES = {
     ("training/ets_grading.py", "ANSWER_KEYS"): "Case keys of an ETS exercise's answers accepted in Chinese",
     ("training/ets_grading.py", "CCER_PRICE_KEYS"): "the Case key of the CCER price accepted in Chinese",
     ("training/ets_grading.py", "PATHS"): "the paths to compliance named in Chinese in an answer, parsed",
+    ("training/ets_grading.py", "INPUT_TARGETS"): "Rubric targets of the ETS input checks accepted in Chinese",
     ("training/checklist.py", "ANSWER_SHEETS"): "names of a checklist answer's sheet accepted in Chinese",
     ("training/checklist.py", "STEP_COLUMNS"): "the step column of a checklist answer accepted in Chinese",
     ("factors/labels.py", "_REGION_SUFFIXES"): "suffixes of a region or grid name, parsed",

@@ -189,13 +189,16 @@ def _finding_dict(f) -> dict[str, Any]:
         out["sheet"] = f.key_sheet
     if f.rows_sheet and f.rows_sheet != f.key_sheet:
         out["rows_sheet"] = f.rows_sheet
+    if getattr(f, "field", ""):
+        out["field"] = f.field  # an ETS finding's field: the Case key or the unit's field it is on
     return out
 
 
 def rows_sheet_of(finding: dict[str, Any]) -> str:
-    """The sheet of a finding's ``rows`` (the trainee's): Activities, Equipment or Instruments."""
+    """The sheet of a finding's ``rows`` (the trainee's): Activities, Equipment or Instruments; for an
+    ETS finding ETS (a unit's row) or Case (a Case key: its ``field``)."""
     sheet = finding.get("rows_sheet") or finding.get("sheet") or "Activities"
-    return sheet if sheet in ("Activities", "Equipment", "Instruments") else "Activities"
+    return sheet if sheet in ("Activities", "Equipment", "Instruments", "ETS", "Case") else "Activities"
 
 
 def grade_practice(case, ref: str, *, lang: str = "zh", exercise=None) -> CheckResult:

@@ -13,11 +13,13 @@ from __future__ import annotations
 import datetime as _dt
 import json
 import math
+import re
 from typing import Any
 
 MAX_ATTEMPTS_SHOWN = 500
 MAX_REF = 1000
 MAX_FINDINGS_JSON = 2_000_000
+_FIELD = re.compile(r"[a-z][a-z0-9_]{0,39}")  # a field's name as the grader gives it (my_allocation, klass ...)
 
 
 def set_exercise(project, ref: str) -> None:
@@ -68,9 +70,12 @@ def _finding(d: Any) -> dict | None:
         return None
     out = {"kind": d["kind"][:40], "key_row": key_row, "rows": rows[:1000], "points": float(points),
            "text": {"zh": text["zh"][:4000], "en": text["en"][:4000]}}
-    for name in ("sheet", "rows_sheet"):  # where key_row / rows are (the registers); anything else dropped
-        if d.get(name) in ("Equipment", "Instruments", "Activities"):
+    for name in ("sheet", "rows_sheet"):  # where key_row / rows are (the registers, ETS); anything else dropped
+        if d.get(name) in ("Equipment", "Instruments", "Activities", "ETS", "Case"):
             out[name] = d[name]
+    field = d.get("field")  # an ETS finding's field (a Case key, a unit's field): a plain name, else dropped
+    if isinstance(field, str) and _FIELD.fullmatch(field):
+        out["field"] = field
     return out
 
 

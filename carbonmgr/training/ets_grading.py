@@ -61,6 +61,21 @@ ETS_KINDS = ("wrong_benchmark", "wrong_output", "wrong_correction", "wrong_bound
              "wrong_price", "wrong_holdings", "wrong_allocation", "ccer_over_cap", "wrong_ccer", "wrong_position",
              "wrong_penalty", "wrong_cost", "wrong_choice")
 _COST_KEYS = ("my_cost_buy", "my_cost_ccer", "my_cost_abate")
+# Rubric targets of the ETS checks besides the units (``ETS!<row>``) and the answers (their Case keys):
+# target -> accepted names (docs/exercise-workbook.md, "ETS exercises")
+INPUT_TARGETS: dict[str, tuple[str, ...]] = {
+    "ets_year": ("配额年度", "履约年度"), "verified_emissions": ("核查排放量", "经核查排放量"),
+    "carbon_price": ("碳价",), "holdings": ("持有量", "allowances_held", "ccer_offered", "持有配额", "CCER"),
+}
+# the Case keys a finding can be on (the trainee's field of an ETS input or answer)
+_CASE_FIELDS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered", *ANSWER_KEYS)
+# a correction factor -> the unit's input that gives it
+_CORRECTION_INPUT = {"load": "load_factor", "cooling": "cooling", "heat": "heat_ratio"}
+
+
+def unit_target(unit) -> str:
+    """The Rubric target of a key unit's input check: ``ETS!<row>`` (its row of the key's ETS sheet)."""
+    return f"ETS!{unit.row}"
 
 
 def _fold(text: Any) -> str:
@@ -178,11 +193,24 @@ class EtsGrader:
         self.measures = _measures({d.sheet: d.rows for d in exercise.documents} or self.key.documents)
         self.fac_names = facility_names
         self.tolerance = TOLERANCE
+        self.rubric = getattr(exercise, "rubric", None)
 
     # -- points ----------------------------------------------------------------------------------
+    def _points(self, target: str, default: float) -> float:
+        """The points of an ETS check: its Rubric row's (target ``ETS!<row>``, a Case key, ``verified_emissions``,
+        ``holdings``), else the ETS default (docs/exercise-workbook.md, "ETS exercises")."""
+        row = self.rubric.row(target) if self.rubric is not None else None
+        return row.points if row is not None and row.points is not None else default
+
+    def input_targets(self) -> list[str]:
+        """The input checks, by their Rubric targets: the year, each key unit, the verified emissions,
+        the price, the holdings."""
+        return ["ets_year", *(unit_target(u) for u in self.key.ets.units), "verified_emissions", "carbon_price",
+                "holdings"]
+
     def points_possible(self) -> float:
-        inputs = 1 + len(self.key.ets.units) + 3  # year, each unit, verified, price, holdings
-        return inputs * INPUT_POINTS + len(self.asked) * ANSWER_POINTS
+        return (sum(self._points(t, INPUT_POINTS) for t in self.input_targets())
+                + sum(self._points(t, ANSWER_POINTS) for t in self.asked))
 
     # -- one submission --------------------------------------------------------------------------
     def grade(self, case: CaseData, inv, fmap: dict[str, str]) -> list[Finding]:
@@ -192,7 +220,7 @@ class EtsGrader:
         plan = kr.plan
         if not has_ets(case):
             return [self._finding("wrong_output", "ets.grade.no_ets", {"rule": _Source(plan.source())},
-                                  self.points_possible(), sheet="ETS")]
+                                  self.points_possible(), sheet="ETS", target="")]
         out: list[Finding] = []
         # the ETS year: its plan and benchmarks
         key_year, my_year = ets.ets_year(key), ets.ets_year(case)
@@ -200,7 +228,8 @@ class EtsGrader:
         if not year_ok:
             out.append(self._finding("wrong_benchmark", "ets.grade.wrong_year",
                                      {"have": "-" if my_year is None else str(my_year), "expected": str(key_year),
-                                      "rule": _Source(plan.source())}, INPUT_POINTS, sheet="Case"))
+                                      "rule": _Source(plan.source())}, INPUT_POINTS, sheet="Case",
+                                     target="ets_year"))
         # each unit: class, then output, then the correction its inputs give
         problems = ets.check(case, self.rules)
         own = None
@@ -221,7 +250,7 @@ class EtsGrader:
                                      {"have": _qty(info.carbon_price, "CNY/t"),
                                       "expected": _qty(kinfo.carbon_price, "CNY/t"),
                                       "rule": _Source(self._penalty_source(plan, key_year))}, INPUT_POINTS,
-                                     sheet="Case"))
+                                     sheet="Case", target="carbon_price"))
         for name in ("allowances_held", "ccer_offered"):
             if not _close(getattr(info, name) or 0.0, getattr(kinfo, name) or 0.0):
                 out.append(self._finding("wrong_holdings", "ets.grade.wrong_holdings",
@@ -229,7 +258,7 @@ class EtsGrader:
                                           "have": _qty(getattr(info, name), "t"),
                                           "expected": _qty(getattr(kinfo, name) or 0.0, "t"),
                                           "rule": _Source(plan.source())},
-                                         INPUT_POINTS, sheet="Case"))
+                                         INPUT_POINTS, sheet="Case", target="holdings", field=name))
                 break
         # answers, on the trainee's own inputs and earlier answers
         if self.asked:
@@ -238,7 +267,8 @@ class EtsGrader:
                 out.append(self._finding("wrong_output", "ets.grade.incomplete",
                                          {"problem": Text(p.render("zh"), p.render("en")) if p is not None else "-",
                                           "rule": _Source(plan.source())},
-                                         len(self.asked) * ANSWER_POINTS, sheet="ETS"))
+                                         sum(self._points(t, ANSWER_POINTS) for t in self.asked), sheet="ETS",
+                                         target=""))
             else:
                 out += self._answers(case, own, v)
         return out
@@ -257,13 +287,13 @@ class EtsGrader:
                                              {_fold(x.unit.unit) for x in kr.units} else None)
             where = {"unit": k.unit, "rule": _Source(plan.source())}
             if m is None:
-                out.append(self._unit_finding("wrong_output", "ets.grade.missing_unit", k, None, where))
+                out.append(self._unit_finding("wrong_output", "ets.grade.missing_unit", k, None, where, "unit"))
                 continue
             if m.klass != k.klass:
                 bm = plan.benchmarks.get((kr.year, k.klass))
                 out.append(self._unit_finding("wrong_benchmark", "ets.grade.wrong_class", k, m, {
                     **where, "have": Message(f"ets.class.{m.klass}"), "expected": Message(f"ets.class.{k.klass}"),
-                    "rule": _Source(bm.source if bm else plan.source())}))
+                    "rule": _Source(bm.source if bm else plan.source())}, "klass"))
                 continue
             metric = plan.metric
             diff = None
@@ -275,7 +305,7 @@ class EtsGrader:
                 out.append(self._unit_finding("wrong_output", "ets.grade.wrong_output", k, m, {
                     **where, "field": Message(f"ets.field.{diff}"),
                     "have": _qty(getattr(m, diff), "GJ" if diff == "heat" else "MWh"),
-                    "expected": _qty(getattr(k, diff), "GJ" if diff == "heat" else "MWh")}))
+                    "expected": _qty(getattr(k, diff), "GJ" if diff == "heat" else "MWh")}, diff))
                 continue
             mu = own_units.get(id(m))
             if year_ok and mu is not None:
@@ -284,9 +314,10 @@ class EtsGrader:
                     names = [n[len("correction_"):] for n in ku.figures if n.startswith("correction_")]
                     src = next((f.source for n, f in ku.figures.items() if n.startswith("correction_")),
                                plan.source())
+                    field = next((_CORRECTION_INPUT[n] for n in names if n in _CORRECTION_INPUT), "load_factor")
                     out.append(self._unit_finding("wrong_correction", "ets.grade.wrong_correction_input", k, m, {
                         **where, "have": f"{mc:.6f}", "expected": f"{kc:.6f}",
-                        "inputs": ", ".join(names) or "-", "rule": _Source(src)}))
+                        "inputs": ", ".join(names) or "-", "rule": _Source(src)}, field))
         return out
 
     def _inventory_verified(self, case: CaseData, inv, fmap) -> tuple[float | None, float]:
@@ -324,8 +355,9 @@ class EtsGrader:
                 return self._finding("wrong_boundary", "ets.grade.wrong_boundary_in" if not with_electricity
                                      else "ets.grade.wrong_boundary_out",
                                      {**params, "electricity": _qty(electricity, "t CO2")}, INPUT_POINTS,
-                                     sheet="ETS")
-        return self._finding("wrong_verified", "ets.grade.wrong_verified", params, INPUT_POINTS, sheet="ETS")
+                                     sheet="ETS", target="verified_emissions")
+        return self._finding("wrong_verified", "ets.grade.wrong_verified", params, INPUT_POINTS, sheet="ETS",
+                             target="verified_emissions")
 
     # -- answers ---------------------------------------------------------------------------------
     def _answers(self, case: CaseData, own, v: float | None) -> list[Finding]:
@@ -363,7 +395,8 @@ class EtsGrader:
                 out.append(self._finding(kind, f"ets.grade.{kind}", {
                     "have": self._have(have, "t"), "expected": _qty(ccer_expected, "t"), "cap": _qty(cap, "t"),
                     "share": f"{plan.offset.cap:.0%}" if plan.offset else "5%", "need": _qty(need, "t"),
-                    "offered": _qty(offered, "t"), "rule": _Source(ccer_src)}, ANSWER_POINTS, sheet="Case"))
+                    "offered": _qty(offered, "t"), "rule": _Source(ccer_src)}, ANSWER_POINTS, sheet="Case",
+                    target="my_ccer_used"))
         ccer = given("my_ccer_used", ccer_expected)
         # position
         surplus_expected = allocation + held + ccer - v
@@ -373,7 +406,8 @@ class EtsGrader:
                 out.append(self._finding("wrong_position", "ets.grade.wrong_position", {
                     "have": self._have(have, "t"), "expected": _qty(surplus_expected, "t"),
                     "allocation": _qty(allocation, "t"), "held": _qty(held, "t"), "ccer": _qty(ccer, "t"),
-                    "verified": _qty(v, "t CO2"), "rule": _Source(plan.source())}, ANSWER_POINTS, sheet="Case"))
+                    "verified": _qty(v, "t CO2"), "rule": _Source(plan.source())}, ANSWER_POINTS, sheet="Case",
+                    target="my_surplus"))
         surplus = given("my_surplus", surplus_expected)
         # penalty
         penalty = self._penalty(own, surplus, price)
@@ -386,7 +420,7 @@ class EtsGrader:
             out.append(self._finding("wrong_penalty", "ets.grade.wrong_penalty", {
                 "have": self._have(have, "CNY"), "expected": _qty(expected, "CNY"),
                 "shortfall": _qty(max(0.0, -surplus), "t"), "price": _qty(price, "CNY/t"),
-                "rule": _Source(penalty[2])}, ANSWER_POINTS, sheet="Case"))
+                "rule": _Source(penalty[2])}, ANSWER_POINTS, sheet="Case", target=name))
             break  # the range is one answer: one finding
         # the paths to compliance
         shortfall = max(0.0, v - allocation - held)
@@ -401,7 +435,7 @@ class EtsGrader:
                 "path": Message(f"ets.grade.path.{name[len('my_cost_'):]}"), "have": self._have(have, "CNY"),
                 "expected": _qty(costs[name], "CNY"), "shortfall": _qty(shortfall, "t"),
                 "price": _qty(price, "CNY/t"), "ccer_price": _qty(self.ccer_price, "CNY/t"),
-                "rule": _Source(ccer_src)}, ANSWER_POINTS, sheet="Case"))
+                "rule": _Source(ccer_src)}, ANSWER_POINTS, sheet="Case", target=name))
         if "my_cheapest" in asked:
             own_costs = {k[len("my_cost_"):]: given(k, costs.get(k)) for k in _COST_KEYS if costs.get(k) is not None}
             best = min(own_costs, key=lambda k: (own_costs[k], list(PATHS).index(k))) if own_costs else None
@@ -410,7 +444,7 @@ class EtsGrader:
                 out.append(self._finding("wrong_choice", "ets.grade.wrong_choice", {
                     "have": Message(f"ets.grade.path.{have}") if have in PATHS else self._have(have, ""),
                     "expected": Message(f"ets.grade.path.{best}"), "rule": _Source(ccer_src)},
-                    ANSWER_POINTS, sheet="Case"))
+                    ANSWER_POINTS, sheet="Case", target="my_cheapest"))
         return out
 
     @staticmethod
@@ -464,8 +498,9 @@ class EtsGrader:
                 if _close(have, self._final_with(own, v, unit, detail[0]), 1e-9):
                     return self._finding(kind, f"ets.grade.{kind}_answer", {
                         **params, "unit": unit.unit.unit, "detail": detail[1], "rule": _Source(source)},
-                        ANSWER_POINTS, sheet="Case")
-        return self._finding("wrong_allocation", "ets.grade.wrong_allocation", params, ANSWER_POINTS, sheet="Case")
+                        ANSWER_POINTS, sheet="Case", target="my_allocation")
+        return self._finding("wrong_allocation", "ets.grade.wrong_allocation", params, ANSWER_POINTS, sheet="Case",
+                             target="my_allocation")
 
     def _explanations(self, own, v: float):
         """(kind, unit, (its allocation under the mistake, what the mistake is), rule) for each
@@ -542,20 +577,32 @@ class EtsGrader:
 
     # -- findings --------------------------------------------------------------------------------
     def _finding(self, kind: str, message: str, params: dict, points: float, *, sheet: str = "Case",
-                 key_row: int | None = None, rows: list[int] | None = None, facility: str = "",
-                 item: Any = "") -> Finding:
+                 target: str, field: str = "", key_row: int | None = None, rows: list[int] | None = None,
+                 facility: str = "", item: Any = "") -> Finding:
+        """One finding of the check ``target`` (its Rubric target: its points, and the Rubric row's
+        explanation and rule when it has them); ``field`` is the trainee's field it is on (a Case
+        key, or a unit's field), default the target."""
         params = {"why": Message(f"ets.grade.why.{kind}"), **params}
         params.setdefault("rule", "-")
+        row = self.rubric.row(target) if (self.rubric is not None and target) else None
+        if row is not None:
+            if row.explanation_zh or row.explanation_en:
+                params["why"] = Text(row.explanation_zh, row.explanation_en)
+            if row.rule or row.rule_en:
+                params["rule"] = Text(row.rule or row.rule_en, row.rule_en or row.rule)
+        if target:
+            points = self._points(target, points)
         hints = [Message(f"ets.grade.hint.{kind}"),
                  Message("grade.hint.expected", {"expected": params.get("expected", "-")})]
         return Finding(kind, key_row, rows or [], facility, item, points, Message(message, params), hints,
-                       key_sheet=sheet)
+                       key_sheet=sheet, field=field or (target if target in _CASE_FIELDS else ""))
 
-    def _unit_finding(self, kind: str, message: str, k, m, params: dict) -> Finding:
+    def _unit_finding(self, kind: str, message: str, k, m, params: dict, field: str) -> Finding:
         facility = k.facility
         params = {"facility": self.fac_names.get(facility, facility) or "-", **params}
-        return self._finding(kind, message, params, INPUT_POINTS, sheet="ETS", key_row=k.row or None,
-                             rows=[m.row] if m is not None and m.row else [], facility=facility, item=k.unit)
+        return self._finding(kind, message, params, INPUT_POINTS, sheet="ETS", target=unit_target(k), field=field,
+                             key_row=k.row or None, rows=[m.row] if m is not None and m.row else [],
+                             facility=facility, item=k.unit)
 
 
 def _measures(documents: dict) -> list:
@@ -577,4 +624,5 @@ def make_grader(exercise, lib, key_inv, facility_names: dict[str, str]) -> EtsGr
     return EtsGrader(exercise, lib, key_inv, facility_names)
 
 
-__all__: list[str] = ["ANSWER_KEYS", "ETS_KINDS", "EtsGrader", "answers", "has_ets", "make_grader"]
+__all__: list[str] = ["ANSWER_KEYS", "ETS_KINDS", "INPUT_TARGETS", "EtsGrader", "answers", "has_ets", "make_grader",
+                      "unit_target"]

@@ -21,6 +21,7 @@ from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import Message
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, EQUIPMENT_VALUE_FIELDS, MAX_NUMBER, ActivityTable, CaseData,
                                        CaseInfo)
+from carbonmgr.training.ets_grading import ANSWER_KEYS as ETS_ANSWER_KEYS, INPUT_TARGETS as ETS_INPUT_TARGETS
 from carbonmgr.training.expr import ExprError, PLACEHOLDER, cell_number, cell_value, has_placeholder, names_in
 
 __all__ = ["Exercise", "Brief", "Document", "Given", "Rubric", "RubricRow", "Variable", "read_exercise",
@@ -87,12 +88,14 @@ DOCUMENT_KINDS: dict[str, tuple[str, ...]] = {
 GIVEN_SHEETS: dict[str, tuple[str, ...]] = {
     "Facilities": ("设施",), "Activities": ("活动数据",), "Instruments": ("电力凭证",),
 }
-RUBRIC_SHEETS: dict[str, tuple[str, ...]] = {**GIVEN_SHEETS, "Equipment": ("制冷设备",)}
+RUBRIC_SHEETS: dict[str, tuple[str, ...]] = {**GIVEN_SHEETS, "Equipment": ("制冷设备",), "ETS": ("配额",)}
 ALL_ROWS = ("all", "全部", "所有")
 TARGET_NAMES: dict[str, tuple[str, ...]] = {
     "standard": ("核算标准", "标准"), "gwp_set": ("gwp", "全球变暖潜势"), "consolidation": ("合并方法", "组织边界"),
     "default": ("默认",), "arithmetic": ("计算", "手工计算"), "extra_source": ("多报排放源",),
     "hint": ("提示",),
+    # the ETS checks (docs/exercise-workbook.md, "ETS exercises"): the inputs, and the answers by their Case keys
+    **ETS_INPUT_TARGETS, **ETS_ANSWER_KEYS,
 }
 _PERCENT = ("%", "％")
 _ROW_SEPARATORS = re.compile(r"[,，;；、\s]+")
@@ -690,11 +693,13 @@ class _TrainerReader:
                     sheet = "Activities" if _norm(m.group(1)) == _norm(act_sheet) else \
                         "Instruments" if _norm(m.group(1)) == _norm(self.case.sheet("Instruments")) else \
                         "Equipment" if _norm(m.group(1)) == _norm(self.case.sheet("Equipment")) else \
+                        "ETS" if _norm(m.group(1)) == _norm(self.case.sheet("ETS")) else \
                         _match_rubric_sheet(m.group(1))
-                if sheet in ("Activities", "Instruments", "Equipment"):
+                if sheet in ("Activities", "Instruments", "Equipment", "ETS"):
                     row = int(m.group(2))
                     known = act_rows if sheet == "Activities" else {i.row for i in self.case.instruments} \
-                        if sheet == "Instruments" else {e.row for e in self.case.equipment}
+                        if sheet == "Instruments" else {e.row for e in self.case.equipment} \
+                        if sheet == "Equipment" else {u.row for u in (self.case.ets.units if self.case.ets else [])}
                     if row not in known:
                         self.add("exercise.rubric_row_unknown", name, r, letters["target"], value=raw,
                                  sheet=self.case.sheet(sheet))
@@ -704,7 +709,8 @@ class _TrainerReader:
                     target = _match_target(raw)
             if target is None:
                 self.add("exercise.bad_target", name, r, letters["target"], value=_show(cells.get("target")),
-                         allowed=["Activities!<row>", "Instruments!<row>", "Equipment!<row>", *SETTING_TARGETS, *SPECIAL_TARGETS])
+                         allowed=["Activities!<row>", "Instruments!<row>", "Equipment!<row>", *SETTING_TARGETS,
+                                  *SPECIAL_TARGETS, "ETS!<row>", *ETS_INPUT_TARGETS, *ETS_ANSWER_KEYS])
                 continue
             if target in rubric.rows:
                 self.add("exercise.rubric_duplicate", name, r, letters["target"], value=raw,

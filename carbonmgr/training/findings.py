@@ -51,6 +51,7 @@ class Finding:
     hints: list[Message] = field(default_factory=list)
     key_sheet: str = "Activities"  # the key's sheet of key_row (Instruments, Equipment)
     rows_sheet: str | None = None  # the trainee's sheet of rows when not key_sheet (a source entered in the other form)
+    field: str = ""  # ETS findings: the trainee's field (a Case key such as my_allocation, or a unit's field)
 
     @property
     def hint_key(self) -> str:
@@ -71,4 +72,6 @@ class Finding:
             out["sheet"] = self.key_sheet  # key_row and rows are rows of this sheet
         if self.rows_sheet and self.rows_sheet != self.key_sheet:
             out["rows_sheet"] = self.rows_sheet  # ... but the trainee's rows are rows of this one
+        if self.field:
+            out["field"] = self.field  # the Case key or the unit's field the finding is on
         return out

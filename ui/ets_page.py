@@ -3,6 +3,11 @@ position, and the trace of the figure chosen (formula, inputs with units, the pl
 below, the paths to compliance of the case (buy allowances, CCER up to 5 % of the allowances due,
 abate along the case's MACC, the cheapest mix) compared by cost, with the MACC drawn against the
 carbon price (the case's, else the CEA price of the month before the deadline; both editable).
+A price typed there is a what-if of the paths: it stays through edits of the case until the case's
+own carbon price changes or another project is opened.
+
+A second tab holds the inputs (:mod:`carbonmgr.ui.ets_inputs`): the case's compliance inputs, the
+covered units and, for an ETS exercise, the trainee's answers; a finding of an ETS check leads there.
 
 Everything comes through the facade (``carbonmgr.facade.trading``); the texts are core messages
 in the user's language. The computation takes a few microseconds per unit and reuses the live
@@ -13,7 +18,8 @@ from __future__ import annotations
 import html
 
 from PySide6.QtWidgets import (QAbstractItemView, QDoubleSpinBox, QGroupBox, QHBoxLayout, QHeaderView, QLabel,
-                               QSplitter, QTableWidget, QTableWidgetItem, QTextBrowser, QVBoxLayout)
+                               QSplitter, QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout,
+                               QWidget)
 from PySide6.QtCore import Qt
 
 from carbonmgr.common.errors import ValidationFailed
@@ -21,6 +27,7 @@ from carbonmgr.common.i18n import translate
 from carbonmgr.facade.trading import (class_label, compliance_options, ets_position, field_label, figure_lines,
                                       fmt_value, has_ets, unit_text)
 from carbonmgr.ui import i18n
+from carbonmgr.ui.ets_inputs import EtsInputs
 from carbonmgr.ui.macc import MaccView
 from carbonmgr.ui.pages import Page
 
@@ -61,6 +68,9 @@ class EtsPage(Page):
         lower.setStretchFactor(1, 2)
         self.options = None
         self._pending_chart = None  # the MACC to draw when the page is next shown
+        self._typed_price: float | None = None  # a what-if price typed for the paths (kept through edits)
+        self._case_price = None  # the case's carbon price when the paths were last drawn
+        self._workspace = None  # the workspace the typed price belongs to
         self.paths_box = QGroupBox()
         self.lbl_price = QLabel()
         self.price = QDoubleSpinBox()
@@ -92,9 +102,18 @@ class EtsPage(Page):
         split.addWidget(self.units)
         split.addWidget(lower)
         split.addWidget(self.paths_box)
+        self.results_tab = QWidget()
+        rl = QVBoxLayout(self.results_tab)
+        rl.setContentsMargins(0, 0, 0, 0)
+        rl.addWidget(self.plan)
+        rl.addWidget(split, 1)
+        self.inputs = EtsInputs(win)
+        self.views = QTabWidget()
+        self.views.setDocumentMode(True)
+        self.views.addTab(self.results_tab, "")
+        self.views.addTab(self.inputs, "")
         lay = QVBoxLayout(self)
-        lay.addWidget(self.plan)
-        lay.addWidget(split, 1)
+        lay.addWidget(self.views, 1)
         self.retranslate()
 
     # ------------------------------------------------------------------ the page's life
@@ -105,16 +124,57 @@ class EtsPage(Page):
         if idx >= 0:
             tabs.setTabText(idx, translate("ets.page.title", lang))
             tabs.setTabToolTip(idx, translate("ets.page.tip", lang))  # (its View-menu entry: the window's)
+        self.views.setTabText(0, translate("ets.page.tab_results", lang))
+        self.views.setTabText(1, translate("ets.page.tab_inputs", lang))
+        self.price.setToolTip(translate("ets.page.price_what_if", lang))
+        self.inputs.retranslate()
         self.update_position()
 
     def language_changed(self) -> None:
+        self.inputs.load()
         self.update_position()
 
     def show_results(self, results, full: bool) -> None:
         self.update_position()
 
     def apply_changes(self, changes) -> None:
-        pass  # new results follow an edit
+        if changes.everything or changes.case or changes.ets or changes.facilities:
+            self.inputs.load()  # the figures follow with the new results
+
+    def set_session(self, session) -> None:
+        self.inputs.load()
+
+    def hide_results(self, hide: bool) -> None:
+        """Exam mode until submission, hand calculation until checked: the allocation and the position
+        the app computes are hidden, the inputs and answers stay."""
+        self.views.setTabVisible(0, not hide)
+        if hide:
+            self.views.setCurrentWidget(self.inputs)
+
+    # ------------------------------------------------------------------ leading to a finding
+    def go_to_input(self, field: str, rows: list[int]) -> bool:
+        """Show the field an ETS finding is on: a unit's cell (the trainee's ETS row ``rows``), a
+        Case key (an input or an answer), else the inputs."""
+        win = self.win
+        s = win.session
+        if s is None:
+            return False
+        win.tabs.setCurrentWidget(self)
+        self.views.setCurrentWidget(self.inputs)
+        widget = self.inputs.widget_of(field)
+        if widget is not None:
+            widget.setFocus()
+            return True
+        units = s.case.ets.units if s.case.ets is not None else []
+        numbers = [u.row for u in units]
+        hit = next((r for r in rows if r in numbers), None)
+        if hit is not None:
+            return self.inputs.go_to(numbers.index(hit), field or "unit")
+        if field == "unit":  # a unit the trainee does not have: add it
+            self.inputs.add_unit.setFocus()
+        else:
+            self.inputs.units.setFocus()
+        return True
 
     def update_position(self) -> None:
         lang = i18n.current()
@@ -132,7 +192,19 @@ class EtsPage(Page):
             except ValidationFailed as exc:
                 message = "<br>".join(html.escape(p.render(lang)) for p in exc.problems)
         self._fill(lang, message)
-        self._update_paths(reset=True)
+        # a price typed for the paths stays through edits, until the case's own price changes or another
+        # project is opened
+        case_price = ws.case.info.carbon_price if ws is not None else None
+        if ws is not self._workspace or case_price != self._case_price:
+            self._typed_price = None
+        self._workspace, self._case_price = ws, case_price
+        if self._typed_price is not None:
+            self.price.blockSignals(True)
+            self.price.setValue(self._typed_price)
+            self.price.blockSignals(False)
+            self._update_paths(reset=False, given=True)
+        else:
+            self._update_paths(reset=True)
 
     # ------------------------------------------------------------------ paths to compliance
     def _ccer(self) -> float | None:
@@ -143,6 +215,7 @@ class EtsPage(Page):
         ``ccer_price`` (None: not given), shown below the position; returns them."""
         self.price.blockSignals(True)
         self.ccer_price.blockSignals(True)
+        self._typed_price = price
         if price is not None:
             self.price.setValue(price)
         self.ccer_price.setValue(ccer_price or 0.0)
@@ -152,7 +225,10 @@ class EtsPage(Page):
         return self.options
 
     def _prices_changed(self) -> None:
-        self._update_paths(reset=False, given=True)
+        shown = self.options.get("price") if self.options is not None else None
+        if self._typed_price is not None or shown is None or abs(self.price.value() - shown) > 0.005:
+            self._typed_price = self.price.value()  # typed: kept through edits
+        self._update_paths(reset=self._typed_price is None, given=self._typed_price is not None)
 
     def _update_paths(self, reset: bool, given: bool = False) -> None:
         lang = i18n.current()

@@ -211,6 +211,7 @@ class ExamMode(QObject):
         win.totals_bar.setVisible(not hide)
         for page in (win.results, win.report):
             win.tabs.setTabVisible(win.tabs.indexOf(page), not hide)
+        win.ets.hide_results(hide)  # the allocation and the position: the inputs and answers stay
         for i, page in enumerate((win.brief, win.boundary, win.activities, win.factors, win.results, win.report)):
             if page in (win.results, win.report) and i < len(win.act_pages):
                 win.act_pages[i].setVisible(not hide)
@@ -645,14 +646,15 @@ class SubmissionView(QObject):
         for i, f in enumerate(res.findings):
             item = QListWidgetItem(f"{i + 1}. {f.text(lang)}")
             item.setData(Qt.ItemDataRole.UserRole, {"kind": f.kind, "rows": list(f.rows),
-                                                    "sheet": f.rows_sheet or f.key_sheet})
+                                                    "sheet": f.rows_sheet or f.key_sheet, "field": f.field})
             item.setToolTip(t("grade.kind." + f.kind) + f" · −{f.points:g}")
             self.findings.addItem(item)
 
     def go_to_finding(self, item: QListWidgetItem) -> None:
         """Show where the finding is (its line, its register row, its case setting), as Check my work does."""
         where = item.data(Qt.ItemDataRole.UserRole) or {}
-        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities")
+        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities",
+                     where.get("field") or "")
 
     def ask_feedback_folder(self) -> str | None:
         """Where to write the feedback report (tests replace this)."""

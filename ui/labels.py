@@ -168,6 +168,9 @@ ACTIONS = {
     "add_equipment": QT_TRANSLATE_NOOP("Labels", "add equipment line"),
     "delete_equipment": QT_TRANSLATE_NOOP("Labels", "delete equipment lines"),
     "equipment": QT_TRANSLATE_NOOP("Labels", "edit equipment %1"),
+    "add_ets_unit": QT_TRANSLATE_NOOP("Labels", "add ETS unit"),
+    "delete_ets_units": QT_TRANSLATE_NOOP("Labels", "delete ETS units"),
+    "ets_unit": QT_TRANSLATE_NOOP("Labels", "edit ETS unit %1"),
 }
 # Keys of CaseInfo.extra shown in the case brief
 BRIEF_KEYS = {
@@ -253,6 +256,11 @@ def field(name: str) -> str:
     text = FIELDS.get(name)
     if text:
         return tl(text)
+    lang = "zh" if _zh() else "en"
+    for prefix in ("ets.answer.", "ets.field."):  # the ETS inputs and answers: named by the core
+        named = lookup(prefix + name, lang)
+        if named:
+            return named
     from carbonmgr.common.i18n import column_name
 
     name_in_lang = column_name(name, "zh" if _zh() else "en")

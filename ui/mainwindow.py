@@ -747,7 +747,7 @@ class MainWindow(Retranslating, QMainWindow):
                     session.discard_autosave()
         self._had_errors = True
         self.stack.setCurrentWidget(self.work)
-        for page in (self.brief, self.boundary, self.activities, self.factors):
+        for page in (self.brief, self.boundary, self.activities, self.factors, self.ets):
             page.set_session(session)
         self.statusBar().showMessage(self.tr("Opened %1").replace("%1", session.title), 5000)
         if session.results is not None and session.results.version == session.version:

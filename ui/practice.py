@@ -217,6 +217,7 @@ class Practice(QObject):
         win.totals_bar.setVisible(not hide)
         win.tabs.setTabVisible(win.tabs.indexOf(win.results), not hide)
         win.tabs.setTabVisible(win.tabs.indexOf(win.report), not hide)
+        win.ets.hide_results(hide)
         col = win.activities.model.column_of("tco2e")
         win.activities.view.setColumnHidden(col, hide)
         win.activities.trace_box.setVisible(not hide)
@@ -375,7 +376,7 @@ class Practice(QObject):
         for i, f in enumerate(res.findings):
             item = QListWidgetItem(f"{i + 1}. {res.text(i, lang)}")
             item.setData(Qt.ItemDataRole.UserRole, {"kind": f["kind"], "rows": list(f["rows"]),
-                                                    "sheet": fx.rows_sheet_of(f)})
+                                                    "sheet": fx.rows_sheet_of(f), "field": f.get("field", "")})
             item.setToolTip(self.tr("−%1 points").replace("%1", f"{f['points']:g}"))
             if i == 0:
                 item.setFont(bold)
@@ -391,7 +392,8 @@ class Practice(QObject):
         """Show where the finding is: the trainee's line in the activity table, their row of the
         equipment or instruments register, or the case setting on the Boundary page."""
         where = item.data(Qt.ItemDataRole.UserRole) or {}
-        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities")
+        show_finding(self.win, where.get("kind", ""), where.get("rows") or [], where.get("sheet") or "Activities",
+                     where.get("field") or "")
 
 
 # the case-setting findings and the Boundary page's field of each
@@ -399,13 +401,17 @@ SETTING_FIELDS = {"wrong_standard": "standard", "wrong_gwp": "gwp", "wrong_conso
 REGISTERS = {"Equipment": "equipment", "Instruments": "instrument"}  # a finding's sheet -> the register
 
 
-def show_finding(win, kind: str, rows: list[int], sheet: str = "Activities") -> bool:
+def show_finding(win, kind: str, rows: list[int], sheet: str = "Activities", field: str = "") -> bool:
     """Lead to a finding (Check my work, a graded submission): its first row of the trainee's
     ``rows`` in ``sheet`` (the activity lines, or the equipment or instruments register on the
-    Boundary page, selected), or the case setting it concerns. False when there is nothing to show."""
+    Boundary page, selected), or the case setting it concerns; an ETS finding (sheet ETS or Case)
+    to its field on the ETS page (a unit's cell, a Case key, an answer). False when there is
+    nothing to show."""
     s = win.session
     if s is None:
         return False
+    if sheet in ("ETS", "Case"):
+        return win.ets.go_to_input(field, rows)
     if kind in SETTING_FIELDS:
         win.tabs.setCurrentWidget(win.boundary)
         getattr(win.boundary, SETTING_FIELDS[kind]).setFocus()

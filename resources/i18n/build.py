@@ -245,6 +245,7 @@ GLOSSARY: dict[str, str] = {
     "rename facility %1": "重命名设施 %1", "delete facility %1": "删除设施 %1", "add instrument": "添加电力凭证",
     "delete instruments": "删除电力凭证", "edit instrument %1": "编辑电力凭证的%1", "add equipment line": "添加制冷设备",
     "delete equipment lines": "删除制冷设备", "edit equipment %1": "编辑制冷设备的%1",
+    "add ETS unit": "添加配额机组", "delete ETS units": "删除配额机组", "edit ETS unit %1": "编辑配额机组的%1",
     "Not used by the method of this line": "该行所选方法不使用此项",
     "Edit the ID to rename the facility in every line that names it": "修改编号即可在所有引用该设施的记录中重命名该设施",
     # activities: sorting

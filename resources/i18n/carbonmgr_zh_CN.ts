@@ -918,6 +918,18 @@
             <translation>编辑制冷设备的%1</translation>
         </message>
         <message>
+            <source>add ETS unit</source>
+            <translation>添加配额机组</translation>
+        </message>
+        <message>
+            <source>delete ETS units</source>
+            <translation>删除配额机组</translation>
+        </message>
+        <message>
+            <source>edit ETS unit %1</source>
+            <translation>编辑配额机组的%1</translation>
+        </message>
+        <message>
             <source>Company</source>
             <translation>公司名称</translation>
         </message>

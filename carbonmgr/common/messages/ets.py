@@ -171,6 +171,7 @@ MESSAGES = {
         "obligation": ("allowances due", "应清缴配额量"), "basis_supply": ("supply of the basis year", "基准年供电量"),
         "basis_heat": ("heat of the basis year", "基准年供热量"),
         "basis_emissions": ("verified emissions of the basis year", "基准年经核查排放量"),
+        "ets_year": ("compliance year", "配额年度"), "klass": ("class", "机组类别"),
     }.items()},
 
     # -- the command line and the report ------------------------------------------------------------
@@ -212,6 +213,34 @@ MESSAGES = {
     "ets.report.col_inputs": {"en": "Inputs", "zh": "输入"},
     "ets.report.col_rule": {"en": "Rule", "zh": "依据"},
     "ets.page.title": {"en": "ETS", "zh": "配额"},
+    # the page's inputs: the ETS keys of the case, the units, the trainee's answers
+    "ets.page.tab_results": {"en": "Allocation and position", "zh": "配额与履约情况"},
+    "ets.page.tab_inputs": {"en": "ETS data and your answers", "zh": "配额数据与我的答案"},
+    "ets.page.settings": {"en": "Compliance inputs of the case", "zh": "案例的履约输入"},
+    "ets.page.units": {"en": "Covered units (the ETS sheet)", "zh": "纳入配额管理的机组（配额表）"},
+    "ets.page.add_unit": {"en": "Add unit", "zh": "添加机组"},
+    "ets.page.delete_unit": {"en": "Delete unit", "zh": "删除机组"},
+    "ets.page.answers": {"en": "Your answers (ETS exercises)", "zh": "我的答案（配额练习）"},
+    "ets.page.answers_note": {
+        "en": "Work these out yourself from your own inputs; Check my work compares them with the key. "
+              "Leave a field empty when the exercise does not ask for it.",
+        "zh": "请根据自己填写的数据自行计算；“检查我的答案”会与答案对照。练习未要求的项可留空。"},
+    "ets.page.unanswered": {"en": "not answered", "zh": "未作答"},
+    "ets.page.price_what_if": {
+        "en": "The price typed here is a what-if for the paths below; the case's carbon price is on the "
+              "\u201cETS data and your answers\u201d tab.",
+        "zh": "此处输入的碳价仅用于下方路径的测算；案例的碳价在“配额数据与我的答案”页填写。"},
+    **{f"ets.answer.{k}": {"en": en, "zh": zh} for k, (en, zh) in {
+        "my_allocation": ("Final allocation (t)", "最终配额（吨）"),
+        "my_ccer_used": ("CCER used (t)", "使用的 CCER（吨）"),
+        "my_surplus": ("Surplus, negative for a shortfall (t)", "配额盈缺，缺口为负数（吨）"),
+        "my_penalty_min": ("Fine, lower bound (CNY)", "罚款下限（元）"),
+        "my_penalty_max": ("Fine, upper bound (CNY)", "罚款上限（元）"),
+        "my_cost_buy": ("Cost of buying allowances (CNY)", "购买配额的成本（元）"),
+        "my_cost_ccer": ("Cost of the CCER path (CNY)", "使用 CCER 路径的成本（元）"),
+        "my_cost_abate": ("Cost of the abatement path (CNY)", "减排路径的成本（元）"),
+        "my_cheapest": ("Cheapest path", "成本最低的路径"),
+    }.items()},
     "ets.page.tip": {"en": "ETS allocation of the covered units and the compliance position",
                      "zh": "纳入配额管理机组的配额分配与履约情况"},
     "ets.page.no_data": {

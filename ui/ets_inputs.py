@@ -133,10 +133,7 @@ class EtsInputs(QWidget):
         lang = i18n.current()
         self.settings_box.setTitle(translate("ets.page.settings", lang))
         for key, label in self.setting_labels.items():
-            unit = {"carbon_price": " (CNY/t)", "allowances_held": " (t)", "ccer_offered": " (t)"}.get(key, "")
-            text = translate(f"ets.field.{key}", lang)
-            label.setText((text[:1].upper() + text[1:]) + (unit.replace(" (", "（").replace(")", "）")
-                                                              if lang == "zh" else unit))
+            label.setText(translate("ets.page.price" if key == "carbon_price" else f"ets.page.{key}", lang))
         self.units_box.setTitle(translate("ets.page.units", lang))
         self.add_unit.setText(translate("ets.page.add_unit", lang))
         self.delete_unit.setText(translate("ets.page.delete_unit", lang))

@@ -217,7 +217,7 @@ def test_an_ets_exercise_practised_in_the_app(win, qtbot, tmp_path):
     win.set_language("zh")
     try:
         qtbot.wait(50)
-        assert inputs.setting_labels["carbon_price"].text() == "碳价（CNY/t）"
+        assert inputs.setting_labels["carbon_price"].text() == "碳价（元/吨）"
         assert inputs.answer_labels["my_allocation"].text() == "最终配额（吨）"
         assert ets.views.tabText(1) == "配额数据与我的答案"
         first_text = fx.CheckResult(result.score, result.points_possible, result.findings).text(

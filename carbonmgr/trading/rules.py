@@ -16,6 +16,7 @@ never a silent default.
 * ``penalties.csv``    what a shortfall costs under the regulation in force at the deadline
 * ``offsets.csv``      the CCER cap (a share of the allowances due)
 * ``banking.csv``      carrying allowances over
+* ``borrowing.csv``    borrowing from the next plan's pre-allocation (the 2021-2022 plan only)
 * ``intensity.csv``    the 2026 intensity rule of steel, cement and aluminium
 """
 from __future__ import annotations
@@ -38,6 +39,7 @@ BOUNDARIES = ("direct", "direct+electricity")
 LOAD_RULES = ("load_2019", "load_2023", "load_2025")
 GAP_CAP_FORMS = ("top_up", "obligation")  # allocation topped up | surrender obligation capped
 PRE_ALLOCATION_BASES = ("output_2018", "verified_2021", "verified_previous")
+BORROWING_RULES = ("none", "pre_allocation_next")
 
 
 class RulesError(CarbonMgrError):
@@ -105,6 +107,23 @@ class Banking:
     holdings_date: str
     apply_until: str
     source: Source
+
+
+@dataclass(frozen=True)
+class Borrowing:
+    """Borrowing allowances of a later year to surrender (预支): under ``pre_allocation_next`` an entity
+    whose gap rate is at least ``threshold`` may borrow up to ``share`` of its gap from its
+    ``from_year`` pre-allocation; ``none``: the plan does not allow it."""
+
+    rule: str  # none | pre_allocation_next
+    threshold: float | None  # gap rate, a share of the verified emissions
+    share: float | None  # of the gap
+    from_year: int | None  # the year whose pre-allocation is borrowed from
+    source: Source
+
+    @property
+    def allowed(self) -> bool:
+        return self.rule != "none"
 
 
 @dataclass(frozen=True)
@@ -185,6 +204,7 @@ class Rules:
     deadlines: dict[int, Deadline]
     penalties: list[Penalty]
     banking: dict[str, Banking]
+    borrowing: dict[str, Borrowing] = field(default_factory=dict)
 
     def years(self) -> list[int]:
         return sorted(self.deadlines)
@@ -422,7 +442,30 @@ def load_rules(root: Path | None = None) -> Rules:
         banking[plan.id] = Banking(row["rule"], _num(row, "base", optional=True, low=0),
                                    _num(row, "ratio", optional=True, low=0), row["net_sales_from"],
                                    row["net_sales_to"], row["holdings_date"], row["apply_until"], src)
+    borrowing: dict[str, Borrowing] = {}
+    for row in _rows(root / "borrowing.csv", ("rule", "plan", "threshold", "share", "from_year", "from_allocation",
+                                              "annex", "status", "tag")):
+        plan = plan_of(row)
+        if plan.id in borrowing:
+            raise RulesError(f"{_where(row)}: plan {plan.id} twice")
+        rule = _choice(row, "rule", BORROWING_RULES)
+        src = Source(plan.document, plan.number, row["annex"], _status(row), plan.draft, row["tag"])
+        if rule == "none":
+            if any(row[k] for k in ("threshold", "share", "from_year", "from_allocation")):
+                raise RulesError(f"{_where(row)}: a plan without borrowing has no threshold, share or year")
+            borrowing[plan.id] = Borrowing(rule, None, None, None, src)
+            continue
+        _choice(row, "from_allocation", ("pre_allocation",))
+        from_year = int(_num(row, "from_year", low=2019, high=2100))
+        if from_year <= plan.last_year:
+            raise RulesError(f"{_where(row)}: borrowing is from a year after the plan's ({from_year})")
+        borrowing[plan.id] = Borrowing(rule, _num(row, "threshold", low=0, high=1), _num(row, "share", low=0, high=1),
+                                       from_year, src)
     for plan in plans.values():
+        b = borrowing.get(plan.id)
+        if b is None or b.allowed != plan.borrowing:
+            raise RulesError(f"borrowing.csv: plan {plan.id} needs its borrowing rule "
+                             f"({'allowed' if plan.borrowing else 'none'}, as plans.csv says)")
         if plan.offset is None:
             raise RulesError(f"offsets.csv: no CCER rule for plan {plan.id}")
         for year in range(plan.first_year, plan.last_year + 1):
@@ -430,7 +473,7 @@ def load_rules(root: Path | None = None) -> Rules:
                 raise RulesError(f"compliance.csv: no surrender deadline for {year}")
         if plan.id not in banking or banking[plan.id].rule != plan.banking:
             raise RulesError(f"banking.csv: plan {plan.id} needs its banking rule {plan.banking!r}")
-    return Rules(plans, deadlines, penalties, banking)
+    return Rules(plans, deadlines, penalties, banking, borrowing)
 
 
 @lru_cache(maxsize=1)

@@ -24,8 +24,8 @@ from PySide6.QtCore import Qt
 
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
-from carbonmgr.facade.trading import (class_label, compliance_options, ets_position, field_label, figure_lines,
-                                      fmt_value, has_ets, unit_text)
+from carbonmgr.facade.trading import (class_label, compliance_options, ets_position, figure_lines, fmt_value,
+                                      has_ets, heading_label, unit_text)
 from carbonmgr.ui import i18n
 from carbonmgr.ui.ets_inputs import EtsInputs
 from carbonmgr.ui.macc import MaccView
@@ -302,7 +302,7 @@ class EtsPage(Page):
 
     # ------------------------------------------------------------------ drawing
     def _fill(self, lang: str, message: str) -> None:
-        self.units.setHorizontalHeaderLabels([field_label(c, lang) for c in UNIT_COLUMNS])
+        self.units.setHorizontalHeaderLabels([heading_label(c, lang) for c in UNIT_COLUMNS])
         self.position.setHorizontalHeaderLabels([translate("ets.report.col_figure", lang),
                                                  translate("ets.report.col_value", lang)])
         r = self.result
@@ -323,10 +323,11 @@ class EtsPage(Page):
             for col, text in enumerate(cells):
                 self.units.setItem(row, col, _item(text, right=col >= 3))
         names = list(r.entity)
+        self.position.clearSelection()  # the trace shows the first unit again: choosing a figure must show it
         self.position.setRowCount(len(names))
         for row, name in enumerate(names):
             fig = r.entity[name]
-            self.position.setItem(row, 0, _item(field_label(name, lang)))
+            self.position.setItem(row, 0, _item(heading_label(name, lang)))
             self.position.setItem(row, 1, _item(f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip(),
                                                 right=True))
         if r.units:

@@ -5,11 +5,11 @@ and the words to show its figures and traces in the user's language.
 from __future__ import annotations
 
 from carbonmgr.common.errors import ValidationFailed
-from carbonmgr.trading.ets_text import (class_label, field_label, figure_lines, fmt_value, render_position,
-                                        source_text, unit_text)
+from carbonmgr.trading.ets_text import (class_label, field_label, figure_lines, fmt_value, heading_label,
+                                        render_position, source_text, unit_text)
 
-__all__ = ["has_ets", "ets_position", "compliance_options", "class_label", "field_label", "figure_lines", "fmt_value", "render_position",
-           "source_text", "unit_text"]
+__all__ = ["has_ets", "ets_position", "compliance_options", "class_label", "field_label", "figure_lines", "fmt_value",
+           "heading_label", "render_position", "source_text", "unit_text"]
 
 
 def has_ets(ws) -> bool:
@@ -21,7 +21,8 @@ def has_ets(ws) -> bool:
 def ets_position(ws, *, inventory=None):
     """The :class:`~carbonmgr.trading.ets.EtsResult` of the workspace's case, or None when it
     has no ETS data. Bad ETS data raises :class:`ValidationFailed` with located problems.
-    The inventory is computed only when a unit takes its verified emissions from lines."""
+    The inventory is computed only when a unit takes its verified emissions from lines; allowances
+    borrowed beyond what the plan allows are refused the same way."""
     from carbonmgr.trading import ets
 
     case = ws.case
@@ -34,13 +35,17 @@ def ets_position(ws, *, inventory=None):
     wanted = {u.unit for u in case.ets.units if u.verified_emissions is None}
     if inventory is None and marks and wanted & set(marks):
         inventory = ws.inventory if ws.inventory is not None else ws.compute()
-    return ets.compute(case, inventory)
+    result = ets.compute(case, inventory)
+    problems = ets.check_position(case, result)  # e.g. more borrowed than the plan allows
+    if problems:
+        raise ValidationFailed(problems)
+    return result
 
 
 def compliance_options(ws, result, *, price: float | None = None, ccer_price: float | None = None) -> dict | None:
     """The paths to compliance of the workspace's case (its ETS ``result``) compared by cost, and its
     MACC (the case's Abatement sheet): the shortfall to cover is what the allowances due exceed the
-    final allocation and the allowances held by; the paths buy it all, use CCER up to 5 % of the
+    final allocation, the allowances held and those borrowed by; the paths buy it all, use CCER up to 5 % of the
     allowances due (at ``ccer_price``; left out when none is given), abate along the curve, or take
     the cheapest mix (:func:`carbonmgr.trading.abatement.compliance_paths`).
 
@@ -59,7 +64,7 @@ def compliance_options(ws, result, *, price: float | None = None, ccer_price: fl
         return None
     measures = case_measures(ws.case)
     final, held = result.value("allocation_final"), result.value("allowances_held") or 0.0
-    shortfall = max(0.0, due - final - held)
+    shortfall = max(0.0, due - final - held - (result.value("borrowed") or 0.0))
     price_row, origin = None, "given"
     if price is None and result.value("price") is not None:
         price, origin = float(result.value("price")), "case"

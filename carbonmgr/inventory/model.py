@@ -115,6 +115,7 @@ class CaseInfo:
     carbon_price: float | None = None  # CNY/t, average of the month before the surrender deadline
     allowances_held: float | None = None  # t, bought or banked
     ccer_offered: float | None = None  # t
+    allowances_borrowed: float | None = None  # t, borrowed from a later year's pre-allocation (2021-2022 plan)
     extra: dict[str, Any] = field(default_factory=dict)  # other keys, kept as read
 
     @property
@@ -275,6 +276,9 @@ class CaseData:
     sheet_names: dict[str, str] = field(default_factory=dict)
     # The optional ETS sheet (covered units), None when the case has none.
     ets: EtsData | None = None
+    # The row of each Case key as read from a workbook ({"allowances_borrowed": 12}), so that a problem
+    # found later names the cell; empty for a case not read from a workbook. Not part of the case's value.
+    key_rows: dict[str, int] = field(default_factory=dict, compare=False, repr=False)
 
     def facility_map(self) -> dict[str, Facility]:
         return {f.id: f for f in self.facilities}

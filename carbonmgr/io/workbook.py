@@ -96,6 +96,8 @@ CASE_KEYS: dict[str, Col] = {
     "carbon_price": Col("碳价", "number", False, ("carbon price", "配额价格")),
     "allowances_held": Col("持有配额", "number", False, ("allowances held", "已持有配额")),
     "ccer_offered": Col("CCER", "number", False, ("ccer offered", "CCER抵销量", "核证自愿减排量")),
+    "allowances_borrowed": Col("预支配额", "number", False, ("allowances borrowed", "borrowed allowances",
+                                                          "预支配额量")),
 }
 
 FACILITY_COLUMNS: dict[str, Col] = {
@@ -1164,6 +1166,7 @@ class _Reader:
             if col.required and key not in seen:
                 self.problems.add("workbook.case_key_missing", name, field=key)
         self.case.info = info
+        self.case.key_rows = seen
 
     def _case_value(self, info: CaseInfo, name: str, key: str, value: Any, row: int) -> None:
         col = CASE_KEYS[key]
@@ -1437,7 +1440,7 @@ def _case_rows(info: CaseInfo) -> list[tuple[str, Any]]:
         rows.append(("base_year", info.base_year))
     if info.sector is not None:
         rows.append(("sector", info.sector))
-    for key in ("ets_year", "carbon_price", "allowances_held", "ccer_offered"):
+    for key in ("ets_year", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed"):
         if getattr(info, key) is not None:
             rows.append((key, getattr(info, key)))
     return rows

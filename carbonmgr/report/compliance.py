@@ -9,7 +9,7 @@ from __future__ import annotations
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
 from carbonmgr.trading import ets
-from carbonmgr.trading.ets_text import class_label, field_label, fmt_value, source_text, unit_text
+from carbonmgr.trading.ets_text import class_label, field_label, fmt_value, heading_label, source_text, unit_text
 
 UNIT_COLUMNS = ("benchmark_electricity", "benchmark_heat", "correction", "allocation", "top_up", "verified_emissions")
 
@@ -28,6 +28,9 @@ def compliance_section(b) -> None:
     if problems:
         raise ValidationFailed(problems)
     result = ets.compute(case, b.inv)
+    problems = ets.check_position(case, result)
+    if problems:
+        raise ValidationFailed(problems)
     lang = b.lang
     plan = result.plan
     b.heading(translate("ets.report.heading", lang))
@@ -36,8 +39,7 @@ def compliance_section(b) -> None:
     for note in result.notes:
         b.story.append(b.p(note.render(lang)))
     b.heading(translate("ets.label.units", lang), 1)
-    header = [field_label("unit", lang), field_label("class", lang)] + [
-        f"{field_label(c, lang)}" for c in UNIT_COLUMNS]
+    header = [heading_label(c, lang) for c in ("unit", "class", *UNIT_COLUMNS)]
     rows = [[u.unit.unit, class_label(u.unit.klass, lang)] + [fmt_value(u.value(c), lang) for c in UNIT_COLUMNS]
             for u in result.units]
     b.put(b.table(header, rows, [12, 20, 11, 10, 10, 13, 10, 14], right=tuple(range(2, 8))))
@@ -46,7 +48,7 @@ def compliance_section(b) -> None:
     for name, fig in result.entity.items():
         value = f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip()
         notes = "; ".join(m.render(lang) for m in fig.notes)
-        kv.append((field_label(name, lang), value + (f" ({notes})" if notes else "")))
+        kv.append((heading_label(name, lang), value + (f" ({notes})" if notes else "")))
     b.put(b.kv(kv))
     b.heading(translate("ets.label.trace", lang), 1)
     header = [translate("ets.report.col_figure", lang), translate("ets.report.col_value", lang),
@@ -61,7 +63,7 @@ def compliance_section(b) -> None:
                 continue
             rows.append(_trace_row(f"{u.unit.unit}: {field_label(name, lang)}", fig, lang))
     for fig in result.entity.values():
-        rows.append(_trace_row(field_label(fig.name, lang), fig, lang))
+        rows.append(_trace_row(heading_label(fig.name, lang), fig, lang))
     b.put(b.table(header, rows, [17, 16, 19, 24, 28], right=(1,)))
 
 

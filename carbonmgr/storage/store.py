@@ -868,7 +868,7 @@ _ACTIVITY_COERCE = {"row": _to_int, "facility": _to_text, "source": _to_source, 
 def _coerce_info(key, value):
     if key in ("reporting_year", "base_year"):
         return _to_int(key, value)
-    if key in ("residual_mix_ef", "carbon_price", "allowances_held", "ccer_offered"):
+    if key in ("residual_mix_ef", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed"):
         return _to_float(key, value)
     if key == "ets_year":
         return _to_int(key, value)

@@ -17,7 +17,10 @@ Allocation by the plan of the case's ETS year (``carbonmgr.trading.rules``):
   allocation after verification trues it up (``true_up = A_final − A_pre``).
 
 Compliance: CCER up to the plan's cap (5 % of the allowances due) and not more than still
-needed; ``surplus = final allocation + allowances held + CCER used − verified emissions``;
+needed; borrowing (预支) where the plan allows it (the 2021-2022 plan: an entity with a gap rate of
+10 % or more may borrow up to 50 % of its gap from its 2023 pre-allocation, ``borrow_max``), the
+allowances the case borrows (``borrowed``, refused above ``borrow_max``: :func:`check_position`);
+``surplus = final allocation + allowances held + borrowed + CCER used − obligation``;
 a shortfall's penalty under the regulation in force at the surrender deadline.
 
 Every figure is a :class:`Figure`: value, unit, formula, inputs (with units) and the rule
@@ -98,7 +101,7 @@ class UnitResult:
 
 ENTITY_FIGURES = ("allocation", "top_up", "allocation_final", "verified_emissions", "allowances_held", "ccer_max",
                   "ccer_used", "surplus", "price", "penalty_min", "penalty_max", "deadline", "pre_allocation",
-                  "true_up", "obligation")
+                  "true_up", "obligation", "borrow_max", "borrowed")
 
 
 @dataclass
@@ -530,6 +533,9 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
         figs["obligation"] = Figure("obligation", obligation, "t", "= E", [("verified_emissions", v, "t CO2")], src)
     held = info.allowances_held or 0.0
     figs["allowances_held"] = Figure("allowances_held", held, "t", "", [("allowances_held", held, "t")], None)
+    borrowed = info.allowances_borrowed or 0.0
+    figs["borrow_max"] = _borrow_max(figs, rules, plan, v, initial, final, obligation)
+    figs["borrowed"] = Figure("borrowed", borrowed, "t", "", [("allowances_borrowed", borrowed, "t")], None)
     offered = info.ccer_offered or 0.0
     price = info.carbon_price
     figs["price"] = Figure("price", price, "CNY/t", "", [("carbon_price", price, "CNY/t")], None,
@@ -547,18 +553,81 @@ def _entity(case, plan: Plan, rules: Rules, year: int, units: list[UnitResult], 
     ccer_max = floor_t(plan.offset.cap * obligation)
     figs["ccer_max"] = Figure("ccer_max", ccer_max, "t", f"⌊{plan.offset.cap:g} × O⌋",
                               [("obligation", obligation, "t")], ccer_src)
-    need = max(0.0, obligation - final - held)
+    need = max(0.0, obligation - final - held - borrowed)
     used = min(offered, ccer_max, need)
-    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, O − A_final − H))",
+    figs["ccer_used"] = Figure("ccer_used", used, "t", "min(CCER, CCER_max, max(0, O − A_final − H − B))",
                                [("ccer_offered", offered, "t"), ("ccer_max", ccer_max, "t"), ("need", need, "t")],
                                ccer_src)
-    surplus = final + held + used - obligation
-    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + H + CCER_used − O",
+    surplus = final + held + borrowed + used - obligation
+    figs["surplus"] = Figure("surplus", surplus, "t", "A_final + H + B + CCER_used − O",
                              [("allocation_final", final, "t"), ("allowances_held", held, "t"),
-                              ("ccer_used", used, "t"), ("obligation", obligation, "t")], src)
+                              ("borrowed", borrowed, "t"), ("ccer_used", used, "t"), ("obligation", obligation, "t")],
+                             src, _surplus_notes(rules, plan, borrowed))
     _penalty(figs, rules, dl.date, surplus, price)
     _banking(figs, rules, plan, year, surplus)
     return figs
+
+
+def _surplus_notes(rules: Rules, plan: Plan, borrowed: float) -> list[Message]:
+    b = rules.borrowing.get(plan.id)
+    if not borrowed or b is None or not b.allowed:
+        return []
+    return [Message("ets.note.surplus_borrowed", {"year": b.from_year})]
+
+
+def _borrow_max(figs: dict[str, Figure], rules: Rules, plan: Plan, v: float | None, initial: int, final: int,
+                obligation: float | None) -> Figure:
+    """What the entity may borrow (预支) to surrender, as its plan says (china-addendum §2.3): under the
+    2021-2022 plan, with a gap rate ``(E − A) / E`` (the ``gap_rate`` figure, before the gap cap's top-up)
+    of 10 % or more, up to 50 % of the gap it still has to cover, ``O − A_final`` (after the top-up: the
+    top-up is free allocation too), from its 2023 pre-allocation; rounded down to whole tonnes as the
+    plan rounds allocations. Zero, with a note, where the plan does not allow it or the gap is below
+    the threshold; None when the verified emissions are unknown."""
+    b = rules.borrowing.get(plan.id)
+    if b is None or not b.allowed:
+        src = b.source if b is not None else plan.source()
+        return Figure("borrow_max", 0, "t", "0", [], src, [Message("ets.note.borrow_none")])
+    if v is None or obligation is None:
+        return Figure("borrow_max", None, "t", "", [], b.source, [Message("ets.note.no_verified")])
+    threshold = f"{b.threshold:.0%}"
+    rate = figs["gap_rate"].value if "gap_rate" in figs else None
+    gap = max(0.0, obligation - final)
+    inputs = [("gap_rate", rate, "%"), ("obligation", obligation, "t"), ("allocation_final", final, "t")]
+    formula = f"(E − A) / E ≥ {threshold}: ⌊{b.share:g} × max(0, O − A_final)⌋"
+    # the threshold on the exact rate (the figure shows it rounded to 2 decimals)
+    if v <= 0 or (v - initial) < b.threshold * v - 1e-9:
+        return Figure("borrow_max", 0, "t", formula, inputs, b.source,
+                      [Message("ets.note.borrow_below", {"threshold": threshold})])
+    value = floor_t(b.share * gap)
+    return Figure("borrow_max", value, "t", formula, inputs, b.source,
+                  [Message("ets.note.borrow_rule", {"threshold": threshold, "share": f"{b.share:.0%}",
+                                                    "year": b.from_year})])
+
+
+def check_position(case, result: "EtsResult") -> list[Problem]:
+    """What the case says that its computed position refuses, located at the Case key: allowances
+    borrowed where the plan does not allow borrowing, or more than ``borrow_max``."""
+    borrowed = case.info.allowances_borrowed
+    if not borrowed:
+        return []
+    fig = result.entity.get("borrow_max")
+    if fig is None or fig.value is None:
+        return []
+    row = case.key_rows.get("allowances_borrowed")
+    where = {"sheet": case.sheet("Case"), "row": row, "col": case.column("Case", "value") if row else None}
+    plan = result.plan
+    if not plan.borrowing:
+        return [Problem("ets.borrow_not_allowed", {"borrowed": fmt_t(borrowed), "year": result.year,
+                                                   "plan": plan.document}, **where)]
+    if borrowed > fig.value:
+        rate = result.value("gap_rate")
+        return [Problem("ets.borrow_above_max", {"borrowed": fmt_t(borrowed), "max": fmt_t(fig.value),
+                                                 "rate": "-" if rate is None else f"{rate:g} %"}, **where)]
+    return []
+
+
+def fmt_t(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"
 
 
 def _pre_and_true_up(figs: dict[str, Figure], units: list[UnitResult], final: int, src) -> None:

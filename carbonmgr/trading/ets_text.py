@@ -38,6 +38,13 @@ def field_label(name: str, lang: str = "en") -> str:
     return lookup(f"ets.field.{name}", lang, default=name)
 
 
+def heading_label(name: str, lang: str = "en") -> str:
+    """A figure's name as a column heading or a row label of a table: the field's words with a capital
+    ("Top-up", "Electricity benchmark"; Chinese unchanged)."""
+    label = field_label(name, lang)
+    return label[:1].upper() + label[1:]
+
+
 def class_label(klass: str, lang: str = "en") -> str:
     return lookup(f"ets.class.{klass}", lang, default=klass)
 
@@ -87,7 +94,7 @@ def render_position(result, lang: str = "en") -> str:
         out.append(translate("ets.label.draft", lang))
     out += [m.render(lang) for m in result.notes]
     out += ["", f"== {translate('ets.label.units', lang)} =="]
-    header = [field_label("unit", lang), field_label("facility", lang)] + [field_label(c, lang) for c in UNIT_COLUMNS]
+    header = [heading_label(c, lang) for c in ("unit", "facility", *UNIT_COLUMNS)]
     rows = [header]
     for u in result.units:
         rows.append([u.unit.unit, u.unit.facility or "-", class_label(u.unit.klass, lang)]

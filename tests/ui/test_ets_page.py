@@ -37,7 +37,10 @@ def test_the_ets_page_shows_units_allocation_trace_and_position(qtbot, win, tmp_
     win.tabs.setCurrentWidget(page)
     qtbot.waitUntil(lambda: page.units.rowCount() == 2)
     headers = [page.units.horizontalHeaderItem(c).text() for c in range(page.units.columnCount())]
-    assert headers[UNIT_COLUMNS.index("top_up")] == "top-up"
+    # proper column headings, not the trace's lower-case words
+    assert headers[:4] == ["Unit", "Facility", "Class", "Electricity benchmark"]
+    assert headers[UNIT_COLUMNS.index("top_up")] == "Top-up"
+    assert all(h[:1].isupper() for h in headers)
     col = UNIT_COLUMNS.index("allocation")
     assert page.units.item(0, 0).text() == "U1"
     assert page.units.item(0, col).text() == "2,635,152"  # T14: 2 531 352 + 103 800
@@ -51,8 +54,8 @@ def test_the_ets_page_shows_units_allocation_trace_and_position(qtbot, win, tmp_
     assert "F < 65%: F_f = 1.015^(16 − 20F)" in trace
     assert "国环规气候〔2024〕1号 附2" in trace
     names = [page.position.item(r, 0).text() for r in range(page.position.rowCount())]
-    assert "surplus (negative: shortfall)" in names and "surrender deadline" in names
-    page.position.selectRow(names.index("surrender deadline"))
+    assert "Surplus (negative: shortfall)" in names and "Surrender deadline" in names
+    page.position.selectRow(names.index("Surrender deadline"))
     assert "2024-12-31" in page.trace_text()
 
     win.set_language("zh")
@@ -60,6 +63,7 @@ def test_the_ets_page_shows_units_allocation_trace_and_position(qtbot, win, tmp_
     assert win.tabs.tabText(win.tabs.indexOf(page)) == "配额"
     headers = [page.units.horizontalHeaderItem(c).text() for c in range(page.units.columnCount())]
     assert "配额量" in headers and "补发配额量" in headers
+    assert headers[:4] == ["机组", "设施", "机组类别", "发电（供电）基准值"]
     page.units.selectRow(0)
     assert "发电配额量 = 2,531,352 t CO2" in page.trace_text()
     assert "据官方文本逐字转录" in page.trace_text()
@@ -147,3 +151,59 @@ def test_without_a_case_price_the_page_takes_the_cea_price_and_says_where_from(q
     assert "annual average" in page.price_note.text() and row.publisher in page.price_note.text()
     assert "no Abatement sheet" in page.paths_note.text()
     assert f"buy allowances: {page.options['shortfall'] * row.value:,.2f} CNY" in page.paths_text()
+
+
+CASE_2021 = [["key", "value"], ["title", "Borrowing"], ["standard", "gbt32150"], ["reporting_year", 2021],
+             ["carbon_price", 55], ["allowances_borrowed", 70_000]]
+ETS_2021 = [["unit", "facility", "class", "supply", "load_factor", "cooling", "verified_emissions"],
+            ["U1", "F1", "I", 1_034_315, 0.9, "water", 1_000_000]]
+
+
+def test_the_ets_page_shows_what_may_be_borrowed_and_what_is(qtbot, win, tmp_path):
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("en")
+    # 2021: A = ⌊1 034 315 × 0.8218⌋ = 850 000, E = 1 000 000: gap rate 15 %, so up to ⌊0.5 × 150 000⌋ = 75 000 t
+    # may be borrowed from the 2023 pre-allocation; the case borrows 70 000 t: surplus −80 000 t
+    path = _write(tmp_path / "borrow.xlsx", {"Case": CASE_2021, "Facilities": FACILITIES,
+                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    win.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.units.rowCount() == 1)
+
+    def position():
+        return {page.position.item(r, 0).text(): page.position.item(r, 1).text()
+                for r in range(page.position.rowCount())}
+
+    pos = position()
+    assert pos["May be borrowed"] == "75,000 t" and pos["Allowances borrowed"] == "70,000 t"
+    assert pos["Surplus (negative: shortfall)"] == "-80,000 t"
+    names = list(pos)
+    page.position.selectRow(names.index("May be borrowed"))
+    trace = page.trace_text()
+    assert "⌊0.5 × max(0, O − A_final)⌋" in trace and "gap rate 15 %" in trace
+    assert "from the 2023 pre-allocation" in trace and "国环规气候〔2023〕1号" in trace
+    assert page.options["shortfall"] == 80_000  # the paths cover what is left after borrowing
+    win.set_language("zh")
+    qtbot.wait(50)
+    pos = position()
+    assert pos["可预支配额量"] == "75,000 t" and pos["预支配额"] == "70,000 t"
+    page.position.selectRow(list(pos).index("可预支配额量"))
+    assert "从 2023 年度预分配配额中预支" in page.trace_text()
+    assert "borrow" not in " ".join(pos)  # no internal names
+
+
+def test_the_ets_page_says_where_too_much_is_borrowed(qtbot, win, tmp_path):
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("en")
+    case = CASE_2021[:-1] + [["allowances_borrowed", 80_000]]  # more than the 75 000 t allowed
+    path = _write(tmp_path / "borrow.xlsx", {"Case": case, "Facilities": FACILITIES,
+                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    win.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: "more than may be borrowed" in page.plan.text())
+    assert "Case!B6" in page.plan.text() and "75,000 t" in page.plan.text()
+    assert page.position.rowCount() == 0

@@ -54,6 +54,11 @@ MESSAGES = {
                                           "zh": "可选。持有配额（购入或结转），吨。"},
     "workbook.tpl.case.ccer_offered": {"en": "Optional. CCER offered for surrender, t.",
                                        "zh": "可选。拟用于抵销的 CCER，吨。"},
+    "workbook.tpl.case.allowances_borrowed": {
+        "en": "Optional. Allowances borrowed from the 2023 pre-allocation to surrender (2021-2022 plan only: a gap "
+              "rate of 10 % or more, at most 50 % of the gap), t.",
+        "zh": "可选。从 2023 年度预分配配额中预支用于清缴的配额（仅 2021、2022 年度方案：配额缺口率 10% 及以上，"
+              "不超过缺口量的 50%），吨。"},
 
     # -- problems ------------------------------------------------------------------------------
     "ets.duplicate_unit": {"en": 'unit "{unit}" is listed twice (first in row {first})',
@@ -73,6 +78,14 @@ MESSAGES = {
                         "zh": "机组 {unit}：钢铁、水泥、铝冶炼的分配规则仅收录 2026 年度，不含 {year} 年度"},
     "ets.unknown_unit": {"en": 'ETS unit "{value}" is not listed in the ETS sheet (units: {known})',
                          "zh": "配额机组“{value}”未在配额表中列出（已有机组：{known}）"},
+    "ets.borrow_not_allowed": {
+        "en": "allowances borrowed {borrowed} t: the {year} plan {plan} does not allow borrowing",
+        "zh": "预支配额 {borrowed} 吨：{year} 年度适用的{plan}不允许预支配额"},
+    "ets.borrow_above_max": {
+        "en": "allowances borrowed {borrowed} t is more than may be borrowed, {max} t (gap rate {rate}; only a gap "
+              "rate of 10 % or more allows borrowing, up to 50 % of the gap)",
+        "zh": "预支配额 {borrowed} 吨超过可预支量 {max} 吨（配额缺口率 {rate}；缺口率 10% 及以上方可预支，"
+              "且不超过缺口量的 50%）"},
 
     "store.bad_ets": {"en": "{path}: the ETS data of unit {unit} is damaged ({field})",
                       "zh": "{path}：机组 {unit} 的配额数据已损坏（{field}）"},
@@ -140,6 +153,17 @@ MESSAGES = {
         "en": "2025 and 2026 allowances may be used for 2025, 2026 and later; 2019-2024 allowances only for "
               "2019-2024 arrears",
         "zh": "2025、2026 年度配额可用于 2025、2026 及后续年度清缴；2019-2024 年度配额仅可用于 2019-2024 年度欠缴"},
+    "ets.note.borrow_none": {"en": "this plan does not allow borrowing allowances of a later year",
+                             "zh": "该方案不允许预支以后年度的配额"},
+    "ets.note.borrow_below": {"en": "gap rate below {threshold}: no borrowing",
+                              "zh": "配额缺口率低于 {threshold}：不可预支"},
+    "ets.note.borrow_rule": {
+        "en": "gap rate {threshold} or more: up to {share} of the gap still to cover (after the top-up), from the "
+              "{year} pre-allocation; rounded down to whole tonnes",
+        "zh": "配额缺口率 {threshold} 及以上：可从 {year} 年度预分配配额中预支，不超过（补发后）缺口量的 {share}；"
+              "向下取整到吨"},
+    "ets.note.surplus_borrowed": {"en": "borrowed allowances come out of the {year} pre-allocation",
+                                  "zh": "预支的配额从 {year} 年度预分配配额中扣除"},
     "ets.note.banking_none": {"en": "no banking rule in this plan; the 2023-2024 plan's carry-over covers these "
                                     "allowances",
                               "zh": "该方案无结转规定；2023、2024 年度方案的结转规定适用于这些配额"},
@@ -167,6 +191,8 @@ MESSAGES = {
         "deadline": ("surrender deadline", "清缴截止日"), "gap_rate": ("gap rate", "配额履约缺口率"),
         "next_year_reduction": ("next year's allocation reduced by", "下一年度配额核减量"),
         "banking_base": ("bankable without net sales", "无净卖出时可结转量"),
+        "borrow_max": ("may be borrowed", "可预支配额量"), "borrowed": ("allowances borrowed", "预支配额"),
+        "allowances_borrowed": ("allowances borrowed", "预支配额"),
         "pre_allocation": ("pre-allocation", "预分配配额量"), "true_up": ("true-up after verification", "核定后调整量"),
         "obligation": ("allowances due", "应清缴配额量"), "basis_supply": ("supply of the basis year", "基准年供电量"),
         "basis_heat": ("heat of the basis year", "基准年供热量"),

@@ -10,7 +10,8 @@ How (docs/exercise-workbook.md, "ETS exercises"):
    entity's verified emissions against what the trainee's own inventory gives inside the ETS
    boundary of the year (``wrong_boundary`` when the difference is purchased electricity on
    the wrong side of the boundary, else ``wrong_verified``); the carbon price (``wrong_price``);
-   the allowances held and the CCER offered (``wrong_holdings``).
+   the allowances held, those borrowed and the CCER offered (``wrong_holdings``; the borrowed count
+   with the held below, as the engine's surplus counts them).
 2. **Answers** (Case keys ``my_allocation``, ``my_ccer_used``, ``my_surplus``, ``my_penalty_min``,
    ``my_penalty_max``, ``my_cost_buy``, ``my_cost_ccer``, ``my_cost_abate``, ``my_cheapest``;
    asked when the key's Case sheet holds them) are judged on the trainee's own inputs and their
@@ -251,7 +252,7 @@ class EtsGrader:
                                       "expected": _qty(kinfo.carbon_price, "CNY/t"),
                                       "rule": _Source(self._penalty_source(plan, key_year))}, INPUT_POINTS,
                                      sheet="Case", target="carbon_price"))
-        for name in ("allowances_held", "ccer_offered"):
+        for name in ("allowances_held", "allowances_borrowed", "ccer_offered"):
             if not _close(getattr(info, name) or 0.0, getattr(kinfo, name) or 0.0):
                 out.append(self._finding("wrong_holdings", "ets.grade.wrong_holdings",
                                          {"field": Message(f"ets.field.{name}"),
@@ -366,7 +367,8 @@ class EtsGrader:
         asked = self.asked
         plan = own.plan
         info = case.info
-        held = info.allowances_held or 0.0
+        # the allowances borrowed (2021-2022 plan) are surrendered like those held: one holding here
+        held = (info.allowances_held or 0.0) + (info.allowances_borrowed or 0.0)
         offered = info.ccer_offered or 0.0
         price = info.carbon_price if info.carbon_price is not None else self.key.info.carbon_price
         v = v or 0.0

@@ -102,6 +102,7 @@ def _solve(case, **given):
     res = ets.compute(case, compute(case))
     v = res.value("verified_emissions")
     held, offered, price = case.info.allowances_held or 0, case.info.ccer_offered or 0, case.info.carbon_price
+    held += case.info.allowances_borrowed or 0  # surrendered like the allowances held
     a = given.get("my_allocation", res.value("allocation_final"))
     need = max(0.0, v - a - held)
     ccer = given.get("my_ccer_used", min(offered, math.floor(0.05 * v), need))
@@ -233,6 +234,8 @@ MISTAKES = {
     "wrong_verified": (_typed_verified(12_345.0), {}),
     "wrong_price": (_set(carbon_price=53.94), {}),  # October, not November
     "wrong_holdings": (_set(allowances_held=0), {}),
+    # allowances borrowed the key does not have: one input finding; the answers worked with them are right
+    "wrong_holdings/borrowed": (_set(allowances_borrowed=5_000), {}),
     # answers, on the trainee's own inputs
     "wrong_allocation": (_noop, {"my_allocation": ALLOC + 4_321}),
     "wrong_benchmark/answer": (_noop, {"my_allocation": U2_AS_CLASS_I}),

@@ -58,6 +58,8 @@ class EtsPage(Page):
         self.units.itemSelectionChanged.connect(self.show_trace)
         self.position = QTableWidget(0, 2)
         self.position.horizontalHeader().setStretchLastSection(True)
+        # the figures' labels whole ("May be borrowed", not "May be …")
+        self.position.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
         self.position.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.position.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.position.itemSelectionChanged.connect(self.show_entity_trace)
@@ -65,7 +67,8 @@ class EtsPage(Page):
         lower = QSplitter(Qt.Orientation.Horizontal)
         lower.addWidget(self.position)
         lower.addWidget(self.trace)
-        lower.setStretchFactor(1, 2)
+        lower.setStretchFactor(0, 2)
+        lower.setStretchFactor(1, 3)
         self.options = None
         self._pending_chart = None  # the MACC to draw when the page is next shown
         self._typed_price: float | None = None  # a what-if price typed for the paths (kept through edits)

@@ -178,6 +178,8 @@ def test_the_ets_page_shows_what_may_be_borrowed_and_what_is(qtbot, win, tmp_pat
 
     pos = position()
     assert pos["May be borrowed"] == "75,000 t" and pos["Allowances borrowed"] == "70,000 t"
+    metrics = page.position.fontMetrics()  # the labels are shown whole, not elided
+    assert page.position.columnWidth(0) > max(metrics.horizontalAdvance(name) for name in pos)
     assert pos["Surplus (negative: shortfall)"] == "-80,000 t"
     names = list(pos)
     page.position.selectRow(names.index("May be borrowed"))

@@ -13,11 +13,11 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QFormLayout, QGroup
                                QLabel, QLineEdit, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from carbonmgr.common.i18n import translate
-from carbonmgr.facade.trading import class_label, fmt_value
+from carbonmgr.facade.trading import class_label, fmt_value, heading_label
 from carbonmgr.ui import i18n
 from carbonmgr.ui.delegates import ChoiceDelegate
 
-SETTING_KEYS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered")
+SETTING_KEYS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed")
 UNIT_FIELDS = ("unit", "facility", "klass", "generation", "supply", "heat", "load_factor", "cooling", "heat_ratio",
                "verified_emissions")
 ANSWER_KEYS = ("my_allocation", "my_ccer_used", "my_surplus", "my_penalty_min", "my_penalty_max", "my_cost_buy",
@@ -176,7 +176,7 @@ class EtsInputs(QWidget):
     def _fill_units(self, lang: str) -> None:
         s = self.win.session
         units = list(s.case.ets.units) if s is not None and s.case.ets is not None else []
-        self.units.setHorizontalHeaderLabels([translate(f"ets.field.{f}", lang) for f in UNIT_FIELDS])
+        self.units.setHorizontalHeaderLabels([heading_label(f, lang) for f in UNIT_FIELDS])
         self.units.setRowCount(len(units))
         for r, u in enumerate(units):
             for c, f in enumerate(UNIT_FIELDS):

@@ -24,7 +24,7 @@ ETS_UNIT_FIELDS = ("unit", "facility", "klass", "generation", "supply", "heat", 
 RECORD_KINDS = ("instrument", "equipment", "ets_unit")
 INFO_FIELDS = ("title", "standard", "gwp", "reporting_year", "consolidation", "residual_mix_ef", "factor_set",
                "grid_factor_set", "ch4_ar6", "base_year", "sector",
-               "ets_year", "carbon_price", "allowances_held", "ccer_offered")
+               "ets_year", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed")
 
 
 class CellError(CarbonMgrError):

@@ -66,10 +66,11 @@ _COST_KEYS = ("my_cost_buy", "my_cost_ccer", "my_cost_abate")
 # target -> accepted names (docs/exercise-workbook.md, "ETS exercises")
 INPUT_TARGETS: dict[str, tuple[str, ...]] = {
     "ets_year": ("配额年度", "履约年度"), "verified_emissions": ("核查排放量", "经核查排放量"),
-    "carbon_price": ("碳价",), "holdings": ("持有量", "allowances_held", "ccer_offered", "持有配额", "CCER"),
+    "carbon_price": ("碳价",), "holdings": ("持有量", "allowances_held", "ccer_offered", "allowances_borrowed", "持有配额",
+                                          "CCER", "预支配额"),
 }
 # the Case keys a finding can be on (the trainee's field of an ETS input or answer)
-_CASE_FIELDS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered", *ANSWER_KEYS)
+_CASE_FIELDS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed", *ANSWER_KEYS)
 # a correction factor -> the unit's input that gives it
 _CORRECTION_INPUT = {"load": "load_factor", "cooling": "cooling", "heat": "heat_ratio"}
 

@@ -209,3 +209,33 @@ def test_the_ets_page_says_where_too_much_is_borrowed(qtbot, win, tmp_path):
     qtbot.waitUntil(lambda: "more than may be borrowed" in page.plan.text())
     assert "Case!B6" in page.plan.text() and "75,000 t" in page.plan.text()
     assert page.position.rowCount() == 0
+
+
+def test_allowances_borrowed_typed_on_the_inputs_tab_is_an_edit_of_the_case(qtbot, win, tmp_path):
+    from PySide6.QtCore import Qt
+
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("en")
+    path = _write(tmp_path / "borrow.xlsx", {"Case": CASE_2021[:-1], "Facilities": FACILITIES,
+                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    win.tabs.setCurrentWidget(page)
+    page.views.setCurrentWidget(page.inputs)
+    edit = page.inputs.settings["allowances_borrowed"]
+    assert page.inputs.setting_labels["allowances_borrowed"].text() == "Allowances borrowed (t)"
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, "60000")
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+    assert win.session.case.info.allowances_borrowed == 60_000
+
+    def borrowed():
+        names = [page.position.item(r, 0).text() for r in range(page.position.rowCount())]
+        return page.position.item(names.index("Allowances borrowed"), 1).text() if names else None
+
+    qtbot.waitUntil(lambda: borrowed() == "60,000 t")
+    win.set_language("zh")
+    qtbot.wait(50)
+    assert page.inputs.setting_labels["allowances_borrowed"].text() == "预支配额（吨）"

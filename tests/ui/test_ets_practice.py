@@ -133,8 +133,10 @@ def test_an_ets_exercise_practised_in_the_app(win, qtbot, tmp_path):
     win.tabs.setCurrentWidget(ets)
     ets.views.setCurrentWidget(ets.inputs)
     inputs = ets.inputs
-    labels = [inputs.setting_labels[k].text() for k in ("ets_year", "carbon_price", "allowances_held", "ccer_offered")]
-    assert labels == ["Compliance year", "Carbon price (CNY/t)", "Allowances held (t)", "CCER offered (t)"]
+    labels = [inputs.setting_labels[k].text() for k in ("ets_year", "carbon_price", "allowances_held", "ccer_offered",
+                                                        "allowances_borrowed")]
+    assert labels == ["Compliance year", "Carbon price (CNY/t)", "Allowances held (t)", "CCER offered (t)",
+                      "Allowances borrowed (t)"]
     for key, text in (("ets_year", "2024"), ("carbon_price", "59.87"), ("allowances_held", "10000"),
                       ("ccer_offered", "15,000")):
         _type(qtbot, inputs.settings[key], text)
@@ -150,7 +152,8 @@ def test_an_ets_exercise_practised_in_the_app(win, qtbot, tmp_path):
     assert [(u.unit, u.klass, u.generation, u.load_factor, u.cooling) for u in units] == [
         ("U1", "I", 3_000_000, 0.7, "water"), ("U2", "I", 1_500_000, 0.6, "water")]
     headers = [inputs.units.horizontalHeaderItem(c).text() for c in range(inputs.units.columnCount())]
-    assert "class" in headers and "load factor" in headers and "klass" not in headers
+    assert "Class" in headers and "Load factor" in headers and "klass" not in headers
+    assert all(h[:1].isupper() for h in headers)  # proper column headings, not the trace's lower-case words
     assert inputs.units.item(1, 2).text().startswith("I (coal")  # the class by its name
 
     # the answers, typed on the ETS page; the CCER one above the cap

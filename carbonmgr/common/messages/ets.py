@@ -247,6 +247,7 @@ MESSAGES = {
     "ets.page.ets_year": {"en": "Compliance year", "zh": "配额年度"},
     "ets.page.allowances_held": {"en": "Allowances held (t)", "zh": "持有配额（吨）"},
     "ets.page.ccer_offered": {"en": "CCER offered (t)", "zh": "拟抵销 CCER（吨）"},
+    "ets.page.allowances_borrowed": {"en": "Allowances borrowed (t)", "zh": "预支配额（吨）"},
     "ets.page.add_unit": {"en": "Add unit", "zh": "添加机组"},
     "ets.page.delete_unit": {"en": "Delete unit", "zh": "删除机组"},
     "ets.page.answers": {"en": "Your answers (ETS exercises)", "zh": "我的答案（配额练习）"},

@@ -5,6 +5,7 @@ LanguageChange event and each one re-translates itself (retranslateUi pattern).
 """
 from __future__ import annotations
 
+import gc
 import os
 from pathlib import Path
 
@@ -55,13 +56,23 @@ def set_language(lang: str) -> bool:
         QLocale.setDefault(QLocale(QLocale.Language.Chinese, QLocale.Country.China))
     else:
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
-    if not had and not _state["translators"]:
-        # no translator changed: still tell every widget (they show core texts in the language)
-        from PySide6.QtCore import QEvent
-        from PySide6.QtWidgets import QApplication
-
-        for w in QApplication.allWidgets():
-            QCoreApplication.sendEvent(w, QEvent(QEvent.Type.LanguageChange))
+    # Tell every widget now (they show core texts in the language too), also when no translator
+    # changed: as Qt does when one changes, the application posts the event to each window and each
+    # window passes it to its children; here it is delivered at once, with Python's cyclic garbage
+    # collector paused. A window owned by its Python object and left in a reference cycle (garbage
+    # not yet collected) still gets the event; had the collector run in the middle of the walk, it
+    # would free that window while Qt walked it or while PySide turned a list of widgets holding it
+    # into Python objects, and the walk would read freed memory: the segmentation fault full UI test
+    # runs hit in set_language (tests/ui/test_language_walk_gc.py).
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        if not had and not _state["translators"]:
+            QCoreApplication.sendEvent(app, QEvent(QEvent.Type.LanguageChange))
+        QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)
+    finally:
+        if enabled:
+            gc.enable()
     return ok
 
 

@@ -4,6 +4,8 @@ exercise workbook the trainee opens; starting one makes a practice project and o
 The exercises are read (and checked) on the task pool.  Practice makes a practice project
 (ui/practice.py); Exam packs the exercise into an exam package (never the key) and opens it in
 the window's exam mode (ui/exam_page.py); an exam package (.cmexam) opened here goes there too.
+The registry checklist exercise is listed after the bundled exercises; Start opens it in its own
+window (ui/registry_page.py).
 """
 from __future__ import annotations
 
@@ -16,6 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QListWidgetItem, QPushButton, QRadioButton, QTextBrowser, QVBoxLayout)
 
 from carbonmgr.facade import PROJECT_SUFFIX
+from carbonmgr.facade import checklist as ck
 from carbonmgr.facade import exercises as fx
 
 from carbonmgr.ui import i18n
@@ -30,6 +33,7 @@ class ExercisesPage(Retranslating, QDialog):
         self.win = win
         self.setObjectName("ExercisesPage")
         self.infos: list[fx.ExerciseInfo] = []
+        self.checklist = None  # the registry checklist (listed after the exercises), read once listed
         self.heading = QLabel()
         hf = self.heading.font()
         hf.setBold(True)
@@ -107,6 +111,14 @@ class ExercisesPage(Retranslating, QDialog):
             item = QListWidgetItem(info.title(lang))
             item.setData(Qt.ItemDataRole.UserRole, info.ref)
             self.listing.addItem(item)
+        if self.infos and self.checklist is None:
+            try:
+                self.checklist = ck.bundled_checklist()
+            except Exception as exc:  # noqa: BLE001 - a broken checklist file: said in the user's language
+                self.checklist = False
+                self.win.show_error(exc)
+        if self.checklist:
+            self.listing.addItem(QListWidgetItem(self.checklist.title_in(lang)))
         if 0 <= current < self.listing.count():
             self.listing.setCurrentRow(current)
         self.show_details()
@@ -115,12 +127,21 @@ class ExercisesPage(Retranslating, QDialog):
         row = self.listing.currentRow()
         return self.infos[row] if 0 <= row < len(self.infos) else None
 
+    def checklist_chosen(self) -> bool:
+        """Is the registry checklist (the row after the exercises) the chosen one?"""
+        return bool(self.checklist) and self.listing.currentRow() == len(self.infos)
+
     def show_details(self) -> None:
         info = self.current()
-        self.start_btn.setEnabled(info is not None)
+        checklist = self.checklist_chosen()
+        self.start_btn.setEnabled(info is not None or checklist)
+        for mode in (self.mode_practice, self.mode_exam):
+            mode.setEnabled(not checklist)  # the checklist is checked as often as the trainee likes
+        if checklist:
+            return self.show_checklist_details()
         if info is None:
             self.details.setHtml("")
-            return
+            return None
         lang = i18n.current()
         out = [f"<h3>{html.escape(info.title(lang))}</h3>"]
         out += [f"<p>{html.escape(p)}</p>" for p in info.story.get(lang, [])[:1]]  # the firm, in brief
@@ -141,6 +162,21 @@ class ExercisesPage(Retranslating, QDialog):
         if info.mode == "exam":
             out.append("<li>" + html.escape(self.tr("Set as an exam by its author; here you practise it")) + "</li>")
         out.append("</ul>")
+        self.details.setHtml("".join(out))
+        return None
+
+    def show_checklist_details(self) -> None:
+        lang = i18n.current()
+        c = self.checklist
+        sources = list(dict.fromkeys(s.source.cite() for s in c.steps))
+        label = self.tr("Your task")
+        out = [f"<h3>{html.escape(c.title_in(lang))}</h3>",
+               f"<p><b>{html.escape(label)}</b>: {html.escape(c.task_in(lang))}</p>",
+               "<ul><li>" + html.escape(self.tr("Steps to choose from: %1").replace("%1", str(len(c.steps))))
+               + "</li><li>" + html.escape(self.tr("Check your steps as often as you like; save the answer for "
+                                                   "your instructor")) + "</li></ul>",
+               "<p><b>" + html.escape(self.tr("Source documents: %1").replace("%1", str(len(sources))))
+               + "</b></p><ol>" + "".join(f"<li>{html.escape(t)}</li>" for t in sources) + "</ol>"]
         self.details.setHtml("".join(out))
 
     # ------------------------------------------------------------------ other files
@@ -170,6 +206,9 @@ class ExercisesPage(Retranslating, QDialog):
     # ------------------------------------------------------------------ starting
     def start(self):
         """Make a practice project of the chosen exercise (where the trainee says) and open it."""
+        if self.checklist_chosen():
+            self.accept()
+            return self.win.show_registry_checklist()
         info = self.current()
         if info is None:
             return None

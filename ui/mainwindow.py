@@ -163,6 +163,7 @@ class MainWindow(Retranslating, QMainWindow):
         self._compute_token = 0
         self._had_errors = True
         self._import = None
+        self.registry_page = None  # the registry checklist window, made when first shown
         self.last_problems_title = ""
         self.setObjectName("MainWindow")
 
@@ -643,6 +644,22 @@ class MainWindow(Retranslating, QMainWindow):
         page.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         page.open()
         return page
+
+    def show_registry_checklist(self):
+        """The registry checklist exercise (ui/registry_page.py): a window of its own, owned by this
+        window and kept for its life (reopening shows the trainee's steps as they left them)."""
+        from carbonmgr.ui.registry_page import RegistryChecklistPage
+
+        if self.registry_page is None:
+            try:
+                self.registry_page = RegistryChecklistPage(self)
+            except Exception as exc:  # noqa: BLE001 - a broken checklist file: said in the user's language
+                self.show_error(exc)
+                return None
+        self.registry_page.show()
+        self.registry_page.raise_()
+        self.registry_page.activateWindow()
+        return self.registry_page
 
     def ask_new_project(self) -> tuple[str, dict] | None:
         """The New project dialog: (project path, essentials of the case), or None if cancelled."""

@@ -25,14 +25,19 @@ TS = HERE / "carbonmgr_zh_CN.ts"
 QM = HERE / "carbonmgr_zh_CN.qm"
 
 GLOSSARY: dict[str, str] = {
-    # the registry checklist exercise (ui/registry_checklist.py)
-    "&Registry steps (checklist) …": "注册登记操作步骤（清单练习）(&R)…", "Registry steps": "注册登记操作步骤",
-    "Tick the steps that are needed and drag them into order (or use Up and Down).":
-        "勾选需要的步骤，并拖动排序（或用“上移”“下移”）。",
-    "&Up": "上移(&U)", "&Down": "下移(&D)", "&Check my steps": "检查我的步骤(&C)", "&Save answer …": "保存答案(&S)…",
+    # the registry checklist exercise (ui/registry_page.py, listed on the Exercises page)
+    "Registry steps": "注册登记操作步骤",
+    "Tick the steps that are needed (Space) and put them in order: Move up and Move down, or Ctrl+Up and Ctrl+Down.":
+        "勾选需要的步骤（空格键），并排好顺序：用“上移”“下移”，或 Ctrl+↑、Ctrl+↓。",
+    "S&teps": "步骤(&T)", "F&indings": "发现的问题(&I)",
+    "Move &up": "上移(&U)", "Move &down": "下移(&D)", "&Check my steps": "检查我的步骤(&C)",
+    "&Save answer …": "保存答案(&S)…",
     "All steps are right and in order.": "所有步骤正确，顺序也对。",
     "Score: %1 / 100 (%2 finding(s))": "得分：%1 / 100（%2 个问题）", "Answer saved: %1": "答案已保存：%1",
     "Save the answer": "保存答案", "Checklist answers (*.json)": "步骤清单答案 (*.json)",
+    "Steps to choose from: %1": "可选步骤：%1 个",
+    "Check your steps as often as you like; save the answer for your instructor":
+        "可随时检查步骤，次数不限；保存答案交给讲师",
     # menus and actions
     "&File": "文件(&F)", "&Edit": "编辑(&E)", "&View": "视图(&V)", "&Help": "帮助(&H)",
     "Open &recent": "最近打开(&R)", "Open it read-only?": "以只读方式打开？", "%1 is read-only (the file or its folder cannot be written): use Save As to keep your changes": "%1 为只读（文件或其所在文件夹无法写入）：请用“另存为”保存您的修改", "%1 (read-only)": "%1（只读）", "&Language": "语言(&L)",

@@ -317,6 +317,14 @@
             <translation>作者将其设为考试；此处作为练习</translation>
         </message>
         <message>
+            <source>Steps to choose from: %1</source>
+            <translation>可选步骤：%1 个</translation>
+        </message>
+        <message>
+            <source>Check your steps as often as you like; save the answer for your instructor</source>
+            <translation>可随时检查步骤，次数不限；保存答案交给讲师</translation>
+        </message>
+        <message>
             <source>Reading the exercise …</source>
             <translation>正在读取练习…</translation>
         </message>
@@ -1775,6 +1783,65 @@
         <message>
             <source>Compare your inventory with the exercise's answer key</source>
             <translation>将您的排放清单与练习的标准答案进行比对</translation>
+        </message>
+    </context>
+    <context>
+        <name>RegistryChecklistPage</name>
+        <message>
+            <source>Registry steps</source>
+            <translation>注册登记操作步骤</translation>
+        </message>
+        <message>
+            <source>Tick the steps that are needed (Space) and put them in order: Move up and Move down, or Ctrl+Up and Ctrl+Down.</source>
+            <translation>勾选需要的步骤（空格键），并排好顺序：用“上移”“下移”，或 Ctrl+↑、Ctrl+↓。</translation>
+        </message>
+        <message>
+            <source>S&amp;teps</source>
+            <translation>步骤(&amp;T)</translation>
+        </message>
+        <message>
+            <source>F&amp;indings</source>
+            <translation>发现的问题(&amp;I)</translation>
+        </message>
+        <message>
+            <source>Move &amp;up</source>
+            <translation>上移(&amp;U)</translation>
+        </message>
+        <message>
+            <source>Move &amp;down</source>
+            <translation>下移(&amp;D)</translation>
+        </message>
+        <message>
+            <source>&amp;Check my steps</source>
+            <translation>检查我的步骤(&amp;C)</translation>
+        </message>
+        <message>
+            <source>&amp;Save answer …</source>
+            <translation>保存答案(&amp;S)…</translation>
+        </message>
+        <message>
+            <source>Close</source>
+            <translation>关闭</translation>
+        </message>
+        <message>
+            <source>Answer saved: %1</source>
+            <translation>答案已保存：%1</translation>
+        </message>
+        <message>
+            <source>All steps are right and in order.</source>
+            <translation>所有步骤正确，顺序也对。</translation>
+        </message>
+        <message>
+            <source>Score: %1 / 100 (%2 finding(s))</source>
+            <translation>得分：%1 / 100（%2 个问题）</translation>
+        </message>
+        <message>
+            <source>Save the answer</source>
+            <translation>保存答案</translation>
+        </message>
+        <message>
+            <source>Checklist answers (*.json)</source>
+            <translation>步骤清单答案 (*.json)</translation>
         </message>
     </context>
     <context>

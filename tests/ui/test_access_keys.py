@@ -91,7 +91,7 @@ def walk_dialogs(qtbot, win, tmp_path) -> dict[str, dict]:
     for name, dialog in (("New project", NewProjectDialog(win, tmp_path)),
                          ("Override factor", OverrideDialog(win, 1.0, "t/t")),
                          ("Import", ImportDialog(win, "case.xlsx")), ("Exercises", page),
-                         ("Instructor", instructor)):
+                         ("Instructor", instructor), ("Registry steps", win.show_registry_checklist())):
         dialog.show()
         _settle(qtbot)
         if dup := collisions(dialog):

@@ -242,6 +242,13 @@ def walk_more(qtbot, win, lang: str, tmp_path) -> tuple[list[tuple[str, str]], t
         page.listing.setCurrentRow(r)
         texts += _dialog_texts(qtbot, page, f"Exercises ({r})")
     page.reject()
+    # the registry checklist window after a check (a step that does not belong, one out of order, one left
+    # out); its source documents are cited by their official titles, in their own language
+    reg = win.show_registry_checklist()
+    reg.set_answer(["C", "D", "F", "A", "J", "B", "I", "E", "G", "L"])
+    reg.check()
+    texts += _dialog_texts(qtbot, reg, "Registry steps")
+    own += list(dict.fromkeys(s.source.cite() for s in reg.checklist.steps))
     texts += _dialog_texts(qtbot, win.exam_tools.show_instructor(), "Instructor")
     texts += _market(qtbot, win, tmp_path)
     # the ETS page on a case with covered units

@@ -54,7 +54,7 @@ def _check(win, qtbot):
 
 def test_practice_an_exercise_end_to_end(win, qtbot, tmp_path):
     page = win.show_exercises()
-    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    qtbot.waitUntil(lambda: page.listing.count() == 6, timeout=20000)  # the 5 exercises and the registry checklist
     titles = [page.listing.item(i).text() for i in range(page.listing.count())]
     assert "Jiangdong Power: a coal plant's 2023 emissions report in the national ETS" in titles
     page.listing.setCurrentRow(titles.index("Jiangdong Power: a coal plant's 2023 emissions report in the national ETS"))
@@ -149,7 +149,7 @@ def test_practice_an_exercise_end_to_end(win, qtbot, tmp_path):
 def test_an_exercise_taken_as_an_exam(win, qtbot):
     """Exam on the Exercises page packs the exercise (never its key) and opens it in exam mode."""
     page = win.show_exercises()
-    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    qtbot.waitUntil(lambda: page.listing.count() == 6, timeout=20000)  # the 5 exercises and the registry checklist
     page.listing.setCurrentRow(0)  # the cement plant
     page.mode_exam.setChecked(True)
     page.start()
@@ -173,10 +173,10 @@ def test_hand_calculation_hides_the_results_until_checked(win, qtbot, tmp_path):
     mine = tmp_path / "hand.xlsx"
     wb.save(mine)
     page = win.show_exercises()
-    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    qtbot.waitUntil(lambda: page.listing.count() == 6, timeout=20000)  # the 5 exercises and the registry checklist
     page.ask_exercise_path = lambda: str(mine)
     page.open_file()
-    qtbot.waitUntil(lambda: page.listing.count() == 6, timeout=20000)
+    qtbot.waitUntil(lambda: page.listing.count() == 7, timeout=20000)
     assert page.current().hand_calculation and page.current().path == mine
     win.answers["path:practice"] = str(tmp_path / "hand.carbon")
     page.start()
@@ -197,7 +197,7 @@ def test_the_start_page_leads_to_the_exercises(win, qtbot):
     assert button is not None and button.text().replace("&", "") == "Exercises …"
     button.click()
     page = next(w for w in win.findChildren(QDialog) if w.objectName() == "ExercisesPage")
-    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    qtbot.waitUntil(lambda: page.listing.count() == 6, timeout=20000)  # the 5 exercises and the registry checklist
     page.reject()
 
 

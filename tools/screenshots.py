@@ -9,7 +9,8 @@ page after generating the report, with its preview). Files are named
 Then the trainer's views on the bundled Wuhan exercise: the Exercises page, a practice project
 after "Check my work", the exam mode of its package, and the Instructor page after grading a
 folder of submissions to the cement plant exercise (the key, three with a mistake each, one edited after sealing), and the
-ETS page on the bundled coal power plant exercise (a key with an ETS sheet).
+ETS page on the bundled coal power plant exercise (a key with an ETS sheet), and the registry checklist
+window after a check.
 Chinese text is drawn with the WenQuanYi font (fonts-wqy-microhei) when installed.
 """
 from __future__ import annotations
@@ -195,16 +196,28 @@ def trainer_views(app, win, lang: str, out: Path, tmp: Path, first: int) -> None
     ets_case = _ets_exercise(resource_dir() / "exercises")
     if ets_case is None:
         print("no bundled exercise has an ETS sheet: the ETS page is shown on the demo only")
-        return
-    before = win.session
-    win.open_path(str(ets_case), check_recovery=False)
-    _wait(app, lambda: win.session is not None and win.session is not before and win.session.results is not None, 60)
-    for i in range(win.tabs.count()):
-        if _page_name(win, i) == "ets":
-            win.tabs.setCurrentIndex(i)
-    _settle(app, 1.0)
-    path = out / f"{lang}_{n}_ets_{ets_case.stem}.png"
-    _show(path, _save(win.grab().toImage(), path))
+    else:
+        before = win.session
+        win.open_path(str(ets_case), check_recovery=False)
+        _wait(app, lambda: win.session is not None and win.session is not before and win.session.results is not None,
+              60)
+        for i in range(win.tabs.count()):
+            if _page_name(win, i) == "ets":
+                win.tabs.setCurrentIndex(i)
+        _settle(app, 1.0)
+        path = out / f"{lang}_{n}_ets_{ets_case.stem}.png"
+        _show(path, _save(win.grab().toImage(), path))
+    n += 1
+
+    # the registry checklist after a check: a step that does not belong, one out of order, one left out
+    reg = win.show_registry_checklist()
+    reg.resize(1280, 800)
+    reg.set_answer(["C", "D", "F", "A", "J", "B", "I", "E", "G", "L"])
+    reg.check()
+    _settle(app, 0.3)
+    path = out / f"{lang}_{n}_registry.png"
+    _show(path, _save(reg.grab().toImage(), path))
+    reg.close()
 
 
 def main(argv=None) -> int:

@@ -2,7 +2,10 @@
 background with progress, and see the class's gradebook (trainee, score, findings by kind,
 seal; a broken seal, a submission to another package or an unreadable file flagged, the rest
 still graded), its most common mistakes and its score distribution as charts; write each
-trainee's feedback report (PDF) and the gradebook (Excel).
+trainee's feedback report (PDF) and the gradebook (Excel). The key may also be the registry
+checklist (its button, or a checklist .json): the folder's answer files (.json, .xlsx) are graded as
+``carbonmgr grade --key registry`` grades them, the gradebook's columns are the checklist's kinds of
+finding (the Excel gradebook and the feedback PDFs are for inventory exercises only).
 
 The grading runs on a thread of its own (carbonmgr.facade.grading.grade_submissions), at a lower
 scheduling priority where the system allows it, so that on a busy lab PC the window wins the CPU.
@@ -26,6 +29,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBo
                                QProgressBar, QPushButton, QSplitter, QTableView, QVBoxLayout, QWidget)
 
 from carbonmgr.common.i18n import translate
+from carbonmgr.facade import checklist as ck
 from carbonmgr.facade import exams, grading
 
 from carbonmgr.ui import i18n
@@ -177,6 +181,7 @@ class InstructorPage(QWidget):
         self.setObjectName("InstructorPage")
         self.win = win
         self.key_path: Path | None = None
+        self.checklist = None  # the key when it is a checklist (the registry steps)
         self.folder: Path | None = None
         self.results: list = []
         self.future = None
@@ -195,6 +200,7 @@ class InstructorPage(QWidget):
         for lbl in (self.key_label, self.folder_label):
             lbl.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.key_btn, self.folder_btn, self.grade_btn = QPushButton(), QPushButton(), QPushButton()
+        self.registry_btn = QPushButton()  # the bundled registry checklist as the key
         self.grade_btn.setObjectName("instructor_grade")
         self.gradebook_btn, self.feedback_btn = QPushButton(), QPushButton()
         self.progress = QProgressBar()
@@ -218,6 +224,7 @@ class InstructorPage(QWidget):
         grid.addWidget(self.key_caption, 0, 0)
         grid.addWidget(self.key_label, 0, 1)
         grid.addWidget(self.key_btn, 0, 2)
+        grid.addWidget(self.registry_btn, 0, 3)
         grid.addWidget(self.folder_caption, 1, 0)
         grid.addWidget(self.folder_label, 1, 1)
         grid.addWidget(self.folder_btn, 1, 2)
@@ -244,6 +251,7 @@ class InstructorPage(QWidget):
         lay.addWidget(split, 1)
 
         self.key_btn.clicked.connect(lambda: self.choose_key())
+        self.registry_btn.clicked.connect(lambda: self.choose_key(str(ck.checklist_key("registry"))))
         self.folder_btn.clicked.connect(lambda: self.choose_folder())
         self.grade_btn.clicked.connect(lambda: self.grade())
         self.gradebook_btn.clicked.connect(lambda: self.export_gradebook())
@@ -264,9 +272,13 @@ class InstructorPage(QWidget):
         self.setWindowTitle(t("ui.instructor.title"))
         self.key_caption.setText(t("ui.instructor.key"))
         self.folder_caption.setText(t("ui.instructor.folder"))
-        self.key_label.setText(str(self.key_path) if self.key_path else t("ui.instructor.none_chosen"))
+        if self.checklist is not None:  # the checklist by its title (the bundled file's name is ours)
+            self.key_label.setText(self.checklist.title_in(i18n.current()))
+        else:
+            self.key_label.setText(str(self.key_path) if self.key_path else t("ui.instructor.none_chosen"))
         self.folder_label.setText(str(self.folder) if self.folder else t("ui.instructor.none_chosen"))
         self.key_btn.setText(t("ui.instructor.choose_key"))
+        self.registry_btn.setText(t("ui.instructor.registry_key"))
         self.folder_btn.setText(t("ui.instructor.choose_folder"))
         self.grade_btn.setText(t("ui.instructor.grade"))
         self.gradebook_btn.setText(t("ui.instructor.gradebook"))
@@ -276,8 +288,9 @@ class InstructorPage(QWidget):
     def update_buttons(self) -> None:
         busy = self.future is not None and not self.future.done()
         self.grade_btn.setEnabled(bool(self.key_path and self.folder) and not busy)
-        self.gradebook_btn.setEnabled(bool(self.results) and not busy)
-        self.feedback_btn.setEnabled(bool(self.results) and not busy)
+        inventory = self.checklist is None  # the Excel gradebook and the feedback PDFs: inventory exercises only
+        self.gradebook_btn.setEnabled(bool(self.results) and not busy and inventory)
+        self.feedback_btn.setEnabled(bool(self.results) and not busy and inventory)
 
     # ------------------------------------------------------------------ choosing (tests call these with paths)
     def choose_key(self, path: str | None = None) -> None:
@@ -286,6 +299,13 @@ class InstructorPage(QWidget):
                                                   t("ui.instructor.filter_key"))
         if path:
             self.key_path = Path(path)
+            self.checklist = None
+            if ck.checklist_key(path) is not None:
+                try:
+                    self.checklist = ck.read_checklist(path)
+                except Exception as exc:  # noqa: BLE001 - a broken checklist: said in the user's language
+                    self.key_path = None
+                    self.summary.setText(report_failure(self.win, exc))
             self.retranslate()
             self.update_buttons()
 
@@ -300,8 +320,9 @@ class InstructorPage(QWidget):
     def submission_files(self) -> list[Path]:
         if self.folder is None or not self.folder.is_dir():
             return []
+        suffixes = ck.ANSWER_SUFFIXES if self.checklist is not None else SUBMISSION_SUFFIXES
         return sorted((p for p in self.folder.iterdir()
-                       if p.is_file() and p.suffix.lower() in SUBMISSION_SUFFIXES and not p.name.startswith((".", "~"))
+                       if p.is_file() and p.suffix.lower() in suffixes and not p.name.startswith((".", "~"))
                        and (self.key_path is None or p.resolve() != self.key_path.resolve())),
                       key=lambda p: p.name.lower())
 
@@ -325,6 +346,11 @@ class InstructorPage(QWidget):
         self.progress_seen = []
         self.flushes = 0
         self.results = []
+        checklist = self.checklist
+        kinds = ck.CHECKLIST_KINDS if checklist is not None else exams.finding_kinds()
+        if self.model.kinds != kinds:
+            self.model.kinds = kinds
+            self.model.retranslate()
         self.model.set_results([])
         with self._queue_lock:
             self._run += 1
@@ -345,6 +371,8 @@ class InstructorPage(QWidget):
                     self._latest = (done, total)
 
         def work():
+            if checklist is not None:  # the answers to the registry checklist (as carbonmgr grade --key registry)
+                return ck.grade_answer_files(checklist, paths, lang=lang, progress=progress)
             return grading.grade_submissions(key, paths, lang=lang, progress=progress, on_result=on_result)
 
         self.future = self.win.tasks.watch(self._grading_pool().submit(work), self._graded, self._failed)

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from carbonmgr.training.checklist import (CHECKLIST_KINDS, Answer, Checklist, ChecklistResult, Step,
+from carbonmgr.training.checklist import (ANSWER_SUFFIXES, CHECKLIST_KINDS, Answer, Checklist, ChecklistResult, Step,
                                           bundled_path, grade_answer, grade_files, is_checklist,
                                           read_answer, read_checklist, write_answer)
 
-__all__ = ["CHECKLIST_KINDS", "Answer", "Checklist", "ChecklistResult", "Step", "BUNDLED_NAMES", "bundled_checklist",
+__all__ = ["ANSWER_SUFFIXES", "CHECKLIST_KINDS", "Answer", "Checklist", "ChecklistResult", "Step", "BUNDLED_NAMES", "bundled_checklist",
            "checklist_key", "grade_steps", "grade_answer_files", "read_answer", "read_checklist", "write_answer"]
 
 BUNDLED_NAMES = ("registry", "registry_checklist")  # ``--key registry``: the bundled registry checklist

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QLineEdit, QMenu, QTabWidget, QTextBrowser)
 
 from carbonmgr.common.paths import resource_dir
-from uihelpers import open_and_wait
+from uihelpers import all_widgets, open_and_wait
 
 TS = resource_dir() / "i18n" / "carbonmgr_zh_CN.ts"
 
@@ -64,7 +64,7 @@ def _visible_texts(win) -> list[tuple[str, str]]:
         if text:  # (a header on two lines is one text)
             out.append((where, str(text).replace("&", "").replace("\n", " ")))
 
-    for w in QApplication.allWidgets():
+    for w in all_widgets():
         if not w.isVisible() or w.window() is not win:
             continue
         name = type(w).__name__

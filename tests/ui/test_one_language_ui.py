@@ -16,7 +16,7 @@ from PySide6.QtWidgets import (QAbstractButton, QAbstractItemView, QApplication,
                                QLabel, QLineEdit, QMenu, QTabWidget, QTextBrowser, QTextEdit)
 
 from carbonmgr.facade import Workspace, factor_library
-from uihelpers import open_and_wait
+from uihelpers import all_widgets, open_and_wait
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from language_walk import case_texts, library_citations, problems  # noqa: E402
@@ -42,7 +42,7 @@ def _model_texts(where: str, m: QAbstractItemModel) -> list[tuple[str, str]]:
 def visible_texts(window) -> list[tuple[str, str]]:
     """(where, text) of every string a user can read in ``window`` now."""
     out: list[tuple[str, object]] = []
-    for w in QApplication.allWidgets():
+    for w in all_widgets():
         if not w.isVisible() or w.window() is not window:
             continue
         name = type(w).__name__

@@ -816,3 +816,31 @@ def test_per_line_json_of_text_columns_encodes_each_distinct_value_as_dumps_does
         d = {k: v for k, v in zip(cols, values) if v is not None}
         expected.append(store.dumps(d) if d else None)
     assert store._per_line_json(cols, n) == expected
+
+
+def test_sqlite_utils_plugins_never_run_on_a_project(tmp_path):
+    """A project file is opened by CarbonMgr alone: a sqlite-utils plugin installed beside it (its
+    prepare_connection hook may register SQL functions on every connection) is not loaded or run, and
+    looking for such plugins (every installed distribution's entry points, 0.1 s) is not paid on the
+    first project an import writes."""
+    from sqlite_utils.hookspecs import hookimpl
+    from sqlite_utils.plugins import pm
+
+    seen = []
+
+    class Plugin:
+        @hookimpl
+        def prepare_connection(self, conn):
+            seen.append(conn)
+
+    plugin = Plugin()
+    pm.register(plugin)
+    try:
+        path = tmp_path / "p.carbon"
+        Project.create(path, small_case()).close()
+        with Project.open(path) as p:
+            p.load_case()
+        store.expected_schema(1)
+    finally:
+        pm.unregister(plugin)
+    assert seen == []

@@ -274,7 +274,7 @@ def expected_schema(version: int) -> set[tuple[str, str, str, str | None]]:
     """The schema objects (tables and indexes, with their SQL) that CarbonMgr creates for a file
     of ``version``: made once by running the schema steps on an empty in-memory database."""
     if version not in _expected_schema:
-        db = Database(memory=True, strict=True)
+        db = Database(memory=True, strict=True, execute_plugins=False)
         m = Migrations(MIGRATION_SET)
         for name, fn in _STEPS[:version]:
             m(name=name)(fn)
@@ -991,7 +991,9 @@ class Project:
         with atomic_write(path, code="store.write_failed", companions=("-journal", "-wal", "-shm")) as tmp:
             conn = sqlite3.connect(str(tmp))
             try:
-                db = Database(conn, strict=True)
+                # no sqlite-utils plugins: none may run on a project's connection, and looking for them
+                # (every installed distribution's entry points) cost an import 0.1 s
+                db = Database(conn, strict=True, execute_plugins=False)  # no plugins (see _create)
                 # the temporary file is thrown away on any failure: no need for a disk journal
                 db.execute("PRAGMA journal_mode = MEMORY")
                 db.execute("PRAGMA synchronous = OFF")
@@ -1044,7 +1046,7 @@ class Project:
         except sqlite3.Error as exc:
             raise ProjectError("store.not_a_project", path=str(path)) from exc
         try:
-            db = Database(conn, strict=True)
+            db = Database(conn, strict=True, execute_plugins=False)  # no plugins (see _create)
             app_id = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             tables = set(db.table_names())

@@ -260,3 +260,33 @@ def test_a_block_of_an_absurd_count_is_refused_before_anything_is_allocated(both
             p.activity_ids()
         with pytest.raises(ProjectError):
             p.load_case()
+
+
+def _arrays(path) -> list[str]:
+    raw = zlib.decompress(_block(path))
+    size = int.from_bytes(raw[:8], "little")
+    return store.loads(raw[8:8 + size].decode())["arrays"]
+
+
+def test_a_block_keeps_each_index_in_as_few_bytes_as_its_distinct_values_need(tmp_path, monkeypatch):
+    """Rows and the indexes of a text column take the narrowest array that holds them (one byte per line
+    for a column of at most 256 distinct values, two up to 65,536): less to compress on an import. A block
+    of wide arrays (as written before) reads back the same."""
+    n = 70_000
+    case = large_case(n, blanks=False)
+    case.activities.extra["供应商"] = [f"供应商 {i % 300}" for i in range(n)]  # 300 distinct: 2 bytes
+    case.activities.options["note"] = [f"第 {i} 行" for i in range(n)]  # 70,000 distinct: 4 bytes
+    narrow, wide = tmp_path / "narrow.carbon", tmp_path / "wide.carbon"
+    Project.create(narrow, case).close()
+    # quantity, row, facility, source, item, unit, evidence, note, biogenic (all blank), 供应商 (the other
+    # columns are not text)
+    assert _arrays(narrow) == ["d", "i", "B", "B", "B", "B", "B", "i", "B", "H"]
+    with monkeypatch.context() as m:
+        m.setattr(store, "_narrowest", lambda count, codes=None: "i")
+        m.setattr(store, "_ROW_CODE", "q")
+        Project.create(wide, case).close()
+    assert _arrays(wide) == ["d", "q", "i", "i", "i", "i", "i", "i", "i", "i"]
+    with Project.open(narrow) as p, Project.open(wide) as w:
+        a, b = p.load_case().activities, w.load_case().activities
+    assert table_dict(a) == table_dict(b) == table_dict(case.activities)
+    assert types(a) == types(b) == types(case.activities)

@@ -421,7 +421,7 @@ def _pack_activities(acts: ActivityTable) -> bytes | None:
         quantity = [nan if q is None else q for q in quantity]
     arrays: list = []
     _array(arrays, "d", quantity)
-    row = acts.row if None in acts.row else {"a": _array(arrays, "q", acts.row)}
+    row = acts.row if None in acts.row else {"a": _array(arrays, _row_code(acts.row), acts.row)}
     columns = {"quantity": {"a": 0}, "row": row,
                **{name: _distinct(arrays, getattr(acts, name)) for name in _TEXT_COLUMNS},
                "options": {k: _distinct(arrays, col) if set(map(type, col)) <= _TEXT_OR_BLANK else col
@@ -436,22 +436,34 @@ def _pack_activities(acts: ActivityTable) -> bytes | None:
     return zlib.compress(b"".join([struct.pack("<Q", len(text)), text, *(a.tobytes() for a in arrays)]), 1)
 
 
-def _array(arrays: list, code: str, values) -> int:
+def _array(arrays: list, code: str, values: list) -> int:
     from array import array
 
-    arrays.append(array(code, values))
+    arrays.append(array(code, values))  # from a list: an array grows item by item from an iterator
     return len(arrays) - 1
 
 
 def _distinct(arrays: list, col: list) -> dict:
     """A column of text and blanks as its distinct values ("u") and an array of each line's index among
-    them ("a": which array)."""
+    them ("a": which array), in the narrowest array that holds the indexes."""
     values = list(dict.fromkeys(col))
     index = {v: i for i, v in enumerate(values)}
-    return {"u": values, "a": _array(arrays, "i", map(index.__getitem__, col))}
+    return {"u": values, "a": _array(arrays, _narrowest(len(values)), list(map(index.__getitem__, col)))}
 
 
-_ARRAY_CODES = {"d": 8, "q": 8, "i": 4}
+def _narrowest(count: int) -> str:
+    """The array type of indexes 0 .. count - 1: one byte each up to 256 values, two up to 65,536."""
+    return "B" if count <= 1 << 8 else "H" if count <= 1 << 16 else "i"
+
+
+_ROW_CODE = "i"  # row numbers (a worksheet has 1,048,576 rows at most) in 4 bytes when they fit
+
+
+def _row_code(rows: list) -> str:
+    return _ROW_CODE if rows and -(1 << 31) <= min(rows) and max(rows) < 1 << 31 else "q"
+
+
+_ARRAY_CODES = {"d": 8, "q": 8, "i": 4, "H": 2, "B": 1}  # the first blocks held rows as q, indexes as i
 
 
 def _column(x: Any, n: int, arrays: list[list]) -> list:

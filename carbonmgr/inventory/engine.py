@@ -21,6 +21,7 @@ from typing import Any
 
 from carbonmgr.inventory import methods
 from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.common.gcpause import gc_paused
 from carbonmgr.factors.library import (CN_FUEL_CHAIN, DEFAULT_GRID_SET, DEFAULT_PROCESS_CHAIN, SECTOR_FUEL_SETS,
                                        SECTORS_WITHOUT_OWN_TABLE, Factor,
                       Library, default_library, norm_name, pick_year, plausible_ranges)
@@ -1388,6 +1389,11 @@ def compute(case: CaseData, library: Library | None = None, *, raise_on_error: b
     Problems with lines (unknown item, unit that does not fit ...) are collected for
     every line and raised together as :class:`ValidationFailed`.
     """
+    with gc_paused():  # a large case's columns: see carbonmgr/common/gcpause.py
+        return _compute(case, library, raise_on_error)
+
+
+def _compute(case: CaseData, library: Library | None, raise_on_error: bool) -> Inventory:
     lib = library or default_library()
     info = case.info
     resolver = Resolver(lib, case)

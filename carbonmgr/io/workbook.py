@@ -13,7 +13,6 @@ back to per-cell work only for odd cells.
 from __future__ import annotations
 
 import datetime as _dt
-import gc
 import heapq
 import math
 import os
@@ -22,7 +21,6 @@ import unicodedata
 import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from dataclasses import dataclass, field as dc_field
 from itertools import compress
 from pathlib import Path, PurePosixPath
@@ -31,6 +29,7 @@ from typing import Any, Callable, Iterable
 from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
+from carbonmgr.common.gcpause import gc_paused
 from carbonmgr.common.i18n import register_names, translate
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
@@ -924,23 +923,10 @@ def read_case(path: str | os.PathLike) -> CaseData:
     except Exception as exc:  # calamine raises its own errors, but also ValueError/OSError
         raise ValidationFailed([_read_failed(path, exc)]) from None
     try:
-        with _gc_paused():
+        with gc_paused():  # hundreds of thousands of (acyclic) row lists: ~10 % of a large read
             return _Reader(path, book).read()
     finally:
         book.close()
-
-
-@contextmanager
-def _gc_paused():
-    """Pause the cyclic garbage collector while hundreds of thousands of (acyclic) row
-    lists are allocated: otherwise its repeated full passes cost ~10 % of a large read."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
 
 
 def _read_failed(path: Path, exc: BaseException) -> Problem:

@@ -50,6 +50,7 @@ from sqlite_utils.migrations import Migrations
 
 from carbonmgr import __version__
 from carbonmgr.common.errors import ProjectError, Problem
+from carbonmgr.common.gcpause import gc_paused
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.factors.library import Factor, GwpValue, Library, norm_name
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, CALC_OPTIONS, CH4_RULES, CONSOLIDATIONS, EQUIPMENT_METHODS,
@@ -1000,6 +1001,12 @@ class Project:
 
     @classmethod
     def _create(cls, path: Path, case: CaseData, inventory, library: Library | None) -> "Project":
+        with gc_paused():  # a large case's columns: see carbonmgr/common/gcpause.py
+            cls._write_new(path, case, inventory, library)
+            return cls.open(path)
+
+    @classmethod
+    def _write_new(cls, path: Path, case: CaseData, inventory, library: Library | None) -> None:
         with atomic_write(path, code="store.write_failed", companions=("-journal", "-wal", "-shm")) as tmp:
             conn = sqlite3.connect(str(tmp))
             try:
@@ -1038,7 +1045,6 @@ class Project:
                     stale = Path(str(path) + suffix)
                     if stale.exists():
                         stale.unlink()
-        return cls.open(path)
 
     @classmethod
     def open(cls, path) -> "Project":
@@ -1750,7 +1756,7 @@ class Project:
         if library is None:
             from carbonmgr.factors.library import default_library
             library = default_library()
-        with db.atomic():
+        with gc_paused(), db.atomic():  # a large case's columns: see carbonmgr/common/gcpause.py
             acts, ids = self._load_activities()
             _check_inventory(inv, acts)
             previous = self.latest_run_id()

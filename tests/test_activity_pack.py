@@ -329,3 +329,25 @@ def test_computing_and_writing_a_large_case_runs_no_garbage_collection(tmp_path)
         gc.callbacks.remove(hook)
         gc.set_threshold(*thresholds)
     assert {name: gens for name, gens in seen.items() if gens not in ([], [0])} == {}
+
+
+def test_a_column_of_text_with_one_value_of_another_type_far_down_is_kept_as_it_is(tmp_path):
+    """Whether a column is text is told from its distinct values (one pass): a number, True or a date far
+    below the first lines of an option column keeps the column as values; in a column that must be text
+    (the item), the lines are written as rows; both read back exactly."""
+    case = large_case(blanks=False)
+    acts = case.activities
+    acts.options["evidence"][5000] = 1.0
+    acts.options["evidence"][6000] = True  # equal to 1.0 as a key: must not come back as 1.0
+    acts.options["note"][N - 1] = 0
+    acts.extra["供应商"][700] = dt.date(2024, 5, 1)
+    path = tmp_path / "mixed.carbon"
+    Project.create(path, case).close()
+    assert counts(path) == (0, 1)
+    with Project.open(path) as p:
+        back = p.load_case().activities
+    assert table_dict(back) == table_dict(acts) and types(back) == types(acts)
+    acts.item[N - 2] = 3.0
+    rows = tmp_path / "rows.carbon"
+    Project.create(rows, case).close()
+    assert counts(rows) == (N, 0)

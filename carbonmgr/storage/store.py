@@ -409,13 +409,13 @@ def _pack_activities(acts: ActivityTable) -> bytes | None:
     its distinct values in the JSON and each line's index among them in an array. None when a column
     holds a value of a type its table column would convert (the lines are then written as rows, as
     before): what comes back is exactly what rows would give."""
-    for name in _TEXT_COLUMNS:
-        if not set(map(type, getattr(acts, name))) <= _TEXT_OR_BLANK:
-            return None
     if not set(map(type, acts.row)) <= _INT_OR_BLANK:
         return None
     quantity = acts.quantity
     if not set(map(type, quantity)) <= _FLOAT_OR_BLANK:
+        return None
+    texts = {name: _distinct(getattr(acts, name)) for name in _TEXT_COLUMNS}
+    if any(values is None for values, _codes in texts.values()):
         return None
     if None in quantity:
         nan = float("nan")
@@ -423,12 +423,17 @@ def _pack_activities(acts: ActivityTable) -> bytes | None:
     arrays: list = []
     _array(arrays, "d", quantity)
     row = acts.row if None in acts.row else {"a": _array(arrays, _row_code(acts.row), acts.row)}
+
+    def column(col: list, distinct: tuple | None = None) -> Any:
+        values, codes = distinct or _distinct(col)
+        if values is None:
+            return col  # not text: as JSON
+        return {"u": values, "a": _array(arrays, _narrowest(len(values)), codes)}
+
     columns = {"quantity": {"a": 0}, "row": row,
-               **{name: _distinct(arrays, getattr(acts, name)) for name in _TEXT_COLUMNS},
-               "options": {k: _distinct(arrays, col) if set(map(type, col)) <= _TEXT_OR_BLANK else col
-                           for k, col in acts.options.items()},
-               "extra": {k: _distinct(arrays, col) if set(map(type, col)) <= _TEXT_OR_BLANK else col
-                         for k, col in acts.extra.items()},
+               **{name: column([], texts[name]) for name in _TEXT_COLUMNS},
+               "options": {k: column(col) for k, col in acts.options.items()},
+               "extra": {k: column(col) for k, col in acts.extra.items()},
                "arrays": [a.typecode for a in arrays]}
     text = dumps(columns).encode("utf-8")
     if sys.byteorder != "little":  # pragma: no cover - the block is little-endian
@@ -444,12 +449,21 @@ def _array(arrays: list, code: str, values: list) -> int:
     return len(arrays) - 1
 
 
-def _distinct(arrays: list, col: list) -> dict:
-    """A column of text and blanks as its distinct values ("u") and an array of each line's index among
-    them ("a": which array), in the narrowest array that holds the indexes."""
-    values = list(dict.fromkeys(col))
-    index = {v: i for i, v in enumerate(values)}
-    return {"u": values, "a": _array(arrays, _narrowest(len(values)), list(map(index.__getitem__, col)))}
+def _distinct(col: list) -> tuple[list | None, list]:
+    """A column of text and blanks as its distinct values and each line's index among them, in one pass
+    ((None, ...) when the column holds anything but text and blanks: a value that is neither is then
+    among the distinct values, as no text or blank equals it)."""
+    if not set(map(type, col[:64])) <= _TEXT_OR_BLANK:
+        return None, []  # (a quick answer for a column of numbers)
+    index: dict = {}
+    add = index.setdefault
+    try:
+        codes = [add(v, len(index)) for v in col]
+    except TypeError:  # a value that cannot be a key is not text
+        return None, []
+    if not set(map(type, index)) <= _TEXT_OR_BLANK:
+        return None, []
+    return list(index), codes
 
 
 def _narrowest(count: int) -> str:

@@ -733,8 +733,9 @@ def _pack_lines(activity_ids, groups, rows, quantities) -> bytes:
     nan = float("nan")
     parts = [struct.pack("<I", n),
              array("q", activity_ids).tobytes(), array("i", groups).tobytes(),
-             array("q", [-1 if r is None else r for r in rows]).tobytes(),
-             array("d", [nan if q is None else q for q in quantities]).tobytes()]
+             array("q", [-1 if r is None else r for r in rows] if None in rows else rows).tobytes(),
+             array("d", [nan if q is None else q for q in quantities] if None in quantities else quantities
+                   ).tobytes()]
     return zlib.compress(b"".join(parts), 1)
 
 

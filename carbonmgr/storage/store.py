@@ -43,7 +43,7 @@ import struct
 import sys
 import zlib
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
@@ -335,8 +335,11 @@ def _none_if_empty(d: dict | None) -> str | None:
     return dumps(d) if d else None
 
 
-def _write_case(db: Database, case: CaseData) -> list[int]:
-    """Write all of ``case`` into empty tables; returns the activity ids in line order."""
+def _write_case(db: Database, case: CaseData, deferred: list | None = None) -> list[int]:
+    """Write all of ``case`` into empty tables; returns the activity ids in line order.
+
+    ``deferred``: a list to which the writing of a large case's block of lines is added (a function to
+    call before the transaction ends), so that it is compressed while the caller goes on."""
     conn = db.conn
     info = case.info
     rows = [("info", name, dumps(getattr(info, name)), i) for i, name in enumerate(_INFO_FIELDS)]
@@ -370,9 +373,15 @@ def _write_case(db: Database, case: CaseData) -> list[int]:
     n = len(acts)
     ids = list(range(1, n + 1))
     if n >= _PACK_LINES and _has_table(conn, "activity_pack"):
-        data = _pack_activities(acts)
-        if data is not None:
-            conn.execute("INSERT INTO activity_pack(id, lines, data) VALUES (1, ?, ?)", (n, data))
+        raw = _activity_block(acts)
+        if raw is not None:
+            data = _deflate_aside(raw)
+            insert = lambda: conn.execute("INSERT INTO activity_pack(id, lines, data) VALUES (1, ?, ?)",  # noqa: E731
+                                          (n, data()))
+            if deferred is None:
+                insert()
+            else:
+                deferred.append(insert)
             _set_meta(db, last_activity_id=str(n))
             return ids
     # the tables are empty: the line-order index is built once after the lines (not grown line by line),
@@ -403,7 +412,28 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
 
 
 def _pack_activities(acts: ActivityTable) -> bytes | None:
-    """The lines as one compressed block: the JSON of their columns (each value as :func:`dumps` writes
+    """The lines as one compressed block (see :func:`_activity_block`)."""
+    raw = _activity_block(acts)
+    return None if raw is None else zlib.compress(raw, 1)
+
+
+def _deflate_aside(raw: bytes) -> Callable[[], bytes]:
+    """``zlib.compress(raw, 1)`` on a worker thread (zlib lets go of the GIL while it compresses): the
+    block of a large case is compressed while the rest of the project is built. Returns the function
+    that gives the compressed bytes (waiting for them)."""
+    global _deflater
+    if _deflater is None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        _deflater = ThreadPoolExecutor(max_workers=1, thread_name_prefix="carbonmgr-deflate")
+    return _deflater.submit(zlib.compress, raw, 1).result
+
+
+_deflater = None  # one worker: blocks are compressed one after the other, beside the main thread
+
+
+def _activity_block(acts: ActivityTable) -> bytes | None:
+    """The lines as one block, before compression: the JSON of their columns (each value as :func:`dumps` writes
     it in a row's JSON), where numbers are kept as arrays after the JSON: the quantities (little-endian
     doubles, a blank as NaN, which a REAL column stores as NULL too), the rows, and for a column of text
     its distinct values in the JSON and each line's index among them in an array. None when a column
@@ -439,7 +469,7 @@ def _pack_activities(acts: ActivityTable) -> bytes | None:
     if sys.byteorder != "little":  # pragma: no cover - the block is little-endian
         for a in arrays:
             a.byteswap()
-    return zlib.compress(b"".join([struct.pack("<Q", len(text)), text, *(a.tobytes() for a in arrays)]), 1)
+    return b"".join([struct.pack("<Q", len(text)), text, *(a.tobytes() for a in arrays)])
 
 
 def _array(arrays: list, code: str, values: list) -> int:
@@ -655,6 +685,7 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
 
     conn = db.conn
     acts = inv.case.activities
+    lines = _deflate_aside(_lines_block(activity_ids, inv.line_group, acts.row, acts.quantity))
     now = _now()
     d = inv.to_dict(with_lines=False)
     used = d.pop("factors_used")
@@ -692,8 +723,6 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
                      "iso_category, scope3_category, share, method, tco2e, trace, coefficients) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                      [(*r, None if cf is None else dumps(cf)) for r, cf in zip(grows, coefs)])
-    conn.execute("UPDATE results SET lines = ? WHERE id = ?",
-                 (_pack_lines(activity_ids, inv.line_group, acts.row, acts.quantity), run_id))
 
     # lines of the equipment register: few, each with its own detail and trace
     base = len(inv.line_group)
@@ -713,6 +742,7 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
     conn.executemany("INSERT INTO snapshot_gwp(run_id, gas, value, \"set\", source) VALUES (?, ?, ?, ?, ?)",
                      [(run_id, gas, v["value"], v.get("set") or inv.gwp, v.get("source") or "")
                       for gas, v in gwp_used.items()])
+    conn.execute("UPDATE results SET lines = ? WHERE id = ?", (lines(), run_id))
     meta = {"modified_at": now}
     if inv.library_version:
         meta["library_version"] = inv.library_version
@@ -727,6 +757,11 @@ _LINE_ARRAYS = (("activity_id", "q"), ("group", "i"), ("row", "q"), ("quantity",
 def _pack_lines(activity_ids, groups, rows, quantities) -> bytes:
     """A run's activity lines as four arrays in one compressed blob (a missing row is -1, a
     missing quantity NaN): writing 200,000 lines costs one blob, not 200,000 rows."""
+    return zlib.compress(_lines_block(activity_ids, groups, rows, quantities), 1)
+
+
+def _lines_block(activity_ids, groups, rows, quantities) -> bytes:
+    """The blob of :func:`_pack_lines` before compression."""
     from array import array
 
     n = len(groups)
@@ -736,7 +771,7 @@ def _pack_lines(activity_ids, groups, rows, quantities) -> bytes:
              array("q", [-1 if r is None else r for r in rows] if None in rows else rows).tobytes(),
              array("d", [nan if q is None else q for q in quantities] if None in quantities else quantities
                    ).tobytes()]
-    return zlib.compress(b"".join(parts), 1)
+    return b"".join(parts)
 
 
 def _unpack_lines(blob: bytes) -> dict[str, list]:
@@ -1027,7 +1062,7 @@ class Project:
             try:
                 # no sqlite-utils plugins: none may run on a project's connection, and looking for them
                 # (every installed distribution's entry points) cost an import 0.1 s
-                db = Database(conn, strict=True, execute_plugins=False)  # no plugins (see _create)
+                db = Database(conn, strict=True, execute_plugins=False)
                 # the temporary file is thrown away on any failure: no need for a disk journal
                 db.execute("PRAGMA journal_mode = MEMORY")
                 db.execute("PRAGMA synchronous = OFF")
@@ -1038,7 +1073,8 @@ class Project:
                     _set_meta(db, app="CarbonMgr", app_version=__version__, created_at=now, modified_at=now,
                               case_modified_at=now,
                               library_version=getattr(inventory, "library_version", "") or "")
-                    ids = _write_case(db, case)
+                    deferred: list = []  # the block of a large case's lines, compressed meanwhile
+                    ids = _write_case(db, case, deferred)
                     _audit(db, "create", "project", None, None, None,
                            {"path": path.name, "lines": len(ids), "facilities": len(case.facilities)}, now)
                     if inventory is not None:
@@ -1047,6 +1083,8 @@ class Project:
                             from carbonmgr.factors.library import default_library
                             library = default_library()
                         _write_inventory(db, inventory, ids, library)
+                    for finish in deferred:
+                        finish()
                 # A rollback journal (not WAL): once a save has committed, the .carbon file alone holds it,
                 # so a copy taken while the app is open is complete, and shared (network) drives work.
                 db.execute("PRAGMA journal_mode = DELETE")

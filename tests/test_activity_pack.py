@@ -351,3 +351,31 @@ def test_a_column_of_text_with_one_value_of_another_type_far_down_is_kept_as_it_
     rows = tmp_path / "rows.carbon"
     Project.create(rows, case).close()
     assert counts(rows) == (N, 0)
+
+
+def test_a_large_workbook_imported_by_the_command_line_gives_back_every_line_s_trace(tmp_path):
+    """issue 8 item 19, end to end: `carbonmgr import` of a real workbook of more lines than make a block
+    (the project holds its lines and its run compactly: one block of columns, one block of lines, a trace
+    template per group), and the project opened again gives each line's full trace exactly as the engine
+    computes it from the workbook."""
+    import os
+    import subprocess
+    import sys
+
+    from carbonmgr.io.workbook import read_case, write_case
+
+    book, target = tmp_path / "large.xlsx", tmp_path / "large.carbon"
+    write_case(large_case(N + 500, blanks=False), book)
+    env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="", LC_MESSAGES="", CARBONMGR_LANG="")
+    out = subprocess.run([sys.executable, "-m", "carbonmgr", "import", str(book), "-o", str(target)],
+                         capture_output=True, text=True, env=env, timeout=300)
+    assert out.returncode == 0, out.stderr
+    assert counts(target) == (0, 1)
+    inv = compute(read_case(book), default_library())
+    with Project.open(target) as p:
+        for i in (0, 1, 2, 3, 4, 5, 777, N + 499):
+            assert p.line_trace(i) == inv.line(i)["trace"]
+        assert p.line_trace(N + 500) is None
+        saved = p.latest_inventory()
+    assert saved["totals"] == inv.totals
+    assert [saved["lines"][i]["tco2e"] for i in (0, N + 499)] == [inv.line(i)["tco2e"] for i in (0, N + 499)]

@@ -950,6 +950,7 @@ class _Reader:
         self.fac_ok = False  # the Facilities sheet was read (its ids can be checked against)
         self.fac_sheet = "Facilities"
         self.unreadable: set[str] = set()  # sheets too large to read (a problem each)
+        self.parts: dict[str, str] | None = None  # sheet name -> zip member of its XML
 
     # -- orchestration ------------------------------------------------------------------------
 
@@ -976,7 +977,7 @@ class _Reader:
     def _scan(self) -> tuple[list, Problem | None]:
         """Formula/error scan of the contract sheets (runs in a worker thread: adds nothing itself)."""
         try:
-            parts = _sheet_parts(self.path)
+            parts = self.parts if self.parts is not None else _sheet_parts(self.path)
             wanted = {name: parts[name] for name in self.found.values()
                       if name in parts and name not in self.unreadable}
             return _scan_sheets(self.path, wanted), None
@@ -990,7 +991,7 @@ class _Reader:
         that grid is of a size to read: a sheet that is not is a problem, and is not read."""
         wanted = [*self.found.values(), *self.documents]
         try:
-            parts = _sheet_parts(self.path)
+            parts = self.parts = _sheet_parts(self.path)  # (the scan reads the same sheets)
             problems = check_sheet_extents(self.path, {name: parts[name] for name in wanted})
         except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, SyntaxError):
             raise ValidationFailed([Problem("workbook.corrupt", {"name": self.path.name})]) from None

@@ -51,3 +51,17 @@ def test_project_keeps_its_factors_until_rerun_is_asked(tmp_path, monkeypatch, e
         assert after["scope2_location"] == pytest.approx(result["new_totals"]["scope2_location"])
         assert after["scope2_location"] != pytest.approx(before["scope2_location"])
         assert ws.factor_changes() == []
+
+
+def test_a_factor_row_as_a_dict_is_every_field_and_its_key():
+    """Factor.to_dict (a snapshot row in a project, a row in --json) is exactly dataclasses.asdict plus the
+    key, for every row of the bundled library: every field is a plain value."""
+    import dataclasses
+
+    from carbonmgr.factors.library import default_library
+
+    for f in default_library().factors:
+        d = f.to_dict()
+        assert d == {**dataclasses.asdict(f), "key": f.key}
+        assert list(d) == [*(x.name for x in dataclasses.fields(f)), "key"]
+        assert all(v is None or type(v) in (str, int, float, bool) for v in d.values())

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
@@ -122,9 +122,13 @@ class Factor:
         return ", ".join(b for b in bits if b)
 
     def to_dict(self) -> dict:
-        d = asdict(self)
+        # every field is a plain value (text, number, None): what asdict gives, without its deep copies
+        d = {name: getattr(self, name) for name in _FACTOR_FIELDS}
         d["key"] = self.key
         return d
+
+
+_FACTOR_FIELDS = tuple(f.name for f in fields(Factor))
 
 
 @dataclass(frozen=True)

@@ -1314,7 +1314,9 @@ class Inventory:
         for g in self.groups:
             if g.calc:
                 for f in g.calc.factors():
-                    used.setdefault(f.key, f.to_dict())
+                    key = f.key
+                    if key not in used:
+                        used[key] = f.to_dict()
         return used
 
     def gwps_used(self) -> dict[str, dict]:

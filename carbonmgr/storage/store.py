@@ -224,7 +224,7 @@ def _m0007_practice_attempts(db: Database) -> None:
 
 def _m0008_activity_pack(db: Database) -> None:
     # a large case's activity lines written at once (an import, Save As) as one compressed block of
-    # columns instead of a row per line (carbonmgr/storage/store.py, _pack_activities); the first edit of
+    # columns instead of a row per line (carbonmgr/storage/store.py, _activity_block); the first edit of
     # a line turns the block into rows. A file holds its lines one way or the other, never both.
     db["activity_pack"].create({"id": int, "lines": int, "data": bytes}, pk="id", not_null=["lines", "data"],
                                strict=True)
@@ -411,12 +411,6 @@ def _has_table(conn: sqlite3.Connection, name: str) -> bool:
     return conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone() is not None
 
 
-def _pack_activities(acts: ActivityTable) -> bytes | None:
-    """The lines as one compressed block (see :func:`_activity_block`)."""
-    raw = _activity_block(acts)
-    return None if raw is None else zlib.compress(raw, 1)
-
-
 def _deflate_aside(raw: bytes) -> Callable[[], bytes]:
     """``zlib.compress(raw, 1)`` on a worker thread (zlib lets go of the GIL while it compresses): the
     block of a large case is compressed while the rest of the project is built. Returns the function
@@ -433,10 +427,11 @@ _deflater = None  # one worker: blocks are compressed one after the other, besid
 
 
 def _activity_block(acts: ActivityTable) -> bytes | None:
-    """The lines as one block, before compression: the JSON of their columns (each value as :func:`dumps` writes
-    it in a row's JSON), where numbers are kept as arrays after the JSON: the quantities (little-endian
-    doubles, a blank as NaN, which a REAL column stores as NULL too), the rows, and for a column of text
-    its distinct values in the JSON and each line's index among them in an array. None when a column
+    """The lines as one block (compressed before it is stored): the JSON of their columns (each value as
+    :func:`dumps` writes it in a row's JSON), where numbers are kept as arrays after the JSON: the
+    quantities (little-endian doubles, a blank as NaN, which a REAL column stores as NULL too), the rows,
+    and for a column of text its distinct values in the JSON and each line's index among them in an array
+    (the narrowest that holds them). None when a column
     holds a value of a type its table column would convert (the lines are then written as rows, as
     before): what comes back is exactly what rows would give."""
     if not set(map(type, acts.row)) <= _INT_OR_BLANK:
@@ -532,7 +527,7 @@ _FLOAT_OR_BLANK = frozenset((float, type(None)))
 
 
 def _unpack_activities(data: Any, n: Any) -> ActivityTable:
-    """The lines of a block written by :func:`_pack_activities`. A project file is untrusted: anything
+    """The lines of a block written by :func:`_activity_block`. A project file is untrusted: anything
     but a well-formed block of ``n`` lines of the right types is a ValueError (a damaged project)."""
     from array import array
 
@@ -754,14 +749,9 @@ def _write_inventory(db: Database, inv, activity_ids: list[int], library: Librar
 _LINE_ARRAYS = (("activity_id", "q"), ("group", "i"), ("row", "q"), ("quantity", "d"))
 
 
-def _pack_lines(activity_ids, groups, rows, quantities) -> bytes:
-    """A run's activity lines as four arrays in one compressed blob (a missing row is -1, a
-    missing quantity NaN): writing 200,000 lines costs one blob, not 200,000 rows."""
-    return zlib.compress(_lines_block(activity_ids, groups, rows, quantities), 1)
-
-
 def _lines_block(activity_ids, groups, rows, quantities) -> bytes:
-    """The blob of :func:`_pack_lines` before compression."""
+    """A run's activity lines as four arrays in one blob, compressed before it is stored (a missing row is
+    -1, a missing quantity NaN): writing 200,000 lines costs one blob, not 200,000 rows."""
     from array import array
 
     n = len(groups)

@@ -10,8 +10,9 @@ holds who submitted it, which package it answers and a seal:
 ``exam_id``, ``variant``, ``exam_title``  the exam the package belongs to, for the gradebook
 ``submitted_at``  UTC time of the submission
 ``seal``  ``hmac-sha256:<hex>`` over a canonical serialisation of the case as stored
-(every field of the case: settings, facilities, activity lines with all their columns,
-instruments, equipment, documents) and of the fields above.
+(every field of the case that holds a value: settings, facilities, activity lines with all their
+columns, instruments, equipment, ETS units, documents) and of the fields above. A field left empty
+is not part of it, so a field that a later version adds does not break an earlier seal.
 
 At grading, :func:`read_submission` loads the case back from the file and recomputes the
 seal: an edit made to the case or to the fields above with any SQLite tool changes it
@@ -110,25 +111,39 @@ def _norm(value: Any) -> Any:
     return str(value)
 
 
-def canonical_case(case: CaseData) -> dict:
-    """Every field of a case as plain JSON values (columns left all empty are dropped)."""
+def _fields(obj: Any) -> dict:
+    """The fields of a record (the case settings, a facility, a unit ...) that hold a value: a field
+    left empty is left out, so that a field a later version adds (empty in a case that does not use
+    it) does not change the seal of a submission made before it existed."""
+    return {k: v for k, v in dataclasses.asdict(obj).items() if v is not None}
+
+
+def canonical_case(case: CaseData, *, legacy: bool = False) -> dict:
+    """Every field of a case as plain JSON values (fields and columns left empty are dropped).
+
+    ``legacy``: the form of the first sealed submissions (every field, empty ones too, and no ETS
+    units), so that a submission sealed then still reads as intact."""
     acts = case.activities
+    fields = dataclasses.asdict if legacy else _fields
 
     def columns(d: dict[str, list]) -> dict[str, list]:
         return {k: list(col) for k, col in sorted(d.items()) if any(v is not None for v in col)}
 
-    return _norm({
-        "info": dataclasses.asdict(case.info),
-        "facilities": [dataclasses.asdict(f) for f in case.facilities],
+    canon = {
+        "info": fields(case.info),
+        "facilities": [fields(f) for f in case.facilities],
         "activities": {"row": acts.row, "facility": acts.facility, "source": acts.source, "item": acts.item,
                        "quantity": acts.quantity, "unit": acts.unit, "options": columns(acts.options),
                        "extra": columns(acts.extra)},
-        "instruments": [dataclasses.asdict(i) for i in case.instruments],
-        "equipment": [dataclasses.asdict(e) for e in case.equipment],
+        "instruments": [fields(i) for i in case.instruments],
+        "equipment": [fields(e) for e in case.equipment],
         "documents": case.documents,
         "columns": case.columns,
         "sheet_names": case.sheet_names,
-    })
+    }
+    if not legacy and case.ets is not None and case.ets.units:
+        canon["ets"] = [_fields(u) for u in case.ets.units]
+    return _norm(canon)
 
 
 def canonical_bytes(value: Any) -> bytes:
@@ -136,10 +151,22 @@ def canonical_bytes(value: Any) -> bytes:
                       allow_nan=False).encode("utf-8")
 
 
-def compute_seal(case: CaseData, meta: dict[str, str]) -> str:
-    """The seal of a case and its submission fields (``hmac-sha256:<hex>``)."""
-    body = canonical_bytes({"meta": {k: meta.get(k, "") for k in META_KEYS}, "case": canonical_case(case)})
+def compute_seal(case: CaseData, meta: dict[str, str], *, legacy: bool = False) -> str:
+    """The seal of a case and its submission fields (``hmac-sha256:<hex>``); ``legacy``: in the form of
+    the first sealed submissions (:func:`canonical_case`)."""
+    body = canonical_bytes({"meta": {k: meta.get(k, "") for k in META_KEYS}, "case": canonical_case(case, legacy=legacy)})
     return _SEAL_PREFIX + hmac.new(_SEAL_KEY, b"carbonmgr-submission\x00" + body, hashlib.sha256).hexdigest()
+
+
+def seal_matches(sealed: str, case: CaseData, meta: dict[str, str]) -> bool:
+    """Whether ``sealed`` is the seal of ``case`` and ``meta``: in today's form, or in the form of a
+    submission sealed before the case gained its ETS units (only when the case has none, so that ETS
+    units cannot be edited under an old-form seal)."""
+    if hmac.compare_digest(sealed, compute_seal(case, meta)):
+        return True
+    if case.ets is not None and case.ets.units:
+        return False
+    return hmac.compare_digest(sealed, compute_seal(case, meta, legacy=True))
 
 
 # ------------------------------------------------------------------ writing
@@ -270,7 +297,7 @@ def _submission(path: Path, case: CaseData, meta: dict[str, str]) -> Submission:
     if not sealed:
         seal = SEAL_BROKEN  # trainee fields without a seal: the seal was removed
     else:
-        seal = SEAL_OK if hmac.compare_digest(sealed, compute_seal(case, full)) else SEAL_BROKEN
+        seal = SEAL_OK if seal_matches(sealed, case, full) else SEAL_BROKEN
     return Submission(path, case, seal, trainee_id=fields["trainee_id"] or None,
                       trainee_name=fields["trainee_name"] or None, package_id=fields["package_id"] or None,
                       exam_id=fields["exam_id"] or None, variant=fields["variant"] or None,

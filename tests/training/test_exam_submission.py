@@ -2,6 +2,8 @@
 seal; an edit made with sqlite3 breaks the seal; hostile files give a located error."""
 from __future__ import annotations
 
+import copy
+import dataclasses
 import os
 import sqlite3
 import subprocess
@@ -15,8 +17,8 @@ from carbonmgr.common.paths import demo_path
 from carbonmgr.io.reader import read_workbook
 from carbonmgr.storage.store import Project
 from carbonmgr.training.package import ExamDocument, ExamPackage, write_package
-from carbonmgr.training.submission import (SEAL_BROKEN, SEAL_NONE, SEAL_OK, canonical_case, read_submission,
-                                           write_submission)
+from carbonmgr.training.submission import (SEAL_BROKEN, SEAL_NONE, SEAL_OK, canonical_case, compute_seal,
+                                           read_submission, write_submission)
 
 
 def run(*args, cwd=None, lang="en"):
@@ -194,3 +196,72 @@ def test_carbonmgr_calc_reads_a_submission_and_leaves_it_unchanged(sealed):
 
     assert len(json.loads(r.stdout)["lines"]) > 0
     assert path.read_bytes() == before
+
+
+def _with_ets(case):
+    from carbonmgr.inventory.ets_model import EtsData, EtsUnit
+    out = copy.deepcopy(case)
+    out.ets = EtsData([EtsUnit("U1", facility=case.facilities[0].id, klass="I", generation=3_000_000.0,
+                               supply=2_800_000.0, load_factor=0.8, cooling="water", row=2)])
+    return out
+
+
+@pytest.mark.parametrize("edit", [
+    "UPDATE ets_units SET data = replace(data, '3000000', '3500000')",
+    "DELETE FROM ets_units",
+])
+def test_the_seal_covers_the_ets_units(tmp_path, demo_case, edit):
+    """A trainee's ETS units (class, output, load factor ...) are part of what is sealed."""
+    case = _with_ets(demo_case)
+    path = write_submission(tmp_path / "ets.cmsub", case, package=small_package().identity(), trainee_id="S001")
+    assert read_submission(path).seal == SEAL_OK
+    con = sqlite3.connect(path)
+    with con:
+        assert con.execute(edit).rowcount >= 1
+    con.close()
+    assert read_submission(path).seal == SEAL_BROKEN
+
+
+def test_a_field_a_later_version_adds_leaves_earlier_seals_intact(demo_case):
+    """A new optional field of the case settings (empty in a case that does not use it) does not
+    change the canonical form, so a submission sealed before the field existed stays intact; a value
+    in that field does change it."""
+    base = type(demo_case.info)
+    later = dataclasses.make_dataclass("LaterCaseInfo", [("new_optional_key", "float | None", None)], bases=(base,))
+    newer = copy.deepcopy(demo_case)
+    newer.info = later(**dataclasses.asdict(demo_case.info))
+    assert canonical_case(newer) == canonical_case(demo_case)
+    newer.info.new_optional_key = 12.5
+    assert canonical_case(newer) != canonical_case(demo_case)
+
+
+def test_a_submission_sealed_in_the_first_form_still_reads_intact(sealed, demo_case):
+    """Submissions sealed before empty fields were left out of the seal (the first form) read as
+    intact; under such a seal, ETS units cannot be added unnoticed."""
+    path, _ = sealed
+    sub = read_submission(path)
+    old = compute_seal(sub.case, sub.meta, legacy=True)
+    assert old != compute_seal(sub.case, sub.meta)
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'seal'", (old,))
+    con.close()
+    assert read_submission(path).seal == SEAL_OK
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE \"case\" SET value = '\"ghgp\"' WHERE kind = 'info' AND key = 'standard'")
+    con.close()
+    assert read_submission(path).seal == SEAL_BROKEN
+
+
+def test_an_ets_unit_added_under_a_first_form_seal_breaks_it(tmp_path, demo_case):
+    path = write_submission(tmp_path / "ets.cmsub", _with_ets(demo_case), package=small_package().identity(),
+                            trainee_id="S001")
+    sub = read_submission(path)
+    without = copy.deepcopy(sub.case)
+    without.ets = None
+    con = sqlite3.connect(path)
+    with con:
+        con.execute("UPDATE meta SET value = ? WHERE key = 'seal'", (compute_seal(without, sub.meta, legacy=True),))
+    con.close()
+    assert read_submission(path).seal == SEAL_BROKEN

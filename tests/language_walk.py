@@ -12,6 +12,9 @@ and over the app's views (tests/ui/test_one_language_ui.py).
 except what is allowed, each with its reason: the international symbols and names below, formula
 symbols, and ``allowed`` texts (the official titles of the documents the case's factors cite, in
 their own language, and the user's own data, shown as written).
+
+``broken_lines(text, lang)`` lists, in Chinese, the lines and table cells that begin with closing
+punctuation ("，" "、" "。" ...): a line broken before the mark, or a text joined to an empty one.
 """
 from __future__ import annotations
 
@@ -81,10 +84,32 @@ def other_language(text: str, lang: str, allowed: tuple[str, ...] = ()) -> list[
     return [run for run in CJK.findall(text) if not any(run in t for t in pool)]
 
 
+# punctuation that closes what comes before it: a Chinese line never begins with it (it hangs at the end of
+# the line before, or the text before it is missing)
+NO_LINE_START = "，、。；：！？）》」』”’"
+
+
+def bad_line_starts(text: str) -> list[str]:
+    """Lines (and table cells) that begin with closing punctuation ("，首批）"), each as it begins; a
+    laid-out page (pdftotext -layout) puts its columns two spaces or more apart."""
+    out = []
+    for line in text.splitlines():
+        for cell in re.split(r"\s{2,}", line.strip()):
+            if cell and cell[0] in NO_LINE_START:
+                out.append(cell[:20])
+    return out
+
+
 def problems(text: str, lang: str, allowed: tuple[str, ...] = (), where: str = "") -> list[str]:
     out = [f"{where}: identifier {x!r}" for x in identifiers(text)]
     out += [f"{where}: other language {x!r}" for x in other_language(text, lang, allowed)]
     return out
+
+
+def broken_lines(text: str, lang: str, where: str = "") -> list[str]:
+    """In Chinese, the lines of ``text`` as a user reads it (before the walks blank out what the user
+    typed) that begin with closing punctuation."""
+    return [f"{where}: a line begins with punctuation {x!r}" for x in bad_line_starts(text)] if lang == "zh" else []
 
 
 def library_citations(lib) -> tuple[str, ...]:

@@ -17,7 +17,7 @@ from carbonmgr.common import i18n
 from carbonmgr.facade import Workspace, demo_path, factor_library
 from carbonmgr.factors.library import CitationError, citation_problem, load_library
 from carbonmgr.common.paths import resource_dir
-from language_walk import case_texts, library_citations, problems
+from language_walk import broken_lines, case_texts, library_citations, problems
 
 DEMO = {"en": "demo-en", "zh": "demo-zh"}
 
@@ -65,6 +65,7 @@ def test_cli_speaks_one_language(tmp_path, lang):
     allowed = allowed_for(lang) + workbook_texts(tmp_path / "case.xlsx") + (str(tmp_path),)
     found = []
     for name, text in outputs.items():
+        found += broken_lines(text, lang, where=f"carbonmgr {name}")
         for f in ("case.xlsx", "report.pdf", "export.xlsx", "case.carbon", "no-such-file.xlsx"):
             text = text.replace(f, "")  # the user's own file names, as given
         text = re.sub(r"(?<!\w)--[a-z][a-z-]*", "", text)  # the command's options, typed as written
@@ -96,6 +97,7 @@ def test_report_speaks_one_language(tmp_path, lang, standard):
     text = pdf_text(out)
     assert len(text) > 5000
     assert problems(text, lang, allowed_for(lang), where=f"report {standard}") == []
+    assert broken_lines(text, lang, where=f"report {standard}") == []
 
 
 # ------------------------------------------------------------------------------------- test the tests
@@ -122,6 +124,15 @@ def test_the_walk_catches_the_other_language():
     for planted in ("cn_grid_mee_nbs/grid_cn/ef/CO2", "operating_capacity", "epa2025", "china.md §2.9",
                     "felix0220170/ghg-accounting src/components/CarbonateEmission.jsx", "gbt32150"):
         assert problems(f"Source: {planted}", "en", allowed), planted
+
+
+def test_the_walk_catches_a_line_that_begins_with_punctuation():
+    """"，首批）" at the start of a line (or of a table cell, in a laid-out page) is reported, in Chinese."""
+    assert broken_lines("（发改办气候〔2013〕2526号\n，首批）常用化石燃料", "zh") != []
+    assert broken_lines("EF 排放因子     ；已核实）", "zh") != []
+    assert broken_lines("、天然气", "zh") != [] and broken_lines("。", "zh") != []
+    assert broken_lines("天然气、柴油\n（发改办气候〔2013〕2526号，首批）", "zh") == []
+    assert broken_lines(", and", "en") == []
 
 
 @pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")

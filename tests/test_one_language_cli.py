@@ -29,7 +29,7 @@ from carbonmgr.cli import build_parser, main
 from carbonmgr.cli.args import speaking
 from carbonmgr.common import i18n
 from carbonmgr.common.paths import resource_dir
-from language_walk import CJK, problems
+from language_walk import CJK, broken_lines, problems
 from test_one_language import DEMO, allowed_for, workbook_texts
 
 EXERCISE = resource_dir() / "exercises" / "cement_plant.xlsx"  # its key holds plain numbers
@@ -113,6 +113,7 @@ def test_every_help_speaks_one_language(lang, capsys, monkeypatch):
         assert ("用法：" in text and "显示本帮助并退出" in text) if lang == "zh" else \
             ("usage:" in text and "show this help message and exit" in text), (path, text)
         found += problems(strip_typed(text, words), lang, where=" ".join(("carbonmgr",) + path) + " --help")
+        found += broken_lines(text, lang, where=" ".join(("carbonmgr",) + path) + " --help")
         wide = [line for line in text.splitlines() if _width(line) > 80]
         assert wide == [], (path, wide)
     print("\n".join(found))
@@ -160,6 +161,7 @@ def test_argparse_errors_speak_one_language(lang, capsys):
         assert ("错误：" in text) if lang == "zh" else ("error:" in text), (line, text)
         typed = {w for arg in line for w in re.split(r"[\s.=]+", arg) if w}  # quoted back as typed
         found += problems(strip_typed(text, words | typed), lang, where=" ".join(line))
+        found += broken_lines(text, lang, where=" ".join(line))
     print("\n".join(found))
     assert found == []
 
@@ -320,6 +322,7 @@ def test_every_command_speaks_one_language(tmp_path, lang, capsys, monkeypatch):
     words = typed_words(_parser(lang)) | {"A", "B", "C", "A1", "B1", "C1", "F1", "U1", "U2", "S007"}
     found = []
     for name, text in outputs.items():
+        found += broken_lines(text, lang, where=f"carbonmgr {name}")
         text = text.replace(str(tmp_path), " ").replace(str(EXERCISE), " ").replace(str(WITH_VARIANTS), " ")
         for f in ("no-such-answer.xlsx", "no-such-file.xlsx", "no/dir/x.pdf", "no/dir", "x.pdf", "case.xlsx", "report.pdf",
                   "export.xlsx", "case.carbon", "ets.xlsx", "orders.csv", "firms.csv", "measures.csv", "drawn.cmmkt",
@@ -372,6 +375,8 @@ def export_problems(path: Path, lang: str, allowed: tuple[str, ...]) -> list[str
             for c, value in enumerate(row):
                 if isinstance(value, str) and c not in keep and not kept_row:
                     found += problems(value, lang, allowed, where=f"{ws.title}!{get_column_letter(c + 1)}{r}")
+                if isinstance(value, str):
+                    found += broken_lines(value, lang, where=f"{ws.title}!{get_column_letter(c + 1)}{r}")
     return found
 
 

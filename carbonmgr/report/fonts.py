@@ -210,6 +210,10 @@ def register_pdf_font() -> str:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
+    from carbonmgr.report import linebreak
+
+    linebreak.install()  # Chinese lines broken as Chinese is typeset (never "，" at the start of a line)
+
     while True:
         path, index = find_cjk_font()
         with _lock:

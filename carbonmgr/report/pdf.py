@@ -28,7 +28,8 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (BaseDocTemplate, CondPageBreak, Frame, Image, KeepTogether, LongTable,
-                                NextPageTemplate, PageBreak, PageTemplate, Paragraph, Spacer, Table, TableStyle)
+                                NextPageTemplate, PageBreak, PageTemplate, Spacer, Table, TableStyle)
+from reportlab.platypus import Paragraph as _Paragraph
 from reportlab.platypus.tableofcontents import TableOfContents
 
 from carbonmgr import __version__
@@ -52,6 +53,21 @@ from carbonmgr.factors.labels import (factor_name, gwp_source_name, instrument_n
 from carbonmgr.factors.labels import param_name as factor_param_name
 
 PAGE_W, PAGE_H = A4
+_HAN = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+
+
+def Paragraph(text: str, style: ParagraphStyle, *args, **kwargs) -> _Paragraph:
+    """A paragraph; one holding Chinese text (a cited document's title in an English report) is
+    broken as Chinese is, so that no line begins with its closing "》" (carbonmgr.report.linebreak)."""
+    if style.wordWrap != "CJK" and _HAN.search(str(text)):
+        twin = getattr(style, "_cjk_twin", None)
+        if twin is None:
+            twin = ParagraphStyle(style.name + "_cjk", parent=style, wordWrap="CJK")
+            style._cjk_twin = twin
+        style = twin
+    return _Paragraph(text, style, *args, **kwargs)
+
+
 MARGIN_L = MARGIN_R = 18 * mm
 MARGIN_T = 20 * mm
 MARGIN_B = 18 * mm
@@ -270,7 +286,7 @@ class ReportBuilder:
             return text
         return "".join(ch if ord(ch) in self._glyphs else _FALLBACK.get(ch, "?") for ch in text)
 
-    def p(self, text: str, style: str = "body", raw: bool = False) -> Paragraph:
+    def p(self, text: str, style: str = "body", raw: bool = False) -> _Paragraph:
         return Paragraph(text if raw else self.tx(text), self.styles[style])
 
     def heading(self, text: str, level: int = 0, toc: bool = True, number: bool = True) -> None:
@@ -335,7 +351,7 @@ class ReportBuilder:
         for row in rows:
             cells = []
             for i, v in enumerate(row):
-                if isinstance(v, (Paragraph, Image, Table)):
+                if isinstance(v, (_Paragraph, Image, Table)):
                     cells.append(v)
                 elif i in right or i in plain_cols:
                     text = self.plain(v)

@@ -19,7 +19,7 @@ from carbonmgr.facade import Workspace, factor_library
 from uihelpers import all_widgets, open_and_wait
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from language_walk import case_texts, library_citations, problems  # noqa: E402
+from language_walk import broken_lines, case_texts, library_citations, problems  # noqa: E402
 
 MAX_ROWS = 60
 
@@ -131,7 +131,7 @@ def found_in(texts, lang) -> list[str]:
     ok = allowed(lang)
     out = []
     for where, text in texts:
-        out += problems(text, lang, ok, where=where)
+        out += problems(text, lang, ok, where=where) + broken_lines(text, lang, where=where)
     return sorted(set(out))
 
 
@@ -318,6 +318,7 @@ def test_the_other_views_speak_one_language(qtbot, win, lang, tmp_path):
     assert len(texts) > 300
     # "CMA", the mark of an accredited testing laboratory, is written so in Chinese (an exercise's brief)
     ok = allowed(lang) + ets_citations() + own + ("CMA",)
+    broken = sorted({p for where, text in texts for p in broken_lines(text, lang, where=where)})
     # the user's own files by their names and folders (paths, recent files); the commands a user types
     # (a start-page hint names "carbonmgr template") are the same in both languages
     texts = [(where, text.replace(str(tmp_path), " ").replace("carbonmgr template", " ")) for where, text in texts]
@@ -326,7 +327,7 @@ def test_the_other_views_speak_one_language(qtbot, win, lang, tmp_path):
     texts = [(where, re.sub(r"exam-[0-9a-f]{8,}(?:-\w+)?(?:\.\w+)?", " ", text)) for where, text in texts]
     for name in ("practice", "ets", "firms", "measures", "recovery", "exams"):
         texts = [(where, re.sub(rf"\b{name}\b", " ", text)) for where, text in texts]
-    found = sorted({p for where, text in texts for p in problems(text, lang, ok, where=where)})
+    found = sorted({p for where, text in texts for p in problems(text, lang, ok, where=where)}) + broken
     for where, text in texts:  # (what each problem is in)
         if problems(text, lang, ok):
             print(where, "::", text[:300])

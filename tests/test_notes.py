@@ -103,3 +103,36 @@ def test_the_excel_export_gives_the_notes_in_its_language(tmp_path):
         book.close()
     assert "biogenic CO2 reported separately" in texts["en"]
     assert "生物质 CO2 单独报告" in texts["zh"] and "biogenic CO2 reported" not in texts["zh"]
+
+
+def _grid_notes(region: str, lang: str) -> list[str]:
+    case = make_case("gbt32150", "SAR", lines=[("purchased_electricity", "", 100, "MWh", {})],
+                     facilities=[Facility("F1", "P", region)], reporting_year=2023)
+    prefix = {"en": "grid from the facility's region", "zh": "按设施所在地区确定电网"}[lang]
+    return [t for tr in _traces(compute(case)) for t in trace_notes(tr, lang) if t.startswith(prefix)]
+
+
+def test_a_region_that_names_its_grid_is_not_shown_as_a_change():
+    """"湖北 → 湖北": a region that is the grid's own name is said once; a region that differs from the
+    grid's name ("湖北省武汉市") shows which grid it chose."""
+    assert _grid_notes("湖北", "zh") == ["按设施所在地区确定电网：湖北"]
+    assert _grid_notes("Hubei", "en") == ["grid from the facility's region: Hubei"]
+    assert _grid_notes("湖北省", "zh") == ["按设施所在地区确定电网：湖北"]
+    assert _grid_notes("湖北省武汉市", "zh") == ["按设施所在地区确定电网：湖北省武汉市 → 湖北"]
+    assert _grid_notes("湖北省武汉市", "en") == ["grid from the facility's region: 湖北省武汉市 → Hubei"]
+    for lang in ("en", "zh"):
+        with Workspace.open(demo_path(lang)) as ws:
+            texts = [t for tr in _traces(ws.compute()) for t in trace_notes(tr, lang)]
+        assert not [t for t in texts if "→" in t and t.split("：")[-1].split(": ")[-1].split(" → ")[0]
+                    == t.split(" → ")[-1]], texts
+
+
+def test_a_unit_spelled_two_ways_is_no_conversion():
+    """"1 万Nm³ = 1 10⁴ Nm³": the line's unit and the factor's, the same unit in two spellings, are not
+    shown as a conversion; a real one is ("1 kWh = 0.001 MWh")."""
+    for lang in ("en", "zh"):
+        with Workspace.open(demo_path(lang)) as ws:
+            texts = [t for tr in _traces(ws.compute()) for t in trace_notes(tr, lang)]
+        prefix = translate("engine.note.unit_conversion", lang, unit="", value="", other="").split("1")[0]
+        conversions = {t for t in texts if t.startswith(prefix)}
+        assert conversions and not [t for t in conversions if " = 1 " in t], conversions

@@ -29,6 +29,7 @@ from carbonmgr.inventory.model import CALC_OPTIONS, DEFAULT_SECTOR, GENERIC_ELEC
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
 from carbonmgr.common.i18n import Message
+from carbonmgr.factors.labels import region_name
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE, Note
 from carbonmgr.units import Unit, UnitError, dimension_message, one_of, parse_rate, parse_unit, percent_or_fraction
 
@@ -938,8 +939,12 @@ class Resolver:
         calc = self._energy_factor(source, grid, unit, rows, "MWh")
         calc.mwh_per_unit = mwh
         if not item_text:
-            calc.notes.append(Note("engine.note.grid_from_region",
-                                   {"region": facility.region or "—", "grid": grid.name("en")}))
+            if all(region_name(facility.region, lang) == grid.name(lang) for lang in ("en", "zh")):
+                # the region is the grid's own name ("湖北", "Hubei province"): said once, not as a change
+                calc.notes.append(Note("engine.note.grid_of_region", {"grid": grid.name("en")}))
+            else:
+                calc.notes.append(Note("engine.note.grid_from_region",
+                                       {"region": facility.region or "—", "grid": grid.name("en")}))
             if not (facility.region or "").strip():  # never a default factor without a word
                 calc.warnings.append(("engine.region_missing", "item", {"facility": facility.id}))
         return calc
@@ -1628,6 +1633,8 @@ def _note_unit_conversions(calc: Calc, unit: Unit) -> None:
         except UnitError:
             continue
         if den.dimension != unit.dimension or den.symbol == unit.symbol or den.symbol in seen:
+            continue
+        if math.isclose(unit.factor, den.factor, rel_tol=1e-12):  # one unit spelled two ways ("万Nm3", "10^4 Nm3")
             continue
         seen.add(den.symbol)
         calc.notes.append(Note("engine.note.unit_conversion", {

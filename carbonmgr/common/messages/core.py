@@ -190,6 +190,8 @@ MESSAGES = {
                                        "zh": "没有适用于 {region} 的因子，采用该因子集的通用因子"},
     "engine.note.grid_from_region": {"en": "grid from the facility's region: {region} → {grid}",
                                      "zh": "按设施所在地区确定电网：{region} → {grid}"},
+    "engine.note.grid_of_region": {"en": "grid from the facility's region: {grid}",
+                                   "zh": "按设施所在地区确定电网：{grid}"},
     "engine.note.green_power": {
         "en": "green power {mwh:g} MWh counts 0; the rest × {value:g} ({key}, {doc})",
         "zh": "绿色电力 {mwh:g} MWh 按零排放计；其余电量 × {value:g}（{key}，{doc}）"},

@@ -336,14 +336,9 @@ def test_every_command_speaks_one_language(tmp_path, lang, capsys, monkeypatch):
 
 # ------------------------------------------------------------------------------------- the export
 # Cells of the case sheets that keep the workbook contract's id because the reader does not read a
-# name back to the same value (carbonmgr/report/export.py writes a name wherever it does), by reason
-CONTRACT_KEEPS = {
-    ("Instruments", "type"): "the reader keeps an instrument's type as written and the green-power rule "
-                             "knows only its id and some spellings, not its English name",
-    ("Activities", "factor_set"): "the engine takes a line's factor set by its id only (the result sheets name it)",
-    ("Case", "factor_set"): "the engine takes the case's factor set by its id only",
-    ("Case", "grid_factor_set"): "the engine takes the case's grid factor set by its id only",
-}
+# name back to the same value (carbonmgr/report/export.py writes a name wherever it does), by reason:
+# none since the reader takes an instrument's type and a factor set by their names too
+CONTRACT_KEEPS: dict[tuple[str, str], str] = {}
 
 
 def export_problems(path: Path, lang: str, allowed: tuple[str, ...]) -> list[str]:

@@ -359,6 +359,34 @@ def test_excel_round_trip(tmp_path, lang, std):
     assert compute(read_case(second)).totals == pytest.approx(inv.totals, rel=1e-12, abs=1e-9)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_excel_case_sheets_name_instruments_sets_and_equipment_in_the_language(tmp_path, lang):
+    """The case sheets of the export write an instrument's type, a line's factor set and an equipment
+    type by their names in the export's language, and the reader reads each name back to its id."""
+    import openpyxl
+
+    from carbonmgr.io.workbook import read_case
+
+    inv = demo_inventory(lang)
+    case = inv.case
+    assert [i.type for i in case.instruments] == ["green_certificate"]
+    assert "desnz2024" in case.activities.options["factor_set"] and [e.equipment for e in case.equipment] == ["chillers"]
+    path = tmp_path / "inv.xlsx"
+    export_inventory(inv, path, lang)
+    wb = openpyxl.load_workbook(path, read_only=True)
+    cells = {str(v) for ws in wb.worksheets if not ws.title.startswith(("Results", "Factors", "Totals", "结果", "因子",
+                                                                          "合计"))
+             for row in ws.iter_rows(values_only=True) for v in row if v is not None}
+    wb.close()
+    names = {"zh": ("绿色电力证书", "英国政府温室气体换算因子（2024）", "冷水机组"),
+             "en": ("Green electricity certificate (GEC)", "UK Government GHG conversion factors 2024", "Chillers")}[lang]
+    assert set(names) <= cells and not {"green_certificate", "desnz2024", "chillers"} & cells
+    back = read_case(path)
+    assert [i.type for i in back.instruments] == ["green_certificate"]
+    assert back.activities.options["factor_set"] == case.activities.options["factor_set"]
+    assert compute(back).totals == pytest.approx(inv.totals, rel=1e-12, abs=1e-9)
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_excel_result_sheets(tmp_path, lang):
     """The result sheets name what they hold in the export's language: every line with its

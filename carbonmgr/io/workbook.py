@@ -85,8 +85,8 @@ CASE_KEYS: dict[str, Col] = {
     "reporting_year": Col("报告年度", "year", True, ("报告年份", "核算年度", "year"), 1900, 2100),
     "consolidation": Col("合并方法", "consolidation", False, ("组织边界", "合并方式", "边界方法")),
     "residual_mix_ef": Col("剩余组合排放因子", "number", False, ("残余混合排放因子", "剩余电力排放因子")),
-    "factor_set": Col("因子集", "text", False, ("默认因子集",)),
-    "grid_factor_set": Col("电网因子集", "text"),
+    "factor_set": Col("因子集", "factor_set", False, ("默认因子集",)),
+    "grid_factor_set": Col("电网因子集", "factor_set"),
     "ch4_ar6": Col("甲烷AR6规则", "ch4", False, ("ch4 ar6 rule",)),
     "base_year": Col("基准年", "year", False, ("基准年度",), 1900, 2100),
     "sector": Col("行业", "sector", False, ("行业类别", "所属行业", "核算指南", "guideline")),
@@ -147,6 +147,8 @@ _OPTION_KIND = {"number": "number", "fraction": "fraction", "int": "int", "bool"
 def _option_column(key: str, kind: str) -> Col:
     zh, aliases = _OPTION_NAMES.get(key, (key, ()))
     low, high = (1, 15) if key == "scope3_category" else (None, None)
+    if key == "factor_set":
+        return Col(zh, "factor_set", False, aliases)
     return Col(zh, _OPTION_KIND.get(kind, "text"), False, aliases, low, high)
 
 
@@ -163,7 +165,7 @@ ACTIVITY_COLUMNS: dict[str, Col] = {
 
 INSTRUMENT_COLUMNS: dict[str, Col] = {
     "facility": Col("设施", "facility", True, ("设施编号",)),
-    "type": Col("类型", "text", True, ("凭证类型", "instrument type", "instrument")),
+    "type": Col("类型", "instrument", True, ("凭证类型", "instrument type", "instrument")),
     "quantity": Col("数量", "number", True, ("电量",)),
     "ef": Col("排放因子", "number", True, ("emission factor",)),
 }
@@ -524,11 +526,51 @@ def _to_choice(v: Any, kind: str) -> str | None:
     return value
 
 
+def _to_instrument(v: Any) -> str | None:
+    """An instrument type: its id when the text is the id or the name the app and the export show
+    ("绿色电力证书", "Green electricity certificate (GEC)"); other text as written."""
+    from carbonmgr.inventory.engine import instrument_type_id
+
+    text = _to_text(v)
+    return instrument_type_id(text) if text else text
+
+
+def _to_factor_set(v: Any) -> str | None:
+    """A factor set: its id when the text is the id or the set's name in either language (as the
+    export writes it); other text as written (the engine says when it knows no such set)."""
+    text = _to_text(v)
+    return _factor_set_ids().get(_norm(text), text) if text else text
+
+
+def _factor_set_ids() -> dict[str, str]:
+    global _FACTOR_SET_IDS
+    if _FACTOR_SET_IDS is None:
+        from carbonmgr.factors.labels import set_name
+        from carbonmgr.factors.library import default_library
+
+        unnamed = {_norm(translate("label.set.unnamed", lang)) for lang in ("en", "zh")}
+        names: dict[str, str] = {}
+        for set_id in default_library().set_info:
+            for lang in ("en", "zh"):
+                key = _norm(set_name(set_id, lang))
+                if key and key not in unnamed:
+                    names.setdefault(key, set_id)
+        _FACTOR_SET_IDS = names
+    return _FACTOR_SET_IDS
+
+
+_FACTOR_SET_IDS: dict[str, str] | None = None
+
+
 def _converter(col: Col) -> Callable[[Any], Any]:
     """The per-cell converter of a column kind (facility/item are plain text here)."""
     kind = col.kind
     if kind in ("text", "facility", "item"):
         return _to_text
+    if kind == "instrument":
+        return _to_instrument
+    if kind == "factor_set":
+        return _to_factor_set
     if kind == "number":
         return _to_amount
     if kind == "fraction":

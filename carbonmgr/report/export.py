@@ -17,8 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from carbonmgr.common.i18n import lookup, trace_notes, translate
-from carbonmgr.factors.labels import (factor_name, gwp_source_name, item_name, region_name, set_name, status_name,
-                                      unit_name)
+from carbonmgr.factors.labels import (factor_name, gwp_source_name, instrument_name, item_name, region_name, set_name,
+                                      status_name, unit_name)
 from carbonmgr.factors.labels import param_name as factor_param_name
 from carbonmgr.inventory import headline as figures
 from carbonmgr.inventory import methods
@@ -54,7 +54,7 @@ def _case_for_export(case, lang: str = "en"):
     """The case as the export writes it: without result sheets left over from an earlier export,
     and with names in the export's language in place of the contract's ids wherever the workbook
     reader reads the name back as the same id (:func:`_named`), so that it still imports again."""
-    from carbonmgr.io.workbook import ACTIVITY_COLUMNS, CASE_KEYS, EQUIPMENT_COLUMNS, FACILITY_COLUMNS
+    from carbonmgr.io.workbook import ACTIVITY_COLUMNS, CASE_KEYS, EQUIPMENT_COLUMNS, FACILITY_COLUMNS, INSTRUMENT_COLUMNS
 
     out = copy.copy(case)
     out.documents = {k: v for k, v in case.documents.items() if not is_result_sheet(k)}
@@ -65,7 +65,9 @@ def _case_for_export(case, lang: str = "en"):
         consolidation=_named(info.consolidation, lookup(f"cli.consolidation.{info.consolidation}", lang),
                              CASE_KEYS["consolidation"]),
         ch4_ar6=_named(info.ch4_ar6, lookup(f"report.export.choice.ch4.{info.ch4_ar6}", lang), CASE_KEYS["ch4_ar6"]),
-        sector=_named(info.sector, lookup(f"sector.{info.sector}", lang), CASE_KEYS["sector"]))
+        sector=_named(info.sector, lookup(f"sector.{info.sector}", lang), CASE_KEYS["sector"]),
+        factor_set=_named(info.factor_set, set_name(info.factor_set, lang), CASE_KEYS["factor_set"]),
+        grid_factor_set=_named(info.grid_factor_set, set_name(info.grid_factor_set, lang), CASE_KEYS["grid_factor_set"]))
     acts = copy.copy(case.activities)
     names: dict[str, str] = {}
     for sid in dict.fromkeys(acts.source):
@@ -73,6 +75,10 @@ def _case_for_export(case, lang: str = "en"):
     acts.source = [names[sid] for sid in acts.source]
     items = {text: _item_named(text, lang) for text in dict.fromkeys(acts.item) if text}
     acts.item = [items.get(text, text) if text else text for text in acts.item]
+    if "factor_set" in acts.options:
+        col = ACTIVITY_COLUMNS["factor_set"]
+        sets = {s: _named(s, set_name(s, lang), col) for s in dict.fromkeys(acts.options["factor_set"]) if s}
+        acts.options = {**acts.options, "factor_set": [sets.get(s, s) if s else s for s in acts.options["factor_set"]]}
     out.activities = acts
     yes_no = {True: lookup("report.export.choice.yes", lang), False: lookup("report.export.choice.no", lang),
               "yes": lookup("report.export.choice.yes", lang), "no": lookup("report.export.choice.no", lang),
@@ -82,8 +88,11 @@ def _case_for_export(case, lang: str = "en"):
             "financial_control"]),
         operational_control=_named(f.operational_control, yes_no.get(f.operational_control), FACILITY_COLUMNS[
             "operational_control"])) for f in case.facilities]
+    out.instruments = [dataclasses.replace(i, type=_named(i.type, instrument_name(i.type, lang),
+                                                          INSTRUMENT_COLUMNS["type"])) for i in case.instruments]
     out.equipment = [dataclasses.replace(e, method=_named(e.method, lookup(f"report.export.choice.method.{e.method}",
-                                                                           lang), EQUIPMENT_COLUMNS["method"]))
+                                                                           lang), EQUIPMENT_COLUMNS["method"]),
+                                         equipment=_item_named(e.equipment, lang) if e.equipment else e.equipment)
                      for e in case.equipment]
     return out
 

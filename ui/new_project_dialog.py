@@ -137,7 +137,8 @@ class NewProjectDialog(QDialog):
                   ("path", self.path.text()))
         for key, value in checks:
             if not str(value or "").strip():
-                out.append(self.lbl[key].text().replace("&", "").rstrip(":：").strip())
+                # "案例标题(&T)：" and "Case &title:" are named "案例标题", "Case title"
+                out.append(re.sub(r"\(&\w\)", "", self.lbl[key].text()).replace("&", "").rstrip(":：").strip())
         return out
 
     def _check(self, *_args) -> None:

@@ -125,6 +125,18 @@ def test_the_new_project_dialog_asks_for_every_essential(qtbot, win, tmp_path):
     assert not ok.isEnabled() and "ID" in dialog.missing.text()
 
 
+def test_the_fields_still_needed_are_named_without_their_access_keys(qtbot, win, tmp_path):
+    """"尚需填写：案例标题(T)、设施名称(N)": the list names each field as a reader says it, in Chinese without
+    the "(T)" of its access key, as in English without the "&"."""
+    win.set_language("zh")
+    dialog = NewProjectDialog(win, tmp_path)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    text = dialog.missing.text()
+    assert "案例标题" in text and "设施名称" in text and "所在地区（电网）" in text
+    assert not re.search(r"\(&?[A-Za-z]\)|&", text), text
+
+
 def test_a_new_project_has_what_the_dialog_asked_and_its_electricity_the_regions_factor(qtbot, win, tmp_path):
     dialog = NewProjectDialog(win, tmp_path)
     qtbot.addWidget(dialog)

@@ -25,7 +25,7 @@ from PySide6.QtCore import Qt
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
 from carbonmgr.facade.trading import (class_label, compliance_options, ets_position, figure_lines, fmt_value,
-                                      has_ets, heading_label, unit_text)
+                                      has_ets, heading_label, value_text)
 from carbonmgr.ui import i18n
 from carbonmgr.ui.ets_inputs import EtsInputs
 from carbonmgr.ui.macc import MaccView
@@ -64,11 +64,6 @@ class EtsPage(Page):
         self.position.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.position.itemSelectionChanged.connect(self.show_entity_trace)
         self.trace = QTextBrowser()
-        lower = QSplitter(Qt.Orientation.Horizontal)
-        lower.addWidget(self.position)
-        lower.addWidget(self.trace)
-        lower.setStretchFactor(0, 2)
-        lower.setStretchFactor(1, 3)
         self.options = None
         self._pending_chart = None  # the MACC to draw when the page is next shown
         self._typed_price: float | None = None  # a what-if price typed for the paths (kept through edits)
@@ -101,15 +96,25 @@ class EtsPage(Page):
         pl.addWidget(self.macc, 1)
         self.price.editingFinished.connect(self._prices_changed)
         self.ccer_price.editingFinished.connect(self._prices_changed)
-        split = QSplitter(Qt.Orientation.Vertical)
-        split.addWidget(self.units)
-        split.addWidget(lower)
-        split.addWidget(self.paths_box)
+        # the units on top, each shown; below, side by side, the entity's figures (each shown), the
+        # calculation of what is selected and the paths to compliance with their chart: at 1280x800
+        # nothing is squeezed to a few lines under the chart (issue 10's walk)
+        for table in (self.units, self.position):
+            table.verticalHeader().setDefaultSectionSize(table.fontMetrics().lineSpacing() + 8)
+        self.position.horizontalHeader().setStretchLastSection(False)
+        self.position.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.lower = QSplitter(Qt.Orientation.Horizontal)
+        for part in (self.position, self.trace, self.paths_box):
+            self.lower.addWidget(part)
+        self.lower.setStretchFactor(1, 2)
+        self.lower.setStretchFactor(2, 3)
+        self.lower.setChildrenCollapsible(False)
         self.results_tab = QWidget()
         rl = QVBoxLayout(self.results_tab)
         rl.setContentsMargins(0, 0, 0, 0)
         rl.addWidget(self.plan)
-        rl.addWidget(split, 1)
+        rl.addWidget(self.units)
+        rl.addWidget(self.lower, 1)
         self.inputs = EtsInputs(win)
         self.views = QTabWidget()
         self.views.setDocumentMode(True)
@@ -331,11 +336,32 @@ class EtsPage(Page):
         for row, name in enumerate(names):
             fig = r.entity[name]
             self.position.setItem(row, 0, _item(heading_label(name, lang)))
-            self.position.setItem(row, 1, _item(f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip(),
-                                                right=True))
+            self.position.setItem(row, 1, _item(value_text(fig.value, fig.unit, lang), right=True))
         if r.units:
             self.units.selectRow(0)
+        self._fit_tables()
         self.show_trace()
+
+    def _fit_tables(self) -> None:
+        """The units table as tall as its rows (up to a third of the page, beyond which it scrolls);
+        the figures table as wide as its texts, the calculation and the chart sharing the rest."""
+        table = self.units
+        height = table.horizontalHeader().sizeHint().height() + 2 * table.frameWidth()
+        height += sum(table.rowHeight(r) for r in range(table.rowCount()))
+        if table.horizontalHeader().length() > table.viewport().width() > 0:  # its columns scroll sideways
+            height += table.horizontalScrollBar().sizeHint().height()
+        table.setMinimumHeight(min(height, max(80, self.height() // 3)))
+        table.setMaximumHeight(max(height, table.minimumHeight()))
+        pos = self.position
+        width = pos.verticalHeader().width() + pos.horizontalHeader().length() + 2 * pos.frameWidth()
+        width += pos.verticalScrollBar().sizeHint().width()
+        rest = max(0, self.lower.width() - width)
+        if rest:
+            self.lower.setSizes([width, rest * 2 // 5, rest - rest * 2 // 5])
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().resizeEvent(event)
+        self._fit_tables()
 
     def _html(self, title: str, figures, lang: str) -> str:
         parts = [f"<h3>{html.escape(title)}</h3>"]

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.trading.ets_text import (class_label, field_label, figure_lines, fmt_value, heading_label,
-                                        render_position, source_text, unit_text)
+                                        render_position, source_text, unit_text, value_text)
 
 __all__ = ["has_ets", "ets_position", "compliance_options", "class_label", "field_label", "figure_lines", "fmt_value",
-           "heading_label", "render_position", "source_text", "unit_text"]
+           "heading_label", "render_position", "source_text", "unit_text", "value_text"]
 
 
 def has_ets(ws) -> bool:

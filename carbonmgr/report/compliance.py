@@ -9,7 +9,7 @@ from __future__ import annotations
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
 from carbonmgr.trading import ets
-from carbonmgr.trading.ets_text import class_label, field_label, fmt_value, heading_label, source_text, unit_text
+from carbonmgr.trading.ets_text import class_label, field_label, fmt_value, heading_label, source_text, value_text
 
 UNIT_COLUMNS = ("benchmark_electricity", "benchmark_heat", "correction", "allocation", "top_up", "verified_emissions")
 
@@ -46,7 +46,7 @@ def compliance_section(b) -> None:
     b.heading(translate("ets.label.position", lang), 1)
     kv = []
     for name, fig in result.entity.items():
-        value = f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip()
+        value = value_text(fig.value, fig.unit, lang)
         notes = "; ".join(m.render(lang) for m in fig.notes)
         kv.append((heading_label(name, lang), value + (f" ({notes})" if notes else "")))
     b.put(b.kv(kv))
@@ -68,9 +68,8 @@ def compliance_section(b) -> None:
 
 
 def _trace_row(title: str, fig, lang: str) -> list[str]:
-    inputs = "; ".join(f"{field_label(n, lang)} {fmt_value(v, lang)} {unit_text(u, lang)}".rstrip()
-                       for n, v, u in fig.inputs)
+    inputs = "; ".join(f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs)
     notes = "; ".join(m.render(lang) for m in fig.notes)
     rule = source_text(fig.source, lang, cited=True) if (fig.source is not None or fig.inputs) else ""
-    return [title, f"{fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".strip(), fig.formula,
+    return [title, value_text(fig.value, fig.unit, lang), fig.formula,
             inputs + (f" ({notes})" if notes else ""), rule]

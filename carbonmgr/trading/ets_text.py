@@ -66,15 +66,23 @@ def source_text(source, lang: str = "en", *, cited: bool = False) -> str:
     return " ".join(text.split())
 
 
+def value_text(value: Any, unit: str | None, lang: str = "en") -> str:
+    """A value with its unit ("1,500 t CO2"); a value the year does not have is "-" alone (never
+    "- t CO2", which reads as a minus sign)."""
+    if value is None:
+        return fmt_value(None, lang)
+    return f"{fmt_value(value, lang)} {unit_text(unit, lang)}".strip()
+
+
 def figure_lines(fig, lang: str = "en", indent: str = "  ") -> list[str]:
     """A figure and its trace: value, formula, inputs with units, rule, notes."""
-    head = f"{field_label(fig.name, lang)} = {fmt_value(fig.value, lang)} {unit_text(fig.unit, lang)}".rstrip()
+    head = f"{field_label(fig.name, lang)} = {value_text(fig.value, fig.unit, lang)}"
     out = [head]
     if fig.formula:
         out.append(indent + fig.formula)
     if fig.inputs:
         out.append(indent + "; ".join(
-            f"{field_label(n, lang)} {fmt_value(v, lang)} {unit_text(u, lang)}".rstrip() for n, v, u in fig.inputs))
+            f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs))
     if fig.source is not None or fig.inputs:
         out.append(indent + source_text(fig.source, lang))
     out += [indent + m.render(lang) for m in fig.notes]
@@ -102,8 +110,7 @@ def render_position(result, lang: str = "en") -> str:
     out += _table(rows)
     out += ["", f"== {translate('ets.label.entity', lang)} =="]
     for name, fig in result.entity.items():
-        value = fmt_value(fig.value, lang)
-        out.append(f"{field_label(name, lang)}: {value} {unit_text(fig.unit, lang)}".rstrip())
+        out.append(f"{field_label(name, lang)}: {value_text(fig.value, fig.unit, lang)}")
     out += ["", f"== {translate('ets.label.trace', lang)} =="]
     for u in result.units:
         out.append(translate("ets.label.unit_row", lang, unit=u.unit.unit, klass=class_label(u.unit.klass, lang)))

@@ -225,3 +225,17 @@ def test_pre_allocation_from_the_sheet_in_the_json_and_a_project(tmp_path, capsy
     assert main(["--lang", "zh", "ets", str(project)]) == 0
     text = capsys.readouterr().out
     assert "预分配配额量 = 1,400,000 t CO2" in text and "基准年 2022" in text
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_figure_without_a_value_shows_no_unit(tmp_path, capsys, lang):
+    """"预分配配额量 - t CO2" (the issue 10 walk, the ETS page and `carbonmgr ets`): a figure the year
+    does not have reads "-" alone, never as a minus sign before a unit."""
+    from carbonmgr.trading.ets_text import value_text
+
+    assert value_text(None, "t CO2", lang) == "-"
+    assert value_text(1500.0, "t CO2", lang) == "1,500 t CO2"
+    path = ets_file(tmp_path)
+    assert main(["--lang", lang, "ets", str(path)]) == 0
+    out = capsys.readouterr().out
+    assert "- t CO2" not in out and "- 元" not in out and "- CNY" not in out

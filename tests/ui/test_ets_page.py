@@ -3,6 +3,7 @@ the real window; the units, their allocation and its trace, the position, in bot
 from __future__ import annotations
 
 import openpyxl
+import pytest
 
 from carbonmgr.ui.ets_page import UNIT_COLUMNS
 from uihelpers import open_and_wait
@@ -239,3 +240,30 @@ def test_allowances_borrowed_typed_on_the_inputs_tab_is_an_edit_of_the_case(qtbo
     win.set_language("zh")
     qtbot.wait(50)
     assert page.inputs.setting_labels["allowances_borrowed"].text() == "预支配额（吨）"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("size", [(1280, 800), (1366, 768)])
+def test_at_the_default_window_size_the_page_shows_its_tables_whole_beside_the_chart(qtbot, win, tmp_path, lang,
+                                                                                        size):
+    """The issue 10 walk at 1280×800: the figures table showed two of its rows ("verified ···") and the
+    calculation three lines, under a chart taking most of the page. Every unit and every figure is
+    shown without scrolling, the calculation has room for a dozen lines, and the chart stays readable."""
+    from PySide6.QtWidgets import QApplication
+
+    win.set_language(lang)
+    win.resize(*size)
+    path = _write(tmp_path / "ets.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES,
+                                          "ETS": ETS})
+    open_and_wait(qtbot, win, path)
+    page = win.ets
+    win.tabs.setCurrentWidget(page)
+    qtbot.waitUntil(lambda: page.units.rowCount() == 2 and page.position.rowCount() > 5)
+    page.units.selectRow(0)
+    for _ in range(3):
+        QApplication.processEvents()
+        qtbot.wait(20)
+    for table in (page.units, page.position):
+        assert table.verticalScrollBar().maximum() == 0, (table.rowCount(), table.viewport().height())
+    assert page.trace.viewport().height() >= 12 * page.trace.fontMetrics().lineSpacing()
+    assert page.paths_box.height() >= 300

@@ -83,11 +83,18 @@ def chart_macc(steps: list, price: float | None, lang: str, title: str | None = 
     fig, ctx = _figure([title, xl, yl, pl, *[s.name for s in steps]], size=(6.4, 3.6))
     try:
         ax = fig.add_subplot(111)
-        for s in steps:
+        for i, s in enumerate(steps):
             color = "#6a9f58" if price is not None and s.cost_per_t <= price else "#9a9a9a"
             ax.bar(s.start, s.cost_per_t, width=s.tonnes, align="edge", color=color, edgecolor="white")
-            ax.annotate(s.name, (s.start + s.tonnes / 2, s.cost_per_t), textcoords="offset points",
-                        xytext=(0, 3 if s.cost_per_t >= 0 else -10), ha="center", fontsize=7, rotation=0)
+            # a name centred on its bar, but the first from its bar's start and the last to its bar's end,
+            # so that a long name on a narrow bar at an edge is not cut by the frame
+            x, ha = s.start + s.tonnes / 2, "center"
+            if len(steps) > 1 and i == 0:
+                x, ha = s.start, "left"
+            elif len(steps) > 1 and i == len(steps) - 1:
+                x, ha = s.end, "right"
+            ax.annotate(s.name, (x, s.cost_per_t), textcoords="offset points",
+                        xytext=(0, 3 if s.cost_per_t >= 0 else -10), ha=ha, fontsize=7, rotation=0)
         if price is not None:
             ax.axhline(price, color="#c0504d", linestyle="--", linewidth=1.2, label=f"{pl} {price:,.2f}")
             ax.legend(loc="upper left", fontsize=7.5)

@@ -4,6 +4,7 @@ ends with opening punctuation, whatever the width; no character is lost or added
 paragraphs with the report's font, at every width from narrow cells to the page."""
 from __future__ import annotations
 
+import re
 import shutil
 import subprocess
 
@@ -67,3 +68,18 @@ def test_the_report_begins_no_line_with_closing_punctuation(tmp_path, lang):
     text = subprocess.run(["pdftotext", "-layout", str(out), "-"], capture_output=True, text=True, check=True).stdout
     assert "《" in text
     assert bad_line_starts(text) == []
+
+
+@pytest.mark.skipif(shutil.which("pdftotext") is None, reason="needs pdftotext (poppler-utils)")
+def test_a_table_column_is_as_wide_as_its_longest_word(tmp_path):
+    """"kg/room-nigh|t" (the English report's parameters table, issue 10 walk): a column narrower than a
+    word of its cells (a unit) had it cut between two letters; the table gives such a column the width
+    of its longest word, from the columns with room to spare."""
+    from carbonmgr.facade import Workspace
+
+    out = tmp_path / "report.pdf"
+    with Workspace.open("demo-en", lang="en") as ws:
+        ws.write_report(out, lang="en")
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True, check=True).stdout
+    cut = [m.group(0) for m in re.finditer(r"room-nigh(?!t)|passeng(?!er-mile)|passenger-(?!mile)", text)]
+    assert "kg/room-night" in text and cut == []

@@ -68,6 +68,8 @@ def Paragraph(text: str, style: ParagraphStyle, *args, **kwargs) -> _Paragraph:
     return _Paragraph(text, style, *args, **kwargs)
 
 
+# a run of text a line cannot break inside (no space, no Chinese character)
+_WORD = re.compile(r"[^\s\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]+")
 MARGIN_L = MARGIN_R = 18 * mm
 MARGIN_T = 20 * mm
 MARGIN_B = 18 * mm
@@ -338,13 +340,33 @@ class ReportBuilder:
         hint = f" {self.tx(self.L(hint_key))}" if hint_key else ""
         return f'<font color="{PLACEHOLDER_HEX}">{ph}{hint}</font>'
 
+    def _fit_words(self, col_w: list[float], rows: list[list]) -> list[float]:
+        """``col_w`` with each column at least as wide as the longest word of its cells (a unit such as
+        "kg/room-night" is never cut between two letters), the width taken from the columns with room
+        to spare; Chinese text breaks between any two characters and needs no more."""
+        need = [0.0] * len(col_w)
+        for row in rows:
+            for i, v in enumerate(row[:len(col_w)]):
+                if v is None or isinstance(v, (_Paragraph, Image, Table)):
+                    continue
+                for word in _WORD.findall(self.plain(v)):
+                    need[i] = max(need[i], stringWidth(word, self.font, 7.8) + 6.5)
+        short = sum(max(0.0, n - w) for n, w in zip(need, col_w))
+        spare = [max(0.0, w - n) for n, w in zip(need, col_w)]
+        if short <= 0 or not sum(spare):
+            return col_w
+        room = sum(spare)
+        take = min(1.0, short / room)  # of each column's spare width
+        grow = min(1.0, room / short)  # of each short column's lack (all of it when there is room)
+        return [w + (n - w) * grow if n > w else w - s * take for w, n, s in zip(col_w, need, spare)]
+
     def table(self, header: list[str], rows: list[list], widths: list[float], right: tuple[int, ...] = (),
               plain_cols: tuple[int, ...] = (), bold_rows: tuple[int, ...] = (), head_rows: int = 1,
               zebra: bool = True, total_rows: tuple[int, ...] = ()) -> Table:
         """A table with a repeated header row; text cells wrap (Paragraphs), numbers stay plain."""
         st = self.styles
         total = sum(widths)
-        col_w = [w * CONTENT_W / total for w in widths]
+        col_w = self._fit_words([w * CONTENT_W / total for w in widths], [header or [], *rows])
         data = []
         if header:
             data.append([Paragraph(self.tx(h), st["head_r" if i in right else "head"]) for i, h in enumerate(header)])

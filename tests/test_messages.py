@@ -83,6 +83,10 @@ DATA_TABLES = {
     ("cli/args.py", "_CJK_RANGE"): "the range of Chinese characters, where a help line may break",
     ("cli/args.py", "_OPENING"): "Chinese opening punctuation, kept with the next character when help wraps",
     ("cli/args.py", "_CLOSING"): "Chinese closing punctuation, kept with the character before when help wraps",
+    ("report/linebreak.py", "CANNOT_START"): "closing punctuation a PDF line never begins with (line breaking)",
+    ("report/linebreak.py", "CANNOT_END"): "opening punctuation a PDF line never ends with (line breaking)",
+    ("report/pdf.py", "_HAN"): "the range of Chinese characters, broken as Chinese is in an English report",
+    ("report/pdf.py", "_WORD"): "the range of Chinese characters, where a table cell may break",
 }
 # Literals inside functions, each with the reason it is not a message.
 LITERALS = {

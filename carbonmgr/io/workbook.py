@@ -22,6 +22,7 @@ import zipfile
 import zlib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field as dc_field
+from functools import lru_cache
 from itertools import compress
 from pathlib import Path, PurePosixPath
 from typing import Any, Callable, Iterable
@@ -527,12 +528,24 @@ def _to_choice(v: Any, kind: str) -> str | None:
 
 
 def _to_instrument(v: Any) -> str | None:
-    """An instrument type: its id when the text is the id or the name the app and the export show
-    ("绿色电力证书", "Green electricity certificate (GEC)"); other text as written."""
-    from carbonmgr.inventory.engine import instrument_type_id
-
+    """An instrument type: its id when the text is the name the export and the report show
+    ("绿色电力证书", "Green electricity certificate (GEC)"); other text (an id, "PPA") as written."""
     text = _to_text(v)
-    return instrument_type_id(text) if text else text
+    return _instrument_ids().get(_norm(text), text) if text else text
+
+
+@lru_cache(maxsize=1)
+def _instrument_ids() -> dict[str, str]:
+    from carbonmgr.common.i18n import lookup
+    from carbonmgr.inventory.model import INSTRUMENT_TYPES
+
+    names = {}
+    for code in INSTRUMENT_TYPES:
+        for lang in ("en", "zh"):
+            name = lookup(f"label.instrument.{code}", lang, "")
+            if name:
+                names.setdefault(_norm(name), code)
+    return names
 
 
 def _to_factor_set(v: Any) -> str | None:

@@ -480,15 +480,22 @@ def _distinct(col: list) -> tuple[list | None, list]:
     among the distinct values, as no text or blank equals it)."""
     if not set(map(type, col[:64])) <= _TEXT_OR_BLANK:
         return None, []  # (a quick answer for a column of numbers)
-    index: dict = {}
-    add = index.setdefault
+    index = _Index()
     try:
-        codes = [add(v, len(index)) for v in col]
+        codes = list(map(index.__getitem__, col))  # a call into Python only for each distinct value
     except TypeError:  # a value that cannot be a key is not text
         return None, []
     if not set(map(type, index)) <= _TEXT_OR_BLANK:
         return None, []
     return list(index), codes
+
+
+class _Index(dict):
+    """Value -> its index among the distinct values, in the order they first come."""
+
+    def __missing__(self, key: Any) -> int:
+        n = self[key] = len(self)
+        return n
 
 
 def _narrowest(count: int) -> str:

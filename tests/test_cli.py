@@ -238,7 +238,13 @@ def test_workbook_and_engine_problems_are_reported_together(tmp_path):
         'Activities!E6: unit "t" does not fit item "electricity": expected an energy (GJ, TJ, MWh, kWh, mmBtu)',
     ]
     assert lines[1].startswith("Activities!A4") and lines[2].startswith("Activities!F4")
-    assert out.stderr.strip().endswith("5 problem(s) found; nothing was written.")
+    # calc writes nothing anyway: it does not say that it wrote nothing
+    assert out.stderr.strip().endswith("5 problem(s) found.")
+    # a command that writes a file says that it wrote none
+    imported = run("import", str(bad), "-o", str(tmp_path / "bad.carbon"))
+    assert imported.returncode == 2 and not (tmp_path / "bad.carbon").exists()
+    assert imported.stderr.strip().endswith("5 problem(s) found; nothing was written.")
+    assert run("--lang", "zh", "calc", str(bad)).stderr.strip().endswith("发现 5 个问题。")
 
 
 @pytest.mark.skipif(os.name != "posix", reason="the file-size limit of a child process is a POSIX facility")

@@ -292,19 +292,43 @@ def test_update_factors_suggests_apply_only_when_something_would_change(tmp_path
 
 
 def test_the_template_names_only_equipment_types_the_engine_knows():
+    """The template lists the equipment types by their names in its language (no id), each one a name
+    the engine resolves, and all of them."""
     from carbonmgr.common.i18n import translate
     from carbonmgr.factors.library import default_library
 
     lib = default_library()
     for lang in ("en", "zh"):
         text = translate("workbook.tpl.equipment.equipment", lang)
-        named = re.findall(r"\b[a-z]+(?:_[a-z]+)*\b", text.split(":" if lang == "en" else "：", 1)[1])
-        named = [n for n in named if n not in ("or", "its", "name", "e", "g")]
-        assert named, text
+        assert not re.search(r"\b[a-z]+_[a-z_]+\b", text), text
+        listed = text.split(":" if lang == "en" else "：", 1)[1].rstrip(".。")
+        named = [n.strip() for n in re.split(r", | or |、|或", listed) if n.strip()]
+        resolved = set()
         for name in named:
             item = lib.resolve_item(name)
             assert item is not None and item.kind == "equipment", name
-        assert {i.id for i in lib.items.values() if i.kind == "equipment"} <= set(named)
+            resolved.add(item.id)
+        assert {i.id for i in lib.items.values() if i.kind == "equipment"} == resolved
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_templates_readme_names_coded_values_as_the_reader_accepts_them(tmp_path, lang):
+    """The README sheet's allowed values are names in the template's language (no snake_case id),
+    and each reads back as its code."""
+    import openpyxl
+
+    from carbonmgr.io.workbook import _CHOICE_ALLOWED, _to_choice, choice_name, write_template
+
+    write_template(tmp_path / "t.xlsx", lang)
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    allowed = [str(r[4]) for r in ws.iter_rows(min_row=6, values_only=True) if len(r) > 4 and r[4]]
+    assert allowed
+    assert [a for a in allowed if re.search(r"\b[a-z]+_[a-z_]+\b", a)] == []
+    for kind, values in _CHOICE_ALLOWED.items():
+        for value in values:
+            assert _to_choice(choice_name(kind, value, lang), kind) == value
+    if lang == "zh":
+        assert any("筛选法" in a for a in allowed)
 
 
 @pytest.mark.parametrize("region, warned", [("", True), ("  ", True), ("湖北", False), ("Hubei", False)])

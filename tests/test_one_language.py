@@ -158,6 +158,17 @@ def test_every_citation_of_the_library_is_a_published_document():
     assert "atomic6ghg" in tags and "felix0220170" in tags
 
 
+def test_a_chinese_document_is_cited_in_chinese():
+    """A document published in Chinese is cited by its Chinese title, number and date: no English
+    word of ours in the citation (it reached `carbonmgr --lang zh factors` and the Chinese report as
+    "published 2024-12" and "2022 notice")."""
+    lib = load_library()
+    texts = library_citations(lib) + tuple(f.source for f in lib.factors)
+    chinese = [t for t in texts if re.search(r"[\u4e00-\u9fff]", t)]
+    assert chinese
+    assert [t for t in chinese if re.search(r"\b[a-z]{3,}\b", t)] == []
+
+
 @pytest.mark.parametrize("text,what", [
     ("Carbonate factors (as implemented in felix0220170/ghg-accounting src/components/CarbonateEmission.jsx)",
      "a file"),

@@ -172,7 +172,9 @@ def render_inventory(inv, lang: str) -> str:
     return "\n".join(out)
 
 
-def _print_problems(exc, lang: str) -> None:
+def _print_problems(exc, lang: str, *, writes: bool = True) -> None:
+    """The problems of ``exc``, then their count; ``writes``: the command writes a file (and so says
+    that it wrote none), else it only reads (calc, ets, grade ...)."""
     from carbonmgr.common.i18n import translate
 
     problems = getattr(exc, "problems", None)
@@ -182,7 +184,7 @@ def _print_problems(exc, lang: str) -> None:
     for p in problems:
         print(p.render(lang), file=sys.stderr)
     errors = sum(1 for p in problems if p.severity == "error")
-    print(translate("cli.problems", lang, count=errors), file=sys.stderr)
+    print(translate("cli.problems" if writes else "cli.problems_read", lang, count=errors), file=sys.stderr)
 
 
 def cmd_calc(args, lang: str) -> int:
@@ -425,7 +427,7 @@ def _main(argv) -> int:
     try:
         return args.func(args, lang)
     except ValidationFailed as exc:
-        _print_problems(exc, lang)
+        _print_problems(exc, lang, writes=bool(getattr(args, "output", None) or getattr(args, "apply", False)))
         return EXIT_INPUT
     except CarbonMgrError as exc:
         render = getattr(exc, "render", None)

@@ -1702,10 +1702,23 @@ def _help(canonical: str, field: str, tr: Callable[[str], str]) -> str:
     return tr(code) if code in messages() else ""
 
 
-def _allowed_values(canonical: str, field: str) -> str:
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def choice_name(kind: str, value: str, lang: str) -> str:
+    """How the template names a coded value in ``lang``, as the reader accepts it: in Chinese its
+    first Chinese spelling, in English its words (``material_balance`` -> ``material balance``)."""
+    if lang == "zh":
+        for spelling in _CHOICE_SPELLINGS.get(kind, {}).get(value, ()):
+            if _CJK.search(spelling):
+                return spelling
+    return value.replace("_", " ")
+
+
+def _allowed_values(canonical: str, field: str, lang: str = "en") -> str:
     kind = (CASE_KEYS if canonical == "Case" else SHEET_COLUMNS[canonical])[field].kind
     if kind in _CHOICE_ALLOWED:
-        return ", ".join(_CHOICE_ALLOWED[kind])
+        return translate("sep.list", lang).join(choice_name(kind, v, lang) for v in _CHOICE_ALLOWED[kind])
     return {"bool": "yes, no (是, 否)", "fraction": "0-1, 0-100, 0%-100%", "number": ">= 0",
             "int": "1-15", "year": "1900-2100"}.get(kind, "")
 
@@ -1725,12 +1738,12 @@ def _template_readme(book: Any, tr: Callable[[str], str], lang: str) -> None:
     yes, no = tr("workbook.tpl.yes"), tr("workbook.tpl.no")
     for key, col in CASE_KEYS.items():
         ws.append([sheet_title("Case", lang), header_label(key, col, lang), yes if col.required else no,
-                   _help("Case", key, tr), _allowed_values("Case", key)])
+                   _help("Case", key, tr), _allowed_values("Case", key, lang)])
     ws.append([sheet_title("Case", lang), "...", no, tr("workbook.tpl.case.extra"), ""])
     for canonical, spec in SHEET_COLUMNS.items():
         for field, col in spec.items():
             ws.append([sheet_title(canonical, lang), header_label(field, col, lang), yes if col.required else no,
-                       _help(canonical, field, tr), _allowed_values(canonical, field)])
+                       _help(canonical, field, tr), _allowed_values(canonical, field, lang)])
     for letter, width in zip("ABCDE", (22, 34, 10, 90, 40)):
         ws.column_dimensions[letter].width = width
     for row in ws.iter_rows(min_row=6):

@@ -204,6 +204,7 @@ MESSAGES = {
                            "zh": "内部错误：{error}。未写入任何文件。请附上输入文件报告此问题。"},
     "cli.problems": {"en": "{count} problem(s) found; nothing was written.",
                      "zh": "发现 {count} 个问题；未写入任何文件。"},
+    "cli.problems_read": {"en": "{count} problem(s) found.", "zh": "发现 {count} 个问题。"},
     "cli.written": {"en": "written: {path}", "zh": "已写入：{path}"},
     "cli.needs_project": {"en": "this command needs a project file (.carbon); use 'carbonmgr import' first",
                           "zh": "此命令需要项目文件（.carbon）；请先用 carbonmgr import 导入"},

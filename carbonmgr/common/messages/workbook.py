@@ -440,18 +440,17 @@ MESSAGES = {
     # Equipment columns
     "workbook.tpl.equipment.facility": {"en": "Facility id.", "zh": "设施编号。"},
     "workbook.tpl.equipment.method": {
-        "en": "screening, material_balance or simplified_material_balance (EPA methods).",
+        "en": "screening, material balance or simplified material balance (EPA methods).",
         "zh": "筛选法、物料平衡法 或 简化物料平衡法（美国 EPA 方法）。",
     },
     "workbook.tpl.equipment.refrigerant": {"en": "Refrigerant, e.g. R-410A, HFC-134a.",
                                            "zh": "制冷剂，如 R-410A、HFC-134a。"},
     "workbook.tpl.equipment.equipment": {
-        "en": "Equipment type (screening method): domestic_refrigeration, standalone_commercial_refrigeration, "
-              "medium_large_commercial_refrigeration, transport_refrigeration, industrial_refrigeration, chillers, "
-              "residential_commercial_ac or mobile_ac (or its name, e.g. Chillers).",
-        "zh": "设备类型（筛选法）：domestic_refrigeration、standalone_commercial_refrigeration、"
-              "medium_large_commercial_refrigeration、transport_refrigeration、industrial_refrigeration、chillers、"
-              "residential_commercial_ac 或 mobile_ac（也可填名称，如 冷水机组）。"},
+        "en": "Equipment type (screening method), by its name: Domestic refrigeration, Stand-alone commercial "
+              "refrigeration, Medium/large commercial refrigeration, Transport refrigeration, Industrial "
+              "refrigeration, Chillers, Residential/commercial A/C incl. heat pumps or Car and light-duty truck A/C.",
+        "zh": "设备类型（筛选法），填名称：家用制冷设备、独立式商用制冷设备、中大型商用制冷设备、运输制冷设备、"
+              "工业制冷设备、冷水机组、住宅及商用空调（含热泵）或 汽车及轻型卡车空调。"},
     "workbook.tpl.equipment.values": {
         "en": "Amounts in kg: new_charge, operating_capacity, disposed_capacity (screening); "
               "inventory_start, inventory_end, purchased, sold, capacity_start, capacity_end "

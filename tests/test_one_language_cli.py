@@ -29,6 +29,7 @@ from carbonmgr.cli import build_parser, main
 from carbonmgr.cli.args import speaking
 from carbonmgr.common import i18n
 from carbonmgr.common.paths import resource_dir
+from case_books import ets_file
 from language_walk import CJK, broken_lines, problems
 from test_one_language import DEMO, allowed_for, workbook_texts
 
@@ -206,27 +207,13 @@ def test_the_help_walk_catches_a_planted_identifier(monkeypatch, capsys):
 
 
 # ------------------------------------------------------------------------------------- outputs
-ETS_CASE = {
-    "Case": [["key", "value"], ["title", "ETS"], ["standard", "gbt32150"], ["reporting_year", 2023],
-             ["ets_year", 2023], ["carbon_price", 90], ["allowances_held", 0], ["CCER", 10_000]],
-    "Facilities": [["id", "name"], ["F1", "Power plant"]],
-    "Activities": [["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit", "carbon_content",
-                    "oxidation_rate", "ets_unit"],
-                   ["F1", "stationary_combustion", "bituminous coal", 1000, "t", 20, "GJ/t", 0.0275, 100, "U2"]],
-    "ETS": [["unit", "facility", "class", "generation", "heat", "load_factor", "verified_emissions"],
-            ["U1", "F1", "I", 3_000_000, 1_000_000, "60%", 2_700_000], ["U2", "F1", "gas", 10_000, None, None, None]],
-}
-
-
-def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(path)
-    return path
+ETS_CASE = [["key", "value"], ["title", "ETS"], ["standard", "gbt32150"], ["reporting_year", 2023],
+            ["ets_year", 2023], ["carbon_price", 90], ["allowances_held", 0], ["CCER", 10_000]]
+ETS_ACTIVITIES = [["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit", "carbon_content",
+                   "oxidation_rate", "ets_unit"],
+                  ["F1", "stationary_combustion", "bituminous coal", 1000, "t", 20, "GJ/t", 0.0275, 100, "U2"]]
+ETS_UNITS = [["unit", "facility", "class", "generation", "heat", "load_factor", "verified_emissions"],
+             ["U1", "F1", "I", 3_000_000, 1_000_000, "60%", 2_700_000], ["U2", "F1", "gas", 10_000, None, None, None]]
 
 
 def market_files(folder: Path) -> None:
@@ -251,7 +238,7 @@ def command_outputs(folder: Path, lang: str, capsys, monkeypatch) -> dict[str, s
     """What each command prints (stdout and stderr), run in ``folder``."""
     monkeypatch.chdir(folder)
     demo = DEMO[lang]
-    write_book(folder / "ets.xlsx", ETS_CASE)
+    ets_file(folder, ETS_UNITS, ETS_CASE, ETS_ACTIVITIES, sheet="ETS")
     market_files(folder)
     answer_with_a_line_left_out(folder / "answer.xlsx")
     steps = [

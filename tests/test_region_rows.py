@@ -146,7 +146,7 @@ def test_a_saved_project_keeps_the_row_it_used(tmp_path, capsys):
 def test_the_activities_sheet_reads_a_region_column(tmp_path):
     """A real .xlsx: the optional column 地区 on the Activities sheet is the line's region; a line
     without one takes the facility's country; the column survives export and import."""
-    from test_workbook import write_xlsx
+    from case_books import write_book
 
     from carbonmgr.io.workbook import read_case, write_case
 
@@ -157,7 +157,7 @@ def test_the_activities_sheet_reads_a_region_column(tmp_path):
                  ["F1", "范围三", "酒店住宿", 420, "room-night", 6, "desnz2024", "英国"],
                  ["F1", "范围三", "酒店住宿", 420, "room-night", 6, "desnz2024", None]],
     }
-    case = read_case(write_xlsx(tmp_path / "c.xlsx", sheets))
+    case = read_case(write_book(tmp_path / "c.xlsx", sheets))
     assert case.activities.options["region"] == ["英国", None]
     inv = compute(case)
     assert [inv.line_tco2e(0), inv.line_tco2e(1)] == pytest.approx([4.368, 22.47])
@@ -166,6 +166,6 @@ def test_the_activities_sheet_reads_a_region_column(tmp_path):
     assert [compute(again).line_tco2e(i) for i in (0, 1)] == pytest.approx([4.368, 22.47])
     sheets["活动数据"][1][7] = "法国"
     with pytest.raises(ValidationFailed) as exc:
-        compute(read_case(write_xlsx(tmp_path / "fr.xlsx", sheets)))
+        compute(read_case(write_book(tmp_path / "fr.xlsx", sheets)))
     [p] = exc.value.problems
     assert p.cell == "活动数据!H2" or p.cell == "Activities!H2", p.cell

@@ -161,7 +161,7 @@ def _tables(story):
 
 
 def ets_inventory(tmp_path):
-    from trading.test_ets_sheet import ets_file
+    from case_books import ets_file
 
     from carbonmgr.io.workbook import read_case
 

@@ -21,6 +21,7 @@ from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, SOURCES, ActivityTable,
                              Instrument)
 from carbonmgr.io.safety import check_workbook_file
 from carbonmgr.io.workbook import read_case, write_case, write_template
+from case_books import write_book
 
 # ------------------------------------------------------------------------------------- helpers
 
@@ -44,26 +45,12 @@ GOOD_LINES = [
 ]
 
 
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    """A workbook with one sheet per entry, rows written from A1 (None = empty cell)."""
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    ws.cell(r, c, value)
-    book.save(path)
-    return path
-
-
 def case_file(tmp_path: Path, act_rows=None, case=None, facilities=None, extra_sheets=None,
               name="case.xlsx") -> Path:
     sheets = {"Case": case or CASE, "Facilities": facilities or FACILITIES,
               "Activities": act_rows if act_rows is not None else activities(*GOOD_LINES)}
     sheets.update(extra_sheets or {})
-    return write_xlsx(tmp_path / name, sheets)
+    return write_book(tmp_path / name, sheets)
 
 
 def problems(path: Path, lang: str = "en") -> list[str]:
@@ -117,7 +104,7 @@ def test_chinese_sheets_headers_and_values(tmp_path):
                  ["F2", "购入电力", None, "MWh", "12", 0.99, None, None, None],
                  ["F1", "范围三", "hotel_stay", "room-night", 3, None, "是", 6, None]],
     }
-    case = read_case(write_xlsx(tmp_path / "zh.xlsx", sheets))
+    case = read_case(write_book(tmp_path / "zh.xlsx", sheets))
     assert case.sheet_names == {"Case": "案例", "Facilities": "设施", "Activities": "活动数据"}
     assert case.info.standard == "gbt32150" and case.info.gwp == "AR5"
     assert case.info.reporting_year == 2023 and case.info.consolidation == "equity_share"
@@ -155,7 +142,7 @@ def test_exact_id_wins_over_chinese_alias(tmp_path):
 def test_sheet_name_variants(tmp_path):
     sheets = {"case (案例)": CASE, " FACILITIES ": FACILITIES, "Activities [活动数据]"[:31].replace("[", "(")
               .replace("]", ")"): activities(*GOOD_LINES)}
-    case = read_case(write_xlsx(tmp_path / "v.xlsx", sheets))
+    case = read_case(write_book(tmp_path / "v.xlsx", sheets))
     assert case.sheet_names["Facilities"] == " FACILITIES "
     assert case.sheet_names["Activities"] == "Activities (活动数据)"
 
@@ -277,7 +264,7 @@ def test_quantity_not_a_number_both_languages(tmp_path):
 
 def test_chinese_sheet_name_in_cell_reference(tmp_path):
     sheets = {"案例": CASE, "设施": FACILITIES, "活动数据": activities(["F1", "process", "limestone", "t", "约100"])}
-    path = write_xlsx(tmp_path / "zh.xlsx", sheets)
+    path = write_book(tmp_path / "zh.xlsx", sheets)
     assert one_problem(path, "zh") == "活动数据!E2：数量“约100”不是数字"
 
 
@@ -330,7 +317,7 @@ def test_unknown_facility_names_known_ids(tmp_path):
 
 def test_unknown_facility_in_chinese_workbook(tmp_path):
     sheets = {"案例": CASE, "设施": FACILITIES, "活动数据": activities(["F9", "process", "limestone", "t", 1])}
-    path = write_xlsx(tmp_path / "zh.xlsx", sheets)
+    path = write_book(tmp_path / "zh.xlsx", sheets)
     assert one_problem(path, "zh") == "活动数据!A2：设施“F9”未在设施工作表中列出（已有编号：F1、F2）"
 
 
@@ -426,7 +413,7 @@ def test_bad_instruments_and_equipment(tmp_path):
 # --------------------------------------------------------------------------- sheets and columns
 
 def test_missing_sheets(tmp_path):
-    path = write_xlsx(tmp_path / "m.xlsx", {"Case": CASE, "Notes": [["x"]]})
+    path = write_book(tmp_path / "m.xlsx", {"Case": CASE, "Notes": [["x"]]})
     assert problems(path) == [
         'the workbook has no "Facilities" sheet (a sheet named "设施" is accepted too); sheets found: "Case", "Notes"',
         'the workbook has no "Activities" sheet (a sheet named "活动数据" is accepted too); sheets found: "Case", '
@@ -452,7 +439,7 @@ def test_missing_and_duplicate_columns(tmp_path):
 def test_duplicate_sheets_and_empty_sheet(tmp_path):
     sheets = {"Case": CASE, "Facilities": FACILITIES, "Activities": activities(*GOOD_LINES), "活动数据": [[None]],
               "Equipment": []}
-    path = write_xlsx(tmp_path / "d.xlsx", sheets)
+    path = write_book(tmp_path / "d.xlsx", sheets)
     assert problems(path) == [
         'sheets "Activities" and "活动数据" are both the Activities sheet; keep only one',
         "Equipment: the sheet is empty; row 1 must hold the column headers",

@@ -8,7 +8,7 @@ import subprocess
 import pytest
 
 from carbonmgr.cli import main
-from tests.trading.test_ets_sheet import ets_file
+from case_books import ets_file
 
 pytestmark = pytest.mark.skipif(shutil.which("pdftotext") is None, reason="pdftotext (poppler) is not installed")
 

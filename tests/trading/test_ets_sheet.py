@@ -3,7 +3,6 @@ openpyxl, read by the importer, checked, computed and printed by the command lin
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import openpyxl
 import pytest
@@ -11,35 +10,7 @@ import pytest
 from carbonmgr.cli import main
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.io.workbook import read_case
-
-CASE = [["key", "value"], ["title", "ETS test"], ["standard", "gbt32150"], ["reporting_year", 2023],
-        ["ets_year", 2023], ["carbon_price", 90], ["allowances_held", 0], ["CCER", 10_000]]
-FACILITIES = [["id", "name"], ["F1", "Power plant"]]
-ACTIVITIES = [["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit", "carbon_content",
-               "oxidation_rate", "配额机组"],
-              ["F1", "stationary_combustion", "烟煤", 1000, "t", 20, "GJ/t", 0.0275, 100, "U2"],
-              ["F1", "purchased_electricity", None, 10_000, "MWh", None, None, None, None, "U2"]]
-ETS = [["unit", "设施", "机组类别", "发电量", "供热量", "负荷率", "核查排放量"],
-       ["U1", "F1", "300MW等级以上常规燃煤机组", 3_000_000, 1_000_000, "60%", 2_700_000],
-       ["U2", "F1", "燃气", 10_000, None, None, None]]
-
-
-def write_xlsx(path: Path, sheets: dict[str, list[list]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for r, row in enumerate(rows, start=1):
-            for c, value in enumerate(row, start=1):
-                if value is not None:
-                    ws.cell(r, c, value)
-    book.save(path)
-    return path
-
-
-def ets_file(tmp_path, ets=None, case=None, activities=None, sheet="配额") -> Path:
-    return write_xlsx(tmp_path / "ets.xlsx", {"Case": case or CASE, "Facilities": FACILITIES,
-                                              "Activities": activities or ACTIVITIES, sheet: ets or ETS})
+from case_books import ACTIVITIES, CASE, ETS, FACILITIES, ets_file, write_book
 
 
 def test_the_sheet_is_read_in_either_language(tmp_path):
@@ -56,7 +27,7 @@ def test_the_sheet_is_read_in_either_language(tmp_path):
 
 
 def test_a_case_without_the_sheet_has_no_ets_data(tmp_path):
-    path = write_xlsx(tmp_path / "plain.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES[:1]
+    path = write_book(tmp_path / "plain.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES[:1]
                                                 + [["F1", "purchased_electricity", None, 1, "MWh"]]})
     assert read_case(path).ets is None
     assert main(["--lang", "en", "ets", str(path)]) == 2

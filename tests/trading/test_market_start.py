@@ -11,7 +11,7 @@ import pytest
 
 from carbonmgr.cli import main
 from carbonmgr.facade import market as mk
-from tests.trading.test_ets_sheet import write_xlsx
+from case_books import write_book
 
 CASE = [["key", "value"], ["title", "Market case"], ["standard", "gbt32150"], ["reporting_year", 2023],
         ["ets_year", 2023], ["allowances_held", 1000]]
@@ -28,7 +28,7 @@ ABATEMENT = [["measure", "tonnes", "cost_per_t"], ["Efficiency", 20_000, 40], ["
 def case_file(tmp_path, **sheets):
     base = {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES, "ETS": ETS, "Abatement": ABATEMENT}
     base.update(sheets)
-    return write_xlsx(tmp_path / "case.xlsx", {k: v for k, v in base.items() if v is not None})
+    return write_book(tmp_path / "case.xlsx", {k: v for k, v in base.items() if v is not None})
 
 
 def expected_allocation(output, emissions):
@@ -95,7 +95,7 @@ def test_verified_emissions_from_the_lines_of_each_variant(tmp_path):
 def test_a_case_with_variables_gives_each_firm_the_trainers_variant(tmp_path):
     from carbonmgr.training.exercise import Variable
     from carbonmgr.training.package import draw_values
-    from tests.training.exercise_books import BRIEF, write_book
+    from tests.training.exercise_books import BRIEF
 
     acts = [ACTIVITIES[0], ["F1", "stationary_combustion", "烟煤", "{{coal}}", "t", 20, "GJ/t", 0.0275, 100, "U1"]]
     ets = [ETS[0][:5], ["U1", "F1", "I", 2_000, 0.8]]

@@ -1,9 +1,12 @@
-"""Build small exercise workbooks and submissions with openpyxl (real .xlsx files)."""
+"""Build small exercise workbooks and submissions with openpyxl (real .xlsx files, written by
+``write_book`` of tests/case_books.py)."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
-import openpyxl
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from case_books import write_book  # noqa: E402
 
 CASE = [["key", "value"], ["title", "Wuhan Gear Works 2023"], ["standard", "gbt32150"],
         ["reporting_year", 2023], ["consolidation", "operational_control"],
@@ -24,17 +27,6 @@ BRIEF = [["key", "zh", "en", "value"],
          ["mode", None, None, "practice"]]
 DOCUMENTS = [["sheet", "title", "title_en", "kind"], ["燃料台账", "2023 年燃料消耗台账", "Fuel ledger 2023", "fuel_ledger"]]
 LEDGER = [["月份", "天然气（万Nm3）", "柴油（t）"], ["全年", 50, 20]]
-
-
-def write_book(path: Path, sheets: dict[str, list[list]]) -> Path:
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(list(row))
-    book.save(path)
-    return Path(path)
 
 
 def exercise_sheets(**changes) -> dict[str, list[list]]:

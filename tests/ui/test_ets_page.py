@@ -2,15 +2,20 @@
 the real window; the units, their allocation and its trace, the position, in both languages."""
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import openpyxl
 import pytest
 
 from carbonmgr.ui.ets_page import UNIT_COLUMNS
 from uihelpers import open_and_wait
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from case_books import ets_file  # noqa: E402
+
 CASE = [["key", "value"], ["title", "ETS page"], ["standard", "gbt32150"], ["reporting_year", 2023],
         ["carbon_price", 90], ["ccer_offered", 1000]]
-FACILITIES = [["id", "name"], ["F1", "Power plant"]]
 ACTIVITIES = [["facility", "source", "item", "quantity", "unit", "ncv", "ncv_unit", "carbon_content",
                "oxidation_rate", "ets_unit"],
               ["F1", "stationary_combustion", "烟煤", 1000, "t", 20, "GJ/t", 0.0275, 100, "G1"]]
@@ -19,20 +24,13 @@ ETS = [["unit", "facility", "class", "generation", "heat", "load_factor", "verif
        ["G1", "F1", "gas", 1_000, None, None, None]]
 
 
-def _write(path, sheets):
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in sheets.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(path)
-    return path
+def ets_case(folder, case=CASE, **more_sheets):
+    """``folder``/ets.xlsx: the page's case (a class I unit and a small gas unit, English headings)."""
+    return ets_file(folder, ETS, case, ACTIVITIES, sheet="ETS", **more_sheets)
 
 
 def test_the_ets_page_shows_units_allocation_trace_and_position(qtbot, win, tmp_path):
-    path = _write(tmp_path / "ets.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES,
-                                          "ETS": ETS})
+    path = ets_case(tmp_path)
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)
@@ -87,8 +85,7 @@ def test_the_ets_page_compares_the_paths_to_compliance_with_the_macc(qtbot, win,
     from carbonmgr.ui import i18n
 
     i18n.set_language("en")
-    path = _write(tmp_path / "ets.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES,
-                                          "ETS": ETS, "Abatement": ABATEMENT})
+    path = ets_case(tmp_path, Abatement=ABATEMENT)
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)
@@ -138,8 +135,7 @@ def test_without_a_case_price_the_page_takes_the_cea_price_and_says_where_from(q
 
     i18n.set_language("en")
     case = [row for row in CASE if row[0] != "carbon_price"]
-    path = _write(tmp_path / "ets.xlsx", {"Case": case, "Facilities": FACILITIES, "Activities": ACTIVITIES,
-                                          "ETS": ETS})
+    path = ets_case(tmp_path, case)
     open_and_wait(qtbot, win, path)
     page = win.ets
     qtbot.waitUntil(lambda: page.options is not None)

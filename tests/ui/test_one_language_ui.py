@@ -200,21 +200,6 @@ def _market(qtbot, win, tmp_path) -> list[tuple[str, str]]:
     return texts
 
 
-def _ets_case(tmp_path):
-    import openpyxl
-
-    from test_ets_page import ACTIVITIES, CASE, ETS, FACILITIES
-
-    book = openpyxl.Workbook()
-    book.remove(book.active)
-    for name, rows in {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES, "ETS": ETS}.items():
-        ws = book.create_sheet(name)
-        for row in rows:
-            ws.append(row)
-    book.save(tmp_path / "ets.xlsx")
-    return tmp_path / "ets.xlsx"
-
-
 def _dialog_texts(qtbot, dialog, where: str) -> list[tuple[str, str]]:
     dialog.show()
     _settle(qtbot)
@@ -225,6 +210,8 @@ def _dialog_texts(qtbot, dialog, where: str) -> list[tuple[str, str]]:
 
 def walk_more(qtbot, win, lang: str, tmp_path) -> tuple[list[tuple[str, str]], tuple[str, ...]]:
     """(where, text) of the views beside the case's pages, and the user's own texts they show."""
+    from test_ets_page import ets_case
+
     from carbonmgr.facade import exercises as fx
     from carbonmgr.ui.new_project_dialog import NewProjectDialog
 
@@ -252,7 +239,7 @@ def walk_more(qtbot, win, lang: str, tmp_path) -> tuple[list[tuple[str, str]], t
     texts += _dialog_texts(qtbot, win.exam_tools.show_instructor(), "Instructor")
     texts += _market(qtbot, win, tmp_path)
     # the ETS page on a case with covered units
-    open_and_wait(qtbot, win, _ets_case(tmp_path))
+    open_and_wait(qtbot, win, ets_case(tmp_path))
     own += case_texts(win.session.case)
     win.show_page(win.tabs.indexOf(win.ets))
     qtbot.waitUntil(lambda: win.ets.units.rowCount() == 2, timeout=10_000)

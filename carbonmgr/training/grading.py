@@ -31,7 +31,7 @@ import math
 from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping
+from typing import Any, Callable, Generic, Iterable, Mapping, TypeVar
 
 from carbonmgr.common.errors import CarbonMgrError, Problem
 from carbonmgr.common.i18n import Message
@@ -65,20 +65,53 @@ class _Line:
     calc: Any
 
 
+_M = TypeVar("_M")  # a member of a _Summed: an activity line or a register row
+
+
+def _fsum_known(values: Iterable[float | None]) -> float | None:
+    """The sum of ``values``, None when one of them is None (not computed)."""
+    values = list(values)
+    if any(v is None for v in values):
+        return None
+    return math.fsum(values)
+
+
+class _Summed(Generic[_M]):
+    """What a source (its activity lines) and a register group (its rows) have in common: the
+    members summed as one, each with a ``row`` and ``tco2e``; the rows, the first row's member and
+    the t CO2e of all (None when one could not be computed)."""
+
+    @property
+    def members(self) -> list[_M]:
+        raise NotImplementedError
+
+    @property
+    def rows(self) -> list[int]:
+        return sorted(m.row for m in self.members)
+
+    @property
+    def first(self) -> _M:
+        return min(self.members, key=lambda m: m.row)
+
+    @property
+    def tco2e(self) -> float | None:
+        return _fsum_known(m.tco2e for m in self.members)
+
+
 @dataclass
-class _Source:
+class _Source(_Summed[_Line]):
     facility: str
     source: str
     item_key: str
     lines: list[_Line] = field(default_factory=list)
 
     @property
-    def key(self) -> tuple[str, str, str]:
-        return self.facility, self.source, self.item_key
+    def members(self) -> list[_Line]:
+        return self.lines
 
     @property
-    def rows(self) -> list[int]:
-        return sorted(x.row for x in self.lines)
+    def key(self) -> tuple[str, str, str]:
+        return self.facility, self.source, self.item_key
 
     @property
     def dimension(self) -> str | None:
@@ -88,16 +121,6 @@ class _Source:
     @property
     def base_qty(self) -> float:
         return math.fsum(x.base_qty for x in self.lines)
-
-    @property
-    def tco2e(self) -> float | None:
-        if any(x.tco2e is None for x in self.lines):
-            return None
-        return math.fsum(x.tco2e for x in self.lines)
-
-    @property
-    def first(self) -> _Line:
-        return min(self.lines, key=lambda x: x.row)
 
 
 def _item_key(lib, source: str, item: str, calc) -> str:
@@ -193,9 +216,13 @@ class _Unit:
     tco2e: float | None
     gwp: float | None
 
+    @property
+    def row(self) -> int:
+        return self.eq.row
+
 
 @dataclass
-class _EqGroup:
+class _EqGroup(_Summed["_Unit"]):
     """The register's rows of one (facility, refrigerant, equipment type): split entries are one
     group. The equipment type names a group only for the screening method (it picks its loss factors)."""
 
@@ -205,16 +232,12 @@ class _EqGroup:
     units: list[_Unit] = field(default_factory=list)
 
     @property
+    def members(self) -> list[_Unit]:
+        return self.units
+
+    @property
     def key(self) -> tuple[str, str, str]:
         return self.facility, self.refrigerant, self.type
-
-    @property
-    def rows(self) -> list[int]:
-        return sorted(u.eq.row for u in self.units)
-
-    @property
-    def first(self) -> _Unit:
-        return min(self.units, key=lambda u: u.eq.row)
 
     @property
     def methods(self) -> tuple[str, ...]:
@@ -235,15 +258,7 @@ class _EqGroup:
 
     @property
     def kg(self) -> float | None:
-        if any(u.kg is None for u in self.units):
-            return None
-        return math.fsum(u.kg for u in self.units)
-
-    @property
-    def tco2e(self) -> float | None:
-        if any(u.tco2e is None for u in self.units):
-            return None
-        return math.fsum(u.tco2e for u in self.units)
+        return _fsum_known(u.kg for u in self.units)
 
 
 def _eq_groups(case: CaseData, inv, lib, fmap: Mapping[str, str]) -> dict[tuple[str, str, str], _EqGroup]:
@@ -405,8 +420,7 @@ class _EquipmentGrading:
 
     def _lines_vs_register(self, src: _Source, groups: list[_EqGroup]) -> list[Finding]:
         """A key fugitive source the trainee entered in the register: the refrigerant emitted compared."""
-        kgs = [g.kg for g in groups]
-        kg = None if any(x is None for x in kgs) else math.fsum(kgs)
+        kg = _fsum_known(g.kg for g in groups)
         k_kg = _src_kg(src)
         rows = sorted(r for g in groups for r in g.rows)
         target = self._target(src)

@@ -354,12 +354,11 @@ class ExamMode(QObject):
             self.auto_submit()
 
     def auto_submit(self):
-        """Submit the work as it is, to the chosen file (else beside the project); returns the future."""
+        """Submit the work as it is, to the chosen file (else beside the project, to a new file);
+        returns the future."""
         trainee_id = self.panel.trainee_id.text().strip() or self.NO_ID
-        default = exams.default_submission_path(self.project, trainee_id)
-        targets = [Path(self.chosen_file)] if self.chosen_file else []
-        if default not in targets:
-            targets.append(default)
+        targets = [(Path(self.chosen_file), True)] if self.chosen_file else []
+        targets.append((self._default_file(), False))
         self.panel.status.setText(t("ui.exam.auto_submitting"))
         return self._submit_to(targets, trainee_id, self.panel.name.text(), auto=True)
 
@@ -368,7 +367,14 @@ class ExamMode(QObject):
         """Where Submit proposes to write: the file chosen, else beside the project."""
         if self.chosen_file:
             return Path(self.chosen_file)
-        return exams.default_submission_path(self.project, self.panel.trainee_id.text())
+        return self._default_file()
+
+    def _naming(self) -> tuple[str, str, str]:
+        """What a submission's file is named after: the trainee's ID and name, the exam's title."""
+        return self.panel.trainee_id.text(), self.panel.name.text(), self.package.title(i18n.current())
+
+    def _default_file(self) -> Path:
+        return exams.default_submission_path(self.project, *self._naming())
 
     def show_file(self) -> None:
         if self.chosen_file:
@@ -404,10 +410,8 @@ class ExamMode(QObject):
     def _submission_suggestion(self) -> Path:
         if self.chosen_file:
             return Path(self.chosen_file)
-        trainee_id = self.panel.trainee_id.text()
-        safe_id = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in trainee_id.strip())[:40] or "submission"
         folder = Path(self.tools.win.settings.get("files/last_dir") or Path.home())
-        return folder / f"{safe_id}{exams.SUBMISSION_SUFFIX}"
+        return folder / exams.submission_file_name(*self._naming())
 
     # ------------------------------------------------------------------ submitting
     def ask_submission_path(self, suggestion: str) -> str | None:
@@ -438,9 +442,11 @@ class ExamMode(QObject):
             self.chosen_file = path
             self.show_file()
         self.panel.status.setText(t("ui.exam.submitting"))
-        return self._submit_to([Path(path)], trainee_id, name, auto=False)
+        return self._submit_to([(Path(path), True)], trainee_id, name, auto=False)
 
-    def _submit_to(self, targets: list[Path], trainee_id: str, name: str, *, auto: bool):
+    def _submit_to(self, targets: list[tuple[Path, bool]], trainee_id: str, name: str, *, auto: bool):
+        """Write the submission to the first of ``targets`` (path, whether a file there is replaced:
+        a file the trainee chose is, the file named for them beside the project never) that takes it."""
         ws = self.win.workspace
         case = ws.snapshot().case  # the case as it is now; editing may go on meanwhile
         package = self.package
@@ -448,10 +454,12 @@ class ExamMode(QObject):
 
         def work():
             failure = None
-            for target in targets:  # the chosen file, then (at time up) beside the project
+            for target, replace in targets:  # the chosen file, then (at time up) beside the project
                 try:
+                    if not replace:
+                        target = exams.free_submission_path(target)
                     return exams.submit_case(case, package, trainee_id=trainee_id, trainee_name=name,
-                                             output=target, overwrite=True)
+                                             output=target, overwrite=replace)
                 except Exception as exc:  # noqa: BLE001 - the next place, else reported
                     failure = failure or exc
             raise failure

@@ -8,6 +8,7 @@ the front ends reach them only from here.
 from __future__ import annotations
 
 import math
+import re
 import tempfile
 from concurrent.futures import Future
 from dataclasses import dataclass
@@ -24,6 +25,7 @@ __all__ = ["EXAM_SUFFIX", "SUBMISSION_SUFFIX", "ExamPackage", "ExamDocument", "P
            "Submission", "PackResult", "Variant", "SEAL_OK", "SEAL_BROKEN", "SEAL_NONE", "read_exam",
            "read_submission", "pack_exam", "starting_case", "start_exam_project", "finding_kinds", "class_mistakes",
            "class_scores", "submit", "submit_case", "ExamState", "exam_state", "record_exam", "default_submission_path",
+           "submission_file_name", "free_submission_path",
            "open_submission", "SubmissionInfo", "EXAM_LOCKED", "EXAM_SUBMITTED", "SUBMISSION_READ_ONLY"]
 
 
@@ -213,12 +215,33 @@ def record_exam(ws, **values: str) -> Future:
     return ws.session.on_project(job)
 
 
-def default_submission_path(project: str | Path, trainee_id: str = "") -> Path:
-    """Where a submission goes when the trainee chose no file: beside the exam's project,
-    named after it and the trainee's ID."""
-    project = Path(project)
-    safe = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in (trainee_id or "").strip())[:40]
-    return project.with_name(f"{project.stem}{'-' + safe if safe else ''}{SUBMISSION_SUFFIX}")
+def submission_file_name(trainee_id: str = "", trainee_name: str = "", title: str = "") -> str:
+    """The name of a submission file (Submit's suggestion, and the file written at time up when the
+    trainee chose none): the trainee's ID, their name and the exam's title joined by "-", each safe
+    for any file system (letters of any script, digits, "-", "_" and "."; anything else, spaces
+    too, becomes "_"); "submission" when all three are empty. Never an id of the package."""
+    parts = [re.sub(r"[^\w.-]+", "_", (p or "").strip()).strip("._") for p in (trainee_id, trainee_name, title)]
+    stem = "-".join(p for p in parts if p)[:80].rstrip("._-") or "submission"
+    return stem + SUBMISSION_SUFFIX
+
+
+def default_submission_path(project: str | Path, trainee_id: str = "", trainee_name: str = "",
+                            title: str = "") -> Path:
+    """Where a submission goes when the trainee chose no file: beside the exam's project, named
+    as :func:`submission_file_name` names it (written to :func:`free_submission_path` of it)."""
+    return Path(project).with_name(submission_file_name(trainee_id, trainee_name, title))
+
+
+def free_submission_path(path: str | Path) -> Path:
+    """``path`` if no file is there, else the first of NAME-2, NAME-3 … that is free: a submission
+    written where the trainee chose no file never overwrites another."""
+    path = Path(path)
+    n = 1
+    found = path
+    while found.exists():
+        n += 1
+        found = path.with_name(f"{path.stem}-{n}{path.suffix}")
+    return found
 
 
 # ------------------------------------------------------------------ a submission opened in the app

@@ -265,3 +265,27 @@ def test_an_ets_unit_added_under_a_first_form_seal_breaks_it(tmp_path, demo_case
         con.execute("UPDATE meta SET value = ? WHERE key = 'seal'", (compute_seal(without, sub.meta, legacy=True),))
     con.close()
     assert read_submission(path).seal == SEAL_BROKEN
+
+
+@pytest.mark.parametrize("trainee_id, name, title, expected", [
+    ("S001", "张三", "武汉齿轮厂 2023 年温室气体核算", "S001-张三-武汉齿轮厂_2023_年温室气体核算.cmsub"),
+    ("S/01", 'Li "Lei"', 'a\\b: c*d?<e>|f', "S_01-Li_Lei-a_b_c_d_e_f.cmsub"),  # nothing a file system refuses
+    ("", "", "..", "submission.cmsub"),
+    ("S1", "", "x" * 200, "S1-" + "x" * 77 + ".cmsub"),
+])
+def test_a_submission_file_is_named_after_the_trainee_and_the_exam(trainee_id, name, title, expected):
+    from carbonmgr.facade.exams import submission_file_name
+
+    assert submission_file_name(trainee_id, name, title) == expected
+
+
+def test_the_file_beside_the_project_never_replaces_another(tmp_path):
+    from carbonmgr.facade.exams import default_submission_path, free_submission_path
+
+    path = default_submission_path(tmp_path / "exam-0123abcd.carbon", "S1", "Li", "Exam")
+    assert path == tmp_path / "S1-Li-Exam.cmsub"
+    assert free_submission_path(path) == path
+    path.write_bytes(b"first")
+    assert free_submission_path(path) == tmp_path / "S1-Li-Exam-2.cmsub"
+    (tmp_path / "S1-Li-Exam-2.cmsub").write_bytes(b"second")
+    assert free_submission_path(path) == tmp_path / "S1-Li-Exam-3.cmsub"

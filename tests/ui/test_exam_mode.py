@@ -66,7 +66,8 @@ def test_an_exam_is_worked_without_results_and_submitted_sealed(qtbot, win, exam
     mode.panel.name.setText("Zhang San")
     mode.panel.trainee_id.setText("S001")
     out = tmp_path / "S001.cmsub"
-    mode.ask_submission_path = lambda suggestion: (Path(suggestion).name == "S001.cmsub" or None) and str(out)
+    suggested = "S001-Zhang_San-Wuhan_Gear_Works_2023_inventory.cmsub"  # the trainee and the exam's title
+    mode.ask_submission_path = lambda suggestion: (Path(suggestion).name == suggested or None) and str(out)
     fut = mode.submit()
     qtbot.waitUntil(lambda: mode.submitted is not None, timeout=20000)
     assert fut.exception() is None

@@ -181,7 +181,7 @@ def test_restarting_the_app_neither_resets_the_clock_nor_escapes_it(qtbot, win, 
     qtbot.waitUntil(lambda: win3.exam_tools.mode is not None and win3.exam_tools.mode.submitted is not None,
                     timeout=30000)
     mode3 = win3.exam_tools.mode
-    target = project.with_name(project.stem + "-S007.cmsub")
+    target = project.with_name("S007-Wuhan_Gear_Works_2023_inventory.cmsub")  # the ID and the exam's title
     assert mode3.locked and mode3.submitted == target and target.parent == project.parent
     assert str(target) in mode3.announced
     sub = read_submission(target)
@@ -214,3 +214,29 @@ def test_an_exam_opened_in_its_last_minute_warns_once(qtbot, win, exam):
     mode.tick()
     assert mode.warnings_shown == [5, 1] and "1 minute(s) left" in mode.panel.status.text()
     assert mode.panel.clock.text() == "Time left: 0:30"
+
+
+def test_the_time_up_file_is_named_like_a_submission_and_overwrites_nothing(qtbot, win, exam, tmp_path):
+    """No file chosen: the work goes beside the project, named after the trainee and the exam's title
+    (as Submit would suggest it; never after the package's id), and an existing file there is kept."""
+    now = driven(win)
+    mode = open_exam(qtbot, win, exam)
+    answer(qtbot, win, "F1\tmobile_combustion\t柴油\t20\tt\r\n")
+    mode.panel.name.setText("Li Lei")
+    mode.panel.trainee_id.setText("S/007")
+    mode.remember_trainee()
+    project = win.session.project_path
+    package_id = read_exam(exam).package_id
+    name = "S_007-Li_Lei-Wuhan_Gear_Works_2023_inventory.cmsub"  # the title "Wuhan Gear Works: 2023 inventory"
+    assert mode.suggested_file() == project.with_name(name)
+    assert Path(mode._submission_suggestion()).name == name
+    earlier = project.with_name(name)
+    earlier.write_bytes(b"an earlier submission")
+    now[0] += 6 * 60
+    mode.tick()
+    qtbot.waitUntil(lambda: mode.submitted is not None, timeout=20000)
+    assert mode.submitted == project.with_name("S_007-Li_Lei-Wuhan_Gear_Works_2023_inventory-2.cmsub")
+    assert package_id not in mode.submitted.name and package_id not in mode.announced
+    assert earlier.read_bytes() == b"an earlier submission"
+    sub = read_submission(mode.submitted)
+    assert (sub.seal, sub.trainee_id, sub.trainee_name) == ("ok", "S/007", "Li Lei")

@@ -1,7 +1,8 @@
 """The Exercises start page: the bundled exercises (titles in the app's language) and any
 exercise workbook the trainee opens; starting one makes a practice project and opens it.
 
-The exercises are read (and checked) on the task pool.  Practice makes a practice project
+The exercises are read (and checked) on the task pool; what comes back after the page was closed
+(it is deleted on close) is dropped (``owner=self``).  Practice makes a practice project
 (ui/practice.py); Exam packs the exercise into an exam package (never the key) and opens it in
 the window's exam mode (ui/exam_page.py); an exam package (.cmexam) opened here goes there too.
 The registry checklist exercise is listed after the bundled exercises; Start opens it in its own
@@ -88,9 +89,11 @@ class ExercisesPage(Retranslating, QDialog):
         self.fill()
 
     # ------------------------------------------------------------------ listing
-    def load(self) -> None:
+    def load(self):
+        """Read the bundled exercises on the task pool; returns the future (tests wait on it)."""
         self.status.setText(self.tr("Reading the exercises …"))
-        self.win.tasks.run_in_background(fx.bundled_exercises, self._loaded, self._failed)
+        self.loading = self.win.tasks.run_in_background(fx.bundled_exercises, self._loaded, self._failed, owner=self)
+        return self.loading
 
     def _loaded(self, infos) -> None:
         self.infos = list(infos) + [i for i in self.infos if not i.ref.startswith(fx.BUNDLED)]
@@ -188,7 +191,7 @@ class ExercisesPage(Retranslating, QDialog):
             self.accept()
             return self.win.exam_tools.open_exam(path)
         self.status.setText(self.tr("Reading the exercise …"))
-        return self.win.tasks.run_in_background(lambda: fx.exercise_info(path), self._added, self._failed)
+        return self.win.tasks.run_in_background(lambda: fx.exercise_info(path), self._added, self._failed, owner=self)
 
     def ask_exercise_path(self) -> str | None:
         """The exercise workbook to open (tests replace this)."""
@@ -230,7 +233,7 @@ class ExercisesPage(Retranslating, QDialog):
             self.win.open_path(str(project_path), check_recovery=False)
 
         return self.win.tasks.run_in_background(lambda: fx.create_practice(info.ref, path, overwrite=True, lang=lang),
-                                                created, self._failed)
+                                                created, self._failed, owner=self)
 
     def start_exam(self, info: fx.ExerciseInfo):
         """Pack the exercise into an exam package (no key) and take it in the window's exam mode."""
@@ -249,4 +252,4 @@ class ExercisesPage(Retranslating, QDialog):
             self.accept()
             self.win.exam_tools.open_exam(str(package))
 
-        return self.win.tasks.run_in_background(pack, packed, self._failed)
+        return self.win.tasks.run_in_background(pack, packed, self._failed, owner=self)

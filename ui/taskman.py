@@ -12,6 +12,7 @@ import threading
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Callable
 
+import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 
 
@@ -39,8 +40,10 @@ class TaskManager(QObject):
             closure()
 
     def watch(self, future: Future, on_done: Callable | None = None,
-              on_error: Callable[[BaseException], None] | None = None) -> Future:
-        """Call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread when ``future`` ends.
+              on_error: Callable[[BaseException], None] | None = None, *, owner: QObject | None = None) -> Future:
+        """Call ``on_done(result)`` or ``on_error(exc)`` on the GUI thread when ``future`` ends;
+        neither when ``owner`` (the widget the handlers touch) has been deleted meanwhile, nor when
+        this manager has (its window closed and deleted).
 
         Returns a future that settles (with ``future``'s result or exception) only after that
         handler has run, so whoever waits on it sees the window's state already updated."""
@@ -49,7 +52,7 @@ class TaskManager(QObject):
         def finished(f: Future):
             def deliver():
                 try:
-                    if f.cancelled():
+                    if f.cancelled() or (owner is not None and not shiboken6.isValid(owner)):
                         return
                     exc = f.exception()
                     if exc is not None:
@@ -62,14 +65,18 @@ class TaskManager(QObject):
                 finally:
                     _settle(settled, f)
 
-            self.run_on_main(deliver)
+            try:
+                self.run_on_main(deliver)
+            except RuntimeError:  # this manager was deleted (its window closed): nobody to tell
+                _settle(settled, f)
 
         future.add_done_callback(finished)
         return settled
 
     def run_in_background(self, fn: Callable, on_done: Callable | None = None,
-                          on_error: Callable[[BaseException], None] | None = None) -> Future:
-        return self.watch(self._pool.submit(fn), on_done, on_error)
+                          on_error: Callable[[BaseException], None] | None = None, *,
+                          owner: QObject | None = None) -> Future:
+        return self.watch(self._pool.submit(fn), on_done, on_error, owner=owner)
 
     def run_serial(self, fn: Callable, on_done=None, on_error=None) -> Future:
         """Run in order with other serial tasks (autosave writes must not overtake each other)."""

@@ -228,3 +228,44 @@ def test_the_exercises_page_describes_the_chosen_exercise_in_one_language(win, q
         page.close()
     finally:
         i18n.set_language("en")
+
+
+def test_closing_the_exercises_page_before_its_exercises_are_read(win, qtbot):
+    """The page is deleted on close; the exercises read afterwards reach no deleted widget (an
+    exception in the callback would fail the test: pytest-qt catches those raised in Qt's loop)."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent
+
+    page = win.show_exercises()
+    loading = page.loading
+    assert not loading.done()
+    page.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(page) and not loading.done()
+    qtbot.waitUntil(loading.done, timeout=30000)
+    assert loading.exception() is None
+    # the window goes on: the page opens again and lists the exercises
+    page = win.show_exercises()
+    qtbot.waitUntil(lambda: page.listing.count() == 5, timeout=20000)
+    page.reject()
+
+
+def test_closing_the_window_right_after_opening_the_exercises_page(qtbot, caplog):
+    """The window (and the page in it) closed and deleted while the exercises are being read."""
+    import shiboken6
+    from PySide6.QtCore import QCoreApplication, QEvent, Qt
+
+    from carbonmgr.ui.mainwindow import MainWindow
+    from carbonmgr.ui.settings import Settings
+
+    w = MainWindow(Settings())
+    w.show()
+    page = w.show_exercises()
+    loading = page.loading
+    w.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    assert w.close()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
+    assert not shiboken6.isValid(page) and not loading.done()
+    qtbot.waitUntil(loading.done, timeout=30000)  # settled, though no window is left to tell
+    qtbot.wait(50)
+    assert not [r for r in caplog.records if r.levelname == "ERROR"], caplog.text

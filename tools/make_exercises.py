@@ -106,7 +106,7 @@ def wuhan() -> Exercise:
                ("company", "武汉楚天精密机械制造有限公司 Wuhan Chutian Precision Machinery Co., Ltd."),
                ("industry", "通用零部件制造 (C348) General machinery parts"),
                ("address", "湖北省武汉市东西湖区 Dongxihu District, Wuhan, Hubei")]
-    ex.facilities = [["F1", "武汉工厂 Wuhan plant", "湖北", 1.0, "yes", "yes"]]
+    ex.facilities = [["F1", "武汉工厂", "湖北", 1.0, "yes", "yes"]]
     ex.line("F1", "stationary_combustion", "bituminous_coal", coal, "t", ncv=21.85, ncv_unit="GJ/t",
             evidence=[("煤炭台账", coal), ("煤质化验单", 21.85)], note="燃煤锅炉 coal boiler")
     ex.line("F1", "stationary_combustion", "natural_gas", r(gas_m3 / 10000, 4), "10^4 Nm3",
@@ -333,7 +333,7 @@ def cement() -> Exercise:
                ("company", "荆门鑫源水泥有限公司 Jingmen Xinyuan Cement Co., Ltd."),
                ("industry", "水泥制造 (C3011) Cement manufacturing"),
                ("address", "湖北省荆门市东宝区 Dongbao District, Jingmen, Hubei")]
-    ex.facilities = [["F1", "5000 t/d 熟料生产线 5,000 t/d clinker line", "湖北", 1.0, "yes", "yes"]]
+    ex.facilities = [["F1", "5000 t/d 熟料生产线", "湖北", 1.0, "yes", "yes"]]
     ex.line("F1", "process", "clinker_portland", clinker, "t", evidence=[("生产月报", clinker)], note="熟料 clinker")
     ex.line("F1", "process", "carbide_slag", slag, "t", evidence=[("生产月报", slag)],
             note="非碳酸盐替代原料（扣减） non-carbonate raw material (deducted)")
@@ -464,7 +464,7 @@ def power() -> Exercise:
                ("company", "芜湖江东发电有限公司 Wuhu Jiangdong Power Generation Co., Ltd."),
                ("industry", "火力发电 (D4411) Thermal power generation"),
                ("address", "安徽省芜湖市繁昌区 Fanchang District, Wuhu, Anhui")]
-    ex.facilities = [["F1", "2×660 MW 燃煤机组 2 × 660 MW coal units", "安徽", 1.0, "yes", "yes"]]
+    ex.facilities = [["F1", "2×660 MW 燃煤机组", "安徽", 1.0, "yes", "yes"]]
     ex.line("F1", "stationary_combustion", "bituminous_coal", coal, "t", carbon_element=c_ar, ncv=ncv,
             ncv_unit="GJ/t", evidence=[("入炉煤台账", coal), ("煤质化验汇总", r(c_w, 2))], note="入炉煤 as-fired coal")
     ex.line("F1", "stationary_combustion", "diesel", diesel, "t", evidence=[("燃油台账", diesel)],
@@ -599,7 +599,7 @@ def office() -> Exercise:
                ("company", "上海澄衡管理咨询有限公司 Shanghai Chengheng Management Consulting Co., Ltd."),
                ("industry", "商务咨询服务 (L7243) Management consulting"),
                ("address", "上海市静安区 Jing'an District, Shanghai")]
-    ex.facilities = [["F1", "上海办公室（租赁 18—19 层）Shanghai office (leased floors 18-19)", "上海", 1.0, "yes",
+    ex.facilities = [["F1", "上海办公室（租赁 18—19 层）", "上海", 1.0, "yes",
                       "yes"]]
     ex.line("F1", "fugitive", "R-410A", 5.2, "kg", evidence="空调维保单", note="自有分体空调补充加注 own split ACs")
     ex.line("F1", "purchased_electricity", "", kwh, "kWh", evidence=[("物业电费分摊单", kwh)],
@@ -764,7 +764,7 @@ def power_ets() -> Exercise:
                ("company", "池州青峰发电有限公司 Chizhou Qingfeng Power Co., Ltd."),
                ("ets_year", 2024), ("carbon_price", 59.87), ("allowances_held", ETS_HELD_T),
                ("ccer_offered", ETS_CCER_T), ("ccer_price", ETS_CCER_PRICE)]
-    ex.facilities = [["F1", "青峰电厂 Qingfeng power station", "安徽", 1.0, "yes", "yes"]]
+    ex.facilities = [["F1", "青峰电厂", "安徽", 1.0, "yes", "yes"]]
     for uid, name, _mw, _klass, _g, _s, _h, _lf, coal, c_ar in ETS_UNITS:
         ex.line("F1", "stationary_combustion", "bituminous_coal", coal, "t", carbon_element=r(c_ar / 100, 4),
                 evidence=[("燃料及化验", coal)], note=f"{name} 入炉煤 as-fired coal", ets_unit=uid)

@@ -123,6 +123,20 @@ def test_trainer_sheets_are_complete_in_both_languages(name):
 
 
 @pytest.mark.parametrize("name", NAMES)
+def test_facility_names_are_in_one_language(name):
+    """A facility has one name (a case holds no name per language; the firms are Chinese): the
+    Chinese one, with no English words beside it (units such as MW or t/d may stand in it). The
+    trainee starts from the same facilities (Given), so the key's names are what grading matches."""
+    import re
+
+    ex = exercise(name)
+    names = [f.name for f in ex.key.facilities]
+    assert names and [f.name for f in ex.starting_case().facilities] == names
+    for facility in names:
+        assert re.search(r"[\u4e00-\u9fff]", facility) and not re.search(r"[A-Za-z]{3,}", facility), facility
+
+
+@pytest.mark.parametrize("name", NAMES)
 def test_evidence_cells_hold_the_key_figures(name):
     """Where a key line names a document cell as its evidence, that cell holds its figure."""
     from openpyxl.utils.cell import coordinate_from_string, column_index_from_string

@@ -518,6 +518,28 @@ def test_add_and_delete_facility_with_audit(tmp_path):
         assert ("add", "facility", "F0") in actions and ("delete", "facility", "F0") in actions
 
 
+def test_facility_edits_store_columns_and_extra_keys_with_audit(tmp_path):
+    path = tmp_path / "fac.carbon"
+    Project.create(path, small_case()).close()
+    with Project.open(path) as p:
+        p.update_facility("F1", "operational_control", False)
+        p.update_facility("F1", "operational_control", False)  # unchanged: no audit row
+        p.update_facility("F1", "联系人", "王五")  # an extra key
+        p.update_facility("F1", "联系人", "王五")
+        with pytest.raises(ProjectError) as e:
+            p.update_facility("F1", "id", "F2")
+        assert e.value.problem.code == "store.unknown_field"
+        got = [(r["action"], r["entity"], r["entity_id"], r["field"]) for r in p.audit_log()[:2]]
+        assert got == [("update", "facility", "F1", "联系人"), ("update", "facility", "F1", "operational_control")]
+    con = sqlite3.connect(path)
+    assert con.execute("SELECT operational_control, typeof(operational_control) FROM facilities").fetchone() == \
+        (0, "integer")
+    con.close()
+    with Project.open(path) as p:
+        [f] = p.load_case().facilities
+        assert (f.id, f.operational_control, f.extra) == ("F1", False, {"联系人": "王五"})
+
+
 def test_instrument_and_equipment_edits_with_audit(tmp_path):
     path = tmp_path / "reg.carbon"
     Project.create(path, rich_case()).close()

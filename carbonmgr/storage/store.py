@@ -1489,25 +1489,11 @@ class Project:
                              (facility_id,)).fetchone()
             if row is None:
                 raise ProjectError("store.no_such_facility", id=facility_id)
-            seq = row[0]
             current = dict(zip(_FACILITY_FIELDS, row[1:7]))
             current["operational_control"] = bool(current["operational_control"])
-            if field in _FACILITY_FIELDS:
-                new = _coerce_facility(field, value)
-                old = current[field]
-                stored = int(new) if field == "operational_control" else None
-                if not _set_column(db, "facilities", seq, field, old, new, stored):
-                    return
-            elif field == "id":
-                raise ProjectError("store.unknown_field", field=field, entity="facilities")
-            else:
-                changed = _set_extra(db, "facilities", seq, row[7], field, value)
-                if changed is None:
-                    return
-                old, new = changed
-            now = _now()
-            _audit(db, "update", "facility", facility_id, field, old, new, now)
-            self._touch(now)
+            self._set_register_field("facilities", "facility", row[0], facility_id, field, value, current,
+                                     _coerce_facility, fixed="id", extra_json=row[7],
+                                     stored=lambda f, new: int(new) if f == "operational_control" else None)
 
     def add_facility(self, facility: Facility, position: int | None = None) -> None:
         """Insert a facility (at ``position`` in the list, default last), with an audit row."""
@@ -1627,22 +1613,9 @@ class Project:
             seq = self._record_seq("instruments", index, "store.no_such_instrument")
             row = db.execute("SELECT facility, type, quantity, ef, row, extra FROM instruments WHERE seq = ?",
                              (seq,)).fetchone()
-            current = dict(zip(("facility", "type", "quantity", "ef", "row"), row[:5]))
-            if field in ("facility", "type", "quantity", "ef"):
-                new = _coerce_instrument(field, value)
-                old = current[field]
-                if not _set_column(db, "instruments", seq, field, old, new):
-                    return
-            elif field == "row":
-                raise ProjectError("store.unknown_field", field=field, entity="instruments")
-            else:
-                changed = _set_extra(db, "instruments", seq, row[5], field, value)
-                if changed is None:
-                    return
-                old, new = changed
-            now = _now()
-            _audit(db, "update", "instrument", current["row"], field, old, new, now)
-            self._touch(now)
+            current = dict(zip(("facility", "type", "quantity", "ef"), row[:4]))
+            self._set_register_field("instruments", "instrument", seq, row[4], field, value, current,
+                                     _coerce_instrument, fixed="row", extra_json=row[5])
 
     def delete_instrument(self, index: int) -> None:
         db = self._db
@@ -1686,27 +1659,41 @@ class Project:
             row = db.execute("SELECT facility, method, refrigerant, equipment, values_json, row, extra "
                              "FROM equipment WHERE seq = ?", (seq,)).fetchone()
             current = dict(zip(("facility", "method", "refrigerant", "equipment"), row[:4]))
-            if field in current:
-                new = _coerce_equipment(field, value)
-                old = current[field]
-                if not _set_column(db, "equipment", seq, field, old, new):
-                    return
-            elif field in EQUIPMENT_VALUE_FIELDS:
-                changed = _set_json_key(db, "equipment", "values_json", seq, row[4], field,
-                                        _coerce_equipment(field, value), empty_is_null=False)
-                if changed is None:
-                    return
-                old, new = changed
-            elif field == "row":
-                raise ProjectError("store.unknown_field", field=field, entity="equipment")
-            else:
-                changed = _set_extra(db, "equipment", seq, row[6], field, value)
-                if changed is None:
-                    return
-                old, new = changed
-            now = _now()
-            _audit(db, "update", "equipment", row[5], field, old, new, now)
-            self._touch(now)
+            self._set_register_field("equipment", "equipment", seq, row[5], field, value, current,
+                                     _coerce_equipment, fixed="row", extra_json=row[6],
+                                     value_fields=EQUIPMENT_VALUE_FIELDS, values_json=row[4])
+
+    def _set_register_field(self, table: str, entity: str, seq: int, audit_id, field: str, value: Any,
+                            current: dict[str, Any], coerce: Callable[[str, Any], Any], *, fixed: str,
+                            extra_json: str | None, stored: Callable[[str, Any], Any] | None = None,
+                            value_fields=(), values_json: str | None = None) -> None:
+        """Set ``field`` of the row ``seq`` of a register (facilities, instruments, equipment), inside
+        the caller's transaction: one of its columns (``current``: their values; ``coerce`` checks the
+        new one, ``stored`` gives the value to store when it is not the new one), a key of its
+        ``values_json`` (``value_fields``), else a key of its extra JSON; ``fixed`` is refused. Nothing
+        is written when the value is unchanged; a change is audited as ``entity`` ``audit_id``."""
+        db = self._db
+        if field in current:
+            new = coerce(field, value)
+            old = current[field]
+            if not _set_column(db, table, seq, field, old, new, stored(field, new) if stored else None):
+                return
+        elif field in value_fields:
+            changed = _set_json_key(db, table, "values_json", seq, values_json, field, coerce(field, value),
+                                    empty_is_null=False)
+            if changed is None:
+                return
+            old, new = changed
+        elif field == fixed:
+            raise ProjectError("store.unknown_field", field=field, entity=table)
+        else:
+            changed = _set_extra(db, table, seq, extra_json, field, value)
+            if changed is None:
+                return
+            old, new = changed
+        now = _now()
+        _audit(db, "update", entity, audit_id, field, old, new, now)
+        self._touch(now)
 
     def delete_equipment(self, index: int) -> None:
         db = self._db

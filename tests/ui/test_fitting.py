@@ -79,6 +79,7 @@ def _done(qtbot, fut):
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_no_text_is_cut_beside_the_demos_pages(qtbot, win, lang, tmp_path):
     import test_one_language_ui as walk
+    from test_ets_page import ets_case
 
     from carbonmgr.facade import exercises as fx
     from carbonmgr.ui.new_project_dialog import NewProjectDialog
@@ -98,7 +99,7 @@ def test_no_text_is_cut_beside_the_demos_pages(qtbot, win, lang, tmp_path):
     # the class market with a market through a round to its debrief
     walk._market(qtbot, win, tmp_path)
     # the ETS page with covered units
-    open_and_wait(qtbot, win, walk._ets_case(tmp_path))
+    open_and_wait(qtbot, win, ets_case(tmp_path))
     qtbot.waitUntil(lambda: win.ets.units.rowCount() == 2, timeout=10_000)
     cut += _cut_in_every_page(qtbot, win, "ETS case")
     # practice mode (the practice panel beside every page), after a check

@@ -481,14 +481,12 @@ def two_lines(text: str, width: int = 14) -> str:
     return text
 
 
-class RecordModel(QAbstractTableModel):
-    """The instruments or the equipment lines of a session (small lists; ``KIND`` names which)."""
+class _SessionTable(QAbstractTableModel):
+    """A small table of a session's records edited in place (the facilities, the instruments, the
+    equipment lines): a value typed into a cell that is refused stays on its cell (red, with the
+    reason) until it is corrected or undone, as in the other tables."""
 
-    KIND = ""
     COLUMNS: tuple[str, ...] = ()
-    WRAP_HEADERS = False  # long header labels on two lines
-    COMPUTED_COLUMNS: frozenset = frozenset()
-    NUMBERS: frozenset = frozenset()
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -505,7 +503,8 @@ class RecordModel(QAbstractTableModel):
         self.endResetModel()
 
     def refresh(self) -> None:
-        """After an edit: new values (the same rows), or rows added or removed (a reset)."""
+        """After an edit: new values (the same rows: no reset, an open editor stays), or rows
+        added or removed (a reset)."""
         n = self.rowCount()
         if n == self._rows:
             if n:
@@ -529,6 +528,15 @@ class RecordModel(QAbstractTableModel):
     def retranslate(self) -> None:
         self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
         self.results_changed()
+
+
+class RecordModel(_SessionTable):
+    """The instruments or the equipment lines of a session (small lists; ``KIND`` names which)."""
+
+    KIND = ""
+    WRAP_HEADERS = False  # long header labels on two lines
+    COMPUTED_COLUMNS: frozenset = frozenset()
+    NUMBERS: frozenset = frozenset()
 
     def records(self) -> list:
         return [] if self.session is None else self.session.records(self.KIND)
@@ -735,47 +743,10 @@ class EquipmentModel(RecordModel):
         return translate(code, i18n.current(), **params)
 
 
-class FacilityModel(QAbstractTableModel):
-    """The facilities; a value typed into a cell that is refused stays on its cell (red, with the
-    reason) until it is corrected or undone, as in the other tables."""
+class FacilityModel(_SessionTable):
+    """The facilities."""
 
     COLUMNS = ("id", "name", "region", "equity_share", "financial_control", "operational_control")
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.session = None
-        self.edit: Callable[[int, str, Any], str | None] | None = None
-        self.rejected: dict[tuple[int, str], tuple[str, str]] = {}  # (row, field) -> (text, message)
-        self.rejected_changed: Callable[[], None] | None = None
-        self._rows = 0
-
-    def set_session(self, session) -> None:
-        self.beginResetModel()
-        self.session = session
-        self.rejected.clear()
-        self.endResetModel()
-        self._rows = self.rowCount()
-
-    def refresh(self) -> None:
-        """After an edit: new values (the same rows: no reset, an open editor stays), or rows
-        added or removed (a reset)."""
-        n = self.rowCount()
-        if n == self._rows:
-            if n:
-                self.dataChanged.emit(self.index(0, 0), self.index(n - 1, len(self.COLUMNS) - 1))
-            return
-        self.beginResetModel()
-        dropped = bool(self.rejected)
-        self.rejected.clear()  # facilities added or removed: a refused value's row is not where it was
-        self.endResetModel()
-        self._rows = self.rowCount()
-        if dropped and self.rejected_changed is not None:
-            self.rejected_changed()
-
-    def retranslate(self) -> None:
-        self.headerDataChanged.emit(Qt.Orientation.Horizontal, 0, len(self.COLUMNS) - 1)
-        if self.rowCount():
-            self.dataChanged.emit(self.index(0, 0), self.index(self.rowCount() - 1, len(self.COLUMNS) - 1))
 
     def rowCount(self, parent=QModelIndex()) -> int:
         return 0 if parent.isValid() or self.session is None else len(self.session.case.facilities)

@@ -21,7 +21,7 @@ from carbonmgr.cli import main
 from carbonmgr.inventory.ets_model import EtsData, EtsUnit
 from carbonmgr.inventory.model import CaseData, CaseInfo
 from carbonmgr.trading import ets
-from test_ets_sheet import FACILITIES, write_xlsx
+from case_books import FACILITIES, write_book
 
 
 def case_of(year, supply, verified, klass="I", **info):
@@ -135,7 +135,7 @@ ACTIVITIES = [["facility", "source", "item", "quantity", "unit"], ["F1", "purcha
 
 def borrowing_file(tmp_path, borrowed_key="allowances_borrowed", borrowed=None):
     case = CASE_2021 + ([[borrowed_key, borrowed]] if borrowed is not None else [])
-    return write_xlsx(tmp_path / "borrow.xlsx", {"Case": case, "Facilities": FACILITIES, "Activities": ACTIVITIES,
+    return write_book(tmp_path / "borrow.xlsx", {"Case": case, "Facilities": FACILITIES, "Activities": ACTIVITIES,
                                                  "ETS": ETS_2021})
 
 

@@ -162,8 +162,7 @@ def test_the_ets_page_shows_what_may_be_borrowed_and_what_is(qtbot, win, tmp_pat
     i18n.set_language("en")
     # 2021: A = ⌊1 034 315 × 0.8218⌋ = 850 000, E = 1 000 000: gap rate 15 %, so up to ⌊0.5 × 150 000⌋ = 75 000 t
     # may be borrowed from the 2023 pre-allocation; the case borrows 70 000 t: surplus −80 000 t
-    path = _write(tmp_path / "borrow.xlsx", {"Case": CASE_2021, "Facilities": FACILITIES,
-                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    path = ets_file(tmp_path, ETS_2021, CASE_2021, ACTIVITIES[:1], sheet="ETS")
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)
@@ -198,8 +197,7 @@ def test_the_ets_page_says_where_too_much_is_borrowed(qtbot, win, tmp_path):
 
     i18n.set_language("en")
     case = CASE_2021[:-1] + [["allowances_borrowed", 80_000]]  # more than the 75 000 t allowed
-    path = _write(tmp_path / "borrow.xlsx", {"Case": case, "Facilities": FACILITIES,
-                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    path = ets_file(tmp_path, ETS_2021, case, ACTIVITIES[:1], sheet="ETS")
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)
@@ -214,8 +212,7 @@ def test_allowances_borrowed_typed_on_the_inputs_tab_is_an_edit_of_the_case(qtbo
     from carbonmgr.ui import i18n
 
     i18n.set_language("en")
-    path = _write(tmp_path / "borrow.xlsx", {"Case": CASE_2021[:-1], "Facilities": FACILITIES,
-                                             "Activities": ACTIVITIES[:1], "ETS": ETS_2021})
+    path = ets_file(tmp_path, ETS_2021, CASE_2021[:-1], ACTIVITIES[:1], sheet="ETS")
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)

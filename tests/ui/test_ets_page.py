@@ -5,7 +5,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-import openpyxl
 import pytest
 
 from carbonmgr.ui.ets_page import UNIT_COLUMNS
@@ -246,8 +245,7 @@ def test_at_the_default_window_size_the_page_shows_its_tables_whole_beside_the_c
 
     win.set_language(lang)
     win.resize(*size)
-    path = _write(tmp_path / "ets.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES,
-                                          "ETS": ETS})
+    path = ets_case(tmp_path)
     open_and_wait(qtbot, win, path)
     page = win.ets
     win.tabs.setCurrentWidget(page)

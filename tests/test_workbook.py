@@ -974,3 +974,31 @@ def test_user_headers_and_values_are_written_as_text_never_as_formulas(tmp_path)
     again = read_case(book_path)
     assert again.activities.extra['=HYPERLINK("http://x","y")'] == ["=1+1"]
     assert again.facilities[0].extra["=2*3"] == "=A1"
+
+
+# ------------------------------------------------------------- repeated texts read as one string
+
+def test_repeated_texts_are_one_string_each(tmp_path):
+    """A text repeated down the Activities sheet comes back as one shared string (later passes, which
+    look each value up, then compare it by identity), with the same values as written."""
+    rows = [ACT_HEADER + ["memo"]]
+    for i in range(40):
+        rows.append(["F1" if i % 2 else "F2", "stationary_combustion", "coal", "t", float(i + 1),
+                     f"ledger-{i % 3}"])
+    t = read_case(case_file(tmp_path, rows)).activities
+    assert t.extra["memo"] == [f"ledger-{i % 3}" for i in range(40)]
+    assert len({id(v) for v in t.extra["memo"]}) == 3
+    assert len({id(v) for v in t.unit}) == 1 and len({id(v) for v in t.facility}) == 2
+
+
+def test_mixed_column_keeps_each_value_and_type(tmp_path):
+    """A column holding a truth value, numbers and text is not merged (True == 1.0 == 1 in a dict): each
+    cell keeps its value and its type, whether the column starts with text or not."""
+    memo = [True, 1.0, "1", "x", False, 0.0, "x", None]
+    for lead in (0, 70):
+        rows = [ACT_HEADER + ["memo"]]
+        for i, value in enumerate(["x"] * lead + memo):
+            rows.append(["F1", "stationary_combustion", "coal", "t", float(i + 1), value])
+        got = read_case(case_file(tmp_path, rows, name=f"mixed{lead}.xlsx")).activities.extra["memo"]
+        assert got[lead:] == memo
+        assert [type(v) for v in got[lead:]] == [bool, float, str, str, bool, float, str, type(None)]

@@ -700,6 +700,29 @@ def _transpose(rows: list[list], width: int) -> list[list]:
     return cols
 
 
+class _Shared(dict):
+    """Text -> the one string that stands for it (a call into Python only for each distinct value)."""
+
+    def __missing__(self, key: Any) -> Any:
+        self[key] = key
+        return key
+
+
+_TEXT_OR_NONE = frozenset((str, type(None)))
+
+
+def _shared_texts(values: list) -> list:
+    """A column of text as one string per distinct text (calamine makes a new string for every cell), so
+    that the passes after it (distinct values, look-ups, the project's text indexes) compare by identity
+    and hash nothing again; the column itself when it holds anything but text and blanks (True, 1 and 1.0
+    are one key in a dict: they must not be merged)."""
+    if not set(map(type, values[:64])) <= _TEXT_OR_NONE:
+        return values  # (a quick answer for a column of numbers)
+    shared = _Shared()
+    out = list(map(shared.__getitem__, values))
+    return out if set(map(type, shared)) <= _TEXT_OR_NONE else values
+
+
 def _blankish(v: Any) -> bool:
     return v is None or (type(v) is str and not v.strip())
 
@@ -1317,7 +1340,7 @@ class _Reader:
         if header is None:
             return
         data = rows[1:]
-        cols = _transpose(data, len(rows[0]))
+        cols = [_shared_texts(c) for c in _transpose(data, len(rows[0]))]
         rows.clear()  # the row lists are no longer needed: free them early
         rownums = list(range(2, len(data) + 2))
         fac_values = cols[header.index["facility"]]

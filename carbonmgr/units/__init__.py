@@ -109,6 +109,12 @@ _BASE = {
     "mi": ("distance", MILE_KM), "mile": ("distance", MILE_KM), "miles": ("distance", MILE_KM),
     "passenger-km": ("pdistance", 1.0), "pkm": ("pdistance", 1.0), "人公里": ("pdistance", 1.0),
     "passenger km": ("pdistance", 1.0), "passenger-mile": ("pdistance", MILE_KM),
+    # the units' Chinese labels as they are shown ("人·英里": "·" reads as "-")
+    "人-公里": ("pdistance", 1.0), "人-英里": ("pdistance", MILE_KM), "人英里": ("pdistance", MILE_KM),
+    "车-公里": ("vdistance", 1.0), "车公里": ("vdistance", 1.0), "车-英里": ("vdistance", MILE_KM),
+    "车英里": ("vdistance", MILE_KM), "吨-公里": ("tdistance", 1.0),
+    "短吨-英里": ("tdistance", SHORT_TON_T * MILE_KM), "短吨英里": ("tdistance", SHORT_TON_T * MILE_KM),
+    "间-夜": ("count", 1.0),
     "passenger mile": ("pdistance", MILE_KM), "passenger-miles": ("pdistance", MILE_KM), "pmi": ("pdistance", MILE_KM),
     "t-km": ("tdistance", 1.0), "tkm": ("tdistance", 1.0), "tonne-km": ("tdistance", 1.0), "吨公里": ("tdistance", 1.0),
     "short ton-mile": ("tdistance", SHORT_TON_T * MILE_KM), "ton-mile": ("tdistance", SHORT_TON_T * MILE_KM),
@@ -123,9 +129,9 @@ _BASE = {
     # counts
     "room-night": ("count", 1.0), "room night": ("count", 1.0), "间夜": ("count", 1.0),
     "unit": ("count", 1.0), "units": ("count", 1.0), "piece": ("count", 1.0), "台": ("count", 1.0),
-    "个": ("count", 1.0), "次": ("count", 1.0),
+    "个": ("count", 1.0), "次": ("count", 1.0), "件": ("count", 1.0), "times": ("count", 1.0),
     # ratios
-    "fraction": ("ratio", 1.0), "%": ("ratio", 0.01), "percent": ("ratio", 0.01),
+    "fraction": ("ratio", 1.0), "小数": ("ratio", 1.0), "%": ("ratio", 0.01), "percent": ("ratio", 0.01),
 }
 
 _CANONICAL = {

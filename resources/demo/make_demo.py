@@ -75,7 +75,7 @@ def build(lang: str) -> CaseData:
         "refrig": "制冷剂记录" if zh else "Refrigerant log",
     }
     lines = [
-        ("F1", "sc", "天然气" if zh else "Natural gas", gas, "10^4 Nm3",
+        ("F1", "sc", "天然气" if zh else "Natural gas", gas, "万Nm3" if zh else "10^4 Nm3",
          {"evidence": ev["ledger"], "uncertainty": 3.0, "note": "锅炉和热处理炉" if zh else "boilers and furnaces"}),
         ("F1", "mc", "柴油" if zh else "Diesel", 18.6, "t", {"evidence": ev["ledger"], "uncertainty": 5.0,
                                                             "note": "厂内叉车" if zh else "forklifts"}),
@@ -97,11 +97,12 @@ def build(lang: str) -> CaseData:
         ("F2", "pe", "", 2_140.0, "MWh", {"evidence": ev["bills"], "uncertainty": 2.0}),
         ("F3", "pe", "", 380.0, "MWh", {"evidence": ev["bills"], "note": "非运营控制，不纳入" if zh else
                                          "not operated: outside the boundary"}),
-        ("F1", "s3", "travel_air_medium_haul", 126_000, "passenger-mile",
+        ("F1", "s3", "travel_air_medium_haul", 126_000,
+         "人·英里" if zh else "passenger-mile",
          {"scope3_category": 6, "evidence": "差旅系统" if zh else "travel system", "note":
           "美国航线乘客英里数（EPA 因子）" if zh else "flights, passenger-miles (EPA factor)"}),
-        ("F1", "s3", "hotel_stay", 420, "room-night", {"scope3_category": 6, "factor_set": "desnz2024",
-                                                        "evidence": "差旅系统" if zh else "travel system"}),
+        ("F1", "s3", "hotel_stay", 420, "间·夜" if zh else "room-night",
+         {"scope3_category": 6, "factor_set": "desnz2024", "evidence": "差旅系统" if zh else "travel system"}),
     ]
     acts = ActivityTable()
     for n, (fac, s, item, qty, unit, opts) in enumerate(lines):
@@ -112,7 +113,7 @@ def build(lang: str) -> CaseData:
                            {"new_charge": 0.0, "operating_capacity": 120.0, "disposed_capacity": 0.0}, row=2)]
     month = [f"2023-{m:02d}" for m in range(1, 13)]
     documents = {
-        ev["ledger"]: [["月份" if zh else "month", "天然气 (10^4 Nm3)" if zh else "natural gas (10^4 Nm3)",
+        ev["ledger"]: [["月份" if zh else "month", "天然气 (万Nm3)" if zh else "natural gas (10^4 Nm3)",
                         "柴油 (t)" if zh else "diesel (t)", "汽油 (t)" if zh else "gasoline (t)"]]
         + [[m, g, round(18.6 / 12, 4), round(7.9 / 12, 4)] for m, g in zip(month, MONTHS_GAS)]
         + [["合计" if zh else "total", gas, 18.6, 7.9]],
@@ -131,11 +132,19 @@ def build(lang: str) -> CaseData:
                     equipment=equipment, documents=documents)
 
 
+def as_typed(lang: str) -> CaseData:
+    """The demo case as a user would type it: names in the workbook's language where the case holds
+    ids (items, instrument and equipment types, methods), as the Excel export writes them."""
+    from carbonmgr.report.export import _case_for_export
+
+    return _case_for_export(build(lang), lang)
+
+
 def main() -> None:
     from carbonmgr.io.workbook import write_case
 
     for lang in ("zh", "en"):
-        write_case(build(lang), HERE / f"demo_wuhan_{lang}.xlsx", lang=lang)
+        write_case(as_typed(lang), HERE / f"demo_wuhan_{lang}.xlsx", lang=lang)
 
 
 if __name__ == "__main__":

@@ -329,6 +329,8 @@ def test_the_templates_readme_names_coded_values_as_the_reader_accepts_them(tmp_
             assert _to_choice(choice_name(kind, value, lang), kind) == value
     if lang == "zh":
         assert any("筛选法" in a for a in allowed)
+    # a standard is named by its code, not a nickname ("国标")
+    assert any(a.startswith("GB/T 32150") for a in allowed) and not any("国标" in a for a in allowed)
 
 
 @pytest.mark.parametrize("region, warned", [("", True), ("  ", True), ("湖北", False), ("Hubei", False)])

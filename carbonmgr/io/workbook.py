@@ -262,7 +262,7 @@ _CHOICE_SPELLINGS: dict[str, dict[str, Iterable[str]]] = {
         "II": ("2", "Ⅱ", "II类", "二类", "300MW等级及以下常规燃煤机组", "300MW等级及以下常规燃煤", "class II"),
         "III": ("3", "Ⅲ", "III类", "三类", "非常规燃煤机组", "非常规燃煤", "燃煤矸石、煤泥、水煤浆等非常规燃煤机组",
                 "class III"),
-        "gas": ("IV", "4", "Ⅳ", "IV类", "四类", "燃气", "燃气机组", "natural gas"),
+        "gas": ("燃气机组", "燃气", "IV", "4", "Ⅳ", "IV类", "四类", "natural gas"),
         "steel": ("钢铁", "钢铁企业"),
         "cement": ("水泥", "水泥熟料", "熟料生产线", "水泥熟料生产线"),
         "aluminium": ("aluminum", "铝", "铝冶炼", "电解铝", "铝电解", "铝电解工序"),
@@ -1726,13 +1726,17 @@ def _help(canonical: str, field: str, tr: Callable[[str], str]) -> str:
 
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
+_CODED_NAMES = ("standard", "gwp")  # kinds whose values are named by their published code
 
 
 def choice_name(kind: str, value: str, lang: str) -> str:
     """How the template names a coded value in ``lang``, as the reader accepts it: in Chinese its
     first Chinese spelling, in English its words (``material_balance`` -> ``material balance``)."""
+    spellings = tuple(_CHOICE_SPELLINGS.get(kind, {}).get(value, ()))
+    if kind in _CODED_NAMES and spellings:
+        return spellings[0]  # a standard or a GWP set is named by its code in both languages (GB/T 32150)
     if lang == "zh":
-        for spelling in _CHOICE_SPELLINGS.get(kind, {}).get(value, ()):
+        for spelling in spellings:
             if _CJK.search(spelling):
                 return spelling
     return value.replace("_", " ")

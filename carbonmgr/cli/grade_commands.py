@@ -46,25 +46,32 @@ def cmd_grade(args, lang: str) -> int:
         write_gradebook(results, args.gradebook, lang=out_lang)
     if args.feedback:
         write_feedback_reports(results, args.feedback, lang=out_lang, title=exercise.brief.text("title", out_lang))
-    if args.json:
+    _print_results(results, args.json, out_lang)
+    return EXIT_OK
+
+
+def _print_results(results, as_json: bool, out_lang: str) -> None:
+    """The graded submissions or checklist answers: as JSON, or a summary line each (a broken seal and
+    an answer to another package flagged; a checklist answer has neither) and its findings."""
+    from carbonmgr.common.i18n import translate
+    from carbonmgr.facade.grading import trainee_label
+
+    if as_json:
         json.dump([r.to_dict(out_lang) for r in results], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
-    else:
-        from carbonmgr.facade.grading import trainee_label
-
-        for r in results:
-            who = trainee_label(r)
-            if not r.graded:
-                print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
-                continue
-            print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
-            if r.seal == "broken":
-                print("  ! " + translate("gradebook.seal_broken", out_lang))
-            if r.package == "other":
-                print("  ! " + translate("gradebook.other_package", out_lang))
-            for f in r.findings:
-                print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
-    return EXIT_OK
+        return
+    for r in results:
+        who = trainee_label(r)
+        if not r.graded:
+            print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
+            continue
+        print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
+        if r.seal == "broken":
+            print("  ! " + translate("gradebook.seal_broken", out_lang))
+        if r.package == "other":
+            print("  ! " + translate("gradebook.other_package", out_lang))
+        for f in r.findings:
+            print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
 
 
 def _grade_checklist(path, args, lang: str, out_lang: str) -> int:
@@ -72,7 +79,6 @@ def _grade_checklist(path, args, lang: str, out_lang: str) -> int:
     from carbonmgr.common.errors import CarbonMgrError
     from carbonmgr.common.i18n import translate
     from carbonmgr.facade.checklist import grade_answer_files, read_checklist
-    from carbonmgr.facade.grading import trainee_label
 
     try:
         checklist = read_checklist(path)
@@ -86,18 +92,7 @@ def _grade_checklist(path, args, lang: str, out_lang: str) -> int:
     results = grade_answer_files(checklist, args.submissions, lang=out_lang)
     for result, given in zip(results, args.submissions):
         result.submission = given
-    if args.json:
-        json.dump([r.to_dict(out_lang) for r in results], sys.stdout, ensure_ascii=False, indent=1)
-        sys.stdout.write("\n")
-        return EXIT_OK
-    for r in results:
-        who = trainee_label(r)
-        if not r.graded:
-            print(translate("grade.cli.unreadable", out_lang, trainee=who, detail=r.problem_text(out_lang)))
-            continue
-        print(translate("grade.cli.summary", out_lang, trainee=who, score=f"{r.score:g}", count=len(r.findings)))
-        for f in r.findings:
-            print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
+    _print_results(results, args.json, out_lang)
     return EXIT_OK
 
 

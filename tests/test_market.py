@@ -271,7 +271,12 @@ def test_cea_prices_data_and_default_start_price(tmp_path):
     assert all(r.source and r.publisher and r.status in ("secondary", "verified") and r.tag for r in rows)
     # market.md §1.4: 2025-11 monthly average 59.87; 2024-09 the later release 94.26; §1.2: 2023 average 68.15
     assert price_for(2025, 11).value == 59.87 and price_for(2024, 9).value == 94.26
-    assert price_for(2023, 5).kind == "annual_average" and price_for(2023, 5).value == 68.15
+    assert price_for(2023).kind == "annual_average" and price_for(2023).value == 68.15
+    # a month of 2023 now has its monthly average (mean of the daily closes, cea_daily_closes.csv); a
+    # month whose closes were not located (2022-03, 2024-02) still falls back to the year's average
+    assert price_for(2023, 5).kind == "monthly_average" and price_for(2023, 5).value == 56.57
+    assert price_for(2022, 3).kind == "annual_average" and price_for(2022, 3).value == 55.30
+    assert price_for(2024, 2).kind == "annual_average" and price_for(2024, 2).value == 95.96
     assert price_for(2019) is None
     (tmp_path / "firms.csv").write_text("firm,emissions,allocation,cash\nA,10,10,100\n", encoding="utf-8")
     r = run("market", "new", "m.cmmkt", "--firms", "firms.csv", "--year", "2023", cwd=tmp_path)
@@ -282,3 +287,4 @@ def test_cea_prices_data_and_default_start_price(tmp_path):
     assert r.returncode == 2 and "--start-price" in r.stderr
     r = run("--lang", "zh", "market", "prices", "--year", "2025", cwd=tmp_path)
     assert r.returncode == 0 and "59.87" in r.stdout and "月度日均收盘价" in r.stdout
+

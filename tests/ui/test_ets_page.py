@@ -138,13 +138,15 @@ def test_without_a_case_price_the_page_takes_the_cea_price_and_says_where_from(q
     open_and_wait(qtbot, win, path)
     page = win.ets
     qtbot.waitUntil(lambda: page.options is not None)
-    # 2023 is surrendered by 2024-12-31: the month before (2024-11) is not in the bundled data, so the 2024
-    # annual average of the bundled CEA prices
+    # 2023 is surrendered by 2024-12-31: the month before is November 2024, whose monthly average of the
+    # daily closes is in the bundled data (not the 2024 annual average)
     from carbonmgr.facade.market import price_for
 
-    row = price_for(2024)
+    row = price_for(2024, 11)
+    assert row.kind == "monthly_average" and row.period == "2024-11" and row.value != price_for(2024).value
     assert page.price.value() == row.value
-    assert "annual average" in page.price_note.text() and row.publisher in page.price_note.text()
+    assert "CEA monthly average of daily closes, 2024-11" in page.price_note.text()
+    assert row.publisher in page.price_note.text() and "annual average" not in page.price_note.text()
     assert "no Abatement sheet" in page.paths_note.text()
     assert f"buy allowances: {page.options['shortfall'] * row.value:,.2f} CNY" in page.paths_text()
 

@@ -1,0 +1,118 @@
+"""The bundled CEA prices (resources/ets/cea_prices.csv) against the daily closes they were computed
+from (resources/ets/cea_daily_closes.csv): every monthly average of the exchange's daily bulletins is
+recomputed, the 复旦碳价指数 monthly averages are checked against the same closes, and the closes are
+checked against the published day-on-day changes and the known closes (launch day, year ends)."""
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import re
+from collections import defaultdict
+from decimal import ROUND_HALF_UP, Decimal
+
+from carbonmgr.common.paths import resource_dir
+from carbonmgr.trading.prices import cea_prices
+
+READ_IN = {"lwh632585766-beep/sd-spot-weather", "lwh632585766-beep/sd-spot-weather (ccn.ac.cn)",
+           "EricArtificial/ContractDesign"}
+BULLETIN = "上海环境能源交易所"
+
+
+def dailies():
+    with open(resource_dir() / "ets" / "cea_daily_closes.csv", encoding="utf-8", newline="") as fh:
+        return list(csv.DictReader(fh))
+
+
+def by_month():
+    months = defaultdict(list)
+    for r in dailies():
+        months[r["date"][:7]].append(Decimal(r["close"]))
+    return months
+
+
+def mean(closes):
+    return (sum(closes) / len(closes)).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+
+def test_the_daily_closes_file_is_well_formed():
+    rows = dailies()
+    assert len(rows) > 850
+    dates = [r["date"] for r in rows]
+    assert dates == sorted(set(dates))  # one row a trading day, in order
+    for r in rows:
+        day = dt.date.fromisoformat(r["date"])
+        assert day.weekday() < 5, r
+        assert Decimal(r["close"]) > 0 and Decimal(r["close"]).as_tuple().exponent == -2, r
+        assert r["read_in"] in READ_IN, r
+        # the close is that of listed trades until 25 Aug 2023, the composite close from 28 Aug 2023
+        assert r["basis"] == ("listed" if day <= dt.date(2023, 8, 25) else "composite"), r
+
+
+def test_each_close_agrees_with_the_published_change_from_the_day_before():
+    rows = [r for r in dailies() if r["read_in"] == "lwh632585766-beep/sd-spot-weather"]
+    checked = 0
+    for prev, cur in zip(rows, rows[1:]):
+        gap = (dt.date.fromisoformat(cur["date"]) - dt.date.fromisoformat(prev["date"])).days
+        if not cur["change_pct"] or gap > 12:  # first bulletin after a stretch not located
+            continue
+        before, close = float(prev["close"]), float(cur["close"])
+        expected = before * (1 + float(cur["change_pct"]) / 100)
+        assert abs(close - expected) <= before * 0.00006 + 0.006, (prev, cur, expected)
+        checked += 1
+    assert checked > 700
+
+
+def test_the_closes_agree_with_the_known_closes_of_the_exchange():
+    closes = {r["date"]: Decimal(r["close"]) for r in dailies()}
+    rows = cea_prices()
+    launch = next(r for r in rows if r.kind == "close" and r.period == "2021-07-16")
+    assert closes["2021-07-16"] == Decimal(f"{launch.value:.2f}") == Decimal("51.23")
+    for r in rows:
+        if r.kind == "year_end_close":
+            last = max(d for d in closes if d.startswith(r.period))
+            assert closes[last] == Decimal(f"{r.value:.2f}"), r  # 54.22, 55.00, 79.42, 97.49
+    # market.md §1.2: the 2023 daily composite closes ranged 50.52–81.67; §1.4: July 2024 86.86–92.33
+    year_2023 = [c for d, c in closes.items() if d.startswith("2023")]
+    assert min(year_2023) == Decimal("50.52") and max(year_2023) == Decimal("81.67")
+    july_2024 = [c for d, c in closes.items() if d.startswith("2024-07")]
+    assert Decimal("86.86") <= min(july_2024) and max(july_2024) <= Decimal("92.33")
+
+
+def test_every_monthly_average_is_the_mean_of_its_months_daily_closes():
+    months = by_month()
+    recomputed = 0
+    for r in cea_prices():
+        if r.kind != "monthly_average":
+            continue
+        closes = months.get(r.period)
+        if r.publisher == BULLETIN:
+            # computed here: the note says from how many closes, and where they were read
+            assert closes, r.period
+            assert Decimal(f"{r.value:.2f}") == mean(closes), (r.period, r.value, mean(closes))
+            assert r.note.startswith(f"mean of {len(closes)} daily closes"), r.note
+            assert r.source.startswith("全国碳市场每日") and r.status == "secondary" and r.tag.startswith("[D]")
+            assert "GitHub" in r.note and any(name.split(" ")[0] in r.tag for name in READ_IN)
+            recomputed += 1
+        elif closes:
+            # a 复旦碳价指数 average: the same closes give it to the cent (cross-check of both)
+            assert Decimal(f"{r.value:.2f}") == mean(closes), (r.period, r.value, mean(closes))
+    assert recomputed >= 35
+
+
+def test_the_months_covered_and_the_months_still_absent():
+    """Every month from the launch to December 2025 has its average, except January–May 2022 and
+    January–May 2024, whose daily closes were not located (cea_prices.md)."""
+    have = {r.period for r in cea_prices() if r.kind == "monthly_average"}
+    every = {f"{y}-{m:02d}" for y in range(2021, 2026) for m in range(1, 13) if (y, m) >= (2021, 7)}
+    absent = {f"{y}-{m:02d}" for y in (2022, 2024) for m in range(1, 6)}
+    assert have == every - absent
+    # the months of an absent stretch fall back to the year's average
+    from carbonmgr.trading.prices import price_for
+
+    assert all(price_for(int(p[:4]), int(p[5:])).kind == "annual_average" for p in absent)
+
+
+def test_the_notes_name_the_transcription_not_as_the_source():
+    for r in cea_prices():
+        if r.kind == "monthly_average" and r.publisher == BULLETIN:
+            assert not re.search(r"github|ccn\.ac\.cn", r.source, re.I), r.source

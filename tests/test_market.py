@@ -288,3 +288,36 @@ def test_cea_prices_data_and_default_start_price(tmp_path):
     r = run("--lang", "zh", "market", "prices", "--year", "2025", cwd=tmp_path)
     assert r.returncode == 0 and "59.87" in r.stdout and "月度日均收盘价" in r.stdout
 
+
+def test_a_market_of_a_month_starts_from_that_months_cea_average(tmp_path):
+    """``market new --year 2022 --month 9`` starts from the monthly average of September 2022's daily
+    closes (bundled since the daily closes were located), not from the 2022 annual average; a month
+    whose closes were not located falls back to the year's average, and says so."""
+    from carbonmgr.facade.market import price_for
+
+    sept = price_for(2022, 9)
+    assert sept.kind == "monthly_average" and sept.period == "2022-09" and sept.value != price_for(2022).value
+    (tmp_path / "firms.csv").write_text("firm,emissions,allocation,cash\nA,10,10,100\n", encoding="utf-8")
+    r = run("market", "new", "m.cmmkt", "--firms", "firms.csv", "--year", "2022", "--month", "9", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert f"{sept.value:.2f}" in r.stdout and "monthly average of daily closes 2022-09" in r.stdout
+    assert "上海环境能源交易所" in r.stdout and "annual average" not in r.stdout
+    assert json.loads(run("market", "status", "m.cmmkt", "--json", cwd=tmp_path).stdout)["start_price"] == sept.fen
+    # March 2022: no daily closes located, so the 2022 annual average (55.30)
+    r = run("market", "new", "n.cmmkt", "--firms", "firms.csv", "--year", "2022", "--month", "3", cwd=tmp_path)
+    assert r.returncode == 0, r.stderr
+    assert "55.30" in r.stdout and "annual average 2022" in r.stdout
+    # without --month: the annual average, as before
+    r = run("market", "new", "o.cmmkt", "--firms", "firms.csv", "--year", "2022", cwd=tmp_path)
+    assert "55.30" in r.stdout and "annual average" in r.stdout
+    # a month that is not one: a message in the user's language, exit 2, no file
+    r = run("--lang", "zh", "market", "new", "p.cmmkt", "--firms", "firms.csv", "--year", "2022", "--month", "13",
+            cwd=tmp_path)
+    assert r.returncode == 2 and "不是月份" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "p.cmmkt").exists()
+    # the table of prices lists the new months of 2022, with the exchange's daily bulletin as their source
+    r = run("--lang", "zh", "market", "prices", "--year", "2022", cwd=tmp_path)
+    assert r.returncode == 0 and "2022-09" in r.stdout and f"{sept.value:.2f}" in r.stdout
+    assert "全国碳市场每日成交数据" in r.stdout
+    rows = json.loads(run("market", "prices", "--year", "2022", "--json", cwd=tmp_path).stdout)
+    assert [x["period"] for x in rows if x["kind"] == "monthly_average"] == [f"2022-{m:02d}" for m in range(6, 13)]

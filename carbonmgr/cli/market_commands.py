@@ -33,6 +33,18 @@ def _price_arg(text: str) -> int:
     return fen
 
 
+def _month_arg(text: str) -> int:
+    from carbonmgr.cli.args import ArgError
+
+    try:
+        month = int(str(text).strip())
+    except ValueError:
+        raise ArgError("cli.arg.not_month", value=text) from None
+    if not 1 <= month <= 12:
+        raise ArgError("cli.arg.not_month", value=text)
+    return month
+
+
 def _table(rows, right_cols=()):
     from carbonmgr.cli import _table as table
 
@@ -111,12 +123,13 @@ def _dump(data) -> None:
 
 
 def _start_price(args, lang: str) -> int | None:
-    """The price given, else the CEA price of the year from the bundled data (told, with its source)."""
+    """The price given, else the CEA price of the month (``--month``: its monthly average when the
+    bundled data has it) or the year from the bundled data (told, with its source)."""
     from carbonmgr.facade.market import price_for
 
     if args.start_price is not None:
         return args.start_price
-    row = price_for(args.year)
+    row = price_for(args.year, getattr(args, "month", None))
     if row is None:
         print(_t("market.cli.no_start_price", lang, year=args.year), file=sys.stderr)
         return None
@@ -399,7 +412,7 @@ def cmd_macc(args, lang: str) -> int:
     price_fen = args.price
     row = None
     if price_fen is None:
-        row = price_for(args.year)
+        row = price_for(args.year, getattr(args, "month", None))
         if row is None:
             print(_t("market.cli.no_start_price", lang, year=args.year), file=sys.stderr)
             return EXIT_INPUT
@@ -475,6 +488,7 @@ def add_parsers(subparsers) -> None:
     n.add_argument("--measures", help=h("market.measures"))
     n.add_argument("--name", help=h("market.name"))
     n.add_argument("--year", type=whole_number, default=2024, help=h("market.year"))
+    n.add_argument("--month", type=_month_arg, help=h("market.month"))
     n.add_argument("--start-price", type=_price_arg, help=h("market.start_price"))
     n.add_argument("--ccer-price", type=_price_arg, help=h("market.ccer_price"))
     n.add_argument("--ccer-pool", type=whole_number, default=0, help=h("market.ccer_pool"))
@@ -564,6 +578,7 @@ def add_parsers(subparsers) -> None:
     mc.add_argument("case", help=h("market.case"))
     mc.add_argument("--price", type=_price_arg, help=h("market.macc_price"))
     mc.add_argument("--year", type=whole_number, default=2024, help=h("market.macc_year"))
+    mc.add_argument("--month", type=_month_arg, help=h("market.macc_month"))
     mc.add_argument("--shortfall", type=number, help=h("market.shortfall"))
     mc.add_argument("--due", type=number, help=h("market.due"))
     mc.add_argument("--ccer-price", type=_price_arg, help=h("market.macc_ccer_price"))

@@ -36,6 +36,7 @@ MESSAGES = {
     # values refused by the command line's own converters
     "cli.arg.not_whole_number": {"en": "not a whole number: {value!r}", "zh": "不是整数：{value!r}"},
     "cli.arg.not_number": {"en": "not a number: {value!r}", "zh": "不是数字：{value!r}"},
+    "cli.arg.not_month": {"en": "not a month (1 to 12): {value!r}", "zh": "不是月份（应为 1 至 12）：{value!r}"},
     "cli.arg.not_price": {"en": "not a price in yuan with at most two decimals: {value!r}",
                           "zh": "不是价格（元，最多两位小数）：{value!r}"},
     "cli.arg.price_not_positive": {"en": "a price must be more than 0: {value!r}", "zh": "价格必须大于 0：{value!r}"},
@@ -51,6 +52,7 @@ MESSAGES = {
     "cli.metavar.set": {"en": "SET", "zh": "因子集"},
     "cli.metavar.region": {"en": "REGION", "zh": "地区"},
     "cli.metavar.year": {"en": "YEAR", "zh": "年份"},
+    "cli.metavar.month": {"en": "MONTH", "zh": "月份"},
     "cli.metavar.key": {"en": "KEY", "zh": "答案工作簿"},
     "cli.metavar.submissions": {"en": "SUB", "zh": "提交文件"},
     "cli.metavar.gradebook": {"en": "XLSX", "zh": "成绩册"},
@@ -225,6 +227,9 @@ MESSAGES = {
                                  "zh": "减排措施文件（CSV）：企业、措施、吨数、单位成本（或投资、运行成本、寿命、折现率）"},
     "cli.help.market.name": {"en": "name of the market (default: the file's name)", "zh": "市场名称（默认为文件名）"},
     "cli.help.market.year": {"en": "compliance year", "zh": "履约年度"},
+    "cli.help.market.month": {"en": "month (1 to 12) of --year whose CEA price the market starts from: its monthly "
+                                    "average of daily closes where bundled, else the annual average",
+                              "zh": "起始价格所取的 --year 年月份（1 至 12）：有该月月度日均收盘价时取之，否则取年度均价"},
     "cli.help.market.start_price": {"en": "price the market starts from (CNY/t); default: the national ETS average "
                                           "of --year (market prices)",
                                     "zh": "市场起始价格（元/t）；默认为 --year 年全国碳市场均价（见 market prices）"},
@@ -294,6 +299,9 @@ MESSAGES = {
     "cli.help.market.macc_price": {"en": "carbon price (CNY/t); default: the national ETS average of --year",
                                    "zh": "碳价（元/t）；默认为 --year 年全国碳市场均价"},
     "cli.help.market.macc_year": {"en": "year of the default carbon price", "zh": "默认碳价的年份"},
+    "cli.help.market.macc_month": {"en": "month (1 to 12) of the default carbon price: its monthly average of daily "
+                                         "closes where bundled, else the annual average of --year",
+                                   "zh": "默认碳价的月份（1 至 12）：有该月月度日均收盘价时取之，否则取 --year 年度均价"},
     "cli.help.market.shortfall": {"en": "tonnes to cover: compare buying, CCER and abating",
                                   "zh": "需弥补的吨数：比较购买配额、CCER 和减排"},
     "cli.help.market.due": {"en": "allowances due (t) for the CCER cap; default: the direct emissions",

@@ -27,13 +27,13 @@ from __future__ import annotations
 import json
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from carbonmgr.common.errors import Problem, ValidationFailed
 from carbonmgr.common.i18n import Message
-from carbonmgr.training.findings import Finding, Text
+from carbonmgr.training.findings import Finding, Result, Text
 
 CHECKLIST_VERSION = 1
 MAX_FILE_BYTES = 1_000_000  # a checklist or an answer file
@@ -110,22 +110,12 @@ class Answer:
 
 
 @dataclass
-class ChecklistResult:
+class ChecklistResult(Result):
     """The grading of one answer (the fields of ``carbonmgr grade --json``)."""
 
-    findings: list[Finding] = field(default_factory=list)
-    points_possible: float = 0.0
-    lang: str = "en"
-    submission: str | None = None
-    trainee: str | None = None
-    trainee_id: str | None = None
-    seal: str = "none"
-    problems: list[Problem] = field(default_factory=list)
-    package: str | None = None
+    KINDS = CHECKLIST_KINDS
 
-    @property
-    def graded(self) -> bool:
-        return not self.problems
+    package: str | None = None
 
     @property
     def score(self) -> float | None:
@@ -135,21 +125,6 @@ class ChecklistResult:
             return 100.0
         lost = sum(f.points for f in self.findings)
         return round(100.0 * max(0.0, self.points_possible - lost) / self.points_possible, 1)
-
-    def by_kind(self) -> dict[str, int]:
-        out = {k: 0 for k in CHECKLIST_KINDS}
-        for f in self.findings:
-            out[f.kind] = out.get(f.kind, 0) + 1
-        return out
-
-    def problem_text(self, lang: str | None = None) -> str:
-        return "\n".join(p.render(lang or self.lang) for p in self.problems)
-
-    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        lang = lang or self.lang
-        return {"submission": self.submission, "trainee": self.trainee, "seal": self.seal, "score": self.score,
-                "package": self.package, "findings": [f.to_dict(lang) for f in self.findings],
-                **({"error": self.problem_text(lang)} if self.problems else {})}
 
 
 # ------------------------------------------------------------------------------ reading

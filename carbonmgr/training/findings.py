@@ -3,8 +3,9 @@ its explanation (message ids, rendered in the trainee's language when shown)."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, ClassVar
 
+from carbonmgr.common.errors import Problem
 from carbonmgr.common.i18n import Message
 
 # The kinds of finding, in the order a gradebook lists them.
@@ -75,3 +76,40 @@ class Finding:
         if self.field:
             out["field"] = self.field  # the Case key or the unit's field the finding is on
         return out
+
+
+@dataclass
+class Result:
+    """The grading of one answer (a submission, a checklist answer): the fields of
+    ``carbonmgr grade --json``. A subclass names its kinds of finding (``KINDS``) and
+    has a ``score`` (0-100, None when not graded) and a ``package``."""
+
+    KINDS: ClassVar[tuple[str, ...]] = KINDS
+
+    findings: list[Finding] = field(default_factory=list)
+    points_possible: float = 0.0
+    lang: str = "en"
+    submission: str | None = None  # as given
+    trainee: str | None = None
+    trainee_id: str | None = None
+    seal: str = "none"  # ok | broken | none
+    problems: list[Problem] = field(default_factory=list)  # an unreadable answer: why
+
+    @property
+    def graded(self) -> bool:
+        return not self.problems
+
+    def by_kind(self) -> dict[str, int]:
+        counts = {k: 0 for k in self.KINDS}
+        for f in self.findings:
+            counts[f.kind] = counts.get(f.kind, 0) + 1
+        return counts
+
+    def problem_text(self, lang: str | None = None) -> str:
+        return "\n".join(p.render(lang or self.lang) for p in self.problems)
+
+    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
+        lang = lang or self.lang
+        return {"submission": self.submission, "trainee": self.trainee, "seal": self.seal, "score": self.score,
+                "package": self.package, "findings": [f.to_dict(lang) for f in self.findings],
+                **({"error": self.problem_text(lang)} if self.problems else {})}

@@ -38,7 +38,7 @@ from carbonmgr.common.i18n import Message
 from carbonmgr.inventory.model import CaseData
 from carbonmgr.inventory.sources import NO_ITEM_SOURCES
 from carbonmgr.training.exercise import SETTING_TARGETS, Exercise, my_results, my_total
-from carbonmgr.training.findings import KINDS, SETTING_KINDS, SOURCE_LOSS, Finding, Text
+from carbonmgr.training.findings import KINDS, SETTING_KINDS, SOURCE_LOSS, Finding, Result, Text
 
 __all__ = ["grade", "grade_many", "GradeResult", "KINDS"]
 
@@ -523,24 +523,12 @@ def _refrigerant(grp: _EqGroup) -> str:
 
 # ------------------------------------------------------------------------------ result
 @dataclass
-class GradeResult:
+class GradeResult(Result):
     """The grading of one submission."""
 
-    findings: list[Finding] = field(default_factory=list)
-    points_possible: float = 0.0
-    lang: str = "en"
-    submission: str | None = None  # as given
-    trainee: str | None = None
-    trainee_id: str | None = None
-    seal: str = "none"  # ok | broken | none
-    problems: list[Problem] = field(default_factory=list)  # an unreadable submission: why
     hint_cost: float = 1.0
     hints_revealed: dict[str, int] = field(default_factory=dict)  # finding.hint_key -> hints shown
     meta: dict[str, Any] = field(default_factory=dict)
-
-    @property
-    def graded(self) -> bool:
-        return not self.problems
 
     @property
     def points_lost(self) -> float:
@@ -565,12 +553,6 @@ class GradeResult:
         submission to another exam or variant), or None (the file names no package)."""
         return self.meta.get("package")
 
-    def by_kind(self) -> dict[str, int]:
-        counts = {k: 0 for k in KINDS}
-        for f in self.findings:
-            counts[f.kind] = counts.get(f.kind, 0) + 1
-        return counts
-
     def reveal_hint(self, index: int) -> Message | None:
         """Reveal the next hint of finding ``index`` (it costs the rubric's ``hint`` points);
         None when every hint of it is shown already."""
@@ -584,15 +566,6 @@ class GradeResult:
     def hints_shown(self, index: int) -> list[Message]:
         finding = self.findings[index]
         return finding.hints[:self.hints_revealed.get(finding.hint_key, 0)]
-
-    def problem_text(self, lang: str | None = None) -> str:
-        return "\n".join(p.render(lang or self.lang) for p in self.problems)
-
-    def to_dict(self, lang: str | None = None) -> dict[str, Any]:
-        lang = lang or self.lang
-        return {"submission": self.submission, "trainee": self.trainee, "seal": self.seal, "score": self.score,
-                "package": self.package, "findings": [f.to_dict(lang) for f in self.findings],
-                **({"error": self.problem_text(lang)} if self.problems else {})}
 
 
 # ------------------------------------------------------------------------------ grading

@@ -313,6 +313,8 @@ def lupdate() -> None:
 
 
 def fill() -> list[str]:
+    """Fill every unfinished message from the glossary (NUMERUS for a plural message); the sources
+    neither has."""
     tree = ET.parse(TS)
     missing = []
     for msg in tree.getroot().iter("message"):
@@ -322,20 +324,17 @@ def fill() -> list[str]:
             tr = ET.SubElement(msg, "translation")
         if tr.get("type") not in ("unfinished", "obsolete", "vanished") and (tr.text or list(tr)):
             continue
-        if msg.get("numerus") == "yes":
-            text = NUMERUS.get(src)
-            if text is None:
-                missing.append(src)
-                continue
+        numerus = msg.get("numerus") == "yes"
+        text = (NUMERUS if numerus else GLOSSARY).get(src)
+        if text is None:
+            missing.append(src)
+            continue
+        if numerus:
             for child in list(tr):
                 tr.remove(child)
             tr.text = None
             ET.SubElement(tr, "numerusform").text = text
         else:
-            text = GLOSSARY.get(src)
-            if text is None:
-                missing.append(src)
-                continue
             tr.text = text
         tr.attrib.pop("type", None)
     ET.indent(tree, "    ")
@@ -356,22 +355,24 @@ def lrelease() -> None:
     subprocess.run([_tool("pyside6-lrelease"), str(TS), "-qm", str(QM)], check=True, cwd=ROOT)
 
 
+def _report(label: str, sources: list[str]) -> int:
+    """Print each untranslated source after ``label``; the exit status (1 if there is any)."""
+    for src in sources:
+        print(label, src)
+    return 1 if sources else 0
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--check", action="store_true", help="only check that every message is translated")
     args = ap.parse_args(argv)
     if args.check:
-        left = unfinished()
-        for s in left:
-            print("unfinished:", s)
-        return 1 if left else 0
+        return _report("unfinished:", unfinished())
     os.chdir(ROOT)
     lupdate()
     missing = fill()
     lrelease()
-    for s in missing:
-        print("no translation yet:", s)
-    return 1 if missing else 0
+    return _report("no translation yet:", missing)
 
 
 if __name__ == "__main__":

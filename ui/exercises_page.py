@@ -11,13 +11,13 @@ window (ui/registry_page.py).
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayout, QLabel, QListWidget,
                                QListWidgetItem, QPushButton, QRadioButton, QTextBrowser, QVBoxLayout)
 
+from carbonmgr.common.filenames import safe_file_stem
 from carbonmgr.facade import PROJECT_SUFFIX
 from carbonmgr.facade import checklist as ck
 from carbonmgr.facade import exercises as fx
@@ -220,7 +220,7 @@ class ExercisesPage(Retranslating, QDialog):
         if not self.win.maybe_save():
             return None
         lang = i18n.current()
-        stem = re.sub(r'[\\/:*?"<>|]+', " ", info.title(lang)).strip()[:80] or info.path.stem
+        stem = safe_file_stem(info.title(lang), info.path.stem, sep=" ")
         folder = Path(self.win.settings.get("files/last_dir") or Path.home())
         path = self.win.ask_path("practice", str(folder / (stem + PROJECT_SUFFIX)))
         if not path:

@@ -14,6 +14,7 @@ from pathlib import Path
 from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout,
                                QLabel, QLineEdit, QPushButton, QSpinBox, QVBoxLayout, QWidget)
 
+from carbonmgr.common.filenames import safe_file_stem
 from carbonmgr.facade import PROJECT_SUFFIX, STANDARDS, grid_regions
 from carbonmgr.ui import i18n, labels
 
@@ -112,8 +113,8 @@ class NewProjectDialog(QDialog):
     def _title_changed(self, text: str) -> None:
         if self._path_edited:
             return
-        stem = re.sub(r'[\\/:*?"<>|\s]+', "_", text.strip()).strip("._") or self.tr("project")
-        self.path.setText(str(self.folder / (stem[:80] + PROJECT_SUFFIX)))
+        stem = safe_file_stem(text, self.tr("project"))
+        self.path.setText(str(self.folder / (stem + PROJECT_SUFFIX)))
 
     def _browse(self) -> None:
         start = self.path.text().strip() or str(self.folder)

@@ -14,7 +14,6 @@ matplotlib, openpyxl) and pypdfium2 (the preview) load in the worker when needed
 from __future__ import annotations
 
 import atexit
-import re
 import shutil
 import tempfile
 import threading
@@ -28,6 +27,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QHBo
                                QPushButton, QScrollArea, QSizePolicy, QStackedWidget, QVBoxLayout, QWidget)
 
 from carbonmgr.common.errors import CarbonMgrError, ValidationFailed
+from carbonmgr.common.filenames import safe_file_stem
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -501,7 +501,7 @@ class ReportPage(Retranslating, QWidget):
                 stem = Path(s.base["path"]).stem
             else:
                 stem = s.title
-        stem = re.sub(r'[\\/:*?"<>|\s]+', "_", stem).strip("._") or "carbonmgr"
+        stem = safe_file_stem(stem, "carbonmgr")
         if suffix == ".pdf":
             return f"{stem}_report_{standard or self.standard.currentData()}_{lang or self.lang.currentData()}.pdf"
         return f"{stem}_inventory.xlsx"

@@ -8,13 +8,13 @@ the front ends reach them only from here.
 from __future__ import annotations
 
 import math
-import re
 import tempfile
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
 from carbonmgr.common.errors import Problem, ValidationFailed
+from carbonmgr.common.filenames import safe_file_stem
 from carbonmgr.inventory.model import CaseData
 from carbonmgr.training.package import (EXAM_SUFFIX, ExamDocument, ExamPackage, PackageError, PackResult, Variant,
                                         read_package)
@@ -217,12 +217,11 @@ def record_exam(ws, **values: str) -> Future:
 
 def submission_file_name(trainee_id: str = "", trainee_name: str = "", title: str = "") -> str:
     """The name of a submission file (Submit's suggestion, and the file written at time up when the
-    trainee chose none): the trainee's ID, their name and the exam's title joined by "-", each safe
-    for any file system (letters of any script, digits, "-", "_" and "."; anything else, spaces
-    too, becomes "_"); "submission" when all three are empty. Never an id of the package."""
-    parts = [re.sub(r"[^\w.-]+", "_", (p or "").strip()).strip("._") for p in (trainee_id, trainee_name, title)]
-    stem = "-".join(p for p in parts if p)[:80].rstrip("._-") or "submission"
-    return stem + SUBMISSION_SUFFIX
+    trainee chose none): the trainee's ID, their name and the exam's title joined by "-", each made
+    safe for any file system by :func:`~carbonmgr.common.filenames.safe_file_stem` (spaces become
+    "_"); "submission" when all three are empty. Never an id of the package."""
+    parts = (safe_file_stem(p, "") for p in (trainee_id, trainee_name, title))
+    return safe_file_stem("-".join(p for p in parts if p), "submission") + SUBMISSION_SUFFIX
 
 
 def default_submission_path(project: str | Path, trainee_id: str = "", trainee_name: str = "",

@@ -26,6 +26,7 @@ from typing import Any
 
 from carbonmgr import __version__
 from carbonmgr.common.errors import ProblemError
+from carbonmgr.common.filenames import safe_file_stem
 from carbonmgr.common.i18n import Message
 
 EXAM_SUFFIX = ".cmexam"
@@ -536,7 +537,7 @@ def pack(key_path: str | Path, output: str | Path, *, variants: int | None = Non
     if output.exists() and not output.is_dir():
         raise PackageError("exam.pack.not_a_folder", path=str(output))
     seed = 0 if seed is None else seed
-    stem = _safe_stem(key_path.stem)
+    stem = safe_file_stem(key_path.stem, "exam", limit=60)
     plans = []
     for n in range(1, variants + 1):
         pkg_path = output / f"{stem}-v{n:02d}{EXAM_SUFFIX}"
@@ -565,11 +566,6 @@ def pack(key_path: str | Path, output: str | Path, *, variants: int | None = Non
         result.variants.append(Variant(n, pkg_path, key_out, pkg.package_id, values))
     _write_manifest(manifest, result, [v.name for v in exercise.variables], lang)
     return result
-
-
-def _safe_stem(stem: str) -> str:
-    keep = "".join(ch if ch.isalnum() or ch in "-_" else "_" for ch in stem).strip("_")
-    return (keep or "exam")[:60]
 
 
 def write_variant_key(source: str | Path, exercise, path: str | Path, *, lang: str = "zh") -> Path:

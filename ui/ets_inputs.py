@@ -16,6 +16,7 @@ from carbonmgr.common.i18n import translate
 from carbonmgr.facade.trading import class_label, fmt_value, heading_label
 from carbonmgr.ui import i18n
 from carbonmgr.ui.delegates import ChoiceDelegate
+from carbonmgr.ui.forms import labelled_rows
 
 SETTING_KEYS = ("ets_year", "carbon_price", "allowances_held", "ccer_offered", "allowances_borrowed")
 UNIT_FIELDS = ("unit", "facility", "klass", "generation", "supply", "heat", "load_factor", "cooling", "heat_ratio",
@@ -48,6 +49,16 @@ def _number_or_text(text: str):
     return int(number) if number.is_integer() else number
 
 
+def _edits(keys, prefix: str, edited) -> dict[str, QLineEdit]:
+    """A line edit for each key (named ``prefix + key``), calling ``edited(key)`` when its editing finishes."""
+    edits = {}
+    for key in keys:
+        edits[key] = QLineEdit()
+        edits[key].setObjectName(prefix + key)
+        edits[key].editingFinished.connect(lambda key=key: edited(key))
+    return edits
+
+
 class EtsInputs(QWidget):
     """The inputs and answers of the ETS page (a child of :class:`carbonmgr.ui.ets_page.EtsPage`)."""
 
@@ -57,16 +68,9 @@ class EtsInputs(QWidget):
         self._loading = False
         # the case's compliance inputs
         self.settings_box = QGroupBox()
-        form = QFormLayout(self.settings_box)
-        self.settings: dict[str, QLineEdit] = {}
-        self.setting_labels: dict[str, QLabel] = {}
-        for key in SETTING_KEYS:
-            edit, label = QLineEdit(), QLabel()
-            edit.setObjectName(f"ets_{key}")
-            label.setBuddy(edit)
-            edit.editingFinished.connect(lambda key=key: self._setting_edited(key))
-            self.settings[key], self.setting_labels[key] = edit, label
-            form.addRow(label, edit)
+        self.settings = _edits(SETTING_KEYS, "ets_", self._setting_edited)
+        self.setting_labels = dict(zip(SETTING_KEYS, labelled_rows(QFormLayout(self.settings_box),
+                                                                   self.settings.values())))
         # the units
         self.units_box = QGroupBox()
         self.units = QTableWidget(0, len(UNIT_FIELDS))
@@ -100,21 +104,12 @@ class EtsInputs(QWidget):
         self.answers_note.setWordWrap(True)
         self.answers_note.setStyleSheet("color:#555")
         aform.addRow(self.answers_note)
-        self.answers: dict[str, QLineEdit] = {}
-        self.answer_labels: dict[str, QLabel] = {}
-        for key in ANSWER_KEYS:
-            edit, label = QLineEdit(), QLabel()
-            edit.setObjectName(key)
-            label.setBuddy(edit)
-            edit.editingFinished.connect(lambda key=key: self._answer_edited(key))
-            self.answers[key], self.answer_labels[key] = edit, label
-            aform.addRow(label, edit)
+        self.answers = _edits(ANSWER_KEYS, "", self._answer_edited)
         self.cheapest = QComboBox()
         self.cheapest.setObjectName("my_cheapest")
-        self.cheapest_label = QLabel()
-        self.cheapest_label.setBuddy(self.cheapest)
         self.cheapest.activated.connect(lambda _i: self._answer_edited("my_cheapest"))
-        aform.addRow(self.cheapest_label, self.cheapest)
+        *answer_labels, self.cheapest_label = labelled_rows(aform, [*self.answers.values(), self.cheapest])
+        self.answer_labels = dict(zip(ANSWER_KEYS, answer_labels))
 
         top = QHBoxLayout()
         top.addWidget(self.settings_box, 2)

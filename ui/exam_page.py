@@ -34,6 +34,7 @@ from carbonmgr.common.i18n import translate
 from carbonmgr.facade import exams, grading
 
 from carbonmgr.ui import i18n
+from carbonmgr.ui.forms import labelled_rows
 from carbonmgr.ui.operations import report_failure
 from carbonmgr.ui.practice import show_finding
 from carbonmgr.ui.settings import data_dir
@@ -76,12 +77,9 @@ class ExamPanel(QWidget):
         self.status.setObjectName("exam_status")
         self.status.setWordWrap(True)
         form = QFormLayout()
-        self.lbl_name, self.lbl_id, self.lbl_file = QLabel(), QLabel(), QLabel()
-        self.lbl_name.setBuddy(self.name)
-        self.lbl_id.setBuddy(self.trainee_id)
+        self.lbl_name, self.lbl_id = labelled_rows(form, (self.name, self.trainee_id))
+        self.lbl_file = QLabel()
         self.lbl_file.setBuddy(self.file_btn)
-        form.addRow(self.lbl_name, self.name)
-        form.addRow(self.lbl_id, self.trainee_id)
         file_row = QHBoxLayout()
         file_row.addWidget(self.file, 1)
         file_row.addWidget(self.file_btn)

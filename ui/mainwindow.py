@@ -32,6 +32,7 @@ from carbonmgr.facade import (PROJECT_SUFFIX, Changes, ImportCancelled, ImportJo
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.fitting import keep_headers_fitted
+from carbonmgr.ui.forms import labelled_rows
 from carbonmgr.ui.models import ProblemModel
 from carbonmgr.ui.operations import Op, Refusal, report_failure
 from carbonmgr.ui.practice import Practice
@@ -100,11 +101,7 @@ class OverrideDialog(QDialog):
         self.value.setValue(value)
         self.unit = QLineEdit(unit)
         form = QFormLayout(self)
-        self.lbl_value, self.lbl_unit = QLabel(), QLabel()
-        self.lbl_value.setBuddy(self.value)
-        self.lbl_unit.setBuddy(self.unit)
-        form.addRow(self.lbl_value, self.value)
-        form.addRow(self.lbl_unit, self.unit)
+        self.lbl_value, self.lbl_unit = labelled_rows(form, (self.value, self.unit))
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)

@@ -19,6 +19,7 @@ from carbonmgr.facade import (CONSOLIDATIONS, EQUIPMENT_METHODS, GWP_SETS, INSTR
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
 from carbonmgr.ui.delegates import ChoiceDelegate
+from carbonmgr.ui.forms import labelled_rows
 from carbonmgr.ui.operations import Refusal
 from carbonmgr.ui.totals import HeadlineTable
 from carbonmgr.ui.models import (ALWAYS_SHOWN, SYNC_SORT_LINES, ActivityModel, DocumentModel, EquipmentModel, FacilityModel,
@@ -168,14 +169,8 @@ class BoundaryPage(Page):
         self.year.setRange(1990, 2100)
         self.consolidation = QComboBox()
         self.sector = QComboBox()
-        self.lbl_title, self.lbl_standard, self.lbl_gwp, self.lbl_year, self.lbl_consolidation = (
-            QLabel(), QLabel(), QLabel(), QLabel(), QLabel())
-        self.lbl_sector = QLabel()
-        for lbl, w in ((self.lbl_title, self.title_edit), (self.lbl_standard, self.standard),
-                       (self.lbl_gwp, self.gwp), (self.lbl_year, self.year),
-                       (self.lbl_consolidation, self.consolidation), (self.lbl_sector, self.sector)):
-            lbl.setBuddy(w)
-            form.addRow(lbl, w)
+        self.lbl_title, self.lbl_standard, self.lbl_gwp, self.lbl_year, self.lbl_consolidation, self.lbl_sector = (
+            labelled_rows(form, (self.title_edit, self.standard, self.gwp, self.year, self.consolidation, self.sector)))
         self.hint = QLabel()
         self.hint.setWordWrap(True)
         self.hint.setStyleSheet("color:#555")

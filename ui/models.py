@@ -481,6 +481,12 @@ def two_lines(text: str, width: int = 14) -> str:
     return text
 
 
+def unit_below(text: str) -> str:
+    """A header label with its unit in brackets on a line of its own ("EF\n(t CO2e/MWh)")."""
+    i = max(text.rfind("（"), text.rfind("("))
+    return text[:i].rstrip() + "\n" + text[i:] if i > 0 else text
+
+
 class _SessionTable(QAbstractTableModel):
     """A small table of a session's records edited in place (the facilities, the instruments, the
     equipment lines): a value typed into a cell that is refused stays on its cell (red, with the
@@ -561,8 +567,7 @@ class RecordModel(_SessionTable):
             if not 0 <= section < len(self.COLUMNS):
                 return None
             if role == Display:
-                text = self.header_label(self.COLUMNS[section])
-                return two_lines(text) if self.WRAP_HEADERS else text
+                return self.header_lines(self.header_label(self.COLUMNS[section]))
             if role == ToolTip:
                 return self.header_label(self.COLUMNS[section])
             return None
@@ -570,6 +575,10 @@ class RecordModel(_SessionTable):
             return None
         recs = self.records()
         return str(recs[section].row) if 0 <= section < len(recs) else None
+
+    def header_lines(self, text: str) -> str:
+        """A header label as the header shows it (on two lines where it is long, if the model wraps)."""
+        return two_lines(text) if self.WRAP_HEADERS else text
 
     def unused(self, rec, name: str) -> bool:
         return False
@@ -665,6 +674,10 @@ class InstrumentModel(RecordModel):
 
     def header_label(self, name: str) -> str:
         return labels.field("mwh" if name == "quantity" else name)
+
+    def header_lines(self, text: str) -> str:
+        # the unit under the name: the four columns fit the Boundary page's half at 1280x800
+        return unit_below(text)
 
     def display(self, row: int, name: str) -> str:
         if name == "type":

@@ -215,7 +215,7 @@ class BoundaryPage(Page):
         col = self.inst_model.column_of
         self.inst_view.setItemDelegateForColumn(col("facility"), ChoiceDelegate(self._facility_choices, parent=self))
         self.inst_view.setItemDelegateForColumn(col("type"), ChoiceDelegate(self._type_choices, True, self))
-        for name, width in (("facility", 64), ("type", 200), ("quantity", 110)):
+        for name, width in (("facility", 64), ("type", 180), ("quantity", 110)):
             self.inst_view.setColumnWidth(col(name), width)
         self.inst_view.horizontalHeader().setStretchLastSection(True)
         self.inst_hint = QLabel()

@@ -115,3 +115,26 @@ def test_no_text_is_cut_beside_the_demos_pages(qtbot, win, lang, tmp_path):
     _exam(qtbot, win, tmp_path)
     cut += _cut_in_every_page(qtbot, win, "exam")
     assert cut == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("size", SIZES)
+def test_the_instruments_table_shows_every_header_without_scrolling(qtbot, win, lang, size):
+    """The Boundary page's electricity instruments: all four columns, each header whole, side by
+    side in the table's width (the unit under the name), with no sideways scrolling."""
+    from carbonmgr.ui.fitting import HEADER_SLACK, header_need
+
+    open_and_wait(qtbot, win, "demo")
+    i18n.set_language(lang)
+    win.resize(*size)
+    win.tabs.setCurrentWidget(win.boundary)
+    _settle(qtbot)
+    view = win.boundary.inst_view
+    header = view.horizontalHeader()
+    sections = [i for i in range(header.count()) if not header.isSectionHidden(i)]
+    assert len(sections) == 4
+    for i in sections:
+        assert header.sectionSize(i) >= header_need(header, i) - HEADER_SLACK, view.model().headerData(i, header.orientation())
+    assert sum(header.sectionSize(i) for i in sections) <= view.viewport().width()
+    assert view.horizontalScrollBar().maximum() == 0
+    assert header.stretchLastSection()  # the last column takes what is left, not a width of its own

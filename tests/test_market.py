@@ -203,7 +203,9 @@ def test_cli_market_end_to_end(tmp_path):
     assert wb.sheetnames == ["各轮", "企业", "最低成本"]
     firms_rows = list(wb["企业"].values)
     assert firms_rows[0][0] == "企业" and [row[0] for row in firms_rows[1:]] == ["A", "B", "C"]
-    assert firms_rows[3][11] == 12187.5  # C's lower penalty
+    penalty = firms_rows[0].index("罚款下限 5 倍（元）")
+    assert firms_rows[3][penalty] == 12187.5  # C's lower penalty
+    assert [row[firms_rows[0].index("预支配额（吨）")] for row in firms_rows[1:]] == [0, 0, 0]  # none borrowed
     r = run("market", "round", "m.cmmkt", cwd=tmp_path)
     assert r.returncode == 2 and "ended" in r.stderr and "Traceback" not in r.stderr
     r = run("market", "orders", "m.cmmkt", "nofile.csv", cwd=tmp_path)

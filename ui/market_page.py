@@ -88,7 +88,7 @@ class MarketPage(Page):
         top.addWidget(self.title, 1)
 
         self.firms_box = QGroupBox()
-        self.firms = _table(7)
+        self.firms = _table(8)
         QVBoxLayout(self.firms_box).addWidget(self.firms)
 
         self.orders_box = QGroupBox()
@@ -219,8 +219,8 @@ class MarketPage(Page):
         self.btn_open.setText(_t("market.ui.open"))
         self.firms_box.setTitle(_t("market.ui.firms"))
         self.firms.setHorizontalHeaderLabels([_t(f"market.status.col.{k}") for k in
-                                              ("firm", "emissions", "allocation", "holdings", "ccer", "cash",
-                                               "position")])
+                                              ("firm", "emissions", "allocation", "holdings", "borrowed", "ccer",
+                                               "cash", "position")])
         self.orders_box.setTitle(_t("market.ui.orders"))
         self.lbl_load_firm.setText(_t("market.ui.file_of"))
         self.btn_load.setText(_t("market.ui.load_orders"))
@@ -293,7 +293,8 @@ class MarketPage(Page):
                            + _t("market.cli.limits", floor=_money(info["floor"]), ceiling=_money(info["ceiling"]),
                                 pool=f"{info['ccer_pool']:,}", ccer_price=_money(info["ccer_price"])))
         _fill(self.firms, [[f["firm"], f"{f['emissions']:,}", f"{f['allocation_final']:,}", f"{f['holdings']:,}",
-                            f"{f['ccer']:,}", _money(f["cash"]), f"{f['position']:+,}"] for f in s["firms"]])
+                            f"{f['borrowed']:,}", f"{f['ccer']:,}", _money(f["cash"]), f"{f['position']:+,}"]
+                           for f in s["firms"]])
         side = {"buy": _t("market.side.buy"), "sell": _t("market.side.sell")}
         _fill(self.pending, [[o["firm"], side[o["side"]], f"{o['quantity']:,}", _money(o["limit"])]
                              for o in s["pending"]], right_from=2)

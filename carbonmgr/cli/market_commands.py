@@ -192,18 +192,20 @@ def cmd_start(args, lang: str) -> int:
         print(_t("market.start.price", lang, price=_yuan(info["start_price"])))
     how = "market.start.how_variants" if info["variants"] else "market.start.how_spread"
     print(_t(how, lang, spread=f"{info['spread']:.0%}"))
-    cols = ["firm", "emissions", "allocation", "pre_allocation", "holdings", "cash", "factors"]
+    borrowing = any(f["borrowed"] for f in info["firms"])
+    cols = ["firm", "emissions", "allocation", "pre_allocation", "holdings", *(["borrowed"] if borrowing else []),
+            "cash", "factors"]
     if info["variants"]:
         cols.append("values")
     rows = [[_t(f"market.start.col.{c}", lang) for c in cols]]
     for f in info["firms"]:
         cells = [f["firm"], f"{f['emissions']:,}", f"{f['allocation']:,}",
                  "—" if f["pre_allocation"] is None else f"{f['pre_allocation']:,}", f"{f['holdings']:,}",
-                 _yuan(f["cash"]), f"{f['emissions_factor']:.4f} / {f['output_factor']:.4f} / {f['cost_factor']:.4f}"]
+                 *([f"{f['borrowed']:,}"] if borrowing else []), _yuan(f["cash"]), f"{f['emissions_factor']:.4f} / {f['output_factor']:.4f} / {f['cost_factor']:.4f}"]
         if info["variants"]:
             cells.append(", ".join(f"{k}={v}" for k, v in f["values"].items()))
         rows.append(cells)
-    print(_table(rows, right_cols=(1, 2, 3, 4, 5)))
+    print(_table(rows, right_cols=tuple(range(1, 6 + borrowing))))
     print(_t("market.start.created", lang, path=args.output, firms=len(info["firms"]), case=info["case"],
              seed=info["seed"]))
     return EXIT_OK
@@ -301,13 +303,16 @@ def render_status(store, lang: str) -> str:
            _t("market.cli.limits", lang, floor=_yuan(info["floor"]), ceiling=_yuan(info["ceiling"]),
               pool=f"{info['ccer_pool']:,}", ccer_price=_yuan(info["ccer_price"])),
            _t("market.cli.pending", lang, count=len(store.orders()) if info["status"] == "open" else 0), ""]
-    rows = [[_t(f"market.status.col.{k}", lang) for k in ("firm", "emissions", "allocation", "holdings", "ccer",
-                                                           "cash", "position")]]
-    for f in store.firms():
-        position = f.holdings + (f.final_allocation() - f.allocation) - f.current_emissions()
+    firms = store.firms()
+    borrowing = any(f.borrowed for f in firms)  # the column only where a firm borrowed (2021-2022 cases)
+    cols = ("firm", "emissions", "allocation", "holdings", *(("borrowed",) if borrowing else ()), "ccer", "cash",
+            "position")
+    rows = [[_t(f"market.status.col.{k}", lang) for k in cols]]
+    for f in firms:
+        position = f.holdings + (f.final_allocation() - f.allocation) + f.borrowed - f.current_emissions()
         rows.append([f.id, f"{f.current_emissions():,}", f"{f.final_allocation():,}", f"{f.holdings:,}",
-                     f"{f.ccer:,}", _yuan(f.cash), f"{position:+,}"])
-    out.append(_table(rows, right_cols=(1, 2, 3, 4, 5, 6)))
+                     *([f"{f.borrowed:,}"] if borrowing else []), f"{f.ccer:,}", _yuan(f.cash), f"{position:+,}"])
+    out.append(_table(rows, right_cols=tuple(range(1, len(cols)))))
     rounds = store.rounds()
     if rounds:
         out += ["", f"== {_t('market.cli.rounds', lang)} =="]
@@ -325,7 +330,8 @@ def cmd_status(args, lang: str) -> int:
             info = store.info()
             _dump({**info, "pending_orders": len(store.orders()) if info["status"] == "open" else 0,
                    "firms": [{"firm": f.id, "emissions": f.current_emissions(),
-                              "allocation_final": f.final_allocation(), "holdings": f.holdings, "ccer": f.ccer,
+                              "allocation_final": f.final_allocation(), "holdings": f.holdings,
+                              "borrowed": f.borrowed, "ccer": f.ccer,
                               "cash": f.cash / 100} for f in store.firms()],
                    "rounds": [{"n": r["n"], "price": None if r["price"] is None else r["price"] / 100,
                                "volume": r["volume"]} for r in store.rounds()]})
@@ -344,8 +350,9 @@ def render_debrief(d: dict, lang: str) -> str:
     rows += [[str(r["n"]), num(r["price"]), num(r["volume"]), str(r["orders"])] for r in d["rounds"]]
     out.append(_table(rows, right_cols=(0, 1, 2, 3)))
     out += ["", f"== {_t('market.debrief.sheet.firms', lang)} =="]
-    cols = ("firm", "emissions", "allocation_final", "held", "ccer_used", "surplus", "paid", "abatement_cost",
-            "penalty_min", "cost", "compliant")
+    borrowing = any(o["borrowed"] for o in d["firms"])  # the column only where a firm borrowed
+    cols = ("firm", "emissions", "allocation_final", "held", *(("borrowed",) if borrowing else ()), "ccer_used",
+            "surplus", "paid", "abatement_cost", "penalty_min", "cost", "compliant")
     rows = [[_t(f"market.debrief.col.{k}", lang) for k in cols]]
     for o in d["firms"]:
         rows.append([o["firm"], *[num(o[k]) for k in cols[1:-1]],

@@ -188,7 +188,9 @@ def start_from_case(case_path: str | Path, path: str | Path, *, firms: int, seed
             start_price = price_row.fen
         variants = exercise is not None
         drawn = market_start.draws(firms, seed, spread, emissions=not variants)
-        held = case.info.allowances_held or 0.0
+        problems = [] if variants else _whole_tonnes(case)
+        if problems:
+            raise ValidationFailed(problems)
         library = ws.library
         if variants:
             from carbonmgr.training.exercise import instantiate
@@ -210,16 +212,30 @@ def start_from_case(case_path: str | Path, path: str | Path, *, firms: int, seed
                 d = market_start.Draw(d.number, 1.0, d.output, d.cost, values)
                 with Workspace(key, source=Path(case_path), library=library) as variant:
                     inventory = variant.compute()
-                result = ets.compute(market_start.scaled_case(key, output=d.output), inventory)
+                variant_case = market_start.scaled_case(key, output=d.output)
+                result = ets.compute(variant_case, inventory)
             else:
                 variant_case = market_start.scaled_case(case, emissions=d.emissions, output=d.output)
                 result = ets.compute(variant_case, base_inventory)
             if result.value("obligation") is None:
                 raise MarketError("market.start.no_verified", path=str(case_path))
-            firm, origin = market_start.firm_of(fname(d.number), result, draw=d, held=held, cash=cash,
-                                                start_price=start_price, measures=measures)
+            name_of_firm = fname(d.number)
+            # the firm's position as `carbonmgr ets` takes it: borrowing refused above the variant's
+            # borrow_max or under a plan without it (every firm's problem reported, nothing written)
+            found = (_whole_tonnes(variant_case) if variants else []) + ets.check_position(variant_case, result)
+            if found:
+                problems += [Problem("market.start.firm_problem", {"firm": name_of_firm,
+                                                                   "problem": _message(p.code, **p.params)},
+                                     sheet=p.sheet, row=p.row, col=p.col) for p in found]
+                continue
+            info_ = variant_case.info
+            firm, origin = market_start.firm_of(name_of_firm, result, draw=d, held=info_.allowances_held or 0.0,
+                                                cash=cash, start_price=start_price, measures=measures,
+                                                borrowed=info_.allowances_borrowed or 0, ccer=info_.ccer_offered or 0)
             out_firms.append(firm)
             origins.append(origin)
+        if problems:
+            raise ValidationFailed(problems)
     info = {"case": Path(case_path).name, "seed": seed, "spread": spread, "variants": variants, "year": year,
             "plan": result.plan.id, "start_price": start_price,
             "price_source": None if price_row is None else {"period": price_row.period, "kind": price_row.kind,
@@ -230,6 +246,25 @@ def start_from_case(case_path: str | Path, path: str | Path, *, firms: int, seed
                                start_price=start_price, ccer_pool=ccer_pool, ccer_price=ccer_price,
                                overwrite=overwrite, origin=info)
     return store, info
+
+
+# Case keys the market counts in whole tonnes (the registry's unit: the market's holdings, borrowed
+# allowances and CCER are whole tonnes, so a fraction would make its surrender differ from `carbonmgr ets`)
+_WHOLE_KEYS = ("allowances_held", "allowances_borrowed", "ccer_offered")
+
+
+def _whole_tonnes(case) -> list[Problem]:
+    """A located problem per Case key of ``_WHOLE_KEYS`` that is not a whole number of tonnes."""
+    out = []
+    for key in _WHOLE_KEYS:
+        value = getattr(case.info, key, None)
+        if value is None or float(value).is_integer():
+            continue
+        row = case.key_rows.get(key)
+        out.append(Problem("market.start.not_whole", {"field": _message(f"ets.field.{key}"), "value": f"{value:g}"},
+                           sheet=case.sheet("Case"), row=row,
+                           col=case.column("Case", "value") if row else None))
+    return out
 
 
 def new_market(path: str | Path, firms: list[Firm], *, name: str = "", year: int = 2024, start_price: int,
@@ -300,9 +335,10 @@ def market_snapshot(store: MarketStore) -> dict:
     yuan = (lambda fen: None if fen is None else fen / 100)
     firms = []
     for f in store.firms():
-        position = f.holdings + (f.final_allocation() - f.allocation) - f.current_emissions()
+        position = f.holdings + (f.final_allocation() - f.allocation) + f.borrowed - f.current_emissions()
         firms.append({"firm": f.id, "emissions": f.current_emissions(), "allocation_final": f.final_allocation(),
-                      "holdings": f.holdings, "ccer": f.ccer, "cash": yuan(f.cash), "position": position,
+                      "holdings": f.holdings, "borrowed": f.borrowed, "ccer": f.ccer, "cash": yuan(f.cash),
+                      "position": position,
                       "measures": [{"name": m.name, "tonnes": m.tonnes, "cost_per_t": m.cost_per_t, "taken": m.taken}
                                    for m in f.measures]})
     pending = [{"firm": o.firm, "side": o.side, "quantity": o.quantity, "limit": yuan(o.limit)}

@@ -9,8 +9,8 @@ from carbonmgr.common.i18n import translate
 from carbonmgr.io.fileio import atomic_write
 
 ROUND_COLS = ("round", "price", "volume", "orders")
-FIRM_COLS = ("firm", "emissions", "allocation_final", "true_up", "held", "ccer_used", "surplus", "shortfall",
-             "paid", "abatement_cost", "ccer_cost", "penalty_min", "penalty_max", "cost", "compliant")
+FIRM_COLS = ("firm", "emissions", "allocation_final", "true_up", "held", "borrowed", "ccer_used", "surplus",
+             "shortfall", "paid", "abatement_cost", "ccer_cost", "penalty_min", "penalty_max", "cost", "compliant")
 LEAST_COLS = ("firm", "class_abated", "lc_abated", "lc_ccer", "lc_net_buy", "class_cost", "lc_cost")
 
 

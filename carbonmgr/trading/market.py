@@ -2,8 +2,10 @@
 :mod:`carbonmgr.trading.market_store`).
 
 A firm (one per trainee or team) has its verified emissions of the year (from its inventory,
-whole tonnes), its free allocation (issued at the start), the allowances it holds, its cash and
-its abatement options. Rounds clear as call auctions (:mod:`carbonmgr.trading.auction`).
+whole tonnes), its free allocation (issued at the start), the allowances it holds, those it
+borrowed (预支, the 2021-2022 plan only: from its 2023 pre-allocation, to surrender, so never sold;
+validated against the plan's ``borrow_max`` when the market is drawn from a case), the CCER it
+holds, its cash and its abatement options. Rounds clear as call auctions (:mod:`carbonmgr.trading.auction`).
 
 Between rounds the instructor may inject shocks:
 
@@ -20,17 +22,19 @@ At the end every firm surrenders:
     final allocation A = ⌊allocation × output × benchmark⌋ (rounded down, as the plans do)
     emissions E = round(base emissions × output − abated tonnes), not below 0
     held H = allowances held + (A − allocation)   (the true-up)
-    CCER used C = min(CCER held, ⌊5 % × E⌋, max(0, E − H))
-    surplus = H + C − E  (negative: a shortfall S)
+    borrowed B (预支 allowances, counted at surrender as ``carbonmgr ets`` counts them)
+    CCER used C = min(CCER held, ⌊5 % × E⌋, max(0, E − H − B))
+    surplus = H + B + C − E  (negative: a shortfall S)
     penalty = 5–10 × reference price × S  (条例 art. 24; reference price: the class market's
               volume-weighted average price over its rounds, standing for the average of the month
               before the deadline; the start price when nothing traded)
     cost = net paid for allowances + abatement + CCER + the lower penalty
 
-The least-cost outcome (:func:`least_cost`): the class needs N = Σ E₀ − Σ A tonnes cut (E₀ the
-emissions without abatement); the equilibrium price P* is the cost per tonne of the last measure
-(or CCER) needed, along the market's abatement curve, never below 0; at P* each firm takes every
-measure cheaper than P* (and shares the marginal one, pro rata), and trades the rest at P*.
+The least-cost outcome (:func:`least_cost`): the class needs N = Σ E₀ − Σ A − Σ B tonnes cut (E₀
+the emissions without abatement, B the allowances borrowed); the equilibrium price P* is the cost
+per tonne of the last measure (or CCER) needed, along the market's abatement curve, never below 0;
+at P* each firm takes every measure cheaper than P* (and shares the marginal one, pro rata), and
+trades the rest at P*.
 """
 from __future__ import annotations
 
@@ -64,6 +68,7 @@ class Firm:
     paid: int = 0  # fen, net paid for allowances (negative: received)
     spent_abatement: int = 0  # fen
     spent_ccer: int = 0  # fen
+    borrowed: int = 0  # t, borrowed (预支) to surrender: counted at surrender, never sold
     measures: list[FirmMeasure] = field(default_factory=list)
 
     def abated(self) -> float:
@@ -99,14 +104,15 @@ def surrender(firm: Firm, price: int) -> dict:
     e = firm.current_emissions()
     a = firm.final_allocation()
     held = firm.holdings + (a - firm.allocation)
-    ccer_used = max(0, min(firm.ccer, firm.ccer_cap(), e - held))
-    surplus = held + ccer_used - e
+    ccer_used = max(0, min(firm.ccer, firm.ccer_cap(), e - held - firm.borrowed))
+    surplus = held + firm.borrowed + ccer_used - e
     shortfall = max(0, -surplus)
     penalty_min, penalty_max = PENALTY_MIN * price * shortfall, PENALTY_MAX * price * shortfall
     return {
         "firm": firm.id, "emissions": e, "base_emissions": firm.base_emissions(), "abated": firm.abated(),
         "allocation": firm.allocation, "allocation_final": a, "true_up": a - firm.allocation,
-        "held": held, "ccer_used": ccer_used, "ccer_cap": firm.ccer_cap(), "surplus": surplus,
+        "held": held, "borrowed": firm.borrowed, "ccer_used": ccer_used, "ccer_cap": firm.ccer_cap(),
+        "surplus": surplus,
         "shortfall": shortfall, "price": price, "penalty_min": penalty_min, "penalty_max": penalty_max,
         "paid": firm.paid, "abatement_cost": firm.spent_abatement, "ccer_cost": firm.spent_ccer,
         "cost": firm.paid + firm.spent_abatement + firm.spent_ccer + penalty_min,
@@ -116,7 +122,7 @@ def surrender(firm: Firm, price: int) -> dict:
 
 def least_cost(firms: list[Firm], *, ccer_pool: int = 0, ccer_price: int | None = None) -> dict:
     """The least-cost outcome of the class (see the module's text); money in CNY (floats)."""
-    need = sum(f.base_emissions() for f in firms) - sum(f.final_allocation() for f in firms)
+    need = sum(f.base_emissions() - f.final_allocation() - f.borrowed for f in firms)
     steps = [(m.cost_per_t, m.tonnes, f.id, m.name) for f in firms for m in f.measures if m.tonnes > 0]
     ccer_cap_total = sum(math.floor(CCER_CAP * f.base_emissions() + 1e-9) for f in firms)
     ccer_t = min(ccer_pool, ccer_cap_total) if ccer_price is not None else 0
@@ -159,7 +165,7 @@ def least_cost(firms: list[Firm], *, ccer_pool: int = 0, ccer_price: int | None 
             per[f.id]["ccer_cost"] = part * ccer_price / 100
     for f in firms:
         p = per[f.id]
-        p["net_buy"] = f.base_emissions() - p["abated"] - p["ccer"] - f.final_allocation()
+        p["net_buy"] = f.base_emissions() - p["abated"] - p["ccer"] - f.final_allocation() - f.borrowed
         p["trade_cost"] = p["net_buy"] * price
         p["cost"] = p["abatement_cost"] + p["ccer_cost"] + p["trade_cost"]
     total_abatement = sum(p["abatement_cost"] + p["ccer_cost"] for p in per.values())

@@ -8,6 +8,10 @@ One firm per trainee or team, each a variant of the case:
 * its **allocation**: the entity's final allocation by the plan of the case's ETS year, computed by
   the engine from the variant's ETS sheet;
 * its **holdings**: the allocation plus the case's ``allowances_held``;
+* its **allowances borrowed** (预支, the 2021-2022 plan only): the case's ``allowances_borrowed``,
+  counted at surrender as ``carbonmgr ets`` counts them, and its **CCER**: the case's
+  ``ccer_offered``; the facade refuses, located at the Case key, a variant that borrows more than
+  its ``borrow_max`` (or borrows under a plan without borrowing) rather than clamp it;
 * its **cash**: given, or by default the cost of 20 % of its emissions at the start price (20 %
   is the most the gap cap leaves a firm short, china-addendum §2.3);
 * its **abatement options**: the case's Abatement sheet.
@@ -79,9 +83,10 @@ def scaled_case(case, *, emissions: float = 1.0, output: float = 1.0):
 
 
 def firm_of(name: str, result, *, draw: Draw, held: float, cash: int | None, start_price: int,
-            measures) -> tuple[Firm, dict]:
+            measures, borrowed: int = 0, ccer: int = 0) -> tuple[Firm, dict]:
     """A firm from the ETS result of its variant (``result``: :class:`~carbonmgr.trading.ets.EtsResult`);
-    ``cash`` and ``start_price`` in fen; ``measures``: the case's (name, tonnes, cost per tonne).
+    ``cash`` and ``start_price`` in fen; ``measures``: the case's (name, tonnes, cost per tonne);
+    ``borrowed`` and ``ccer``: the allowances borrowed and the CCER held (whole tonnes).
     Returns the firm and what it was drawn from (for the market's log and the command's table)."""
     due = result.value("obligation")
     allocation = int(result.value("allocation_final"))
@@ -89,9 +94,11 @@ def firm_of(name: str, result, *, draw: Draw, held: float, cash: int | None, sta
     if cash is None:
         cash = round_half_up(CASH_SHARE * emissions * start_price)
     firm = Firm(name, emissions, allocation, allocation + int(held), cash,
-                measures=[FirmMeasure(m_name, tonnes, round(cost * draw.cost, 2)) for m_name, tonnes, cost in measures])
+                measures=[FirmMeasure(m_name, tonnes, round(cost * draw.cost, 2)) for m_name, tonnes, cost in measures],
+                ccer=int(ccer), borrowed=int(borrowed))
     origin = {"firm": name, "number": draw.number, "emissions_factor": draw.emissions, "output_factor": draw.output,
               "cost_factor": draw.cost, "values": dict(draw.values), "emissions": emissions,
               "verified_emissions": result.value("verified_emissions"), "allocation": allocation,
-              "pre_allocation": result.value("pre_allocation"), "holdings": firm.holdings, "cash": cash}
+              "pre_allocation": result.value("pre_allocation"), "holdings": firm.holdings, "borrowed": firm.borrowed,
+              "borrow_max": result.value("borrow_max"), "ccer": firm.ccer, "cash": cash}
     return firm, origin

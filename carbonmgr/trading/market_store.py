@@ -6,7 +6,8 @@ Layout (STRICT tables, rollback journal so that the file alone holds every commi
 * ``meta`` (key, value): name, year, status (open | ended), round (the round taking orders),
   start_price, floor, ceiling, ccer_pool, ccer_price (fen), created_at, app_version;
 * ``firms``: each firm's emissions, allocation, holdings, cash, output and benchmark factors,
-  CCER held and money spent; ``measures``: its abatement options (and which it took);
+  CCER held, money spent and allowances borrowed (预支; schema version 2: a version 1 file gains the
+  column, 0 for every firm, when it is opened); ``measures``: its abatement options (and which it took);
 * ``orders``: the orders of every round (those of the open round are pending);
 * ``rounds``: each cleared round (price, volume, fills, refusals, trace);
 * ``shocks``: the instructor's shocks, after which round;
@@ -32,7 +33,7 @@ from carbonmgr.trading.auction import ClearingResult, Order, clear
 from carbonmgr.trading.market import SHOCKS, Firm, FirmMeasure, least_cost, reference_price, surrender
 
 APPLICATION_ID = 0x43424D4D  # "CBMM"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SUFFIX = ".cmmkt"
 MAX_FIRMS = 500
 MAX_MEASURES = 50
@@ -43,7 +44,8 @@ _SCHEMA = [
     "CHECK (emissions >= 0), allocation INTEGER NOT NULL CHECK (allocation >= 0), holdings INTEGER NOT NULL "
     "CHECK (holdings >= 0), cash INTEGER NOT NULL, output REAL NOT NULL CHECK (output >= 0), benchmark REAL NOT "
     "NULL CHECK (benchmark >= 0), ccer INTEGER NOT NULL CHECK (ccer >= 0), paid INTEGER NOT NULL, spent_abatement "
-    "INTEGER NOT NULL, spent_ccer INTEGER NOT NULL) STRICT",
+    "INTEGER NOT NULL, spent_ccer INTEGER NOT NULL, borrowed INTEGER NOT NULL DEFAULT 0 CHECK (borrowed >= 0)) "
+    "STRICT",
     "CREATE TABLE measures (firm TEXT NOT NULL, seq INTEGER NOT NULL, name TEXT NOT NULL, tonnes REAL NOT NULL "
     "CHECK (tonnes > 0), cost_per_t REAL NOT NULL, taken INTEGER NOT NULL CHECK (taken IN (0, 1)), "
     "PRIMARY KEY (firm, seq)) STRICT",
@@ -58,7 +60,10 @@ _SCHEMA = [
     "STRICT",
 ]
 _FIRM_COLS = ("id", "emissions", "allocation", "holdings", "cash", "output", "benchmark", "ccer", "paid",
-              "spent_abatement", "spent_ccer")
+              "spent_abatement", "spent_ccer", "borrowed")
+# version 1 -> 2: the allowances borrowed (a firm of a version 1 file borrowed nothing)
+_MIGRATE_1 = "ALTER TABLE firms ADD COLUMN borrowed INTEGER NOT NULL DEFAULT 0 CHECK (borrowed >= 0)"
+
 
 
 class MarketError(ProjectError):
@@ -73,18 +78,33 @@ def _norm_sql(sql: str | None) -> str | None:
     return " ".join(sql.split()) if sql else None
 
 
-_expected: set | None = None
+_expected: dict[int, list[set]] = {}
 
 
-def _expected_schema() -> set:
-    global _expected
-    if _expected is None:
-        conn = sqlite3.connect(":memory:")
-        for stmt in _SCHEMA:
+def _schema_of(statements) -> set:
+    conn = sqlite3.connect(":memory:")
+    try:
+        for stmt in statements:
             conn.execute(stmt)
-        _expected = {(t, n, _norm_sql(s)) for t, n, s in conn.execute("SELECT type, name, sql FROM sqlite_master")}
+        return {(t, n, _norm_sql(s)) for t, n, s in conn.execute("SELECT type, name, sql FROM sqlite_master")}
+    finally:
         conn.close()
-    return _expected
+
+
+def _v1_schema() -> list[str]:
+    return [stmt.replace(", borrowed INTEGER NOT NULL DEFAULT 0 CHECK (borrowed >= 0)", "")
+            if stmt.startswith("CREATE TABLE firms ") else stmt for stmt in _SCHEMA]
+
+
+def _expected_schema(version: int = SCHEMA_VERSION) -> list[set]:
+    """The schema objects a file of ``version`` may hold: version 2 as created, or as a version 1
+    file migrated (SQLite writes the added column into the table's text its own way)."""
+    if version not in _expected:
+        if version == 1:
+            _expected[1] = [_schema_of(_v1_schema())]
+        else:
+            _expected[version] = [_schema_of(_SCHEMA), _schema_of([*_v1_schema(), _MIGRATE_1])]
+    return _expected[version]
 
 
 class MarketStore:
@@ -118,7 +138,8 @@ class MarketStore:
                         "app_version": __version__}
                 conn.executemany("INSERT INTO meta VALUES (?, ?)", meta.items())
                 for i, f in enumerate(firms):
-                    conn.execute(f"INSERT INTO firms (seq, {', '.join(_FIRM_COLS)}) VALUES (?{', ?' * 11})",
+                    conn.execute(f"INSERT INTO firms (seq, {', '.join(_FIRM_COLS)}) "
+                                 f"VALUES (?{', ?' * len(_FIRM_COLS)})",
                                  (i, *[getattr(f, c) for c in _FIRM_COLS]))
                     conn.executemany("INSERT INTO measures VALUES (?, ?, ?, ?, ?, ?)",
                                      [(f.id, k, m.name, m.tonnes, m.cost_per_t, int(m.taken))
@@ -150,8 +171,10 @@ class MarketStore:
             if version > SCHEMA_VERSION:
                 raise MarketError("market.store.newer", path=str(path), found=version, supported=SCHEMA_VERSION)
             found = {(t, n, _norm_sql(s)) for t, n, s in conn.execute("SELECT type, name, sql FROM sqlite_master")}
-            if found != _expected_schema():
+            if version not in (1, SCHEMA_VERSION) or found not in _expected_schema(version):
                 raise MarketError("market.store.unexpected_schema", path=str(path))
+            if version == 1:
+                _migrate_1(conn)
             store = cls(conn, path)
             store._check_values()
             return store
@@ -445,6 +468,20 @@ class MarketStore:
                            for r in rounds],
                 "shocks": self.shocks(), "reference_price": ref, "firms": outcome, "least_cost": lc,
                 "class_cost": class_cost}
+
+
+def _migrate_1(conn: sqlite3.Connection) -> None:
+    """A version 1 file becomes version 2 in one transaction (the column and the version together):
+    its firms borrowed nothing. Another instance that migrated it first leaves nothing to do."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        if conn.execute("PRAGMA user_version").fetchone()[0] == 1:
+            conn.execute(_MIGRATE_1)
+            conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        conn.execute("COMMIT")
+    except sqlite3.Error:
+        conn.execute("ROLLBACK")
+        raise
 
 
 def _msg(code: str, **params):

@@ -118,3 +118,25 @@ def test_a_market_drawn_from_a_case_workbook(win, qtbot, tmp_path):
     _wait(qtbot, page.add_order("Firm 2", "sell", 100, 6000))
     _wait(qtbot, page.clear_round())
     assert page.last_message == "Round 1: 100 t at 75.00 CNY/t"
+
+
+def test_the_firms_table_shows_allowances_borrowed(win, qtbot, tmp_path):
+    """A market drawn from a 2021 case that borrowed 70 000 t (tests/trading/test_market_borrowing.py):
+    the firms table itemises them and counts them in the position, in both languages."""
+    from carbonmgr.facade import market as mk
+    from carbonmgr.ui import i18n
+    from tests.trading.test_market_borrowing import case_file
+
+    store, _ = mk.start_from_case(case_file(tmp_path), tmp_path / "b.cmmkt", firms=2, seed=1, spread=0,
+                                  start_price=5500)
+    store.close()
+    page = win.market
+    win.tabs.setCurrentWidget(page)
+    for lang, header in (("en", "Borrowed (t)"), ("zh", "预支配额（吨）")):
+        i18n.set_language(lang)
+        _wait(qtbot, page.open_market(tmp_path / "b.cmmkt"))
+        headers = [page.firms.horizontalHeaderItem(c).text() for c in range(page.firms.columnCount())]
+        col = headers.index(header)
+        assert [page.firms.item(r, col).text() for r in range(2)] == ["70,000", "70,000"]
+        # position = 851 000 held + 70 000 borrowed − 1 000 000 due
+        assert page.firms.item(0, len(headers) - 1).text() == "-79,000"

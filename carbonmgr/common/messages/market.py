@@ -198,6 +198,7 @@ MESSAGES = {
     "market.debrief.col.allocation_final": {"en": "Final allocation (t)", "zh": "最终配额（吨）"},
     "market.debrief.col.true_up": {"en": "True-up (t)", "zh": "配额核定调整（吨）"},
     "market.debrief.col.held": {"en": "Held at surrender (t)", "zh": "清缴时持有（吨）"},
+    "market.debrief.col.borrowed": {"en": "Borrowed (t)", "zh": "预支配额（吨）"},
     "market.debrief.col.ccer_used": {"en": "CCER used (t)", "zh": "使用 CCER（吨）"},
     "market.debrief.col.surplus": {"en": "Surplus (t)", "zh": "盈余（吨）"},
     "market.debrief.col.shortfall": {"en": "Shortfall (t)", "zh": "缺口（吨）"},
@@ -340,6 +341,7 @@ MESSAGES = {
     "market.status.col.emissions": {"en": "Emissions (t)", "zh": "排放量（吨）"},
     "market.status.col.allocation": {"en": "Final allocation (t)", "zh": "最终配额（吨）"},
     "market.status.col.holdings": {"en": "Held (t)", "zh": "持有配额（吨）"},
+    "market.status.col.borrowed": {"en": "Borrowed (t)", "zh": "预支配额（吨）"},
     "market.status.col.ccer": {"en": "CCER (t)", "zh": "CCER（吨）"},
     "market.status.col.cash": {"en": "Cash (CNY)", "zh": "资金（元）"},
     "market.status.col.position": {"en": "Position (t)", "zh": "头寸（吨）"},
@@ -355,6 +357,10 @@ MESSAGES = {
     "market.unit.yuan_per_t": {"en": "CNY/t", "zh": "元/吨"},
     # -- a market drawn from a case (market start) ------------------------------------------------
     "market.start.firm": {"en": "Firm {n}", "zh": "企业{n}"},
+    "market.start.firm_problem": {"en": "{firm}: {problem}", "zh": "{firm}：{problem}"},
+    "market.start.not_whole": {
+        "en": "{field} {value} t: the class market counts allowances and CCER in whole tonnes",
+        "zh": "{field} {value} 吨：课堂市场的配额与 CCER 以整吨计"},
     "market.start.firms_range": {"en": "{count} firms: a market has 1 to {limit} firms",
                                  "zh": "{count} 家企业：市场应有 1 至 {limit} 家企业"},
     "market.start.spread_range": {"en": "spread {spread}: at most {limit}", "zh": "离散幅度 {spread}：最多 {limit}"},
@@ -379,7 +385,8 @@ MESSAGES = {
     **{f"market.start.col.{k}": {"en": en, "zh": zh} for k, (en, zh) in {
         "firm": ("firm", "企业"), "emissions": ("allowances due (t)", "应清缴量（吨）"),
         "allocation": ("allocation (t)", "配额（吨）"), "pre_allocation": ("pre-allocation (t)", "预分配（吨）"),
-        "holdings": ("holdings (t)", "持有配额（吨）"), "cash": ("cash (CNY)", "资金（元）"),
+        "holdings": ("holdings (t)", "持有配额（吨）"), "borrowed": ("borrowed (t)", "预支配额（吨）"),
+        "cash": ("cash (CNY)", "资金（元）"),
         "factors": ("emissions / output / cost ×", "排放 / 产出 / 成本 ×"), "values": ("variables", "变量"),
     }.items()},
 }

@@ -64,6 +64,7 @@ class MarketPage(Page):
         self.path: Path | None = None
         self.snapshot: dict | None = None
         self.busy = False
+        self.reloaded: Future | None = None  # the reload after another window cleared the round shown
         self.last_message = ""
         self.canvases: list[QWidget] = []
 
@@ -406,6 +407,8 @@ class MarketPage(Page):
             self.busy = False
             self.redraw()
             self.last_message = report_failure(self.win, exc)
+            if getattr(getattr(exc, "problem", None), "code", None) == "market.store.round_moved":
+                self.reloaded = self._run(None)  # show the round another window cleared
 
         return self.win.tasks.run_in_background(work, done, failed)
 
@@ -474,6 +477,8 @@ class MarketPage(Page):
             self.busy = False
             self.redraw()
             self.last_message = report_failure(self.win, exc)
+            if getattr(getattr(exc, "problem", None), "code", None) == "market.store.round_moved":
+                self.reloaded = self._run(None)  # show the round another window cleared
 
         return self.win.tasks.run_in_background(work, done, failed)
 
@@ -492,7 +497,8 @@ class MarketPage(Page):
                 return _t("market.ui.no_trade", round=n)
             return _t("market.ui.cleared", round=n, price=mk.fen_text(result.price), volume=f"{result.volume:,}")
 
-        return self._run(lambda s: s.clear_round(), said)
+        # the round shown: another window that cleared it meanwhile makes this one say so, not clear the next
+        return self._run(lambda s: s.clear_round(round_no=n if self.snapshot else None), said)
 
     def shock(self, kind: str, *, firm=None, change=None, price=None, tonnes=None) -> Future | None:
         return self._run(lambda s: s.shock(kind, firm=firm, change=change, price=price, tonnes=tonnes),

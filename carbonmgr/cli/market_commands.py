@@ -254,7 +254,7 @@ def cmd_round(args, lang: str) -> int:
 
     with open_market(args.market) as store:
         round_no = store.info()["round"]
-        result = store.clear_round()
+        result = store.clear_round(round_no=round_no)
     if args.json:
         _dump({"round": round_no, **clearing_json(result, lang)})
     else:

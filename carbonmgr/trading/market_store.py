@@ -310,7 +310,7 @@ class MarketStore:
         """Put ``orders`` into the open round. With ``firm``: they replace that firm's pending orders
         (a trainee handing in again); otherwise they replace the pending orders of every firm named.
         Orders naming a firm not in the market are refused with their rows."""
-        info = self._open_market()
+        self._open_market()
         known = {f.id for f in self.firms()}
         bad = [Problem("market.orders.at_row", {"name": source, "row": o.ref,
                                                 "problem": _msg("market.refused.unknown_firm", firm=o.firm)},
@@ -320,6 +320,7 @@ class MarketStore:
             raise ValidationFailed(bad)
         names = {firm} if firm is not None else {o.firm for o in orders}
         with self._tx() as c:
+            info = self._open_market()  # read inside the write: the round open now, whoever cleared one
             c.executemany("DELETE FROM orders WHERE round = ? AND firm = ?", [(info["round"], f) for f in names])
             c.executemany("INSERT INTO orders (round, firm, side, quantity, limit_fen, source, row) "
                           "VALUES (?, ?, ?, ?, ?, ?, ?)",
@@ -329,19 +330,29 @@ class MarketStore:
         return len(orders)
 
     def add_order(self, order: Order, *, source: str = "") -> None:
-        info = self._open_market()
+        self._open_market()
         if order.firm not in {f.id for f in self.firms()}:
             raise MarketError("market.refused.unknown_firm", firm=order.firm)
         with self._tx() as c:
+            info = self._open_market()
             c.execute("INSERT INTO orders (round, firm, side, quantity, limit_fen, source, row) "
                       "VALUES (?, ?, ?, ?, ?, ?, NULL)",
                       (info["round"], order.firm, order.side, order.quantity, order.limit, source))
             self._log(c, "order", {"round": info["round"], "firm": order.firm})
 
-    def clear_round(self) -> ClearingResult:
+    def clear_round(self, round_no: int | None = None) -> ClearingResult:
         """Clear the open round's orders against the firms' holdings and cash; update them; open the
-        next round."""
-        info = self._open_market()
+        next round. ``round_no``: the round the caller means (the one it shows): refused when another
+        instance has cleared it meanwhile, so that a round is never cleared twice. The market is read
+        and written in one transaction: no other instance changes it in between."""
+        with self._tx() as c:
+            info = self._open_market()
+            if round_no is not None and info["round"] != round_no:
+                raise MarketError("market.store.round_moved", round=round_no, open=info["round"])
+            result = self._clear(c, info)
+        return result
+
+    def _clear(self, c, info: dict) -> ClearingResult:
         firms = self.firms()
         orders = self.orders(info["round"])
         result = clear(orders, holdings={f.id: f.holdings for f in firms}, cash={f.id: f.cash for f in firms},
@@ -354,26 +365,26 @@ class MarketStore:
                   "orders": len(orders), "low": result.low, "high": result.high, "floor": result.floor,
                   "ceiling": result.ceiling, "demand": result.demand, "supply": result.supply,
                   "marginal": result.marginal}
-        with self._tx() as c:
-            for firm, m in moves.items():
-                c.execute("UPDATE firms SET holdings = holdings + ? - ?, cash = cash - ?, paid = paid + ? "
-                          "WHERE id = ?", (m["bought"], m["sold"], m["paid"], m["paid"], firm))
-            c.execute("INSERT INTO rounds VALUES (?, ?, ?, ?, ?)",
-                      (info["round"], result.price, result.volume, json.dumps(record, ensure_ascii=False), _now()))
-            c.execute("UPDATE meta SET value = ? WHERE key = 'round'", (str(info["round"] + 1),))
-            self._log(c, "round", {"round": info["round"], "price": result.price, "volume": result.volume})
+        for firm, m in moves.items():
+            c.execute("UPDATE firms SET holdings = holdings + ? - ?, cash = cash - ?, paid = paid + ? "
+                      "WHERE id = ?", (m["bought"], m["sold"], m["paid"], m["paid"], firm))
+        c.execute("INSERT INTO rounds VALUES (?, ?, ?, ?, ?)",
+                  (info["round"], result.price, result.volume, json.dumps(record, ensure_ascii=False), _now()))
+        c.execute("UPDATE meta SET value = ? WHERE key = 'round'", (str(info["round"] + 1),))
+        self._log(c, "round", {"round": info["round"], "price": result.price, "volume": result.volume})
         return result
 
     def shock(self, kind: str, *, firm: str | None = None, change: float | None = None, price: int | None = None,
               tonnes: int | None = None) -> dict:
         """Apply a shock between rounds (see :mod:`carbonmgr.trading.market`)."""
-        info = self._open_market()
+        self._open_market()
         if kind not in SHOCKS:
             raise MarketError("market.shock.unknown", kind=kind)
         if firm is not None and firm not in {f.id for f in self.firms()}:
             raise MarketError("market.store.no_such_firm", firm=firm)
         params: dict = {"firm": firm}
         with self._tx() as c:
+            info = self._open_market()
             if kind in ("output", "benchmark"):
                 if change is None or not math.isfinite(change) or not -1 < change <= 10:
                     raise MarketError("market.shock.bad_change")
@@ -401,20 +412,21 @@ class MarketStore:
         return params
 
     def abate(self, firm_id: str, measure: str) -> int:
-        """The firm takes one of its abatement measures; its cost for the year (fen) is paid from its cash."""
-        self._open_market()
-        f = self.firm(firm_id)
-        found = [(k, m) for k, m in enumerate(f.measures) if m.name == measure]
-        if not found:
-            raise MarketError("market.abate.no_such_measure", firm=firm_id, measure=measure)
-        k, m = found[0]
-        if m.taken:
-            raise MarketError("market.abate.taken", firm=firm_id, measure=measure)
-        cost = int(round(m.tonnes * m.cost_per_t * 100))
-        if cost > f.cash:
-            raise MarketError("market.abate.no_cash", firm=firm_id, cost=f"{cost / 100:.2f}",
-                              cash=f"{f.cash / 100:.2f}")
+        """The firm takes one of its abatement measures; its cost for the year (fen) is paid from its cash
+        (checked and paid in one transaction: another instance cannot spend the same cash in between)."""
         with self._tx() as c:
+            self._open_market()
+            f = self.firm(firm_id)
+            found = [(k, m) for k, m in enumerate(f.measures) if m.name == measure]
+            if not found:
+                raise MarketError("market.abate.no_such_measure", firm=firm_id, measure=measure)
+            k, m = found[0]
+            if m.taken:
+                raise MarketError("market.abate.taken", firm=firm_id, measure=measure)
+            cost = int(round(m.tonnes * m.cost_per_t * 100))
+            if cost > f.cash:
+                raise MarketError("market.abate.no_cash", firm=firm_id, cost=f"{cost / 100:.2f}",
+                                  cash=f"{f.cash / 100:.2f}")
             c.execute("UPDATE measures SET taken = 1 WHERE firm = ? AND seq = ?", (firm_id, k))
             c.execute("UPDATE firms SET cash = cash - ?, spent_abatement = spent_abatement + ? WHERE id = ?",
                       (cost, cost, firm_id))
@@ -422,20 +434,21 @@ class MarketStore:
         return cost
 
     def buy_ccer(self, firm_id: str, tonnes: int) -> int:
-        """The firm buys CCER from the pool at its price, within 5 % of its allowances due."""
-        info = self._open_market()
-        f = self.firm(firm_id)
-        if info["ccer_price"] is None or tonnes <= 0:
-            raise MarketError("market.ccer.none")
-        if tonnes > info["ccer_pool"]:
-            raise MarketError("market.ccer.pool", tonnes=tonnes, pool=info["ccer_pool"])
-        if f.ccer + tonnes > f.ccer_cap():
-            raise MarketError("market.ccer.cap", firm=firm_id, tonnes=tonnes, held=f.ccer, cap=f.ccer_cap())
-        cost = tonnes * info["ccer_price"]
-        if cost > f.cash:
-            raise MarketError("market.abate.no_cash", firm=firm_id, cost=f"{cost / 100:.2f}",
-                              cash=f"{f.cash / 100:.2f}")
+        """The firm buys CCER from the pool at its price, within 5 % of its allowances due (checked and
+        paid in one transaction)."""
         with self._tx() as c:
+            info = self._open_market()
+            f = self.firm(firm_id)
+            if info["ccer_price"] is None or tonnes <= 0:
+                raise MarketError("market.ccer.none")
+            if tonnes > info["ccer_pool"]:
+                raise MarketError("market.ccer.pool", tonnes=tonnes, pool=info["ccer_pool"])
+            if f.ccer + tonnes > f.ccer_cap():
+                raise MarketError("market.ccer.cap", firm=firm_id, tonnes=tonnes, held=f.ccer, cap=f.ccer_cap())
+            cost = tonnes * info["ccer_price"]
+            if cost > f.cash:
+                raise MarketError("market.abate.no_cash", firm=firm_id, cost=f"{cost / 100:.2f}",
+                                  cash=f"{f.cash / 100:.2f}")
             c.execute("UPDATE firms SET ccer = ccer + ?, cash = cash - ?, spent_ccer = spent_ccer + ? WHERE id = ?",
                       (tonnes, cost, cost, firm_id))
             c.execute("UPDATE meta SET value = ? WHERE key = 'ccer_pool'", (str(info["ccer_pool"] - tonnes),))
@@ -444,8 +457,8 @@ class MarketStore:
 
     def end(self) -> dict:
         """Close the market: every firm surrenders; nothing changes afterwards."""
-        self._open_market()
         with self._tx() as c:
+            self._open_market()
             c.execute("UPDATE meta SET value = 'ended' WHERE key = 'status'")
             c.execute("DELETE FROM orders WHERE round = ?", (self.info()["round"],))
             self._log(c, "end", {})

@@ -140,3 +140,26 @@ def test_the_firms_table_shows_allowances_borrowed(win, qtbot, tmp_path):
         assert [page.firms.item(r, col).text() for r in range(2)] == ["70,000", "70,000"]
         # position = 851 000 held + 70 000 borrowed − 1 000 000 due
         assert page.firms.item(0, len(headers) - 1).text() == "-79,000"
+
+
+def test_a_round_another_window_cleared_is_not_cleared_again(win, qtbot, tmp_path):
+    """Two windows on one market file: the second clears the round the first shows; the first's
+    click says so (its language) and shows the round now open, instead of clearing an empty round."""
+    from carbonmgr.facade import market as mk
+    from carbonmgr.ui import i18n
+
+    i18n.set_language("zh")
+    _files(tmp_path)
+    page = win.market
+    win.tabs.setCurrentWidget(page)
+    _wait(qtbot, page.create_market(tmp_path / "m.cmmkt", tmp_path / "firms.csv", start_price=5000))
+    _wait(qtbot, page.load_orders(tmp_path / "r1.csv"))
+    with mk.open_market(tmp_path / "m.cmmkt") as other:  # the other window
+        assert other.clear_round(round_no=1).volume == 50
+    fut = page.clear_round()
+    qtbot.waitUntil(fut.done, timeout=60_000)
+    assert "第 1 轮已经撮合" in page.last_message
+    _wait(qtbot, page.reloaded)
+    assert page.snapshot["info"]["round"] == 2 and page.rounds.rowCount() == 1
+    with mk.open_market(tmp_path / "m.cmmkt") as check:
+        assert [r["n"] for r in check.rounds()] == [1]

@@ -144,6 +144,10 @@ MESSAGES = {
     "market.store.no_such_firm": {"en": 'there is no firm "{firm}" in this market', "zh": "本市场没有企业“{firm}”"},
     "market.store.ended": {"en": "the market has ended: nothing can be changed any more",
                            "zh": "市场已结束：不能再作任何更改"},
+    "market.store.round_moved": {
+        "en": "round {round} was already cleared (by another window or computer using this market file); "
+              "round {open} is open now: look at its results before clearing again",
+        "zh": "第 {round} 轮已经撮合（由使用同一市场文件的另一窗口或电脑完成）；现在开放的是第 {open} 轮：请先查看结果再撮合"},
     "market.store.no_firms": {"en": "a market needs at least one firm", "zh": "市场至少需要一家企业"},
     "market.store.too_many_firms": {"en": "a market holds at most {limit} firms", "zh": "一个市场最多 {limit} 家企业"},
     "market.store.firm_twice": {"en": 'firm "{firm}" is given twice', "zh": "企业“{firm}”重复"},

@@ -130,3 +130,66 @@ def test_floor_ceiling_options(tmp_path):
     assert (out["price"], out["volume"]) == (54.0, 10)
     r = run("market", "clear", str(f), "--floor", "abc")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_numbers_that_are_not_amounts_are_located_exit_2(tmp_path, lang):
+    # an exponent beyond what decimal arithmetic holds (1E999999 × 100 overflowed: an internal error, exit 1),
+    # NaN, infinity, negative, zero, a price below a fen
+    f = tmp_path / "nums.csv"
+    f.write_text("firm,side,quantity,limit_price\nA,buy,1,1E999999\nB,sell,1e999999,50\nC,buy,NaN,60\n"
+                 "D,sell,inf,50\nE,buy,-5,60\nF,sell,0,50\nG,buy,10,-1\nH,buy,10,1e-999999\nI,buy,1E+999999,60\n",
+                 encoding="utf-8")
+    r = run("--lang", lang, "market", "clear", str(f))
+    assert r.returncode == 2, r.stderr
+    assert "Traceback" not in r.stderr and "internal error" not in r.stderr and "market." not in r.stderr
+    lines = r.stderr.strip().splitlines()
+    where = [("D" if n in (2, 8, 9) else "C") for n in range(2, 11)]
+    located = [ln for ln in lines if ln.startswith("nums.csv")]
+    assert len(located) == 9
+    for n, (line, col) in enumerate(zip(located, where), start=2):
+        if lang == "en":
+            assert line.startswith(f"nums.csv, row {n}, column {col}:"), line
+        else:
+            assert line.startswith(f"nums.csv 第 {n} 行第 {col} 列："), line
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_an_unquoted_thousands_comma_is_refused_not_read_as_another_order(tmp_path, lang):
+    # "1,500" unquoted splits into 1 | 500: read as it was, row 2 became a buy of 1 t at ¥500
+    f = tmp_path / "comma.csv"
+    f.write_text("firm,side,quantity,limit_price\nA,buy,1,500,60\nB,sell,1500,50,\n", encoding="utf-8")
+    r = run("--lang", lang, "market", "clear", str(f), "--json")
+    assert r.returncode == 2 and r.stdout == "", r.stdout
+    (line, *_) = r.stderr.strip().splitlines()
+    if lang == "en":
+        assert line.startswith("comma.csv, row 2, column E: the row has 1 filled cell(s) beyond") and '"1,500"' in line
+    else:
+        assert line.startswith("comma.csv 第 2 行第 E 列：该行在表头各列之外还有 1 个非空单元格")
+    assert "row 3" not in r.stderr and "第 3 行" not in r.stderr  # a trailing empty cell (Excel) is fine
+    assert "Traceback" not in r.stderr and "market." not in r.stderr
+
+
+def test_a_runaway_cell_is_located_in_the_users_language(tmp_path):
+    f = tmp_path / "long.csv"
+    f.write_text("firm,side,quantity,limit_price\n" + "A" * 150_000 + ",buy,1,1\n", encoding="utf-8")
+    r = run("--lang", "zh", "market", "clear", str(f))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert r.stderr.startswith("long.csv 第 2 行：有单元格超过 131,072 个字符")
+    assert "field limit" not in r.stderr  # Python's own words were shown in Chinese output
+
+
+@pytest.mark.parametrize("lang, text, floor, said", [
+    ("en", "A,buy,10,60\nB,BUY,5,50\n", None, "no trade: there is no sell order"),
+    ("zh", "A,sell,10,60\n", None, "未成交：没有买单（未申报或均被拒绝）"),
+    ("en", "A,buy,10,40\nB,sell,5,50\n", None, "no trade: no buy order's limit reaches a sell order's limit"),
+    ("zh", "A,buy,10,60\nB,sell,5,50\n", "70", "未成交：买卖限价仅在现行价格下限 / 上限之外相交"),
+])
+def test_no_trade_says_why(tmp_path, lang, text, floor, said):
+    f = tmp_path / "o.csv"
+    f.write_text("firm,side,quantity,limit_price\n" + text, encoding="utf-8")
+    r = run("--lang", lang, "market", "clear", str(f), *(("--floor", floor) if floor else ()))
+    assert r.returncode == 0 and r.stdout.startswith(said), r.stdout + r.stderr
+    r = run("market", "clear", str(f), "--json", *(("--floor", floor) if floor else ()))
+    out = json.loads(r.stdout)
+    assert (out["price"], out["volume"], out["fills"]) == (None, 0, [])

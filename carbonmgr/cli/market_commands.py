@@ -51,13 +51,28 @@ def _table(rows, right_cols=()):
     return table(rows, right_cols=right_cols)
 
 
+def _no_trade(result, lang: str) -> str:
+    """Why nothing traded: a side without orders (given or left after refusals), limits that meet
+    only outside the floor / ceiling, or limits that do not meet."""
+    out = {r.order for r in result.refused}
+    live = [o for i, o in enumerate(result.orders) if i not in out]
+    buys = [o.limit for o in live if o.side == "buy"]
+    sells = [o.limit for o in live if o.side == "sell"]
+    for side, limits in (("buy", buys), ("sell", sells)):
+        if not limits:
+            return _t("market.cli.no_trade_side", lang, side=_t(f"market.side.{side}", lang))
+    if max(buys) >= min(sells):
+        return _t("market.cli.no_trade_bounds", lang)
+    return _t("market.cli.no_trade", lang)
+
+
 def render_clearing(result, lang: str) -> str:
     from carbonmgr.facade.market import fen_text
 
     unit = _t("market.unit.yuan_per_t", lang)
     out = []
     if result.price is None:
-        out.append(_t("market.cli.no_trade", lang))
+        out.append(_no_trade(result, lang))
     else:
         out.append(f"{_t('market.cli.price', lang)}: {fen_text(result.price)} {unit}")
         out.append(f"{_t('market.cli.volume', lang)}: {result.volume:,} t")

@@ -29,6 +29,7 @@ MAX_PROBLEMS = 200
 MAX_NAME = 100
 MAX_QUANTITY = 10**9  # t
 MAX_PRICE_FEN = 100_000 * 100  # ¥100,000 per tonne
+MAX_EXPONENT = 12  # a number read is 0 or between 10^-12 and 10^13 in size
 
 # column -> accepted headers (compared after _norm): input vocabulary, both languages
 ORDER_COLUMNS: dict[str, tuple[str, ...]] = {
@@ -119,6 +120,10 @@ class CsvTable:
                     raise ValidationFailed([Problem("market.orders.too_many_rows", {"name": name, "limit": MAX_ROWS})])
                 rows.append(r)
         except csv.Error as exc:
+            if "field larger than field limit" in str(exc):  # the one csv.Error these files meet: a runaway cell
+                raise ValidationFailed([Problem("market.orders.cell_too_long", {
+                    "name": name, "row": reader.line_num, "limit": f"{csv.field_size_limit():,}"},
+                    row=reader.line_num)]) from None
             raise ValidationFailed([Problem("market.orders.bad_csv", {"name": name, "detail": str(exc)[:120]})]) \
                 from None
         header_at = next((i for i, r in enumerate(rows) if any(c.strip() for c in r)), None)
@@ -127,6 +132,7 @@ class CsvTable:
         self.header_row = header_at + 1
         self._rows = rows[header_at + 1:]
         header = rows[header_at]
+        self.width = len(header)
         self.index: dict[str, int] = {}
         for i, cell in enumerate(header):
             col = headers.get(_norm(cell)) if cell.strip() else None
@@ -169,6 +175,12 @@ class CsvTable:
             if len(self.problems) >= MAX_PROBLEMS:
                 self.add("market.orders.too_many_problems", limit=MAX_PROBLEMS)
                 return
+            # cells beyond the header's columns: most often 1,500 written unquoted, which would
+            # otherwise read as 1 t and shift the price (a row read wrongly is worse than refused)
+            extra = sum(1 for c in row[self.width:] if c.strip())
+            if extra:
+                self.add("market.orders.extra_cells", self.header_row + 1 + k, self.width, count=extra)
+                continue
 
             def cell(col: str, row: list[str] = row) -> str:
                 i = self.index.get(col)
@@ -258,7 +270,11 @@ def _number(text: str) -> Decimal | None:
         value = Decimal(text)
     except InvalidOperation:
         return None
-    return value if value.is_finite() else None
+    # finite, and within what the files' numbers can be (every bound is below 10^13): an exponent
+    # such as 1E999999 would overflow decimal arithmetic (× 100 to fen) instead of being refused
+    if not value.is_finite() or (value and not -MAX_EXPONENT <= value.adjusted() <= MAX_EXPONENT):
+        return None
+    return value
 
 
 def _quantity(text: str) -> int | None:

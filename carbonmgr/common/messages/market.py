@@ -26,6 +26,9 @@ MESSAGES = {
     "market.orders.encoding": {"en": 'orders file "{name}" is neither UTF-8 nor GB 18030 text; save it as '
                                      '"CSV UTF-8"',
                                "zh": "报单文件“{name}”既不是 UTF-8 也不是 GB 18030 文本；请另存为“CSV UTF-8”"},
+    "market.orders.cell_too_long": {
+        "en": '{name}, row {row}: a cell is longer than {limit} characters (a quote opened and never closed?)',
+        "zh": "{name} 第 {row} 行：有单元格超过 {limit} 个字符（是否有引号未闭合？）"},
     "market.orders.bad_csv": {"en": 'orders file "{name}" is not valid CSV ({detail})',
                               "zh": "报单文件“{name}”不是有效的 CSV（{detail}）"},
     "market.orders.empty": {"en": 'orders file "{name}" is empty: expected a header row '
@@ -37,6 +40,11 @@ MESSAGES = {
                                      "zh": "表头行中没有“{column}”列（现有：{found}）"},
     "market.orders.column_duplicate": {"en": 'column "{column}" appears twice (also in column {other})',
                                        "zh": "“{column}”列重复（另见第 {other} 列）"},
+    "market.orders.extra_cells": {
+        "en": "the row has {count} filled cell(s) beyond the header's columns: a number with a thousands comma "
+              'must be quoted ("1,500") or written without it (1500); the row was not read',
+        "zh": "该行在表头各列之外还有 {count} 个非空单元格：带千位逗号的数字须加引号（\"1,500\"）或不写逗号（1500）；"
+              "该行未读入"},
     "market.orders.required": {"en": '"{column}" is empty: a value is required',
                                "zh": "“{column}”为空：必须填写"},
     "market.orders.bad_side": {"en": 'side "{value}" is not understood: expected buy or sell (买 or 卖)',
@@ -298,6 +306,11 @@ MESSAGES = {
     "market.cli.price": {"en": "Clearing price", "zh": "成交价"},
     "market.cli.no_trade": {"en": "no trade: no buy order's limit reaches a sell order's limit",
                             "zh": "未成交：没有买单限价达到卖单限价"},
+    "market.cli.no_trade_side": {"en": "no trade: there is no {side} order (none given, or all refused)",
+                                 "zh": "未成交：没有{side}单（未申报或均被拒绝）"},
+    "market.cli.no_trade_bounds": {
+        "en": "no trade: buy and sell limits meet only outside the price floor / ceiling in force",
+        "zh": "未成交：买卖限价仅在现行价格下限 / 上限之外相交"},
     "market.cli.volume": {"en": "Volume", "zh": "成交量"},
     "market.cli.interval": {"en": "Prices clearing that volume", "zh": "能成交该量的价格区间"},
     "market.cli.fills": {"en": "Fills", "zh": "成交明细"},

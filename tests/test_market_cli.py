@@ -130,6 +130,9 @@ def test_floor_ceiling_options(tmp_path):
     assert (out["price"], out["volume"]) == (54.0, 10)
     r = run("market", "clear", str(f), "--floor", "abc")
     assert r.returncode == 2 and "Traceback" not in r.stderr
+    # a floor above the ceiling is refused, as the market's shocks refuse it (it cleared as "no trade")
+    r = run("--lang", "zh", "market", "clear", str(f), "--floor", "60", "--ceiling", "50")
+    assert r.returncode == 2 and "价格下限将高于价格上限" in r.stderr and r.stdout == ""
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

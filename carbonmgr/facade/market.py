@@ -31,7 +31,9 @@ def read_orders(path: str | Path, *, firm: str | None = None) -> list[Order]:
 
 def clear_orders_file(path: str | Path, *, floor: int | None = None, ceiling: int | None = None) -> ClearingResult:
     """Clear one round from an orders file (``firm, side, quantity, limit_price``); floor and
-    ceiling in fen."""
+    ceiling in fen (a floor above the ceiling is refused, as the market's shocks refuse it)."""
+    if floor is not None and ceiling is not None and floor > ceiling:
+        raise MarketError("market.shock.floor_above_ceiling")
     return clear(read_orders(path), floor=floor, ceiling=ceiling)
 
 

@@ -652,6 +652,7 @@ class _Problems:
 
 
 _SCAN_CODES = ("workbook.formula_no_value", "workbook.cell_error")
+_EMPTY_CODES = ("workbook.required", "workbook.item_required")
 _WHOLE_FILE_CODES = ("workbook.corrupt", "workbook.read_failed")
 
 
@@ -957,7 +958,6 @@ def _sheet_parts(path: Path) -> dict[str, str]:
         with zf.open(name) as fh:
             return SafeET.fromstring(fh.read(32 << 20))
 
-    ns_rel = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"
     with zipfile.ZipFile(path) as zf:
         names = set(zf.namelist())
         wb_part = "xl/workbook.xml"
@@ -972,10 +972,19 @@ def _sheet_parts(path: Path) -> dict[str, str]:
         parts = {}
         for el in read(zf, wb_part).iter():
             if el.tag.endswith("}sheet") or el.tag == "sheet":
-                target = targets.get(el.get(ns_rel + "id"))
+                target = targets.get(_relationship_id(el))
                 if target in names:
                     parts[el.get("name")] = target
         return parts
+
+
+def _relationship_id(el: Any) -> str | None:
+    """A sheet element's r:id, in the transitional namespace (schemas.openxmlformats.org) or in the
+    one of Strict Open XML (purl.oclc.org, Excel's "Strict Open XML Spreadsheet"), which calamine reads too."""
+    for name, value in el.attrib.items():
+        if name.startswith("{") and name.endswith("}id") and name[1:-3].endswith("relationships"):
+            return value
+    return None
 
 
 def _join_part(base: str, target: str) -> str:
@@ -1050,12 +1059,39 @@ class _Reader:
             whole_file = [p for p in self.problems.items if p.code in _WHOLE_FILE_CODES]
             if whole_file:  # a damaged file: its cell problems would only be noise
                 raise ValidationFailed(sorted(whole_file, key=lambda p: _WHOLE_FILE_CODES.index(p.code))[:1])
-            failure = ValidationFailed(self.problems.final(scanned))
+            failure = ValidationFailed(self._explain_merged(self.problems.final(scanned)))
             # what could be read, so that a caller may still check the sound lines (see
             # carbonmgr.facade.read_workbook): every problem is reported, not only the first kind
             failure.partial_case = self.case if self.problems.total <= MAX_PROBLEMS else None
             raise failure
         return self.case
+
+    def _explain_merged(self, problems: list[Problem]) -> list[Problem]:
+        """An empty cell that is part of merged cells (a facility merged over its lines, as firms' own
+        sheets often do) says so: only the merged range's first cell holds the value, and reading it
+        into the other rows could double a quantity, so the user unmerges and fills each row."""
+        merged: dict[str, list] = {}
+        out = []
+        for p in problems:
+            if p.code in _EMPTY_CODES and p.sheet is not None and p.row is not None and p.col:
+                if p.sheet not in merged:
+                    merged[p.sheet] = self._merged_ranges(p.sheet)
+                r, c = p.row - 1, _col_index(p.col) - 1
+                for (r0, c0), (r1, c1) in merged[p.sheet]:
+                    if r0 <= r <= r1 and c0 <= c <= c1 and (r, c) != (r0, c0):
+                        first = f"{column_letters(c0)}{r0 + 1}"
+                        p = Problem("workbook.merged_cell", {**p.params, "range": f"{first}:{column_letters(c1)}{r1 + 1}",
+                                                             "first": first}, p.sheet, p.row, p.col)
+                        break
+            out.append(p)
+        return out
+
+    def _merged_ranges(self, name: str) -> list:
+        """The sheet's merged ranges as ((row, col), (row, col)) pairs, 0-based; none when unknown."""
+        try:
+            return list(self.book.get_sheet_by_name(name).merged_cell_ranges or [])
+        except Exception:  # noqa: BLE001 - only an explanation of a problem already found
+            return []
 
     def _scan(self) -> tuple[list, Problem | None]:
         """Formula/error scan of the contract sheets (runs in a worker thread: adds nothing itself)."""
@@ -1197,6 +1233,11 @@ class _Reader:
                 header.index[field] = i
         self.case.columns[canonical] = {f: column_letters(i) for f, i in header.index.items()}
         missing = [f for f, c in spec.items() if c.required and f not in header.index]
+        lower = _header_below(rows, names, [f for f, c in spec.items() if c.required]) if missing else None
+        if lower is not None:  # title rows above the headers, as in many firms' own files
+            first = next(i for i, v in enumerate(rows[lower - 1]) if not _blankish(v))
+            self.problems.add("workbook.header_not_first_row", name, lower, column_letters(first), above=lower - 1)
+            return None
         for field in missing:
             found = [f'"{_to_text(c)}"' for c in rows[0] if _to_text(c)] or ["-"]
             self.problems.add("workbook.column_missing", name, field=field, found=found)
@@ -1415,6 +1456,20 @@ class _Reader:
 class _Header:
     index: dict[str, int] = dc_field(default_factory=dict)  # field -> column index
     extras: list[tuple[int, str]] = dc_field(default_factory=list)  # (column index, key)
+
+
+_HEADER_SEARCH_ROWS = 20  # how far down a header row under title rows is looked for
+
+
+def _header_below(rows: list[list], names: _Names, required: list[str]) -> int | None:
+    """The row number (1-based, > 1) of the first of the sheet's first rows that holds every required
+    column's header, when row 1 does not: the contract puts the headers on row 1 (a line's row number
+    counts from there), so such a sheet is one problem that says where its headers are."""
+    for r in range(1, min(len(rows), _HEADER_SEARCH_ROWS)):
+        found = {names.match(t) for t in map(_to_text, rows[r]) if t}
+        if all(f in found for f in required):
+            return r + 1
+    return None
 
 
 def _default(value: Any, default: Any) -> Any:

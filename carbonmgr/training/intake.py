@@ -69,9 +69,23 @@ def load_submission(path: str | Path) -> Submission:
     elif suffix in WORKBOOK_SUFFIXES:
         case = _read_workbook(path)
     else:
-        raise ValidationFailed([Problem("grade.not_submission", {"name": path.name})])
+        raise ValidationFailed([_not_submission(path)])
     trainee, trainee_id = trainee_of(case)
     return Submission(path=path, case=case, trainee=trainee or trainee_id, trainee_id=trainee_id)
+
+
+def _not_submission(path: Path) -> Problem:
+    """Why a file of another kind is not graded: a spreadsheet saved in a format the reader does not
+    take (.ods, an old .xls, an encrypted workbook) says how to save it, whatever its name ends with."""
+    from carbonmgr.io.safety import check_workbook_file
+
+    problems = check_workbook_file(path)
+    if problems and problems[0].code in _SAVE_AS_CODES:
+        return problems[0]
+    return Problem("grade.not_submission", {"name": path.name})
+
+
+_SAVE_AS_CODES = ("workbook.ods", "workbook.legacy_xls", "workbook.encrypted")
 
 
 def _read_workbook(path: Path) -> CaseData:

@@ -150,6 +150,11 @@ MESSAGES = {
         "en": 'required column "{field}" (or "{field_alt}") is missing from row 1; columns found: {found}',
         "zh": "第 1 行缺少必填列“{field}”（或“{field_alt}”）；现有列：{found}",
     },
+    "workbook.header_not_first_row": {
+        "en": "the column headers start here, not on row 1: delete the {above} row(s) above them "
+              "(a title?), so that the headers are on row 1 and the data start on row 2",
+        "zh": "列标题从此处开始，而不在第 1 行：请删除其上方的 {above} 行（标题等），使列标题位于第 1 行、数据从第 2 行开始",
+    },
     "workbook.column_duplicate": {
         "en": 'column "{header}" repeats the {field} column ({other})',
         "zh": "列“{header}”与 {other} 列重复（都是{field}列）",
@@ -171,6 +176,11 @@ MESSAGES = {
     "workbook.required": {
         "en": "{field} is empty",
         "zh": "{field}为空",
+    },
+    "workbook.merged_cell": {
+        "en": "{field} is empty: this cell is part of the merged cells {range}, whose value is in {first} only; "
+              "unmerge them and fill in every row",
+        "zh": "{field}为空：此单元格属于合并单元格 {range}，其值只在 {first} 中；请取消合并，并在每一行填写",
     },
     "workbook.item_required": {
         "en": "item is empty; only purchased or exported electricity and heat may leave it empty",

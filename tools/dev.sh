@@ -23,9 +23,13 @@ DEB_PACKAGES="fonts-wqy-microhei fonts-wqy-zenhei poppler-utils libegl1 libgl1 l
 # For the tests only: a virtual X display, so that the suite starts the app once on Qt's real X11
 # (xcb) platform plugin, not only offscreen (tests/test_first_hour.py).
 TEST_DEB_PACKAGES="xvfb xauth"
+# and LibreOffice Calc, without its recommended packages (about 80 s to install here), so that the
+# tests of workbooks saved by another program (tests/test_other_programs.py) run instead of skipping.
+TEST_DEB_PACKAGES_NO_RECOMMENDS="libreoffice-calc"
 
 say() { echo "[setup] $*" >&2; }
 
+# system_packages [PACKAGES [APT-GET OPTIONS]]: install the Debian packages that are missing (when root)
 system_packages() {
   command -v dpkg >/dev/null 2>&1 && command -v apt-get >/dev/null 2>&1 || return 0
   local missing=""
@@ -35,14 +39,14 @@ system_packages() {
   [ -z "$missing" ] && return 0
   if [ "$(id -u)" != "0" ]; then
     say "missing Debian packages:$missing"
-    say "install them as root: apt-get install$missing"
+    say "install them as root: apt-get install${2:+ $2}$missing"
     return 0
   fi
   say "updating the Debian package lists (apt-get update)"
   apt-get update -qq >/dev/null 2>&1 || true
   say "installing Debian packages:$missing"
   # one line per package as it is set up, instead of silence
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Progress-Fancy=0 $missing 2>&1 || echo "APT-FAILED"; } \
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -q -o Dpkg::Progress-Fancy=0 ${2:-} $missing 2>&1 || echo "APT-FAILED"; } \
     | { grep --line-buffered -E '^(Setting up|E:|APT-FAILED)' || true; } | sed -u 's/^/  /' >&2
   for p in $missing; do
     dpkg -s "$p" >/dev/null 2>&1 || { say "could not install $p (see apt-get install $p)"; }
@@ -141,6 +145,7 @@ case "$cmd" in
   test)
     setup
     system_packages "$TEST_DEB_PACKAGES"
+    system_packages "$TEST_DEB_PACKAGES_NO_RECOMMENDS" --no-install-recommends
     lint
     echo "running the test suite against the source tree (editable install)" >&2
     "$VENV/bin/python" -m pytest "$@"

@@ -80,6 +80,7 @@ def test_the_closes_agree_with_the_known_closes_of_the_exchange():
 
 def test_every_monthly_average_is_the_mean_of_its_months_daily_closes():
     months = by_month()
+    bases = {r["date"]: r["basis"] for r in dailies()}
     recomputed = 0
     for r in cea_prices():
         if r.kind != "monthly_average":
@@ -91,6 +92,10 @@ def test_every_monthly_average_is_the_mean_of_its_months_daily_closes():
             assert Decimal(f"{r.value:.2f}") == mean(closes), (r.period, r.value, mean(closes))
             assert r.note.startswith(f"mean of {len(closes)} daily closes"), r.note
             assert r.source.startswith("全国碳市场每日") and r.status == "secondary" and r.tag.startswith("[D]")
+            # the bulletin named is the one of its closes: listed-trade closes 每日成交数据, composite 综合价格行情
+            kinds = {b for d, b in bases.items() if d.startswith(r.period)}
+            assert ("每日成交数据" in r.source) == ("listed" in kinds), r
+            assert ("综合价格行情" in r.source) == ("composite" in kinds), r
             assert "GitHub" in r.note and any(name.split(" ")[0] in r.tag for name in READ_IN)
             recomputed += 1
         elif closes:

@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (QComboBox, QFileDialog, QFrame, QGridLayout, QHBo
 
 from carbonmgr.common.errors import CarbonMgrError, ValidationFailed
 from carbonmgr.common.filenames import safe_file_stem
+from carbonmgr.common.i18n import translate
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.i18n import Retranslating
@@ -502,9 +503,13 @@ class ReportPage(Retranslating, QWidget):
             else:
                 stem = s.title
         stem = safe_file_stem(stem, "carbonmgr")
-        if suffix == ".pdf":
-            return f"{stem}_report_{standard or self.standard.currentData()}_{lang or self.lang.currentData()}.pdf"
-        return f"{stem}_inventory.xlsx"
+        if suffix == ".pdf":  # the standard and the language by name, never by their codes
+            name = translate("file.name.report", i18n.current(), stem=stem,
+                             standard=labels.choice(labels.STANDARDS, standard or self.standard.currentData()),
+                             language=dict(LANGUAGES)[lang or self.lang.currentData()])
+        else:
+            name = translate("file.name.inventory", i18n.current(), stem=stem)
+        return safe_file_stem(name, "carbonmgr", limit=140) + suffix
 
     def generate(self, save_to: str | None = None):
         """Write the report in the background; returns the job (None when nothing to do)."""

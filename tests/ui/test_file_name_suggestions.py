@@ -43,3 +43,10 @@ def test_the_report_and_the_export_are_named_after_the_project(qtbot, win, tmp_p
     assert win.report._suggested_name(".xlsx") == f"{stem}_inventory.xlsx"
     s.project_path = tmp_path / "My firm: 2024.carbon"
     assert win.report._suggested_name(".xlsx") == "My_firm_2024_inventory.xlsx"
+    # the report names its standard and its language, never by their codes (gbt32150, zh)
+    assert win.report._suggested_name(".pdf", "gbt32150", "zh") == "My_firm_2024_report_GB_T_32150_(China)_中文.pdf"
+    assert win.report._suggested_name(".pdf", "ghgp", "en") == "My_firm_2024_report_GHG_Protocol_English.pdf"
+    win.set_language("zh")
+    assert win.report._suggested_name(".pdf", "iso14064", "en") == "My_firm_2024_报告_ISO_14064-1_English.pdf"
+    assert win.report._suggested_name(".xlsx") == "My_firm_2024_排放清单.xlsx"
+    assert win.report._suggested_name(".pdf", "gbt32150", "zh") == "My_firm_2024_报告_GB_T_32150（中国）_中文.pdf"

@@ -1,6 +1,9 @@
 """Messages of the file writer (carbonmgr.io.fileio): why a file could not be written."""
 
 MESSAGES = {
+    # the names the app suggests for the PDF report and the Excel export (made safe by safe_file_stem)
+    "file.name.report": {"en": "{stem} report {standard} {language}", "zh": "{stem} 报告 {standard} {language}"},
+    "file.name.inventory": {"en": "{stem} inventory", "zh": "{stem} 排放清单"},
     "file.write_failed": {"en": 'cannot write "{name}": {detail}',
                           "zh": "无法写入“{name}”：{detail}"},
     "file.disk_full": {"en": 'cannot write "{name}": the disk is full. Free some space or choose another folder; '

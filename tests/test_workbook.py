@@ -323,9 +323,11 @@ def test_unknown_facility_in_chinese_workbook(tmp_path):
 
 def test_unknown_source(tmp_path):
     path = case_file(tmp_path, activities(["F1", "burning", "coal", "t", 1]))
-    allowed = ", ".join(SOURCES)
-    assert one_problem(path) == f'Activities!B2: source "burning" is not one of: {allowed}'
-    assert one_problem(path, "zh") == f"Activities!B2：排放源类别“burning”不是可选值之一：{'、'.join(SOURCES)}"
+    assert one_problem(path) == ('Activities!B2: source "burning" is not one of: Stationary combustion, '
+                                 "Mobile combustion, Process, Fugitive, Purchased electricity, Purchased heat, "
+                                 "Exported electricity, Exported heat, Scope 3")
+    assert one_problem(path, "zh") == ("Activities!B2：排放源类别“burning”不是可选值之一：固定燃烧、移动燃烧、过程排放、"
+                                       "逸散排放、购入电力、购入热力、输出电力、输出热力、范围三")
 
 
 def test_item_required_except_electricity_and_heat(tmp_path):
@@ -353,7 +355,7 @@ def test_every_problem_is_reported_in_sheet_order(tmp_path):
         'Facilities!A4: facility id "F1" is already used in row 2',
         'Activities!A2: facility "F9" is not listed in the Facilities sheet (known ids: F1, F2)',
         'Activities!E2: quantity "x" is not a number',
-        'Activities!B3: source "nope" is not one of: ' + ", ".join(SOURCES),
+        'Activities!B3: source "nope" is not one of: ' + ", ".join(workbook.choice_names("source", "en")),
         "Activities!D3: unit is empty",
         "Activities!E3: quantity -1 is negative",
     ]
@@ -371,7 +373,7 @@ def test_bad_facility_rows(tmp_path):
         "Facilities!A4: id is empty",
     ]
     zh = problems(case_file(tmp_path, facilities=facilities), "zh")
-    assert zh[1] == "Facilities!E2：财务控制“maybe”不是可选值之一：yes、no、joint"
+    assert zh[1] == "Facilities!E2：财务控制“maybe”不是可选值之一：是、否、共同"
 
 
 def test_bad_case_values(tmp_path):
@@ -379,14 +381,15 @@ def test_bad_case_values(tmp_path):
                  ["residual_mix_ef", "high"], ["reporting_year", 1850]]
     found = problems(case_file(tmp_path, case=case_rows))
     assert found == [
-        'Case!B2: standard "kyoto" is not one of: gbt32150, ghgp, iso14064',
-        'Case!B3: gwp "AR7" is not one of: SAR, AR4, AR5, AR6, AR6-SM',
-        'Case!B4: consolidation "control" is not one of: operational_control, financial_control, equity_share',
+        'Case!B2: standard "kyoto" is not one of: GB/T 32150, GHG Protocol, ISO 14064-1',
+        'Case!B3: gwp "AR7" is not one of: IPCC SAR, IPCC AR4, IPCC AR5, IPCC AR6, IPCC AR6-SM',
+        'Case!B4: consolidation "control" is not one of: operational control, financial control, equity share',
         'Case!B5: residual_mix_ef "high" is not a number',
         "Case!B6: reporting_year 1850 is out of range (1900-2100)",
     ]
     zh = problems(case_file(tmp_path, case=case_rows), "zh")
-    assert zh[0] == "Case!B2：核算标准“kyoto”不是可选值之一：gbt32150、ghgp、iso14064"
+    assert zh[0] == "Case!B2：核算标准“kyoto”不是可选值之一：GB/T 32150、GHG Protocol、ISO 14064-1"
+    assert zh[2] == "Case!B4：合并方法“control”不是可选值之一：运营控制、财务控制、股权比例"
 
 
 def test_missing_case_keys(tmp_path):
@@ -405,7 +408,7 @@ def test_bad_instruments_and_equipment(tmp_path):
         "Instruments!B2: type is empty",
         'Instruments!C2: quantity "lots" is not a number',
         "Instruments!D2: ef -0.1 is negative",
-        'Equipment!B2: method "guess" is not one of: screening, material_balance, simplified_material_balance',
+        'Equipment!B2: method "guess" is not one of: screening, material balance, simplified material balance',
         "Equipment!D2: recharge -2 is negative",
     ]
 
@@ -824,10 +827,10 @@ def test_template_is_a_readable_case(tmp_path, lang):
     assert book.sheetnames[0] == readme
     acts = book[workbook.sheet_title("Activities", lang)]
     lists = {str(dv.sqref)[0]: dv.formula1 for dv in acts.data_validations.dataValidation}
-    assert lists["B"] == '"' + ",".join(SOURCES) + '"'
+    assert lists["B"] == '"' + ",".join(workbook.choice_name("source", s, lang) for s in SOURCES) + '"'
     assert acts["A1"].comment is not None and acts["A2"].comment is not None
     case_ws = book[workbook.sheet_title("Case", lang)]
-    assert any("gbt32150,ghgp,iso14064" in dv.formula1 for dv in case_ws.data_validations.dataValidation)
+    assert any("GB/T 32150,GHG Protocol,ISO 14064-1" in dv.formula1 for dv in case_ws.data_validations.dataValidation)
     if lang == "zh":
         assert acts["D1"].value == "quantity [数量]" and "填写说明" in book[readme]["A1"].value
 

@@ -31,7 +31,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.gcpause import gc_paused
-from carbonmgr.common.i18n import register_names, translate
+from carbonmgr.common.i18n import register_names, register_param_namer, translate
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SECTORS, SOURCE_ALIASES, SOURCES, STANDARDS,
@@ -523,7 +523,7 @@ def _to_choice(v: Any, kind: str) -> str | None:
         return None
     value = _CHOICES[kind].get(_norm(text))
     if value is None:
-        raise _Bad("workbook.bad_choice", value=_show(v), allowed=list(_CHOICE_ALLOWED[kind]))
+        raise _Bad("workbook.bad_choice", value=_show(v), choices=kind)  # named in the message's language
     return value
 
 
@@ -1782,11 +1782,20 @@ def _help(canonical: str, field: str, tr: Callable[[str], str]) -> str:
 
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODED_NAMES = ("standard", "gwp")  # kinds whose values are named by their published code
+# kinds whose values the app shows by a label of the catalogue (prefix + id): in English the
+# template names a value by that label when the reader reads the label back as the value
+_CHOICE_LABELS = {"consolidation": "cli.consolidation.", "ch4": "report.export.choice.ch4.", "sector": "sector.",
+                  "financial": "report.export.choice.", "method": "report.export.choice.method.",
+                  "source": "source.", "ets_class": "ets.class.", "cooling": "ets.cooling."}
 
 
 def choice_name(kind: str, value: str, lang: str) -> str:
-    """How the template names a coded value in ``lang``, as the reader accepts it: in Chinese its
-    first Chinese spelling, in English its words (``material_balance`` -> ``material balance``)."""
+    """How the template names a coded value in ``lang``, as the reader accepts it: a standard or a
+    GWP set by its code; in Chinese its first Chinese spelling; in English the app's label of the
+    value when the reader reads it back (``Stationary combustion``), else its words
+    (``material_balance`` -> ``material balance``)."""
+    from carbonmgr.common.i18n import lookup
+
     spellings = tuple(_CHOICE_SPELLINGS.get(kind, {}).get(value, ()))
     if kind in _CODED_NAMES and spellings:
         return spellings[0]  # a standard or a GWP set is named by its code in both languages (GB/T 32150)
@@ -1794,14 +1803,34 @@ def choice_name(kind: str, value: str, lang: str) -> str:
         for spelling in spellings:
             if _CJK.search(spelling):
                 return spelling
+    elif kind in _CHOICE_LABELS:
+        label = lookup(_CHOICE_LABELS[kind] + value, "en", "")
+        if label and _CHOICES.get(kind, {}).get(_norm(label)) == value:
+            return label
     return value.replace("_", " ")
+
+
+def choice_names(kind: str, lang: str) -> list[str]:
+    """The names of every value of a coded kind in ``lang``, as the template lists them."""
+    if kind == "bool":
+        return [translate("workbook.tpl.yes", lang), translate("workbook.tpl.no", lang)]
+    return [choice_name(kind, v, lang) for v in _CHOICE_ALLOWED.get(kind, ())]
+
+
+def _choices_param(kind: str, lang: str) -> str:
+    """``{choices}`` in a message: the names a user can type for a coded kind, in ``lang``."""
+    names = choice_names(kind, lang) if kind in _CHOICE_ALLOWED or kind == "bool" else []
+    return translate("sep.list", lang).join(names) if names else kind
+
+
+register_param_namer("choices", _choices_param)
 
 
 def _allowed_values(canonical: str, field: str, lang: str = "en") -> str:
     kind = (CASE_KEYS if canonical == "Case" else SHEET_COLUMNS[canonical])[field].kind
-    if kind in _CHOICE_ALLOWED:
-        return translate("sep.list", lang).join(choice_name(kind, v, lang) for v in _CHOICE_ALLOWED[kind])
-    return {"bool": "yes, no (是, 否)", "fraction": "0-1, 0-100, 0%-100%", "number": ">= 0",
+    if kind in _CHOICE_ALLOWED or kind == "bool":
+        return _choices_param(kind, lang)
+    return {"fraction": "0-1, 0-100, 0%-100%", "number": ">= 0",
             "int": "1-15", "year": "1900-2100"}.get(kind, "")
 
 
@@ -1844,7 +1873,7 @@ def _template_case(book: Any, tr: Callable[[str], str], lang: str) -> None:
         _comment(ws.cell(ws.max_row, 1), _help("Case", key, tr), Comment)
         kind = CASE_KEYS[key].kind
         if kind in ("standard", "gwp", "consolidation", "ch4", "sector"):
-            _dropdown(ws, f"B{ws.max_row}", _CHOICE_ALLOWED[kind], DataValidation)
+            _dropdown(ws, f"B{ws.max_row}", choice_names(kind, lang), DataValidation)
     ws.column_dimensions["A"].width = 34
     ws.column_dimensions["B"].width = 36
 
@@ -1871,7 +1900,7 @@ def _template_table(book: Any, tr: Callable[[str], str], lang: str, canonical: s
         ws.cell(ws.max_row, 1).comment = Comment(tr("workbook.tpl.example_row"), "CarbonMgr")
     for i, field in enumerate(fields):
         kind = spec[field].kind
-        values = _CHOICE_ALLOWED.get(kind) or (("yes", "no") if kind == "bool" else None)
+        values = choice_names(kind, lang) if kind in _CHOICE_ALLOWED or kind == "bool" else None
         if values:
             letter = column_letters(i)
             _dropdown(ws, f"{letter}2:{letter}1048576", values, DataValidation)

@@ -227,8 +227,8 @@ MESSAGES = {
         "zh": "{field}“{value}”不是“是”或“否”",
     },
     "workbook.bad_choice": {
-        "en": '{field} "{value}" is not one of: {allowed}',
-        "zh": "{field}“{value}”不是可选值之一：{allowed}",
+        "en": '{field} "{value}" is not one of: {choices}',
+        "zh": "{field}“{value}”不是可选值之一：{choices}",
     },
     "workbook.unknown_facility": {
         "en": 'facility "{value}" is not listed in the {sheet} sheet (known ids: {known})',

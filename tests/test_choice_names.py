@@ -165,3 +165,48 @@ def test_yes_and_no_are_named_in_the_templates_language(tmp_path):
     lists = {dv.formula1 for ws in openpyxl.load_workbook(tmp_path / "zh.xlsx").worksheets
              for dv in ws.data_validations.dataValidation}
     assert '"是,否"' in lists and not any("yes" in f for f in lists)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_templates_example_rows_are_typed_as_a_user_types_them(tmp_path, lang):
+    """The example rows name coded values, yes/no, the instrument type and library items in the
+    template's language (no id such as stationary_combustion or residential_commercial_ac), and
+    the template computes the same inventory in either language."""
+    from carbonmgr.factors.library import default_library
+    from carbonmgr.inventory.engine import compute
+
+    totals = {}
+    for each in ("en", "zh"):
+        write_template(tmp_path / f"{each}.xlsx", each)
+        totals[each] = compute(read_case(tmp_path / f"{each}.xlsx"), default_library()).totals
+    assert totals["en"] == totals["zh"] and totals["en"]["total"] > 0
+    book = openpyxl.load_workbook(tmp_path / f"{lang}.xlsx")
+    cells = []
+    for ws in book.worksheets[1:]:
+        for row in ws.iter_rows(min_row=2, values_only=True):
+            cells += [v for v in (row[1:2] if ws is book.worksheets[1] else row) if isinstance(v, str)]
+    assert cells
+    assert [c for c in cells if ID_LIKE.search(c)] == []
+    if lang == "zh":
+        words = [c for c in cells if ENGLISH_WORD.search(c)]
+        assert set(words) <= {"GB/T 32150", "IPCC SAR", "MWh", "GJ/t", "10^4 Nm3", "R-410A", "kg"}, words
+        assert {"固定燃烧", "天然气", "绿色电力证书", "筛选法", "是", "共同"} <= set(cells)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_readme_lists_the_instrument_types_by_the_names_that_read_back(tmp_path, lang):
+    from carbonmgr.inventory.model import INSTRUMENT_TYPES
+
+    write_template(tmp_path / "t.xlsx", lang)
+    book = openpyxl.load_workbook(tmp_path / "t.xlsx")
+    title = workbook.sheet_title("Instruments", lang)
+    row = next(r for r in book.worksheets[0].iter_rows(values_only=True)
+               if r[0] == title and workbook._COLUMN_NAMES["Instruments"].match(r[1]) == "type")
+    names = row[4].split(translate("sep.list", lang))
+    assert len(names) == len(INSTRUMENT_TYPES)
+    got = []
+    for name in names:
+        book[title]["B2"] = name
+        book.save(tmp_path / "typed.xlsx")
+        got.append(read_case(tmp_path / "typed.xlsx").instruments[0].type)
+    assert got == list(INSTRUMENT_TYPES)

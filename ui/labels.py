@@ -119,15 +119,6 @@ FINANCIAL = {
     "no": QT_TRANSLATE_NOOP("Labels", "No"),
     "joint": QT_TRANSLATE_NOOP("Labels", "Joint"),
 }
-INSTRUMENT_TYPES = {
-    "green_certificate": QT_TRANSLATE_NOOP("Labels", "Green certificate (GEC)"),
-    "green_power": QT_TRANSLATE_NOOP("Labels", "Green power (green electricity trade)"),
-    "rec": QT_TRANSLATE_NOOP("Labels", "Renewable energy certificate (REC)"),
-    "go": QT_TRANSLATE_NOOP("Labels", "Guarantee of origin (GO)"),
-    "i_rec": QT_TRANSLATE_NOOP("Labels", "International REC (I-REC)"),
-    "ppa": QT_TRANSLATE_NOOP("Labels", "Power purchase agreement (PPA)"),
-    "supplier_rate": QT_TRANSLATE_NOOP("Labels", "Supplier-specific emission rate"),
-}
 METHODS = {
     "screening": QT_TRANSLATE_NOOP("Labels", "Screening (EPA default rates)"),
     "material_balance": QT_TRANSLATE_NOOP("Labels", "Material balance"),
@@ -270,6 +261,12 @@ def field(name: str) -> str:
 def choice(table: dict, key) -> str:
     text = table.get(key)
     return tl(text) if text else ("" if key is None else str(key))
+
+
+def instrument(code) -> str:
+    """An instrument type by the core's name, the one the export and the report write and the
+    workbook reader reads back (绿色电力证书 / Green electricity certificate (GEC))."""
+    return facade.instrument_name(code, "zh" if _zh() else "en") if code else ""
 
 
 def source(source_id: str, lang: str) -> str:

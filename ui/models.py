@@ -10,7 +10,7 @@ from carbonmgr.common.errors import column_letters
 from carbonmgr.common.i18n import translate
 from carbonmgr.common.numbers import tonnes
 from carbonmgr.facade import (ACTIVITY_OPTIONS, CORE_FIELDS, EQUIPMENT_METHOD_FIELDS, EQUIPMENT_VALUE_FIELDS,
-                              INSTRUMENT_FIELDS, line_groups)
+                              INSTRUMENT_FIELDS, INSTRUMENT_TYPES, line_groups)
 
 from carbonmgr.ui import i18n, labels
 from carbonmgr.ui.operations import reason_text
@@ -682,7 +682,7 @@ class InstrumentModel(RecordModel):
     def display(self, row: int, name: str) -> str:
         if name == "type":
             v = self.raw(row, name) or ""
-            return labels.choice(labels.INSTRUMENT_TYPES, v) if v in labels.INSTRUMENT_TYPES else v
+            return labels.instrument(v) if v in INSTRUMENT_TYPES else v
         return super().display(row, name)
 
     def warning(self, row: int, name: str) -> str | None:

@@ -307,7 +307,7 @@ class BoundaryPage(Page):
         return [(f"{f.id} {f.name}".strip(), f.id) for f in self.win.session.case.facilities]
 
     def _type_choices(self, _index):
-        return [(labels.choice(labels.INSTRUMENT_TYPES, k), k) for k in INSTRUMENT_TYPES]
+        return [(labels.instrument(k), k) for k in INSTRUMENT_TYPES]
 
     def _method_choices(self, _index):
         return [(labels.choice(labels.METHODS, k), k) for k in EQUIPMENT_METHODS]

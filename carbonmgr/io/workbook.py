@@ -534,6 +534,13 @@ def _to_instrument(v: Any) -> str | None:
     return _instrument_ids().get(_norm(text), text) if text else text
 
 
+def _instrument_names(lang: str) -> list[str]:
+    from carbonmgr.common.i18n import lookup
+    from carbonmgr.inventory.model import INSTRUMENT_TYPES
+
+    return [lookup(f"label.instrument.{code}", lang, code) for code in INSTRUMENT_TYPES]
+
+
 @lru_cache(maxsize=1)
 def _instrument_ids() -> dict[str, str]:
     from carbonmgr.common.i18n import lookup
@@ -1732,17 +1739,40 @@ _EXAMPLE_ACTIVITIES = [
     {"facility": "F1", "source": "purchased_electricity", "item": "", "quantity": 5200, "unit": "MWh"},
     {"facility": "F2", "source": "fugitive", "item": "hfc_134a", "quantity": 15, "unit": "kg"},
 ]
-_EXAMPLE_INSTRUMENTS = [["F1", "GEC", 1000, 0]]
+_EXAMPLE_INSTRUMENTS = [["F1", "green_certificate", 1000, 0]]
 _EXAMPLE_EQUIPMENT = [{"facility": "F1", "method": "screening", "refrigerant": "R-410A",
                        "equipment": "residential_commercial_ac", "operating_capacity": 120.0}]
-# the example rows' own words (names, regions, notes) in the template's language; codes stay codes
+# the example rows' own words (names, regions, notes) in the template's language; coded values and
+# library items are written by their names in that language too (:func:`_example_value`)
 _EXAMPLE_WORDS = {"Example Co. 2024 inventory": "title", "Main plant": "main_plant",
                   "Joint venture boiler house": "boiler_house", "Hubei": "region", "gas bills 2024": "gas_bills"}
 
 
-def _example_words(value: Any, lang: str) -> Any:
-    code = _EXAMPLE_WORDS.get(value) if isinstance(value, str) else None
-    return translate(f"workbook.tpl.example.{code}", lang) if code else value
+def _example_value(field: str, col: Col, value: Any, lang: str) -> Any:
+    """An example cell as a user types it in ``lang``: its own words translated, a coded value,
+    yes/no, an instrument type and a library item by their names (each read back as the value)."""
+    if not isinstance(value, str) or not value:
+        return value
+    code = _EXAMPLE_WORDS.get(value)
+    if code:
+        return translate(f"workbook.tpl.example.{code}", lang)
+    if col.kind in _CHOICE_ALLOWED:
+        return choice_name(col.kind, value, lang)
+    if col.kind == "bool":
+        return translate(f"workbook.tpl.{value}", lang)
+    if col.kind == "instrument":
+        from carbonmgr.common.i18n import lookup
+
+        return lookup(f"label.instrument.{value}", lang, value)
+    if field in ("item", "equipment"):
+        from carbonmgr.factors.library import default_library
+
+        lib = default_library()
+        item = lib.item(value)
+        name = item.name(lang) if item else ""
+        back = lib.resolve_item(name) if name else None
+        return name if back is not None and back.id == value else value
+    return value
 
 
 _TEMPLATE_ACTIVITY_FIELDS = ["facility", "source", "item", "quantity", "unit", *ACTIVITY_OPTIONS]
@@ -1759,9 +1789,8 @@ def _template_book(book: Any, tr: Callable[[str], str], lang: str) -> None:
     _template_readme(book, tr, lang)
     _template_case(book, tr, lang)
     _template_table(book, tr, lang, "Facilities", list(FACILITY_COLUMNS),
-                    [dict(zip(FACILITY_COLUMNS, (_example_words(v, lang) for v in r))) for r in _EXAMPLE_FACILITIES])
-    _template_table(book, tr, lang, "Activities", _TEMPLATE_ACTIVITY_FIELDS,
-                    [{k: _example_words(v, lang) for k, v in row.items()} for row in _EXAMPLE_ACTIVITIES])
+                    [dict(zip(FACILITY_COLUMNS, r)) for r in _EXAMPLE_FACILITIES])
+    _template_table(book, tr, lang, "Activities", _TEMPLATE_ACTIVITY_FIELDS, _EXAMPLE_ACTIVITIES)
     _template_table(book, tr, lang, "Instruments", list(INSTRUMENT_COLUMNS),
                     [dict(zip(INSTRUMENT_COLUMNS, r)) for r in _EXAMPLE_INSTRUMENTS])
     _template_table(book, tr, lang, "Equipment", _TEMPLATE_EQUIPMENT_FIELDS, _EXAMPLE_EQUIPMENT)
@@ -1830,6 +1859,8 @@ def _allowed_values(canonical: str, field: str, lang: str = "en") -> str:
     kind = (CASE_KEYS if canonical == "Case" else SHEET_COLUMNS[canonical])[field].kind
     if kind in _CHOICE_ALLOWED or kind == "bool":
         return _choices_param(kind, lang)
+    if kind == "instrument":  # the names the app, the export and the report show; other text is kept as typed
+        return translate("sep.list", lang).join(n for n in _instrument_names(lang))
     return {"fraction": "0-1, 0-100, 0%-100%", "number": ">= 0",
             "int": "1-15", "year": "1900-2100"}.get(kind, "")
 
@@ -1869,7 +1900,7 @@ def _template_case(book: Any, tr: Callable[[str], str], lang: str) -> None:
     ws.append(translate("workbook.case_header", lang).split("|"))
     _bold_header(ws)
     for key, value in _EXAMPLE_CASE:
-        ws.append([header_label(key, CASE_KEYS[key], lang), _example_words(value, lang)])
+        ws.append([header_label(key, CASE_KEYS[key], lang), _example_value(key, CASE_KEYS[key], value, lang)])
         _comment(ws.cell(ws.max_row, 1), _help("Case", key, tr), Comment)
         kind = CASE_KEYS[key].kind
         if kind in ("standard", "gwp", "consolidation", "ch4", "sector"):
@@ -1894,7 +1925,7 @@ def _template_table(book: Any, tr: Callable[[str], str], lang: str, canonical: s
         ws.column_dimensions[column_letters(i)].width = max(12, len(str(cell.value)) + 2)
     grey = PatternFill("solid", fgColor="EEEEEE")
     for example in examples:
-        ws.append([example.get(f) for f in fields])
+        ws.append([_example_value(f, spec[f], example.get(f), lang) for f in fields])
         for cell in ws[ws.max_row]:
             cell.fill = grey
         ws.cell(ws.max_row, 1).comment = Comment(tr("workbook.tpl.example_row"), "CarbonMgr")

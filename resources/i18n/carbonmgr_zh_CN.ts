@@ -778,34 +778,6 @@
             <translation>共同控制</translation>
         </message>
         <message>
-            <source>Green certificate (GEC)</source>
-            <translation>绿证（绿色电力证书）</translation>
-        </message>
-        <message>
-            <source>Green power (green electricity trade)</source>
-            <translation>绿电（绿色电力交易）</translation>
-        </message>
-        <message>
-            <source>Renewable energy certificate (REC)</source>
-            <translation>可再生能源证书（REC）</translation>
-        </message>
-        <message>
-            <source>Guarantee of origin (GO)</source>
-            <translation>来源担保证书（GO）</translation>
-        </message>
-        <message>
-            <source>International REC (I-REC)</source>
-            <translation>国际可再生能源证书（I-REC）</translation>
-        </message>
-        <message>
-            <source>Power purchase agreement (PPA)</source>
-            <translation>购电协议（PPA）</translation>
-        </message>
-        <message>
-            <source>Supplier-specific emission rate</source>
-            <translation>供电商特定排放因子</translation>
-        </message>
-        <message>
             <source>Screening (EPA default rates)</source>
             <translation>筛选法（EPA 默认泄漏率）</translation>
         </message>

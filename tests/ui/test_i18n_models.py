@@ -119,7 +119,7 @@ def _visible_texts(win) -> list[tuple[str, str]]:
 
 def test_switch_to_chinese_leaves_no_english(qtbot, win):
     english = _english_strings()
-    assert {"Facility", "Quantity", "Undo", "Save the project", "Green certificate (GEC", "Refrigerant",
+    assert {"Facility", "Quantity", "Undo", "Save the project", "Refrigerant",
             "Charge of operating equipment (kg", "Electricity instruments (market-based Scope 2"} <= english
     s = open_and_wait(qtbot, win, "demo")
     win.activities.select_position(0, "quantity")
@@ -149,7 +149,17 @@ def test_switch_to_chinese_leaves_no_english(qtbot, win):
             assert win.problems_dock.isVisible()
     assert found == []
     b = win.boundary
-    assert b.inst_model.index(1, b.inst_model.column_of("type")).data() == "绿电（绿色电力交易）"
+    assert b.inst_model.index(1, b.inst_model.column_of("type")).data() == "绿色电力交易"
+    # an instrument type has one name: the app's is the export's and the report's, and it reads back
+    from carbonmgr.facade import instrument_name
+    from carbonmgr.io.workbook import INSTRUMENT_COLUMNS, converter_for
+
+    shown = {b.inst_model.index(r, b.inst_model.column_of("type")).data(): rec.type
+             for r, rec in enumerate(s.case.instruments)}
+    assert "绿色电力证书" in shown and len(set(shown.values())) == 7
+    for name, code in shown.items():
+        assert name == instrument_name(code, "zh") and converter_for(INSTRUMENT_COLUMNS["type"])(name) == code
+    assert [n for n, _ in b._type_choices(None)] == [instrument_name(c, "zh") for _, c in b._type_choices(None)]
     assert b.eq_model.index(3, b.eq_model.column_of("method")).data() == "物料平衡法"
     eq_cell = b.eq_model.index(0, b.eq_model.column_of("equipment"))
     assert "设备类型“toaster”无法识别" in eq_cell.data(Qt.ItemDataRole.ToolTipRole)

@@ -442,8 +442,10 @@ MESSAGES = {
     "workbook.tpl.activities.note": {"en": "Free text.", "zh": "自由填写。"},
     # Instruments columns
     "workbook.tpl.instruments.facility": {"en": "Facility id.", "zh": "设施编号。"},
-    "workbook.tpl.instruments.type": {"en": "Instrument type: certificate (GEC, I-REC ...), PPA, supplier rate.",
-                                      "zh": "凭证类型：绿证（GEC、I-REC 等）、购电协议、供电商排放因子。"},
+    "workbook.tpl.instruments.type": {"en": "Instrument type: one of the names listed (a green electricity "
+                                            "certificate, an I-REC, a PPA ...); other text is kept as typed.",
+                                      "zh": "凭证类型：填写所列名称之一（绿色电力证书、国际可再生能源证书（I-REC）、"
+                                            "购电协议（PPA）等）；其他文字按原样保留。"},
     "workbook.tpl.instruments.quantity": {"en": "Electricity covered, MWh.", "zh": "覆盖的电量，MWh。"},
     "workbook.tpl.instruments.ef": {"en": "Emission factor of the instrument, t CO2e/MWh (0 for renewables).",
                                     "zh": "凭证的排放因子，t CO2e/MWh（可再生能源为 0）。"},

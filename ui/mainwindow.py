@@ -450,7 +450,7 @@ class MainWindow(Retranslating, QMainWindow):
             name = self.tr("Untitled")
         if s.read_only:
             name = self.tr("%1 (read-only)").replace("%1", name)
-        self.setWindowTitle(f"{name}[*] — {s.title} — CarbonMgr")
+        self.setWindowTitle(f"{name}[*] — {s.title_in(i18n.current())} — CarbonMgr")
         self.setWindowModified(s.modified)
 
     def update_actions(self) -> None:
@@ -706,7 +706,7 @@ class MainWindow(Retranslating, QMainWindow):
                        lambda: self.show_page(self.tabs.indexOf(self.market)),
                        visible=lambda: getattr(self, "market", None) is not None),
             StartEntry("back", lambda: self.tr("&Return to the open case"),
-                       lambda: self.tr("Return to “%1”").replace("%1", self.session.title if self.session else ""),
+                       lambda: self.tr("Return to “%1”").replace("%1", self.session.title_in(i18n.current()) if self.session else ""),
                        self.show_work, visible=lambda: self.session is not None),
         ]
 
@@ -763,7 +763,7 @@ class MainWindow(Retranslating, QMainWindow):
         self.stack.setCurrentWidget(self.work)
         for page in (self.brief, self.boundary, self.activities, self.factors, self.ets):
             page.set_session(session)
-        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", session.title), 5000)
+        self.statusBar().showMessage(self.tr("Opened %1").replace("%1", session.title_in(i18n.current())), 5000)
         if session.results is not None and session.results.version == session.version:
             self.on_results(session.results)
         else:

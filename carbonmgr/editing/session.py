@@ -144,7 +144,13 @@ class EditSession:
 
             case = read_case(path)
         base = {"kind": "workbook", "path": str(path.resolve()), **_file_stamp(path)}
-        return cls(case, base=base, **kwargs)
+        session = cls(case, base=base, **kwargs)
+        from carbonmgr.training.exercise import brief_titles
+
+        titles = brief_titles(case)  # an exercise's key: its case title holds both languages
+        if titles:
+            session._brief_titles = (case.info.title, titles)
+        return session
 
     @classmethod
     def open_project(cls, path: str | Path, *, worker: DbWorker | None = None, read_only: bool = False,
@@ -255,6 +261,14 @@ class EditSession:
 
     @property
     def title(self) -> str:
+        return self.case.info.title
+
+    def title_in(self, lang: str) -> str:
+        """The title as shown in ``lang``: an exercise's key workbook by its brief's title in that
+        language, as the trainee reads it, while the case's own title (both languages) is as read."""
+        known = getattr(self, "_brief_titles", None)
+        if known is not None and known[0] == self.case.info.title:
+            return known[1].get(lang) or self.case.info.title
         return self.case.info.title
 
     @property

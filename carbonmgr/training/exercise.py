@@ -377,6 +377,19 @@ def read_exercise(path: str | Path) -> Exercise:
     return exercise
 
 
+def brief_titles(case: CaseData) -> dict[str, str]:
+    """The title of an exercise's brief per language (``{"zh": ..., "en": ...}``, the other
+    language where one is missing), as a trainee reads it, for a key workbook read as a case;
+    empty when the workbook has no Brief sheet (it is no exercise) or its brief has no title."""
+    reader = _TrainerReader(Path(), case)
+    if "Brief" not in reader.found:
+        return {}
+    brief = reader._brief()
+    if not brief.title:
+        return {}
+    return {lang: str(brief.text("title", lang)) for lang in ("zh", "en")}
+
+
 def _sorted(problems: list[Problem], case: CaseData) -> list[Problem]:
     return sorted(problems, key=lambda p: (p.sheet or "", p.row or 0, len(p.col or ""), p.col or ""))[:1000]
 

@@ -1,0 +1,41 @@
+"""An instructor opens a bundled exercise's answer key directly: its case title holds both languages
+("荆门鑫源水泥… / Jingmen Xinyuan Cement …"); the window and the status bar show the title in the
+app's language, the brief's, as a trainee reads it (a real window, a real key workbook)."""
+from __future__ import annotations
+
+import pytest
+
+from carbonmgr.common.paths import exercises_dir
+from carbonmgr.training.exercise import read_exercise
+from uihelpers import open_and_wait
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_key_workbook_is_titled_in_the_apps_language(win, qtbot, lang):
+    from carbonmgr.ui import i18n
+
+    key = exercises_dir() / "cement_plant.xlsx"
+    brief = read_exercise(key).brief
+    mine, other = brief.text("title", lang), brief.text("title", "en" if lang == "zh" else "zh")
+    assert mine and other and mine != other
+    win.set_language(lang)
+    assert i18n.current() == lang
+    session = open_and_wait(qtbot, win, key)
+    assert " / " in session.case.info.title  # the key's own title: both languages, kept as it is
+    shown = win.statusBar().currentMessage()
+    assert mine in shown and other not in shown and session.case.info.title not in shown, shown
+    assert mine in win.windowTitle() and other not in win.windowTitle()
+    # the title follows the app's language, and a title the instructor edits is shown as edited
+    win.set_language("en" if lang == "zh" else "zh")
+    assert other in win.windowTitle() and mine not in win.windowTitle()
+    assert session.title_in(lang) == mine
+    session.case.info.title = "My own title"
+    assert session.title_in(lang) == "My own title"
+
+
+def test_a_plain_case_workbook_keeps_its_title(win, qtbot):
+    from carbonmgr.common.paths import resource_dir
+
+    session = open_and_wait(qtbot, win, resource_dir() / "demo" / "demo_wuhan_en.xlsx")
+    assert session.title_in("zh") == session.title_in("en") == session.case.info.title
+    assert session.case.info.title in win.windowTitle()

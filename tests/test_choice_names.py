@@ -210,3 +210,20 @@ def test_the_readme_lists_the_instrument_types_by_the_names_that_read_back(tmp_p
         book.save(tmp_path / "typed.xlsx")
         got.append(read_case(tmp_path / "typed.xlsx").instruments[0].type)
     assert got == list(INSTRUMENT_TYPES)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_readmes_help_names_values_not_ids(tmp_path, lang):
+    """The README's help column names coded values and factor sets as they are typed (operational
+    control, 运营控制, GB/T 32151.22-2024 表C.1), never by an id (operational_control,
+    cn_gbt32151_22_2024); a column is named as its header is typed (ef_unit in English)."""
+    write_template(tmp_path / "t.xlsx", lang)
+    ws = openpyxl.load_workbook(tmp_path / "t.xlsx").worksheets[0]
+    headers = {k for spec in (CASE_KEYS, *SHEET_COLUMNS.values()) for k in spec}
+    found = {}
+    for row in ws.iter_rows(min_row=6, values_only=True):
+        for text in (row[3], row[4]) if len(row) > 4 else ():
+            for token in ID_LIKE.findall(str(text or "")):
+                if lang == "zh" or token not in headers:
+                    found.setdefault(token, str(text)[:80])
+    assert found == {}

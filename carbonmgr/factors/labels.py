@@ -217,12 +217,37 @@ register_param_namer("grid", lambda value, lang: region_name(value, lang) if not
                      else item_name(value, lang))
 register_param_namer("set", _set_param)
 register_param_namer("chosen", _set_param)
-register_param_namer("used", lambda value, lang: set_name(value, lang)
-                     if value in default_library().set_info else value)
+register_param_namer("used", lambda value, lang: set_name(value, lang)  # a factor set, or a variant used instead
+                     if value in default_library().set_info else lookup(f"label.variant.{value}", lang, value))
 register_param_namer("key", _key_param)
 register_param_namer("region", region_name)
 register_param_namer("row_region", region_name)
 register_param_namer("unit", unit_name)
+# a factor variant (with_rf) by its name; text that is no variant's id as it is
+register_param_namer("variant", lambda value, lang: lookup(f"label.variant.{value}", lang, value))
+# the variants of an item's factors ("with_rf,without_rf"), each by its name
+register_param_namer("variants", lambda value, lang: translate("sep.list", lang).join(
+    lookup(f"label.variant.{v}", lang, v) for v in value.split(",")) if value else "—")
+
+
+def variant_id(text: str | None) -> str | None:
+    """A factor variant typed by its name in either language ("含辐射强迫", "with radiative
+    forcing") is its id (with_rf); other text as it is (an id, or a variant the engine refuses)."""
+    if not text:
+        return text
+    return _variant_ids().get(" ".join(str(text).split()).lower(), text)
+
+
+@lru_cache(maxsize=1)
+def _variant_ids() -> dict[str, str]:
+    from carbonmgr.common.i18n import messages
+
+    out: dict[str, str] = {}
+    for code, entry in messages().items():
+        if code.startswith("label.variant."):
+            for name in entry.values():
+                out.setdefault(" ".join(name.split()).lower(), code.removeprefix("label.variant."))
+    return out
 
 __all__ = ["set_name", "item_name", "region_name", "unit_name", "param_name", "status_name", "grade_name",
            "factor_name", "gwp_source_name", "instrument_name", "is_identifier", "norm_name"]

@@ -29,7 +29,7 @@ from carbonmgr.inventory.model import CALC_OPTIONS, DEFAULT_SECTOR, GENERIC_ELEC
 from carbonmgr.inventory.sources import SCOPE_OF_SOURCE  # noqa: F401  (importable here as before)
 from carbonmgr.inventory.sources import SOURCE_TYPES, GroupLines, factor_dimensions, is_market_based
 from carbonmgr.common.i18n import Message
-from carbonmgr.factors.labels import region_name
+from carbonmgr.factors.labels import region_name, variant_id
 from carbonmgr.inventory.notes import GREEN_RULE_NOTE, Note
 from carbonmgr.units import Unit, UnitError, dimension_message, one_of, parse_rate, parse_unit, percent_or_fraction
 
@@ -579,14 +579,14 @@ class Resolver:
         else:
             others = tuple(dict.fromkeys(f.variant for f in rows if f.variant not in ("mobile", "per_mmbtu")))
             variants = (self.ipcc_sector, "", "manufacturing") + others + ("per_mmbtu",)
-        explicit = opts.get("variant")
+        explicit = variant_id(opts.get("variant"))  # typed by its id or its name
         if explicit:
             # the named variant first, gas by gas; a gas it does not cover takes the default row,
             # with a note (a gas is never dropped without a word)
             if not any(f.variant == explicit for f in rows if f.param in ("ef", "ef_co2e")):
                 known = sorted({f.variant for f in rows if f.param in ("ef", "ef_co2e") and f.variant})
                 raise LineError("engine.variant_unknown", "variant", variant=explicit, item=item.id if item else "",
-                                known=known or ["—"])
+                                variants=",".join(known))  # named in the message's language
             variants = (explicit,) + tuple(v for v in variants if v != explicit)
         inputs = [Input("AD", 1.0, unit.symbol, origin="line")]
         per_unit: dict[str, float] = {}

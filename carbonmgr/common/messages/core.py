@@ -9,8 +9,9 @@ MESSAGES = {
                                     "zh": "品种“{item}”不在因子库中（{source}）；是否应为“{suggestion}”？"},
     "engine.item_wrong_source": {"en": 'item "{item}" is a {kind}, which does not belong to {source}',
                                  "zh": "品种“{item}”属于 {kind}，不适用于排放源类别 {source}"},
-    "engine.variant_unknown": {"en": 'variant "{variant}" is not a variant of the factors of "{item}" (known: {known})',
-                               "zh": "“{item}”的因子中没有“{variant}”这一类型（已有：{known}）"},
+    "engine.variant_unknown": {"en": 'variant "{variant}" is not a variant of the factors of "{item}" (known: '
+                                     "{variants})",
+                               "zh": "“{item}”的因子中没有“{variant}”这一类型（已有：{variants}）"},
     "engine.param_unit_likely": {"en": "{param} {value} is not possible in {unit} (values fit {range}); "
                                        "did you mean {likely} ({likely_as})?",
                                  "zh": "{param} 为 {value} {unit} 不可能（合理范围 {range}）；是否应为 {likely}（即 {likely_as}）？"},

@@ -304,8 +304,8 @@ MESSAGES = {
     },
     "workbook.tpl.case.reporting_year": {"en": "Reporting year, e.g. 2024.", "zh": "报告年度，如 2024。"},
     "workbook.tpl.case.consolidation": {
-        "en": "Consolidation approach: operational_control, financial_control or equity_share.",
-        "zh": "合并方法：operational_control（运营控制）、financial_control（财务控制）或 equity_share（股权比例）。",
+        "en": "Consolidation approach: operational control, financial control or equity share.",
+        "zh": "合并方法：运营控制、财务控制或股权比例。",
     },
     "workbook.tpl.case.sector": {
         "en": "Optional. The sector whose accounting guideline gives the default fuel parameters: general (other "
@@ -318,16 +318,18 @@ MESSAGES = {
         "zh": "可选。市场法范围二的剩余组合排放因子，t CO2e/MWh。",
     },
     "workbook.tpl.case.factor_set": {
-        "en": "Optional. Default factor set for fuels and materials (e.g. cn_gbt32151_22_2024, ipcc2006).",
-        "zh": "可选。燃料和物料的默认因子集（如 cn_gbt32151_22_2024、ipcc2006）。",
+        "en": "Optional. Default factor set for fuels and materials, by its name (e.g. GB/T 32151.22-2024, "
+              "Table C.1; 2006 IPCC Guidelines, default values).",
+        "zh": "可选。燃料和物料的默认因子集，填写其名称（如 GB/T 32151.22-2024 表C.1、"
+              "2006 年 IPCC 国家温室气体清单指南缺省值）。",
     },
     "workbook.tpl.case.grid_factor_set": {
         "en": "Optional. Default factor set for grid electricity.",
         "zh": "可选。电网电力的默认因子集。",
     },
     "workbook.tpl.case.ch4_ar6": {
-        "en": "Optional. AR6 methane GWP: by_source, fossil or non_fossil.",
-        "zh": "可选。AR6 甲烷 GWP 取法：by_source（按排放源）、fossil（化石）或 non_fossil（非化石）。",
+        "en": "Optional. AR6 methane GWP: by source, fossil or non-fossil.",
+        "zh": "可选。AR6 甲烷 GWP 取法：按排放源、化石或非化石。",
     },
     "workbook.tpl.case.base_year": {"en": "Optional. Base year.", "zh": "可选。基准年。"},
     "workbook.tpl.case.extra": {
@@ -358,11 +360,11 @@ MESSAGES = {
     "workbook.tpl.activities.facility": {"en": "Facility id from the Facilities sheet.",
                                          "zh": "设施表中的设施编号。"},
     "workbook.tpl.activities.source": {
-        "en": "Emission source category: stationary_combustion, mobile_combustion, process, fugitive, "
-              "purchased_electricity, purchased_heat, exported_electricity, exported_heat, scope3 "
+        "en": "Emission source category: stationary combustion, mobile combustion, process, fugitive, "
+              "purchased electricity, purchased heat, exported electricity, exported heat, scope 3 "
               "(Chinese names such as 固定燃烧 or 购入电力 are accepted).",
         "zh": "排放源类别：固定燃烧、移动燃烧、过程排放、逸散排放、购入电力、购入热力、输出电力、输出热力、范围三"
-              "（也可填写 stationary_combustion 等英文代码）。",
+              "（也可填写英文名称，如 Stationary combustion）。",
     },
     "workbook.tpl.activities.item": {
         "en": "Fuel, material, gas, grid ... (name or id from the factor library). "
@@ -427,8 +429,9 @@ MESSAGES = {
     "workbook.tpl.activities.factor_set": {"en": "Factor set for this line (overrides the case default).",
                                            "zh": "本行使用的因子集（优先于案例默认值）。"},
     "workbook.tpl.activities.variant": {
-        "en": "Factor variant within the item: IPCC sector (energy, manufacturing ...), vehicle class, with_rf ...",
-        "zh": "品种下的因子变体：IPCC 部门（energy、manufacturing 等）、车辆类别、with_rf 等。",
+        "en": "Factor variant within the item, by its name: an IPCC sector (energy industries, manufacturing and "
+              "construction ...), a vehicle class, with radiative forcing ...",
+        "zh": "品种下的因子变体，填写其名称：IPCC 部门（能源工业、制造业和建筑业等）、车辆类别、含辐射强迫等。",
     },
     "workbook.tpl.activities.region": {
         "en": "Where the activity happened (a hotel stay abroad: UK, 英国 ...), when the factor differs by country; "

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, Iterable, Mapping
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
-from carbonmgr.common.i18n import Message
+from carbonmgr.common.i18n import Message, register_param_namer, translate
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, EQUIPMENT_VALUE_FIELDS, MAX_NUMBER, ActivityTable, CaseData,
                                        CaseInfo)
 from carbonmgr.training.ets_grading import ANSWER_KEYS as ETS_ANSWER_KEYS, INPUT_TARGETS as ETS_INPUT_TARGETS
@@ -160,6 +160,35 @@ _match_kind = _matcher(DOCUMENT_KINDS)
 _match_given_sheet = _matcher(GIVEN_SHEETS)
 _match_rubric_sheet = _matcher(RUBRIC_SHEETS)
 _match_target = _matcher(TARGET_NAMES)
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_ROW_SHEETS = ("Activities", "Instruments", "Equipment", "ETS")  # a Rubric target "<sheet>!<row>"
+
+
+def vocabulary_names(entries: Mapping[str, Iterable[str]], lang: str) -> list[str]:
+    """The names of a vocabulary of the exercise workbook in ``lang``, each read back by the
+    workbook's reader as its entry: in Chinese its first Chinese name, in English its words."""
+    out = []
+    for key, names in entries.items():
+        name = next((n for n in names if _CJK.search(n)), key) if lang == "zh" else key.replace("_", " ")
+        out.append(name)
+    return out
+
+
+def _vocabulary(kind: str, lang: str) -> str:
+    """``{vocabulary}`` in a message: what a cell of the exercise workbook may hold, named in ``lang``."""
+    if kind == "target":
+        row = translate("exercise.row_placeholder", lang)
+        names = [f"{vocabulary_names({s: RUBRIC_SHEETS[s]}, lang)[0]}!{row}" for s in _ROW_SHEETS]
+        names += vocabulary_names({k: TARGET_NAMES[k] for k in TARGET_NAMES}, lang)
+    else:
+        table = {"mode": MODE_NAMES, "kind": DOCUMENT_KINDS, "given_sheet": GIVEN_SHEETS}.get(kind)
+        if table is None:
+            return kind
+        names = vocabulary_names(table, lang)
+    return translate("sep.list", lang).join(names)
+
+
+register_param_namer("vocabulary", _vocabulary)
 _COLUMN_MATCHERS = {sheet: _matcher({k: names for k, (names, _) in cols.items()})
                     for sheet, cols in TRAINER_COLUMNS.items()}
 
@@ -585,7 +614,7 @@ class _TrainerReader:
                 if not _blank(value):
                     mode = _match_mode(value)
                     if mode is None:
-                        self.add("exercise.bad_mode", name, r, letter, value=_show(value), allowed=list(MODES))
+                        self.add("exercise.bad_mode", name, r, letter, value=_show(value), vocabulary="mode")
                     else:
                         brief.mode = mode
             elif key == "exercise_version":
@@ -631,7 +660,7 @@ class _TrainerReader:
                 kind = _match_kind(raw_kind)
                 if kind is None:
                     self.add("exercise.bad_kind", name, r, letters["kind"], value=_show(raw_kind),
-                             allowed=list(DOCUMENT_KINDS))
+                             vocabulary="kind")
                     kind = "other"
             cells_rows = self.case.documents.get(actual) or []
             while cells_rows and all(_blank(v) for v in cells_rows[-1]):
@@ -667,7 +696,7 @@ class _TrainerReader:
             sheet = _match_given_sheet(raw) if not _blank(raw) else None
             if sheet is None:
                 self.add("exercise.bad_given_sheet", name, r, letters["sheet"], value=_show(raw),
-                         allowed=list(GIVEN_SHEETS))
+                         vocabulary="given_sheet")
                 continue
             spec = cells.get("rows")
             text = _text(spec) or ""
@@ -722,8 +751,7 @@ class _TrainerReader:
                     target = _match_target(raw)
             if target is None:
                 self.add("exercise.bad_target", name, r, letters["target"], value=_show(cells.get("target")),
-                         allowed=["Activities!<row>", "Instruments!<row>", "Equipment!<row>", *SETTING_TARGETS,
-                                  *SPECIAL_TARGETS, "ETS!<row>", *ETS_INPUT_TARGETS, *ETS_ANSWER_KEYS])
+                         vocabulary="target")
                 continue
             if target in rubric.rows:
                 self.add("exercise.rubric_duplicate", name, r, letters["target"], value=raw,

@@ -107,8 +107,8 @@ MESSAGES = {
         "zh": "应为“是”或“否”，而不是“{value}”",
     },
     "exercise.bad_mode": {
-        "en": 'the mode should be one of {allowed}, not "{value}"',
-        "zh": "模式应为 {allowed} 之一（练习 / 考试），而不是“{value}”",
+        "en": 'the mode should be one of {vocabulary}, not "{value}"',
+        "zh": "模式应为{vocabulary}之一，而不是“{value}”",
     },
     "exercise.bad_version": {
         "en": 'the exercise version should be a whole number, not "{value}"',
@@ -128,8 +128,8 @@ MESSAGES = {
         "zh": "资料“{value}”重复列出（首次在第 {first} 行）",
     },
     "exercise.bad_kind": {
-        "en": 'the kind should be one of {allowed}, not "{value}"',
-        "zh": "资料类型应为 {allowed} 之一，而不是“{value}”",
+        "en": 'the kind should be one of {vocabulary}, not "{value}"',
+        "zh": "资料类型应为{vocabulary}之一，而不是“{value}”",
     },
     "exercise.document_too_large": {
         "en": "this source document spans {rows} rows and {columns} columns; at most {max_rows} rows and "
@@ -141,8 +141,8 @@ MESSAGES = {
         "zh": "原始资料合计超过 {limit} 个单元格：此行及以后的资料未读取",
     },
     "exercise.bad_given_sheet": {
-        "en": 'the sheet should be one of {allowed}, not "{value}"',
-        "zh": "工作表应为 {allowed} 之一，而不是“{value}”",
+        "en": 'the sheet should be one of {vocabulary}, not "{value}"',
+        "zh": "工作表应为{vocabulary}之一，而不是“{value}”",
     },
     "exercise.bad_rows": {
         "en": 'the rows should be "all" or row numbers such as 2,3,5 or 2-4, not "{value}"',
@@ -157,8 +157,12 @@ MESSAGES = {
         "zh": "“{value}”：工作表 {sheet} 的该行没有活动数据",
     },
     "exercise.bad_target": {
-        "en": 'the target should be one of {allowed}, not "{value}"',
-        "zh": "评分对象应为 {allowed} 之一，而不是“{value}”",
+        "en": 'the target should be one of {vocabulary}, not "{value}"',
+        "zh": "评分对象应为{vocabulary}之一，而不是“{value}”",
+    },
+    "exercise.row_placeholder": {
+        "en": "<row>",
+        "zh": "<行号>",
     },
     "exercise.rubric_duplicate": {
         "en": '"{value}" is scored twice (first in row {first})',

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QFileDialog, QGridLayout, QHBo
 from carbonmgr.common.i18n import translate
 from carbonmgr.facade import checklist as ck
 from carbonmgr.facade import exams, grading
+from carbonmgr.facade import exercises as fx
 
 from carbonmgr.ui import i18n
 from carbonmgr.ui.operations import report_failure
@@ -272,10 +273,11 @@ class InstructorPage(QWidget):
         self.setWindowTitle(t("ui.instructor.title"))
         self.key_caption.setText(t("ui.instructor.key"))
         self.folder_caption.setText(t("ui.instructor.folder"))
-        if self.checklist is not None:  # the checklist by its title (the bundled file's name is ours)
+        if self.checklist is not None:  # the checklist, a bundled key, by its title (the bundled file's name is ours)
             self.key_label.setText(self.checklist.title_in(i18n.current()))
         else:
-            self.key_label.setText(str(self.key_path) if self.key_path else t("ui.instructor.none_chosen"))
+            bundled = fx.bundled_title(self.key_path, i18n.current()) if self.key_path else None
+            self.key_label.setText(bundled or (str(self.key_path) if self.key_path else t("ui.instructor.none_chosen")))
         self.folder_label.setText(str(self.folder) if self.folder else t("ui.instructor.none_chosen"))
         self.key_btn.setText(t("ui.instructor.choose_key"))
         self.registry_btn.setText(t("ui.instructor.registry_key"))

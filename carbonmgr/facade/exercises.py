@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from concurrent.futures import Future
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -85,6 +86,29 @@ def reference_of(path: str | Path) -> str:
     except OSError:
         pass
     return str(path.resolve())
+
+
+def bundled_title(path: str | Path, lang: str) -> str | None:
+    """The title (the brief's, in ``lang``) of a bundled exercise's workbook at ``path``: the app
+    names a bundled key by it, never by its file of ours; None for any other file."""
+    if not reference_of(path).startswith(BUNDLED):
+        return None
+    titles = _bundled_titles(Path(path).stem)
+    return titles.get(lang) or None
+
+
+@lru_cache(maxsize=16)
+def _bundled_titles(name: str) -> dict[str, str]:
+    from carbonmgr.io.workbook import read_case
+    from carbonmgr.training.exercise import brief_titles
+
+    from carbonmgr.common.errors import ValidationFailed
+
+    try:
+        case = read_case(exercises_dir() / f"{name}.xlsx")
+    except ValidationFailed as exc:  # a key with placeholders ({{...}}) reads as a partial case
+        case = getattr(exc, "partial_case", None)
+    return brief_titles(case) if case is not None else {}
 
 
 def read_exercise(ref_or_path: str | Path):

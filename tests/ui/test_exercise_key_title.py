@@ -39,3 +39,22 @@ def test_a_plain_case_workbook_keeps_its_title(win, qtbot):
     session = open_and_wait(qtbot, win, resource_dir() / "demo" / "demo_wuhan_en.xlsx")
     assert session.title_in("zh") == session.title_in("en") == session.case.info.title
     assert session.case.info.title in win.windowTitle()
+
+
+def test_the_instructor_page_names_a_bundled_key_by_its_title_not_its_file(win, qtbot, tmp_path):
+    """A bundled key is shown by the exercise's title in the app's language (its file is ours); an
+    instructor's own key by its path."""
+    import shutil
+
+    key = exercises_dir() / "cement_plant.xlsx"
+    brief = read_exercise(key).brief
+    page = win.exam_tools.show_instructor()
+    page.choose_key(str(key))
+    assert page.key_label.text() == brief.text("title", "en") and "cement_plant" not in page.key_label.text()
+    win.set_language("zh")
+    qtbot.wait(20)
+    assert page.key_label.text() == brief.text("title", "zh")
+    own = tmp_path / "cement_plant.xlsx"
+    shutil.copy(key, own)
+    page.choose_key(str(own))
+    assert page.key_label.text() == str(own)

@@ -91,8 +91,9 @@ MESSAGES = {
     "engine.source_unknown": {"en": 'source "{source}" is not known', "zh": "排放源类别“{source}”无法识别"},
     "engine.equipment_unknown": {"en": 'equipment type "{item}" is not known (e.g. chillers, domestic refrigeration)',
                                  "zh": "设备类型“{item}”无法识别（如 冷水机组、家用制冷设备）"},
-    "engine.equipment_method": {"en": 'method "{method}" is not one of screening, material_balance, simplified_material_balance',
-                                "zh": "方法“{method}”应为 screening、material_balance 或 simplified_material_balance"},
+    "engine.equipment_method": {"en": 'method "{method}" is not one of screening, material balance, simplified '
+                                      "material balance",
+                                "zh": "方法“{method}”应为筛选法、物料平衡法或简化物料平衡法"},
     "engine.equity_range": {"en": "facility {facility}: equity share {value} is outside 0–100 %",
                             "zh": "设施 {facility}：股权比例 {value} 超出 0–100% 范围"},
     "engine.no_residual_mix": {"en": "no residual mix factor given (Case sheet, residual mix factor): market-based Scope 2 uses the location-based grid factor for electricity not covered by instruments",

@@ -91,8 +91,8 @@ MESSAGES = {
         "zh": "{column}应为数字，而不是“{value}”",
     },
     "exercise.brief_key_missing": {
-        "en": "this row has text but no key (title, story, task, time_limit, hand_calculation, mode)",
-        "zh": "此行有内容但没有项目名称（title、story、task、time_limit、hand_calculation、mode）",
+        "en": "this row has text but no key (title, story, task, time limit, hand calculation, mode)",
+        "zh": "此行有内容但没有项目名称（标题、背景、任务、时间限制、手工计算、模式）",
     },
     "exercise.brief_key_duplicate": {
         "en": '"{key}" is given twice (first in row {first})',

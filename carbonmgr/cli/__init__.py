@@ -120,12 +120,13 @@ def _breakdown(rows, std: str, lang: str) -> str:
 def render_inventory(inv, lang: str) -> str:
     from carbonmgr.common.i18n import lookup, translate
     from carbonmgr.facade import figures, item_name, unit_name
+    from carbonmgr.facade.exercises import case_title
 
     info = inv.case.info
     std = inv.standard
     colon = translate("sep.colon", lang)
     out = [
-        f"{_l('title', lang)}{colon}{info.title}",
+        f"{_l('title', lang)}{colon}{case_title(inv.case, lang)}",
         f"{_l('standard', lang)}{colon}{lookup(f'report.standard_short.{std}', lang, std)}   "
         f"{_l('gwp', lang)}{colon}{inv.gwp}   "
         f"{_l('year', lang)}{colon}{info.reporting_year or '—'}   {_l('consolidation', lang)}{colon}"

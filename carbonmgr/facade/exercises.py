@@ -88,6 +88,14 @@ def reference_of(path: str | Path) -> str:
     return str(path.resolve())
 
 
+def case_title(case, lang: str) -> str:
+    """A case's title as shown in ``lang``: an exercise's key (its title holds both languages) by
+    its brief's title in that language, as the trainee reads it; any other case by its title."""
+    from carbonmgr.training.exercise import brief_titles
+
+    return brief_titles(case).get(lang) or case.info.title
+
+
 def bundled_title(path: str | Path, lang: str) -> str | None:
     """The title (the brief's, in ``lang``) of a bundled exercise's workbook at ``path``: the app
     names a bundled key by it, never by its file of ours; None for any other file."""

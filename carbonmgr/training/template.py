@@ -24,18 +24,30 @@ def _both(code: str) -> tuple[str, str]:
 
 
 def write_exercise_template(path: str | os.PathLike, lang: str = "en") -> None:
-    """Write an exercise workbook (a case workbook with trainer sheets) to ``path`` in one step."""
-    from carbonmgr.io.workbook import safe_row, write_case
+    """Write an exercise workbook (a case workbook with trainer sheets) to ``path`` in one step.
+    Coded values, items and the trainer sheets' keys are written by their names in ``lang``, as
+    an instructor types them (each reads back as its value), never by ids."""
+    from carbonmgr.factors.library import default_library
+    from carbonmgr.io.workbook import choice_name, safe_row, write_case
+    from carbonmgr.training.exercise import (ALL_ROWS, BRIEF_KEYS, DOCUMENT_KINDS, MODE_NAMES, RUBRIC_SHEETS,
+                                             TARGET_NAMES, vocabulary_names)
+
+    def word(entries, key: str) -> str:
+        return vocabulary_names({key: entries[key]}, lang)[0]
 
     name, value, low, high, decimals = TEMPLATE_VARIABLE
     placeholder = "{{" + name + "}}"
     table = ActivityTable()
-    table.append(Activity(2, "F1", "stationary_combustion", "natural_gas", placeholder, "10^4 Nm3", {}))
-    case = CaseData(
-        info=CaseInfo(title=translate("exercise.tpl.case_title", lang), standard="gbt32150", reporting_year=2023),
-        facilities=[Facility("F1", translate("exercise.tpl.facility", lang))],
-        activities=table,
-    )
+    table.append(Activity(2, "F1", choice_name("source", "stationary_combustion", lang),
+                          default_library().item("natural_gas").name(lang), placeholder, "10^4 Nm3", {}))
+    info = CaseInfo(title=translate("exercise.tpl.case_title", lang), standard="gbt32150", reporting_year=2023)
+    for attr, kind in (("standard", "standard"), ("gwp", "gwp"), ("consolidation", "consolidation"), ("ch4_ar6", "ch4")):
+        if getattr(info, attr):
+            setattr(info, attr, choice_name(kind, getattr(info, attr), lang))
+    case = CaseData(info=info, facilities=[Facility("F1", translate("exercise.tpl.facility", lang))],
+                    activities=table)
+    no = translate("workbook.tpl.no", lang)
+    every = ALL_ROWS[1] if lang == "zh" else ALL_ROWS[0]
     ledger = translate("exercise.tpl.ledger_sheet", lang)
 
     def add(book: Any, title: str, rows: list[list[Any]]) -> None:
@@ -49,18 +61,18 @@ def write_exercise_template(path: str | os.PathLike, lang: str = "en") -> None:
         task_zh, task_en = _both("exercise.tpl.task")
         add(book, translate("exercise.sheet.Brief", lang), [
             _header(lang, "key", "zh", "en", "value"),
-            ["title", title_zh, title_en, None],
-            ["story", story_zh, story_en, None],
-            ["task", task_zh, task_en, None],
-            ["time_limit", None, None, None],
-            ["hand_calculation", None, None, "no"],
-            ["mode", None, None, "practice"],
-            ["exercise_version", None, None, 1],
+            [word(BRIEF_KEYS, "title"), title_zh, title_en, None],
+            [word(BRIEF_KEYS, "story"), story_zh, story_en, None],
+            [word(BRIEF_KEYS, "task"), task_zh, task_en, None],
+            [word(BRIEF_KEYS, "time_limit"), None, None, None],
+            [word(BRIEF_KEYS, "hand_calculation"), None, None, no],
+            [word(BRIEF_KEYS, "mode"), None, None, word(MODE_NAMES, "practice")],
+            [word(BRIEF_KEYS, "exercise_version"), None, None, 1],
         ])
         doc_zh, doc_en = _both("exercise.tpl.ledger_title")
         add(book, translate("exercise.sheet.Documents", lang), [
             _header(lang, "sheet", "title", "title_en", "kind"),
-            [ledger, doc_zh, doc_en, "fuel_ledger"],
+            [ledger, doc_zh, doc_en, word(DOCUMENT_KINDS, "fuel_ledger")],
         ])
         add(book, ledger, [
             [translate("exercise.tpl.ledger_period", lang), translate("exercise.tpl.ledger_gas", lang)],
@@ -68,16 +80,16 @@ def write_exercise_template(path: str | os.PathLike, lang: str = "en") -> None:
         ])
         add(book, translate("exercise.sheet.Given", lang), [
             _header(lang, "sheet", "rows"),
-            ["Facilities", "all"],
+            [word(RUBRIC_SHEETS, "Facilities"), every],
         ])
         rule_zh, rule_en = _both("exercise.tpl.explanation")
         add(book, translate("exercise.sheet.Rubric", lang), [
             _header(lang, "target", "points", "tolerance", "explanation_zh", "explanation_en", "rule"),
-            ["default", 10, "1%", None, None, None],
-            ["Activities!2", 10, "1%", rule_zh, rule_en, translate("exercise.tpl.rule", lang)],
-            ["standard", 5, None, None, None, None],
-            ["gwp_set", 5, None, None, None, None],
-            ["consolidation", 5, None, None, None, None],
+            [word(TARGET_NAMES, "default"), 10, "1%", None, None, None],
+            [word(RUBRIC_SHEETS, "Activities") + "!2", 10, "1%", rule_zh, rule_en, translate("exercise.tpl.rule", lang)],
+            [word(TARGET_NAMES, "standard"), 5, None, None, None, None],
+            [word(TARGET_NAMES, "gwp_set"), 5, None, None, None, None],
+            [word(TARGET_NAMES, "consolidation"), 5, None, None, None, None],
         ])
         add(book, translate("exercise.sheet.Variables", lang), [
             _header(lang, "name", "value", "min", "max", "decimals"),

@@ -59,3 +59,26 @@ def test_a_refused_value_lists_the_names_the_reader_accepts(refused, code, lang)
         for sheet in ex._ROW_SHEETS:
             shown = ex.vocabulary_names({sheet: ex.RUBRIC_SHEETS[sheet]}, lang)[0]
             assert f"{shown}!{row}" in text and ex._match_rubric_sheet(shown) == sheet
+
+
+def test_the_exercise_template_is_written_as_an_instructor_types_it(tmp_path):
+    """``carbonmgr template --exercise`` in either language: coded values, the item and the trainer
+    sheets' keys by their names (天然气, 燃料台账, 时间限制, 核算标准 …), no id in a cell but the
+    Case keys (headers); both read as the same exercise."""
+    from carbonmgr.io.workbook import CASE_KEYS, SHEET_COLUMNS
+    from carbonmgr.training.template import write_exercise_template
+
+    headers = {k for spec in (CASE_KEYS, *SHEET_COLUMNS.values()) for k in spec}
+    read = {}
+    for lang in ("en", "zh"):
+        path = tmp_path / f"{lang}.xlsx"
+        write_exercise_template(path, lang)
+        found = [(ws.title, c.coordinate, c.value) for ws in openpyxl.load_workbook(path).worksheets
+                 for row in ws.iter_rows(min_row=2) for c in row
+                 if isinstance(c.value, str) and any(t not in headers for t in ID_LIKE.findall(c.value.split(" [")[0]))]
+        assert found == [], found
+        e = ex.read_exercise(path)
+        read[lang] = (e.key.info.standard, e.key.info.consolidation, e.key.info.ch4_ar6, list(e.key.activities.source),
+                      e.mode, e.hand_calculation, [d.kind for d in e.documents], e.given.sheets, sorted(e.rubric.rows))
+    assert read["en"] == read["zh"]
+    assert read["zh"][:3] == ("gbt32150", "operational_control", "by_source") and read["zh"][6] == ["fuel_ledger"]

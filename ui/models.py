@@ -377,6 +377,8 @@ class ActivityModel(QAbstractTableModel):
         col = a.options.get(field)
         if field == "factor_set" and col is not None and col[pos]:  # a factor set by its name
             return labels.typed_set(col[pos], i18n.current())
+        if field == "variant" and col is not None and col[pos]:  # a variant by its name (any other text as typed)
+            return labels.variant(col[pos], i18n.current()) or str(col[pos])
         return "" if col is None else _fmt_option(field, col[pos])
 
     def setData(self, index, value, role=Edit):

@@ -58,3 +58,22 @@ def test_the_instructor_page_names_a_bundled_key_by_its_title_not_its_file(win, 
     shutil.copy(key, own)
     page.choose_key(str(own))
     assert page.key_label.text() == str(own)
+
+
+def test_a_variant_is_shown_by_its_name(win, qtbot):
+    """The Activities table shows a factor variant typed by its id by its name in the app's
+    language (a variant the library does not know as typed)."""
+    from carbonmgr.common.paths import resource_dir
+    from carbonmgr.ui import i18n
+
+    session = open_and_wait(qtbot, win, resource_dir() / "demo" / "demo_wuhan_en.xlsx")
+    model = win.activities.model
+    col = model.column_of("variant")
+    assert col is not None, model.columns
+    assert model.setData(model.index(0, col), "with_rf")
+    assert session.case.activities.options["variant"][model.position(0)] == "with_rf"
+    assert model.index(0, col).data() == "with radiative forcing"
+    win.set_language("zh")
+    assert i18n.current() == "zh" and model.index(0, col).data() == "含辐射强迫"
+    assert model.setData(model.index(1, col), "my own words")
+    assert model.index(1, col).data() == "my own words"

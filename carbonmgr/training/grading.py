@@ -871,7 +871,8 @@ class _Grader(_EquipmentGrading):
                           and _close(_sum_q(m), _sum_q(group), tol)), None)
             if other is not None:
                 mine = mine_groups.pop(other)
-                out.append(self._instrument_finding("wrong_factor", group, mine, mine[0].type, group[0].type))
+                out.append(self._instrument_finding("wrong_factor", group, mine, _instrument_shown(mine[0].type),
+                                                    _instrument_shown(group[0].type)))
             else:
                 out.append(self._instrument_finding("missing_source", group, [], Message("grade.value.nothing"),
                                                     _qty(_sum_q(group), "MWh")))
@@ -879,12 +880,14 @@ class _Grader(_EquipmentGrading):
             why, rule = self._why_rule("extra_source", "extra_source", self.key.info.standard, "purchased_electricity")
             facility = self.fac_names.get(mine[0].facility, mine[0].facility)
             params = {"have": _qty(_sum_q(mine), "MWh"), "expected": Message("grade.value.nothing"), "why": why,
-                      "rule": rule, "source": "purchased_electricity", "item": mine[0].type, "facility": facility}
-            out.append(Finding("extra_source", None, sorted(i.row for i in mine), mine[0].facility, mine[0].type,
+                      "rule": rule, "source": "purchased_electricity", "item": _instrument_shown(mine[0].type),
+                      "facility": facility}
+            out.append(Finding("extra_source", None, sorted(i.row for i in mine), mine[0].facility,
+                               _instrument_shown(mine[0].type),
                                self.rubric.points("extra_source"), Message("grade.finding.extra_source", params),
                                [Message("grade.hint.where_instruments", {"rows": sorted(i.row for i in mine)}),
                                 Message("grade.hint.extra_source", {"source": "purchased_electricity",
-                                                                    "item": mine[0].type})],
+                                                                    "item": _instrument_shown(mine[0].type)})],
                                key_sheet="Instruments"))
         return out
 
@@ -906,7 +909,7 @@ class _Grader(_EquipmentGrading):
         if self.key.info.standard in ("ghgp", "iso14064") and self.rubric.row(target) is None:
             rule = Message("grade.rule.scope2_market")
         facility = self.fac_names.get(group[0].facility, group[0].facility)
-        item = group[0].type
+        item = _instrument_shown(group[0].type)
         params = {"have": have, "expected": expected, "why": why, "rule": rule, "source": "purchased_electricity",
                   "item": item, "facility": facility}
         rows = sorted(i.row for i in mine)
@@ -990,6 +993,16 @@ def _instrument_groups(case: CaseData, fmap: Mapping[str, str]) -> dict[tuple[st
         kind = "green" if is_green_instrument(ins.type) else norm_name(instrument_type_id(ins.type))
         out.setdefault((fmap.get(ins.facility, ins.facility), kind), []).append(ins)
     return out
+
+
+def _instrument_shown(text: str):
+    """An instrument type in a finding: a known type by its name in the finding's language (the
+    one the app and the export show), never by its id (green_certificate); other text as typed."""
+    from carbonmgr.inventory.engine import instrument_type_id
+    from carbonmgr.inventory.model import INSTRUMENT_TYPES
+
+    code = instrument_type_id(text)
+    return Message(f"label.instrument.{code}") if code in INSTRUMENT_TYPES else text
 
 
 def _sum_q(group: list) -> float:

@@ -82,3 +82,25 @@ def test_the_exercise_template_is_written_as_an_instructor_types_it(tmp_path):
                       e.mode, e.hand_calculation, [d.kind for d in e.documents], e.given.sheets, sorted(e.rubric.rows))
     assert read["en"] == read["zh"]
     assert read["zh"][:3] == ("gbt32150", "operational_control", "by_source") and read["zh"][6] == ["fuel_ledger"]
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_finding_on_an_instrument_names_its_type(lang):
+    """The bundled demo graded against the cement key: its green certificates are an extra source,
+    named as the app names the type (绿色电力证书 / Green electricity certificate (GEC)), not by its
+    id nor as "an item no longer in the library"."""
+    from carbonmgr.common.i18n import translate as tr
+    from carbonmgr.common.paths import resource_dir
+    from carbonmgr.io.workbook import read_case
+    from carbonmgr.training.grading import grade
+
+    case = read_case(resource_dir() / "demo" / f"demo_wuhan_{lang}.xlsx")
+    assert case.instruments
+    result = grade(ex.read_exercise(exercises_dir() / "cement_plant.xlsx"), case, lang)
+    found = [f for f in result.findings if f.key_sheet == "Instruments"]
+    assert found
+    name = tr("label.instrument.green_certificate", lang)
+    for f in found:
+        d = f.to_dict(lang)
+        assert d["item"] == name and name in d["message"], d
+        assert "green_certificate" not in str(d) and tr("label.item_unknown", lang) not in d["message"]

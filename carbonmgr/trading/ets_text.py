@@ -110,7 +110,7 @@ def render_position(result, lang: str = "en") -> str:
     out += _table(rows)
     out += ["", f"== {translate('ets.label.entity', lang)} =="]
     for name, fig in result.entity.items():
-        out.append(f"{field_label(name, lang)}: {value_text(fig.value, fig.unit, lang)}")
+        out.append(f"{field_label(name, lang)}{translate('sep.colon', lang)}{value_text(fig.value, fig.unit, lang)}")
     out += ["", f"== {translate('ets.label.trace', lang)} =="]
     for u in result.units:
         out.append(translate("ets.label.unit_row", lang, unit=u.unit.unit, klass=class_label(u.unit.klass, lang)))

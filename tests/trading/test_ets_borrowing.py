@@ -152,7 +152,7 @@ def test_carbonmgr_ets_json_gives_borrow_max_and_borrowed(tmp_path, capsys):
 @pytest.mark.parametrize("lang, words", [
     ("en", ["may be borrowed: 75,000 t", "allowances borrowed: 70,000 t",
             "from the 2023 pre-allocation", "《2021、2022年度全国碳排放权交易配额总量设定与分配实施方案（发电行业）》"]),
-    ("zh", ["可预支配额量: 75,000 t", "预支配额: 70,000 t", "从 2023 年度预分配配额中预支"]),
+    ("zh", ["可预支配额量：75,000 t", "预支配额：70,000 t", "从 2023 年度预分配配额中预支"]),
 ])
 def test_carbonmgr_ets_text_shows_borrowing_in_both_languages(tmp_path, capsys, lang, words):
     path = borrowing_file(tmp_path, "allowances borrowed", 70_000)

@@ -127,7 +127,7 @@ def test_carbonmgr_ets_json(tmp_path, capsys):
     ("en", ["ETS allocation and compliance, 2023", "electricity allocation = 2,531,352 t CO2", "load correction F_f",
             "read in a verbatim transcription of the official text", "国环规气候〔2024〕1号"]),
     ("zh", ["2023 年度配额分配与清缴", "发电配额量 = 2,531,352 t CO2", "负荷（调峰）修正系数 F_f", "据官方文本逐字转录",
-            "清缴截止日: 2024-12-31"]),
+            "清缴截止日：2024-12-31"]),
 ])
 def test_carbonmgr_ets_text_prints_every_trace_in_the_users_language(tmp_path, capsys, lang, words):
     path = ets_file(tmp_path)

@@ -90,7 +90,7 @@ def test_green_certificate_changes_the_gbt32150_total(qtbot, win, tmp_path):
     choose(view, m.index(1, m.column_of("type")), "green_certificate")
     type_into(view, m.index(1, m.column_of("quantity")), "500")
     assert s.case.instruments[1].facility == "F2" and s.case.instruments[1].quantity == 500.0
-    assert m.index(1, m.column_of("type")).data() == "Green certificate (GEC)"
+    assert m.index(1, m.column_of("type")).data() == "Green electricity certificate (GEC)"  # the name the export and the report write
     expected = (f2_mwh - 500) * rest.value - f2_mwh * hubei.value
     qtbot.waitUntil(lambda: settled(s) and abs(total_shown(win) - (before + expected)) < 0.01)
     # a typed Chinese name works too (free text), and a bad number is refused on the cell

@@ -164,6 +164,25 @@ def test_least_cost_shares_the_marginal_measure():
     assert (lc["reachable"], lc["short"]) == (False, 900)
 
 
+def test_least_cost_counts_the_allowances_held_before_trading(tmp_path):
+    # A holds 300 t beyond its allocation (banked or bought before, as a case's allowances_held):
+    # the class holds 900 + 300 + 1050 = 2 250 t for 2 000 t of emissions: nothing needs cutting,
+    # as each firm's surrender counts them (it counted only the allocations: need 2 000 − 1 950 = 50)
+    fs = [Firm("A", 1000, 900, 1200, 100_000_00, measures=[FirmMeasure("A1", 100, 30)]),
+          Firm("B", 1000, 1050, 1050, 100_000_00, measures=[FirmMeasure("B1", 50, 20)])]
+    s = new_market(tmp_path / "m.cmmkt", fs, start_price=5000)
+    lc = s.debrief()["least_cost"]
+    assert (lc["need"], lc["price"], lc["system_cost"]) == (-250, 0.0, 0.0)
+    assert [(p["firm"], p["net_buy"]) for p in lc["firms"]] == [("A", -200.0), ("B", -50.0)]
+    # a round moves 100 t from A to B: the class's need and each firm's least-cost trade are the same
+    s.set_orders([Order("A", "sell", 100, 4000), Order("B", "buy", 100, 5000)], source="r1.csv")
+    assert s.clear_round().volume == 100
+    after = s.debrief()["least_cost"]
+    assert (after["need"], [p["net_buy"] for p in after["firms"]]) == (-250, [-200.0, -50.0])
+    assert [o["surplus"] for o in s.debrief()["firms"]] == [100, 150]  # 1 100 − 1 000, 1 150 − 1 000
+    s.close()
+
+
 def run(*args, cwd=None):
     env = dict(os.environ, LANG="en_US.UTF-8", LC_ALL="", LC_MESSAGES="", CARBONMGR_LANG="")
     return subprocess.run([sys.executable, "-m", "carbonmgr", *args], capture_output=True, text=True,

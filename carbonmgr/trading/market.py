@@ -30,8 +30,11 @@ At the end every firm surrenders:
               before the deadline; the start price when nothing traded)
     cost = net paid for allowances + abatement + CCER + the lower penalty
 
-The least-cost outcome (:func:`least_cost`): the class needs N = Σ E₀ − Σ A − Σ B tonnes cut (E₀
-the emissions without abatement, B the allowances borrowed); the equilibrium price P* is the cost
+The least-cost outcome (:func:`least_cost`): the class needs N = Σ E₀ − Σ (H₀ + A − allocation + B)
+tonnes cut (E₀ the emissions without abatement; H₀ the allowances each firm held before any trade,
+its allocation and, drawn from a case, the case's ``allowances_held``; A − allocation its true-up;
+B the allowances borrowed: every allowance the class can surrender, as :func:`surrender` counts
+them); the equilibrium price P* is the cost
 per tonne of the last measure (or CCER) needed, along the market's abatement curve, never below 0;
 at P* each firm takes every measure cheaper than P* (and shares the marginal one, pro rata), and
 trades the rest at P*.
@@ -120,9 +123,16 @@ def surrender(firm: Firm, price: int) -> dict:
     }
 
 
-def least_cost(firms: list[Firm], *, ccer_pool: int = 0, ccer_price: int | None = None) -> dict:
-    """The least-cost outcome of the class (see the module's text); money in CNY (floats)."""
-    need = sum(f.base_emissions() - f.final_allocation() - f.borrowed for f in firms)
+def least_cost(firms: list[Firm], *, ccer_pool: int = 0, ccer_price: int | None = None,
+               start_holdings: dict[str, int] | None = None) -> dict:
+    """The least-cost outcome of the class (see the module's text); money in CNY (floats).
+    ``start_holdings``: the allowances each firm held before any trade (default: its allocation)."""
+    start = start_holdings or {}
+
+    def allowances(f: Firm) -> int:  # what the firm can surrender without trading or abating
+        return start.get(f.id, f.allocation) + f.final_allocation() - f.allocation + f.borrowed
+
+    need = sum(f.base_emissions() - allowances(f) for f in firms)
     steps = [(m.cost_per_t, m.tonnes, f.id, m.name) for f in firms for m in f.measures if m.tonnes > 0]
     ccer_cap_total = sum(math.floor(CCER_CAP * f.base_emissions() + 1e-9) for f in firms)
     ccer_t = min(ccer_pool, ccer_cap_total) if ccer_price is not None else 0
@@ -165,7 +175,7 @@ def least_cost(firms: list[Firm], *, ccer_pool: int = 0, ccer_price: int | None 
             per[f.id]["ccer_cost"] = part * ccer_price / 100
     for f in firms:
         p = per[f.id]
-        p["net_buy"] = f.base_emissions() - p["abated"] - p["ccer"] - f.final_allocation() - f.borrowed
+        p["net_buy"] = f.base_emissions() - p["abated"] - p["ccer"] - allowances(f)
         p["trade_cost"] = p["net_buy"] * price
         p["cost"] = p["abatement_cost"] + p["ccer_cost"] + p["trade_cost"]
     total_abatement = sum(p["abatement_cost"] + p["ccer_cost"] for p in per.values())

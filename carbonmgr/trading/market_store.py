@@ -474,13 +474,23 @@ class MarketStore:
         ref = reference_price(rounds, info["start_price"])
         outcome = [surrender(f, ref) for f in firms]
         lc = least_cost(firms, ccer_pool=info["ccer_pool"] + sum(f.ccer for f in firms),
-                        ccer_price=info["ccer_price"])
+                        ccer_price=info["ccer_price"], start_holdings=_start_holdings(firms, rounds))
         class_cost = sum(o["abatement_cost"] + o["ccer_cost"] + o["penalty_min"] for o in outcome) / 100
         return {"name": info["name"], "year": info["year"], "status": info["status"],
                 "rounds": [{"n": r["n"], "price": r["price"], "volume": r["volume"], "orders": r["orders"]}
                            for r in rounds],
                 "shocks": self.shocks(), "reference_price": ref, "firms": outcome, "least_cost": lc,
                 "class_cost": class_cost}
+
+
+def _start_holdings(firms: list[Firm], rounds: list[dict]) -> dict[str, int]:
+    """The allowances each firm held before the first round: held now, less bought, plus sold."""
+    start = {f.id: f.holdings for f in firms}
+    for r in rounds:
+        for fill in r.get("fills", []):
+            if fill["firm"] in start:
+                start[fill["firm"]] += -fill["quantity"] if fill["side"] == "buy" else fill["quantity"]
+    return start
 
 
 def _migrate_1(conn: sqlite3.Connection) -> None:

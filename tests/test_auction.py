@@ -139,3 +139,39 @@ def test_random_rounds_keep_the_rules(seed):
         got = [x.limit for i, x in enumerate(orders) if x.side == side and r.filled(i) > 0]
         for p in part:
             assert not any(better(p, g) for g in got)
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_rounds_within_a_floor_ceiling_and_the_firms_accounts(seed):
+    """The rules again with a floor and/or a ceiling and with holdings and cash: the volume is the
+    largest any price within the bounds allows among the orders accepted; the price lies within the
+    bounds; no firm sells more than it held nor pays more than its cash; each order of a rationed
+    level gets its exact pro-rata share rounded down or up (within one tonne)."""
+    rnd = random.Random(1000 + seed)
+    orders = [Order(f"F{rnd.randrange(8)}", rnd.choice(("buy", "sell")), rnd.randint(1, 60),
+                    rnd.randint(4000, 4030)) for _ in range(rnd.randint(2, 40))]
+    holdings = {f"F{i}": rnd.randint(0, 120) for i in range(8)}
+    cash = {f"F{i}": rnd.randint(0, 120) * 4030 for i in range(8)}
+    floor = rnd.choice((None, rnd.randint(3995, 4020)))
+    ceiling = rnd.choice((None, rnd.randint(max(floor or 0, 4005), 4035)))
+    r = clear(orders, holdings=holdings, cash=cash, floor=floor, ceiling=ceiling)
+    refused = {x.order for x in r.refused}
+    live = [x for i, x in enumerate(orders) if i not in refused]
+    lo, hi = floor if floor is not None else 3990, ceiling if ceiling is not None else 4040
+    assert r.volume == _brute_volume(live, lo, hi)
+    assert sum(f.quantity for f in r.fills if f.side == "buy") == sum(
+        f.quantity for f in r.fills if f.side == "sell") == r.volume
+    if r.volume:
+        assert lo <= r.low <= r.price <= r.high <= hi
+    assert not any(f.order in refused for f in r.fills)
+    for firm in holdings:
+        sold = sum(f.quantity for f in r.fills if f.firm == firm and f.side == "sell")
+        paid = sum(f.quantity * r.price for f in r.fills if f.firm == firm and f.side == "buy")
+        assert sold <= holdings[firm] and paid <= cash[firm]
+    for side, m in r.marginal.items():
+        level = [(i, x) for i, x in enumerate(orders) if i not in refused and x.side == side
+                 and x.limit == m["limit"]]
+        assert sum(r.filled(i) for i, _ in level) == m["allotted"]
+        for i, x in level:
+            exact = m["allotted"] * x.quantity / m["quantity"]
+            assert int(exact) <= r.filled(i) <= int(exact) + 1

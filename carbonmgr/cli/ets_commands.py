@@ -18,6 +18,13 @@ def cmd_ets(args, lang: str) -> int:
     with Workspace.open(args.file, lang=lang) as ws:
         result = ets_position(ws)
         if result is None:
+            case = ws.case
+            year, row = case.info.ets_year, case.key_rows.get("ets_year")
+            if year is not None:  # located at the key that asks for an ETS position
+                from carbonmgr.common.errors import Problem, ValidationFailed
+
+                raise ValidationFailed([Problem("ets.no_sheet_for_year", {"year": year}, sheet=case.sheet("Case"),
+                                                row=row, col=case.column("Case", "value") if row else None)])
             print(translate("ets.no_data", lang), file=sys.stderr)
             return EXIT_INPUT
         if args.json:

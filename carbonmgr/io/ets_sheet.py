@@ -3,7 +3,8 @@
 The columns are ``ETS_COLUMNS`` of :mod:`carbonmgr.io.workbook` (the workbook's contract);
 each row has been converted there, cell by cell, with located problems.  This module turns
 the rows into :class:`~carbonmgr.inventory.ets_model.EtsUnit` records and checks what one
-cell cannot: a unit id given twice, a heat ratio without heat.  What depends on the plan of
+cell cannot: a unit id given twice, a heat ratio without heat, a net supply above the gross
+generation.  What depends on the plan of
 the ETS year (which quantity the plan allocates on, which corrections it has) is checked by
 :func:`carbonmgr.trading.ets.check`.
 """
@@ -41,7 +42,20 @@ def read_ets_units(problems: Any, sheet: str, columns: dict[str, dict[str, str]]
             intensity=values.get("intensity"), balance_value=values.get("balance_value"),
             basis_supply=values.get("basis_supply"), basis_heat=values.get("basis_heat"),
             basis_emissions=values.get("basis_emissions"), row=row))
+        gen, sup = values.get("generation"), values.get("supply")
+        if gen is not None and sup is not None and sup > gen:
+            # the net supply to the grid is the gross generation less the plant's own use
+            problems.add("ets.supply_above_generation", sheet, row, cols.get("supply"), unit=uid,
+                         supply=_fmt(sup), generation=_fmt(gen))
+        if (values.get("heat_ratio") or 0) > 0 and not (values.get("heat") or 0) > 0:
+            # a heat-supply ratio says how much of the unit's heat is supplied: none without heat
+            problems.add("ets.heat_ratio_without_heat", sheet, row, cols.get("heat_ratio"), unit=uid,
+                         ratio=f"{values['heat_ratio']:.4g}")
         if values.get("intensity") == 0 or values.get("balance_value") == 0:
             field = "balance_value" if values.get("balance_value") == 0 else "intensity"
             problems.add("ets.zero", sheet, row, cols.get(field), field=field)
     return EtsData(units)
+
+
+def _fmt(x: float) -> str:
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,.2f}"

@@ -126,7 +126,7 @@ def test_borrowed_above_the_max_or_where_not_allowed_is_refused():
 
 # ----------------------------------------------------------------------------- the workbook and the command line
 
-CASE_2021 = [["key", "value"], ["title", "Borrowing"], ["standard", "gbt32150"], ["reporting_year", 2021],
+CASE_2021 = [["key", "value"], ["ets_year", 2021], ["standard", "gbt32150"], ["reporting_year", 2021],
              ["carbon_price", 55]]
 ETS_2021 = [["unit", "facility", "class", "supply", "load_factor", "cooling", "verified_emissions"],
             ["U1", "F1", "I", 1_034_315, 0.9, "water", 1_000_000]]

@@ -63,11 +63,27 @@ MESSAGES = {
     # -- problems ------------------------------------------------------------------------------
     "ets.duplicate_unit": {"en": 'unit "{unit}" is listed twice (first in row {first})',
                            "zh": "机组“{unit}”重复（首次出现在第 {first} 行）"},
+    "ets.supply_above_generation": {
+        "en": "unit {unit}: supply {supply} MWh is more than generation {generation} MWh (the net supply to the grid "
+              "is the gross generation less the plant's own use)",
+        "zh": "机组 {unit}：供电量 {supply} MWh 大于发电量 {generation} MWh（供电量为发电量扣除厂用电后的上网电量）"},
+    "ets.heat_ratio_without_heat": {
+        "en": "unit {unit}: heat_ratio {ratio} is given but heat is empty or 0 (a unit that supplies no heat has a "
+              "heat ratio of 0)",
+        "zh": "机组 {unit}：填写了供热比 {ratio}，但供热量为空或 0（不供热的机组供热比为 0）"},
     "ets.too_many_units": {"en": "more than {limit} units: the rest is not read",
                            "zh": "机组超过 {limit} 台：其余未读取"},
     "ets.zero": {"en": "\"{field}\" must not be 0", "zh": "“{field}”不能为 0"},
     "ets.no_plan": {"en": "no allocation plan for ETS year {year} (plans cover {first}-{last}); set ets_year",
                     "zh": "配额年度 {year} 没有配额分配方案（方案覆盖 {first}-{last} 年）；请填写配额年度"},
+    "ets.year_missing": {
+        "en": "the case has an ETS sheet but no ets_year [配额年度]: add the key ets_year with the compliance year "
+              "({first}-{last}) to the Case sheet",
+        "zh": "案例有配额表但未填写配额年度：请在案例表中添加“配额年度”（{first}-{last} 年）"},
+    "ets.no_sheet_for_year": {
+        "en": "ets_year {year} is given but the workbook has no ETS [配额] sheet with units (one row per covered "
+              "unit: unit, class, generation or supply …)",
+        "zh": "填写了配额年度 {year}，但工作簿没有列有机组的配额表（每台纳入机组一行：机组、机组类别、发电量或供电量……）"},
     "ets.required": {"en": "unit {unit}: {field} is needed for the {year} allocation",
                      "zh": "机组 {unit}：{year} 年度配额计算需要“{field}”"},
     "ets.metric_required": {

@@ -16,6 +16,7 @@ def cmd_ets(args, lang: str) -> int:
     from carbonmgr.facade.trading import ets_position, render_position
 
     with Workspace.open(args.file, lang=lang) as ws:
+        _need_ets_year(ws.case)
         result = ets_position(ws)
         if result is None:
             case = ws.case
@@ -33,6 +34,20 @@ def cmd_ets(args, lang: str) -> int:
         else:
             print(render_position(result, lang))
     return EXIT_OK
+
+
+def _need_ets_year(case) -> None:
+    """The command line takes the ETS position of the year the case names (its ``ets_year``), never
+    the inventory's reporting year unasked: an ETS sheet without ``ets_year`` is refused, located at
+    the Case sheet. (The app's ETS page shows the reporting year as its default, editable there.)"""
+    from carbonmgr.common.errors import Problem, ValidationFailed
+    from carbonmgr.facade.trading import plan_years
+
+    ets = getattr(case, "ets", None)
+    if case.info.ets_year is None and ets is not None and ets.units:
+        first, last = plan_years()
+        raise ValidationFailed([Problem("ets.year_missing", {"first": first, "last": last},
+                                        sheet=case.sheet("Case"))])
 
 
 def add_parsers(subparsers) -> None:

@@ -8,7 +8,7 @@ from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.trading.ets_text import (class_label, field_label, figure_lines, fmt_value, heading_label,
                                         render_position, source_text, unit_text, value_text)
 
-__all__ = ["has_ets", "ets_position", "compliance_options", "class_label", "field_label", "figure_lines", "fmt_value",
+__all__ = ["has_ets", "plan_years", "ets_position", "compliance_options", "class_label", "field_label", "figure_lines", "fmt_value",
            "heading_label", "render_position", "source_text", "unit_text", "value_text"]
 
 
@@ -18,9 +18,17 @@ def has_ets(ws) -> bool:
     return bool(ets and ets.units)
 
 
+def plan_years() -> tuple[int, int]:
+    """The first and the last ETS year the bundled plans cover."""
+    from carbonmgr.trading.rules import default_rules
+
+    years = default_rules().years()
+    return years[0], years[-1]
+
+
 def ets_position(ws, *, inventory=None):
     """The :class:`~carbonmgr.trading.ets.EtsResult` of the workspace's case, or None when it
-    has no ETS data. A case with ETS data but no ``ets_year`` and bad ETS data raise :class:`ValidationFailed` with located problems.
+    has no ETS data. Bad ETS data raises :class:`ValidationFailed` with located problems.
     The inventory is computed only when a unit takes its verified emissions from lines; allowances
     borrowed beyond what the plan allows are refused the same way."""
     from carbonmgr.trading import ets
@@ -28,15 +36,6 @@ def ets_position(ws, *, inventory=None):
     case = ws.case
     if not has_ets(ws):
         return None
-    if case.info.ets_year is None:
-        # the contract's Case key: the year whose plan allocates; the position is not taken for the
-        # inventory's reporting year unasked (a case may report one year and surrender another)
-        from carbonmgr.common.errors import Problem
-        from carbonmgr.trading.rules import default_rules
-
-        years = default_rules().years()
-        raise ValidationFailed([Problem("ets.year_missing", {"first": years[0], "last": years[-1]},
-                                        sheet=case.sheet("Case"))])
     problems = ets.check(case)
     if problems:
         raise ValidationFailed(problems)

@@ -29,7 +29,7 @@ def cmd_ets(args, lang: str) -> int:
             print(translate("ets.no_data", lang), file=sys.stderr)
             return EXIT_INPUT
         if args.json:
-            json.dump(result.to_dict(), sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
+            json.dump(result.to_dict(lang), sys.stdout, ensure_ascii=False, indent=1 if args.pretty else None)
             sys.stdout.write("\n")
         else:
             print(render_position(result, lang))

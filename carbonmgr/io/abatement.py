@@ -71,6 +71,13 @@ def _number(value) -> float | None:
     return float(x) / (100 if pct else 1)
 
 
+def _show(value) -> str:
+    """A cell's value as the user typed it: 5, not 5.0 (a whole number read as a float)."""
+    if isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    return str(value)[:40]
+
+
 def _blank(value) -> bool:
     return value is None or (isinstance(value, str) and not value.strip())
 
@@ -99,7 +106,7 @@ def measure_from(get, add, row: int) -> dict | None:
             continue
         x = _number(raw)
         if x is None or x > high or x < low or (x == low and not low_ok):
-            bad("market.measure.bad_number", col, column=column_name(col), value=str(raw)[:40],
+            bad("market.measure.bad_number", col, column=column_name(col), value=_show(raw),
                 expected=Message(f"market.measure.expected.{col}"))
             continue
         values[col] = x
@@ -108,7 +115,10 @@ def measure_from(get, add, row: int) -> dict | None:
     has_unit = "cost_per_t" in values
     has_capex = "lifetime" in values and ("capital" in values or "operating" in values)
     if not problems and not has_unit and not has_capex:
-        bad("market.measure.no_cost", "cost_per_t")
+        if "capital" in values or "operating" in values:  # a cost over the years, but over how many?
+            bad("abatement.lifetime_needed", "lifetime")
+        else:
+            bad("market.measure.no_cost", "cost_per_t")
     if not problems and has_unit and ("capital" in values or "operating" in values):
         bad("market.measure.two_costs", "cost_per_t")
     if problems:

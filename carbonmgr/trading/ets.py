@@ -65,12 +65,15 @@ class Figure:
     source: Source | None = None
     notes: list[Message] = field(default_factory=list)
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lang: str = "en") -> dict:
+        """The figure as JSON: its notes as text in ``lang`` (``notes``), as the inventory's traces give
+        them, with their message ids apart (``note_ids``)."""
         out = {"value": self.value, "unit": self.unit, "formula": self.formula,
                "inputs": [{"name": n, "value": v, "unit": u} for n, v, u in self.inputs],
                "rule": self.source.to_dict() if self.source else None}
         if self.notes:
-            out["notes"] = [{"id": m.id, "params": _plain(m.params)} for m in self.notes]
+            out["notes"] = [m.render(lang) for m in self.notes]
+            out["note_ids"] = [{"id": m.id, "params": _plain(m.params)} for m in self.notes]
         return out
 
 
@@ -87,7 +90,7 @@ class UnitResult:
         f = self.figures.get(name)
         return None if f is None else f.value
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lang: str = "en") -> dict:
         u = self.unit
         out = {"unit": u.unit, "facility": u.facility, "class": u.klass}
         for name in ("benchmark_electricity", "benchmark_heat", "correction", "allocation_electricity",
@@ -95,7 +98,7 @@ class UnitResult:
             out[name] = self.value(name)
         out["corrections"] = {k[len("correction_"):]: f.value for k, f in self.figures.items()
                               if k.startswith("correction_")}
-        out["trace"] = {k: f.to_dict() for k, f in self.figures.items()}
+        out["trace"] = {k: f.to_dict(lang) for k, f in self.figures.items()}
         return out
 
 
@@ -116,21 +119,23 @@ class EtsResult:
         f = self.entity.get(name)
         return None if f is None else f.value
 
-    def to_dict(self) -> dict:
+    def to_dict(self, lang: str = "en") -> dict:
+        """The position as JSON (``carbonmgr ets --json``); notes in ``lang``."""
         plan = self.plan
         entity = {name: self.value(name) for name in ENTITY_FIGURES}
         for name in ("gap_rate", "next_year_reduction", "banking_base"):
             if name in self.entity:
                 entity[name] = self.value(name)
-        entity["trace"] = {k: f.to_dict() for k, f in self.entity.items()}
+        entity["trace"] = {k: f.to_dict(lang) for k, f in self.entity.items()}
         return {
             "year": self.year,
             "plan": {"id": plan.id, "name": plan.document, "number": plan.number, "issued": plan.issued,
                      "draft": plan.draft, "status": plan.status, "metric": plan.metric, "boundary": plan.boundary,
                      "source": f"{plan.document} ({plan.number})"},
-            "units": [u.to_dict() for u in self.units],
+            "units": [u.to_dict(lang) for u in self.units],
             "entity": entity,
-            "notes": [{"id": m.id, "params": _plain(m.params)} for m in self.notes],
+            "notes": [m.render(lang) for m in self.notes],
+            "note_ids": [{"id": m.id, "params": _plain(m.params)} for m in self.notes],
         }
 
 
@@ -153,8 +158,11 @@ def check(case, rules: Rules | None = None) -> list[Problem]:
     plan = rules.plan_for(year) if year is not None else None
     if plan is None:
         years = rules.years()
+        # at the cell of the key that gives the year (ets_year, else the reporting year it defaults to)
+        row = case.key_rows.get("ets_year" if case.info.ets_year is not None else "reporting_year")
         return [Problem("ets.no_plan", {"year": "-" if year is None else year, "first": years[0],
-                                        "last": years[-1]}, sheet=case.sheet("Case"))]
+                                        "last": years[-1]}, sheet=case.sheet("Case"), row=row,
+                        col=case.column("Case", "value") if row else None)]
     problems: list[Problem] = []
 
     def need(u: EtsUnit, fieldname: str, code: str = "ets.required", **params) -> None:

@@ -96,6 +96,18 @@ def test_json_carries_the_contracts_keys_and_an_official_plan_title(tmp_path, ca
             assert data["units"][0]["trace"][name]["rule"]["number"] == "国环规气候〔2024〕1号"
 
 
+@pytest.mark.parametrize("lang, words", [("en", "topped up to the verified emissions"), ("zh", "核查排放量")])
+def test_json_notes_are_text_in_the_users_language(tmp_path, capsys, lang, words):
+    rows = [HEAD_EN, ["G1", "F1", "gas", 100_000, None, None, None, None, None, 50_000]]
+    data = ets_json(book(tmp_path, rows), capsys, lang)
+    notes = data["units"][0]["trace"]["top_up"]["notes"]  # 0.3305 x 100 000 = 33 050 < 50 000: topped up
+    assert data["units"][0]["top_up"] == 50_000 - 33_050
+    assert notes and all(isinstance(n, str) and "ets." not in n for n in notes), notes
+    assert any(words in n for n in notes), notes
+    draft = ets_json(book(tmp_path, [HEAD_EN, ROW], case_rows(2025), name="draft"), capsys, lang)
+    assert draft["notes"] and all("ets." not in n for n in draft["notes"])
+
+
 # ----------------------------------------------------------------------------- values as typed
 
 @pytest.mark.parametrize("typed, klass", [
@@ -312,7 +324,8 @@ def test_an_ets_unit_in_activities_naming_no_unit(tmp_path, capsys):
 
 
 def test_an_ets_year_no_plan_covers(tmp_path, capsys):
-    _bad(tmp_path, capsys, book(tmp_path, [HEAD_EN, ROW], case_rows(2030)), "Case",
+    # located at the key's cell: ets_year is the 5th row of the Case sheet, its value in column B
+    _bad(tmp_path, capsys, book(tmp_path, [HEAD_EN, ROW], case_rows(2030)), "Case!B5",
          ["2030", "2019-2026"], ["2030", "2019-2026"])
     _bad(tmp_path, capsys, book(tmp_path, [HEAD_EN, ROW], case_rows(2018)), "Case!B5",
          ["ets_year", "2018"], ["配额年度", "2018"])
@@ -327,3 +340,31 @@ def test_an_ets_sheet_without_ets_year(tmp_path, capsys):
 def test_an_ets_year_without_an_ets_sheet(tmp_path, capsys, ets):
     path = book(tmp_path, ets, case_rows(2023))
     _bad(tmp_path, capsys, path, "Case!B5", ["ets_year", "2023", "no ETS"], ["配额年度", "2023", "配额表"])
+
+
+# ----------------------------------------------------------------------------- the Abatement sheet
+
+ABATEMENT_HEAD = ["measure [措施]", "tonnes [年减排量]", "cost_per_t [单位减排成本]", "capital [初始投资]",
+                  "operating [年运行成本]", "lifetime [使用年限]", "rate [折现率]"]
+
+
+def test_an_abatement_sheet_with_both_cost_forms_is_read(tmp_path, capsys):
+    path = book(tmp_path, [HEAD_EN, ROW], 减排措施=[ABATEMENT_HEAD, ["LED", 100, -50],
+                                                 ["Boiler", "2,000", None, "1,000,000", 20_000, 10, "8%"]])
+    assert ets_json(path, capsys)["entity"]["verified_emissions"] == 900_000
+
+
+@pytest.mark.parametrize("row, cell, en, zh", [
+    (["a", 100], "Abatement!C2", ["no cost given"], ["未给出成本"]),
+    (["a", 100, None, 1000, 10], "Abatement!F2", ["lifetime", "capital"], ["使用年限", "初始投资"]),
+    (["a", 100, None, None, 10], "Abatement!F2", ["lifetime"], ["使用年限"]),
+    (["a", 100, None, 1000, 10, -5], "Abatement!F2", ['"-5"', "years"], ["“-5”", "年数"]),
+    (["a", 0, 5], "Abatement!B2", ['"0"', "more than 0"], ["“0”", "大于 0"]),
+    (["a", "100 t", 5], "Abatement!B2", ['"100 t"'], ["“100 t”"]),
+    (["a", 100, 5, 1000, None, 10], "Abatement!C2", ["two costs"], ["两种成本"]),
+    ([None, 100, 5], "Abatement!A2", ["empty"], ["为空"]),
+])
+def test_bad_abatement_rows_exit_2_located(tmp_path, capsys, row, cell, en, zh):
+    heads = ["measure", "tonnes", "cost_per_t", "capital", "operating", "lifetime", "rate"]
+    path = book(tmp_path, [HEAD_EN, ROW], Abatement=[heads, row])
+    _bad(tmp_path, capsys, path, cell, en, zh)

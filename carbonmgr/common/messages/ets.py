@@ -84,6 +84,10 @@ MESSAGES = {
         "en": "ets_year {year} is given but the workbook has no ETS [配额] sheet with units (one row per covered "
               "unit: unit, class, generation or supply …)",
         "zh": "填写了配额年度 {year}，但工作簿没有列有机组的配额表（每台纳入机组一行：机组、机组类别、发电量或供电量……）"},
+    "abatement.lifetime_needed": {
+        "en": "capital or operating cost given without lifetime: fill in lifetime (years, more than 0) to spread "
+              "them over, or give cost_per_t instead",
+        "zh": "填写了初始投资或年运行成本，但未填写使用年限：请填写使用年限（年数，大于 0），或改填单位减排成本"},
     "ets.required": {"en": "unit {unit}: {field} is needed for the {year} allocation",
                      "zh": "机组 {unit}：{year} 年度配额计算需要“{field}”"},
     "ets.metric_required": {

@@ -99,6 +99,7 @@ LITERALS = {
     ("inventory/engine.py", "一"): "first CJK character (range test)",
     ("inventory/engine.py", "鿿"): "last CJK character (range test)",
     ("io/workbook.py", "年"): "a year typed as 2024年, parsed",
+    ("io/workbook.py", "年度"): "a year typed as 2024年度, parsed",
     ("io/workbook.py", "％"): "a full-width percent sign, parsed",
     ("io/workbook.py", "yes, no (是, 否)"): "the values a yes/no cell accepts (input vocabulary)",
     ("report/export.py", "()（）[]【】"): "brackets ignored when recognising a result sheet",

@@ -491,7 +491,7 @@ def _to_fraction(v: Any) -> float | None:
 
 def _to_int(v: Any, low: float | None = None, high: float | None = None) -> int | None:
     if type(v) is str:
-        v = v.strip().removesuffix("年")
+        v = v.strip().removesuffix("年度").removesuffix("年")
     x = _to_float(v)
     if x is None:
         return None

@@ -72,6 +72,14 @@ def test_headers_in_either_language_or_both_read_the_same(tmp_path, capsys, shee
     assert data["entity"]["price"] == 90 and data["year"] == 2023
 
 
+@pytest.mark.parametrize("typed", [2021, "2021", "2021年", "2021年度"])
+def test_the_ets_year_as_typed_in_chinese(tmp_path, capsys, typed):
+    case = case_rows(None, zh=True) + [["配额年度", typed]]
+    data = ets_json(book(tmp_path, [HEAD_EN, ["U1", "F1", "I", None, 1_000_000, None, 0.9, "水冷", None, None]],
+                         case), capsys)
+    assert data["year"] == 2021 and data["units"][0]["allocation"] == 821_800  # 0.8218 x 1 000 000
+
+
 def test_columns_in_another_order_with_unknown_columns(tmp_path, capsys):
     rows = [["备注", "核查排放量", "load_factor [负荷率]", "class", "comment", "供热量", "unit", "发电量"],
             ["a note", 2_700_000, "60 %", "300MW等级以上常规燃煤机组", "x", "1,000,000", "U1", "3,000,000"]]

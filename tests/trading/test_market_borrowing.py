@@ -31,7 +31,7 @@ SURPLUS = 850_000 + 1_000 + 70_000 + 10_000 - 1_000_000  # −69 000, worked in 
 
 
 def case_file(tmp_path, *, year=2021, held=1_000, borrowed=70_000, ccer=10_000, name="borrow.xlsx"):
-    case = [["key", "value"], ["title", "Borrowing market"], ["standard", "gbt32150"], ["reporting_year", year],
+    case = [["key", "value"], ["ets_year", year], ["standard", "gbt32150"], ["reporting_year", year],
             ["allowances_held", held], ["allowances_borrowed", borrowed], ["ccer_offered", ccer]]
     ets_rows = ETS_2021 if year < 2023 else [["unit", "facility", "class", "generation", "load_factor",
                                               "verified_emissions"], ["U1", "F1", "I", 1_000_000, 0.9, 1_500_000]]

@@ -355,3 +355,50 @@ def test_libreoffice_other_formats_say_how_to_save(resaved, tmp_path):
         assert done.returncode == 2 and words in done.stderr and "Traceback" not in done.stderr, done.stderr
     graded = _cli("grade", "--key", str(src / "office_services.xlsx"), str(tmp_path / "demo_wuhan_zh.ods"))
     assert graded.returncode == 0 and "is an OpenDocument spreadsheet (.ods)" in graded.stdout + graded.stderr
+
+
+# ------------------------------------------------------------------ exercise workbooks written by a library
+
+EXERCISES = ROOT / "resources" / "exercises"
+
+
+def test_exercise_formulas_without_a_saved_value(tmp_path):
+    """An exercise whose source document or Variables sheet holds a formula without its saved value
+    (written with openpyxl): the trainee would see an empty cell and the variable have no value. Each is
+    a located problem (was: the package was written without that cell; "value is required here")."""
+    from carbonmgr.training.exercise import read_exercise
+
+    book = openpyxl.load_workbook(EXERCISES / "wuhan_manufacturing.xlsx")
+    doc = book["天然气结算单"]
+    doc.cell(doc.max_row + 1, 2, "=SUM(1,2)")
+    where = f"天然气结算单!B{doc.max_row}"
+    book["Variables"]["B2"] = "=800+15"
+    path = tmp_path / "exercise.xlsx"
+    book.save(path)
+    with pytest.raises(ValidationFailed) as info:
+        read_exercise(path)
+    shown = [p.render("en") for p in info.value.problems]
+    formula = "formula without a saved value; open and save the file in Excel, or type the value"
+    assert f"{where}: {formula}" in shown and f"Variables!B2: {formula}" in shown
+    assert not any(s.startswith("Variables!B2: ") and formula not in s for s in shown)
+    done = _cli("exam", "pack", str(path), "-o", str(tmp_path / "e.cmexam"))
+    assert done.returncode == 2 and f"{where}: {formula}" in done.stderr and not (tmp_path / "e.cmexam").exists()
+
+
+def test_exercise_with_saved_formula_values_reads(tmp_path):
+    """The same formulas with their values saved (as Excel and LibreOffice save them) are read as values."""
+    from carbonmgr.training.exercise import read_exercise
+
+    book = openpyxl.load_workbook(EXERCISES / "office_services.xlsx")
+    doc = book[book.sheetnames[2]]
+    row = doc.max_row + 1
+    doc.cell(row, 2, 41)
+    path = book.save(tmp_path / "plain.xlsx") or tmp_path / "plain.xlsx"
+    sheet_no = book.sheetnames.index(doc.title) + 1
+
+    def cached(d: bytes) -> bytes:
+        return d.replace(f'<c r="B{row}" t="n"><v>41</v></c>'.encode(), f'<c r="B{row}"><f>40+1</f><v>41</v></c>'.encode())
+    other = _rewrite(path, tmp_path / "cached.xlsx", {rf"xl/worksheets/sheet{sheet_no}\.xml": cached})
+    assert b"<f>40+1</f>" in zipfile.ZipFile(other).read(f"xl/worksheets/sheet{sheet_no}.xml")
+    rows = read_exercise(other).document(doc.title).rows
+    assert rows[row - 1][1] == 41

@@ -846,6 +846,22 @@ def _scan_sheets(path: Path, parts: dict[str, str]) -> list[tuple[str, str, str,
     return found
 
 
+def formulas_without_value(path: str | os.PathLike, sheets: Iterable[str]) -> list[Problem]:
+    """A located problem for each cell of ``sheets`` holding a formula saved without its value (as
+    openpyxl and other libraries write formulas): such a cell reads as empty, never as the value meant.
+    For sheets the case reader keeps as they are (an exercise's trainer sheets and source documents),
+    which read_case itself does not judge."""
+    path = Path(path)
+    parts = _sheet_parts(path)
+    hits = _scan_sheets(path, {name: parts[name] for name in sheets if name in parts})
+    out = []
+    for sheet, ref, code, _value in hits:
+        match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+        if code == "workbook.formula_no_value" and match:
+            out.append(Problem(code, {}, sheet, int(match.group(2)), match.group(1)))
+    return out
+
+
 def _scan_member(zf: zipfile.ZipFile, member: str) -> list[tuple[str, str, str | None]]:
     """Stream one sheet part in 1 MB chunks; only chunks holding a formula or an error are parsed."""
     found: list[tuple[str, str, str | None]] = []

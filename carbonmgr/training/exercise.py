@@ -13,6 +13,7 @@ import copy
 import math
 import re
 import unicodedata
+import zipfile
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, Iterable, Mapping
@@ -395,6 +396,7 @@ def read_exercise(path: str | Path) -> Exercise:
         problems += [p for p in key_failure.problems if (p.sheet, p.row, p.col) not in ph_cells]
     exercise = reader.read(placeholders)
     problems += reader.problems
+    problems = _with_formulas_without_value(path, case, problems)
     if problems:
         raise ValidationFailed(_sorted(problems, case))
     exercise.path = path
@@ -417,6 +419,20 @@ def brief_titles(case: CaseData) -> dict[str, str]:
     if not brief.title:
         return {}
     return {lang: str(brief.text("title", lang)) for lang in ("zh", "en")}
+
+
+def _with_formulas_without_value(path: Path, case: CaseData, problems: list[Problem]) -> list[Problem]:
+    """The trainer sheets and source documents are read as they are: a formula saved without its value
+    there (an exercise written with openpyxl) would give trainees an empty cell, or a variable no value.
+    Each is a problem at its cell, in place of what was said of that cell as if it were empty."""
+    from carbonmgr.io.workbook import formulas_without_value
+
+    try:
+        found = formulas_without_value(path, list(case.documents))
+    except (OSError, ValueError, KeyError, SyntaxError, zipfile.BadZipFile):  # reported by the case reader
+        return problems
+    cells = {(p.sheet, p.row, p.col) for p in found}
+    return [p for p in problems if (p.sheet, p.row, p.col) not in cells] + found
 
 
 def _sorted(problems: list[Problem], case: CaseData) -> list[Problem]:

@@ -36,7 +36,10 @@ from carbonmgr.facade import exercises as fx
 from carbonmgr.ui import i18n
 from carbonmgr.ui.operations import report_failure
 
-SUBMISSION_SUFFIXES = (".cmsub", ".carbon", ".xlsx", ".xlsm")
+# the files of a folder that are graded; spreadsheets in formats the reader does not take (.ods from
+# LibreOffice or WPS, an old .xls, .xlsb, WPS's .et) are listed too, so that each is a flagged row
+# saying how to save it, never a trainee left out of the gradebook without a word
+SUBMISSION_SUFFIXES = (".cmsub", ".carbon", ".xlsx", ".xlsm", ".ods", ".xls", ".xlsb", ".et")
 FLUSH_MS = 150  # the GUI takes the graded results and the progress at most this often
 GRADING_NICE = 10  # the grading thread's nice value (Linux: a thread's own; elsewhere left as it is)
 FIT_ROWS = 40  # rows sampled to fit the columns to their contents

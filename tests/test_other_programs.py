@@ -402,3 +402,24 @@ def test_exercise_with_saved_formula_values_reads(tmp_path):
     assert b"<f>40+1</f>" in zipfile.ZipFile(other).read(f"xl/worksheets/sheet{sheet_no}.xml")
     rows = read_exercise(other).document(doc.title).rows
     assert rows[row - 1][1] == 41
+
+
+def test_zip_members_named_with_backslashes(base, tmp_path):
+    """Some zip writers (.NET Framework's ZipFile, exports built on it) name the parts xl\\worksheets\\sheet1.xml:
+    calamine reads them; the workbook was called damaged, it reads as the workbook it was written from."""
+    other = tmp_path / "backslash.xlsx"
+    with zipfile.ZipFile(base) as zin, zipfile.ZipFile(other, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            name = info.filename.replace("/", "\\") if info.filename.startswith("xl/") else info.filename
+            data = zin.read(info)
+            if name.endswith("sheet3.xml"):
+                data = data.replace(b'<c r="E3" t="n"><v>1000</v></c>', b'<c r="E3"><f>999+1</f><v>1000</v></c>')
+            zout.writestr(name, data)
+    assert "xl\\workbook.xml" in zipfile.ZipFile(other).namelist()
+    assert _result(other) == _result(base)
+    no_value = tmp_path / "backslash_nv.xlsx"
+    with zipfile.ZipFile(other) as zin, zipfile.ZipFile(no_value, "w", zipfile.ZIP_DEFLATED) as zout:
+        for info in zin.infolist():
+            zout.writestr(info.filename, zin.read(info).replace(b"<v>1000</v>", b""))
+    assert _problems(no_value) == ["Activities!E3: formula without a saved value; open and save the file in Excel, "
+                                   "or type the value"]

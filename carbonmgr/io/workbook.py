@@ -980,11 +980,14 @@ def _sheet_parts(path: Path) -> dict[str, str]:
     from defusedxml import ElementTree as SafeET
 
     def read(zf: zipfile.ZipFile, name: str) -> Any:
-        with zf.open(name) as fh:
+        with zf.open(members[name]) as fh:
             return SafeET.fromstring(fh.read(32 << 20))
 
     with zipfile.ZipFile(path) as zf:
-        names = set(zf.namelist())
+        # a part's name as the package names it -> its zip member: some zip writers (.NET Framework's
+        # ZipFile, some exports) store "xl\\worksheets\\sheet1.xml"; calamine reads them too
+        members = {n.replace("\\", "/"): n for n in zf.namelist()}
+        names = set(members)
         wb_part = "xl/workbook.xml"
         if "_rels/.rels" in names:
             for rel in read(zf, "_rels/.rels"):
@@ -999,7 +1002,7 @@ def _sheet_parts(path: Path) -> dict[str, str]:
             if el.tag.endswith("}sheet") or el.tag == "sheet":
                 target = targets.get(_relationship_id(el))
                 if target in names:
-                    parts[el.get("name")] = target
+                    parts[el.get("name")] = members[target]
         return parts
 
 

@@ -856,10 +856,16 @@ def formulas_without_value(path: str | os.PathLike, sheets: Iterable[str]) -> li
     hits = _scan_sheets(path, {name: parts[name] for name in sheets if name in parts})
     out = []
     for sheet, ref, code, _value in hits:
-        match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-        if code == "workbook.formula_no_value" and match:
-            out.append(Problem(code, {}, sheet, int(match.group(2)), match.group(1)))
+        row, col = _split_ref(ref)
+        if code == "workbook.formula_no_value" and row is not None:
+            out.append(Problem(code, {}, sheet, row, col))
     return out
+
+
+def _split_ref(ref: str) -> tuple[int | None, str | None]:
+    """A scanned cell reference ("B12") as (row, column letters); (None, None) when it is not one."""
+    match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
+    return (int(match.group(2)), match.group(1)) if match else (None, None)
 
 
 def _scan_member(zf: zipfile.ZipFile, member: str) -> list[tuple[str, str, str | None]]:
@@ -1152,8 +1158,7 @@ class _Reader:
             self.problems.add(failure.code, **failure.params)
         cells = set()
         for sheet, ref, code, value in hits:
-            match = re.fullmatch(r"([A-Z]+)(\d+)", ref)
-            row, col = (int(match.group(2)), match.group(1)) if match else (None, None)
+            row, col = _split_ref(ref)
             if code == "workbook.cell_error":
                 self.problems.add(code, sheet, row, col, value=value)
             else:

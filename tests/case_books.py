@@ -25,6 +25,13 @@ ETS = [["unit", "设施", "机组类别", "发电量", "供热量", "负荷率",
        ["U1", "F1", "300MW等级以上常规燃煤机组", 3_000_000, 1_000_000, "60%", 2_700_000],
        ["U2", "F1", "燃气", 10_000, None, None, None]]
 
+# a plain case without ETS data: two facilities, one of them held jointly (the reader's tests)
+PLAIN_CASE = [["key", "value"], ["title", "Test case"], ["standard", "gbt32150"], ["gwp", "SAR"],
+              ["reporting_year", 2023], ["consolidation", "operational_control"]]
+PLAIN_FACILITIES = [["id", "name", "region", "equity_share", "financial_control", "operational_control"],
+                    ["F1", "Plant 1", "湖北", 100, "yes", "yes"],
+                    ["F2", "Plant 2", "湖南", 60, "joint", "no"]]
+
 
 def write_book(path: str | Path, sheets: dict[str, list[list]]) -> Path:
     """A workbook with one sheet per entry, in order, rows written from A1 (None: an empty cell)."""

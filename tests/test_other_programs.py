@@ -24,13 +24,9 @@ from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.factors.library import default_library
 from carbonmgr.inventory.engine import compute
 from carbonmgr.io.workbook import read_case
-from case_books import write_book
+from case_books import PLAIN_CASE, PLAIN_FACILITIES, write_book
 
-CASE = [["key", "value"], ["title", "Test case"], ["standard", "gbt32150"], ["gwp", "SAR"],
-        ["reporting_year", 2023], ["consolidation", "operational_control"]]
-FACILITIES = [["id", "name", "region", "equity_share", "financial_control", "operational_control"],
-              ["F1", "Plant 1", "湖北", 100, "yes", "yes"],
-              ["F2", "Plant 2", "湖南", 60, "joint", "no"]]
+CASE, FACILITIES = PLAIN_CASE, PLAIN_FACILITIES
 HEADER = ["facility", "source", "item", "unit", "quantity"]
 LINES = [["F1", "stationary_combustion", "natural_gas", "10^4 Nm3", 12.5],
          ["F1", "purchased_electricity", None, "MWh", 1000],

@@ -21,15 +21,11 @@ from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, SOURCES, ActivityTable,
                              Instrument)
 from carbonmgr.io.safety import check_workbook_file
 from carbonmgr.io.workbook import read_case, write_case, write_template
-from case_books import write_book
+from case_books import PLAIN_CASE, PLAIN_FACILITIES, write_book
 
 # ------------------------------------------------------------------------------------- helpers
 
-CASE = [["key", "value"], ["title", "Test case"], ["standard", "gbt32150"], ["gwp", "SAR"],
-        ["reporting_year", 2023], ["consolidation", "operational_control"]]
-FACILITIES = [["id", "name", "region", "equity_share", "financial_control", "operational_control"],
-              ["F1", "Plant 1", "湖北", 100, "yes", "yes"],
-              ["F2", "Plant 2", "湖南", 60, "joint", "no"]]
+CASE, FACILITIES = PLAIN_CASE, PLAIN_FACILITIES
 # quantity is column E, as in the contract's example message
 ACT_HEADER = ["facility", "source", "item", "unit", "quantity"]
 

@@ -14,7 +14,9 @@ from carbonmgr.common.paths import resource_dir
 from carbonmgr.trading.prices import cea_prices
 
 READ_IN = {"lwh632585766-beep/sd-spot-weather", "lwh632585766-beep/sd-spot-weather (ccn.ac.cn)",
-           "EricArtificial/ContractDesign"}
+           "EricArtificial/ContractDesign", "RuiYuan666/Final_Project"}
+# the transcriptions that carry each bulletin's published change from the day before
+WITH_CHANGE = {"lwh632585766-beep/sd-spot-weather", "RuiYuan666/Final_Project"}
 BULLETIN = "上海环境能源交易所"
 
 
@@ -49,17 +51,31 @@ def test_the_daily_closes_file_is_well_formed():
 
 
 def test_each_close_agrees_with_the_published_change_from_the_day_before():
-    rows = [r for r in dailies() if r["read_in"] == "lwh632585766-beep/sd-spot-weather"]
+    rows = dailies()
     checked = 0
     for prev, cur in zip(rows, rows[1:]):
         gap = (dt.date.fromisoformat(cur["date"]) - dt.date.fromisoformat(prev["date"])).days
-        if not cur["change_pct"] or gap > 12:  # first bulletin after a stretch not located
-            continue
+        if cur["read_in"] not in WITH_CHANGE or not cur["change_pct"] or gap > 12:
+            continue  # no published change read, or the first bulletin after a stretch not located
         before, close = float(prev["close"]), float(cur["close"])
         expected = before * (1 + float(cur["change_pct"]) / 100)
         assert abs(close - expected) <= before * 0.00006 + 0.006, (prev, cur, expected)
         checked += 1
-    assert checked > 700
+    assert checked > 780
+
+
+def test_the_closes_of_january_to_may_2022_join_the_closes_around_them():
+    """The stretch read in RuiYuan666/Final_Project (4 Jan–25 May 2022) starts from the year-end close
+    of 2021 and ends on the close the next bulletin (26 May, read in sd-spot-weather) starts from; the
+    Friday closes and the spot-checked day agree with the exchange's reposted bulletins."""
+    closes = {r["date"]: (Decimal(r["close"]), r) for r in dailies()}
+    stretch = [d for d in closes if "2022-01-04" <= d <= "2022-05-25"]
+    assert len(stretch) == 92 and {closes[d][1]["read_in"] for d in stretch} == {"RuiYuan666/Final_Project"}
+    first, last = closes["2022-01-04"], closes["2022-05-26"]
+    assert abs(closes["2021-12-31"][0] * (1 + Decimal(first[1]["change_pct"]) / 100) - first[0]) < Decimal("0.01")
+    assert abs(closes["2022-05-25"][0] * (1 + Decimal(last[1]["change_pct"]) / 100) - last[0]) < Decimal("0.01")
+    # 全国碳市场每周成交数据20220117-20220121: Friday close 57.46; 每日成交数据20220315: close 57.77
+    assert closes["2022-01-21"][0] == Decimal("57.46") and closes["2022-03-15"][0] == Decimal("57.77")
 
 
 def test_the_closes_agree_with_the_known_closes_of_the_exchange():
@@ -105,11 +121,11 @@ def test_every_monthly_average_is_the_mean_of_its_months_daily_closes():
 
 
 def test_the_months_covered_and_the_months_still_absent():
-    """Every month from the launch to December 2025 has its average, except January–May 2022 and
-    January–May 2024, whose daily closes were not located (cea_prices.md)."""
+    """Every month from the launch to December 2025 has its average, except January–May 2024, whose
+    daily composite closes were not located (cea_prices.md)."""
     have = {r.period for r in cea_prices() if r.kind == "monthly_average"}
     every = {f"{y}-{m:02d}" for y in range(2021, 2026) for m in range(1, 13) if (y, m) >= (2021, 7)}
-    absent = {f"{y}-{m:02d}" for y in (2022, 2024) for m in range(1, 6)}
+    absent = {f"2024-{m:02d}" for m in range(1, 6)}
     assert have == every - absent
     # the months of an absent stretch fall back to the year's average
     from carbonmgr.trading.prices import price_for

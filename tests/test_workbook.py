@@ -128,6 +128,42 @@ def test_forgiving_headers(tmp_path, header):
     assert case.columns["Activities"]["quantity"] == "E"
 
 
+@pytest.mark.parametrize("header", ["数量 quantity", "Quantity 数量", "数量\nQuantity", "Quantity / 数量",
+                                    "数量 Quantity (t)", "消耗量 | amount", "数量 Qty"])
+def test_bilingual_headers_without_brackets(tmp_path, header):
+    """Many firms' templates head a column with both names and no brackets, often on two lines of
+    the cell: each part that names a column names the same one, so the column is read."""
+    rows = [["facility", "source", "item", "unit", header], ["F1", "process", "limestone", "t", 5]]
+    case = read_case(case_file(tmp_path, rows))
+    assert case.activities.quantity == [5.0]
+    assert case.columns["Activities"]["quantity"] == "E"
+
+
+def test_bilingual_header_whose_parts_name_two_columns_is_not_guessed(tmp_path):
+    """'数量 unit' names quantity in Chinese and unit in English: not read as either; the sheet then
+    lacks its quantity column, which the reader says, naming the header it found."""
+    rows = [["facility", "source", "item", "unit", "数量 unit"], ["F1", "process", "limestone", "t", 5]]
+    message = one_problem(case_file(tmp_path, rows))
+    assert "quantity" in message and '"数量 unit"' in message
+
+
+def test_bilingual_ets_headers_and_case_keys_without_brackets(tmp_path):
+    """The ETS sheet's and the Case sheet's names, written Chinese-then-English with a space or a
+    line break, are read as the contract's columns and keys."""
+    from case_books import ets_file
+
+    ets = [["机组 unit", "设施\nfacility", "机组类别 class", "发电量 generation", "供热量 heat",
+            "负荷率 load_factor", "核查排放量 verified_emissions"],
+           ["U1", "F1", "300MW等级以上常规燃煤机组", 3_000_000, 1_000_000, "60%", 2_700_000]]
+    case = [["key", "value"], ["title", "ETS test"], ["standard", "gbt32150"], ["报告年度 reporting_year", 2023],
+            ["配额年度 ets_year", 2023], ["碳价\ncarbon_price", 90]]
+    read = read_case(ets_file(tmp_path, ets=ets, case=case))
+    unit = read.ets.units[0]
+    assert (unit.unit, unit.verified_emissions, unit.load_factor) == ("U1", 2_700_000, pytest.approx(0.6))
+    info = read.info
+    assert (info.ets_year, info.carbon_price, info.reporting_year, info.extra) == (2023, 90, 2023, {})
+
+
 def test_exact_id_wins_over_chinese_alias(tmp_path):
     rows = [ACT_HEADER + ["排放因子 (ef_co2)", "ef_co2e [排放因子]"],
             ["F1", "process", "x", "t", 1, 2, 3]]

@@ -32,6 +32,7 @@ from python_calamine import CalamineWorkbook, SheetTypeEnum
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.gcpause import gc_paused
 from carbonmgr.common.i18n import register_names, register_param_namer, translate
+from carbonmgr.common.names import Names, candidates, first_chinese, norm
 from carbonmgr.io.fileio import WriteFailed, atomic_write, write_error
 from carbonmgr.inventory.model import (
     ACTIVITY_OPTIONS, CH4_RULES, CONSOLIDATIONS, GWP_SETS, MAX_NUMBER, SECTORS, SOURCE_ALIASES, SOURCES, STANDARDS,
@@ -229,7 +230,7 @@ SHEET_COLUMNS: dict[str, dict[str, Col]] = {
 _YES = ("yes", "y", "true", "1", "是", "有", "√")
 _NO = ("no", "n", "false", "0", "否", "无", "×")
 
-# kind -> canonical value -> further accepted spellings (compared after _norm)
+# kind -> canonical value -> further accepted spellings (compared after norm)
 _CHOICE_SPELLINGS: dict[str, dict[str, Iterable[str]]] = {
     "standard": {
         "gbt32150": ("GB/T 32150", "GB/T 32150-2015", "国标", "GB/T32150"),
@@ -285,53 +286,11 @@ _NOT_NUMBER_TYPES = (_dt.date, _dt.time, _dt.timedelta)  # datetime is a date
 # Names: normalisation and matching of sheet names, headers, keys and choices
 # --------------------------------------------------------------------------------------------
 
-_DROP = re.compile(r"[\s_\-./:·]+")
-_BRACKETS = re.compile(r"[\[\]()【】{}<>《》]")
+def _col_names(cols: dict[str, Col]) -> Names:
+    return Names({k: (c.zh, *c.aliases) for k, c in cols.items()})
 
 
-def _norm(text: Any) -> str:
-    """Comparison form: NFKC, lower-case, without spaces, '_', '-', '.', '/', ':'."""
-    return _DROP.sub("", unicodedata.normalize("NFKC", str(text)).lower())
-
-
-def _candidates(text: Any) -> list[str]:
-    """A header and its bracketed parts: 'quantity [数量]' -> quantity[数量], quantity, 数量."""
-    text = unicodedata.normalize("NFKC", str(text)).strip()
-    parts = [text, *_BRACKETS.split(text)]
-    out: list[str] = []
-    for part in parts:
-        key = _norm(part)
-        if key and key not in out:
-            out.append(key)
-    return out
-
-
-class _Names:
-    """Look-up of canonical names: exact ids win over aliases (so '排放因子 (ef_co2)' is ef_co2)."""
-
-    def __init__(self, entries: dict[str, Iterable[str]]):
-        self.ids = {_norm(k): k for k in entries}
-        self.aliases: dict[str, str] = {}
-        for key, names in entries.items():
-            for name in names:
-                self.aliases.setdefault(_norm(name), key)
-
-    def match(self, text: Any) -> str | None:
-        cands = _candidates(text)
-        for cand in cands:
-            if cand in self.ids:
-                return self.ids[cand]
-        for cand in cands:
-            if cand in self.aliases:
-                return self.aliases[cand]
-        return None
-
-
-def _col_names(cols: dict[str, Col]) -> _Names:
-    return _Names({k: (c.zh, *c.aliases) for k, c in cols.items()})
-
-
-_SHEET_NAMES = _Names({k: (zh, *more) for k, (zh, more) in SHEETS.items()})
+_SHEET_NAMES = Names({k: (zh, *more) for k, (zh, more) in SHEETS.items()})
 _COLUMN_NAMES = {sheet: _col_names(cols) for sheet, cols in SHEET_COLUMNS.items()}
 _CASE_NAMES = _col_names(CASE_KEYS)
 
@@ -352,15 +311,15 @@ for _table in (CASE_KEYS, *SHEET_COLUMNS.values()):
     register_columns(_table)
 for _key, (_zh, _more) in SHEETS.items():
     register_sheet(_key, _zh)
-_CASE_HEADER_KEYS = {_norm(k) for k in ("key", "键", "项目", "字段", "参数")}
-_CASE_HEADER_VALUES = {_norm(k) for k in ("value", "值", "内容", "数值")}
+_CASE_HEADER_KEYS = {norm(k) for k in ("key", "键", "项目", "字段", "参数")}
+_CASE_HEADER_VALUES = {norm(k) for k in ("value", "值", "内容", "数值")}
 _CHOICES: dict[str, dict[str, str]] = {}
 for _kind, _spellings in _CHOICE_SPELLINGS.items():
     _map = _CHOICES.setdefault(_kind, {})
     for _canon, _names in _spellings.items():
         for _name in (_canon, *_names):
-            _map.setdefault(_norm(_name), _canon)
-_BOOLS = {**{_norm(v): True for v in _YES}, **{_norm(v): False for v in _NO}}
+            _map.setdefault(norm(_name), _canon)
+_BOOLS = {**{norm(v): True for v in _YES}, **{norm(v): False for v in _NO}}
 
 
 # --------------------------------------------------------------------------------------------
@@ -511,7 +470,7 @@ def _to_bool(v: Any) -> bool | None:
     text = _to_text(v)
     if text is None:
         return None
-    value = _BOOLS.get(_norm(text))
+    value = _BOOLS.get(norm(text))
     if value is None:
         raise _Bad("workbook.not_bool", value=_show(v))
     return value
@@ -523,7 +482,7 @@ def _to_choice(v: Any, kind: str) -> str | None:
     text = _to_text(v)
     if text is None:
         return None
-    value = _CHOICES[kind].get(_norm(text))
+    value = _CHOICES[kind].get(norm(text))
     if value is None:
         raise _Bad("workbook.bad_choice", value=_show(v), choices=kind)  # named in the message's language
     return value
@@ -533,7 +492,7 @@ def _to_instrument(v: Any) -> str | None:
     """An instrument type: its id when the text is the name the export and the report show
     ("绿色电力证书", "Green electricity certificate (GEC)"); other text (an id, "PPA") as written."""
     text = _to_text(v)
-    return _instrument_ids().get(_norm(text), text) if text else text
+    return _instrument_ids().get(norm(text), text) if text else text
 
 
 def _instrument_names(lang: str) -> list[str]:
@@ -553,7 +512,7 @@ def _instrument_ids() -> dict[str, str]:
         for lang in ("en", "zh"):
             name = lookup(f"label.instrument.{code}", lang, "")
             if name:
-                names.setdefault(_norm(name), code)
+                names.setdefault(norm(name), code)
     return names
 
 
@@ -561,7 +520,7 @@ def _to_factor_set(v: Any) -> str | None:
     """A factor set: its id when the text is the id or the set's name in either language (as the
     export writes it); other text as written (the engine says when it knows no such set)."""
     text = _to_text(v)
-    return _factor_set_ids().get(_norm(text), text) if text else text
+    return _factor_set_ids().get(norm(text), text) if text else text
 
 
 def _factor_set_ids() -> dict[str, str]:
@@ -570,11 +529,11 @@ def _factor_set_ids() -> dict[str, str]:
         from carbonmgr.factors.labels import set_name
         from carbonmgr.factors.library import default_library
 
-        unnamed = {_norm(translate("label.set.unnamed", lang)) for lang in ("en", "zh")}
+        unnamed = {norm(translate("label.set.unnamed", lang)) for lang in ("en", "zh")}
         names: dict[str, str] = {}
         for set_id in default_library().set_info:
             for lang in ("en", "zh"):
-                key = _norm(set_name(set_id, lang))
+                key = norm(set_name(set_id, lang))
                 if key and key not in unnamed:
                     names.setdefault(key, set_id)
         _FACTOR_SET_IDS = names
@@ -1494,7 +1453,7 @@ class _Header:
 _HEADER_SEARCH_ROWS = 20  # how far down a header row under title rows is looked for
 
 
-def _header_below(rows: list[list], names: _Names, required: list[str]) -> int | None:
+def _header_below(rows: list[list], names: Names, required: list[str]) -> int | None:
     """The row number (1-based, > 1) of the first of the sheet's first rows that holds every required
     column's header, when row 1 does not: the contract puts the headers on row 1 (a line's row number
     counts from there), so such a sheet is one problem that says where its headers are."""
@@ -1511,8 +1470,8 @@ def _default(value: Any, default: Any) -> Any:
 
 def _is_case_header(row: list) -> bool:
     """Is row 1 of the Case sheet a 'key | value' header (rather than a first key)?"""
-    keys = set(_candidates(row[0])) if row and type(row[0]) is str else set()
-    values = set(_candidates(row[1])) if len(row) > 1 and type(row[1]) is str else set()
+    keys = set(candidates(row[0])) if row and type(row[0]) is str else set()
+    values = set(candidates(row[1])) if len(row) > 1 and type(row[1]) is str else set()
     return bool(keys & _CASE_HEADER_KEYS or values & _CASE_HEADER_VALUES)
 
 
@@ -1835,7 +1794,6 @@ def _help(canonical: str, field: str, tr: Callable[[str], str]) -> str:
     return tr(code) if code in messages() else ""
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _CODED_NAMES = ("standard", "gwp")  # kinds whose values are named by their published code
 # kinds whose values the app shows by a label of the catalogue (prefix + id): in English the
 # template names a value by that label when the reader reads the label back as the value
@@ -1854,13 +1812,11 @@ def choice_name(kind: str, value: str, lang: str) -> str:
     spellings = tuple(_CHOICE_SPELLINGS.get(kind, {}).get(value, ()))
     if kind in _CODED_NAMES and spellings:
         return spellings[0]  # a standard or a GWP set is named by its code in both languages (GB/T 32150)
-    if lang == "zh":
-        for spelling in spellings:
-            if _CJK.search(spelling):
-                return spelling
-    elif kind in _CHOICE_LABELS:
+    if lang == "zh" and first_chinese(spellings):
+        return first_chinese(spellings)
+    if lang != "zh" and kind in _CHOICE_LABELS:
         label = lookup(_CHOICE_LABELS[kind] + value, "en", "")
-        if label and _CHOICES.get(kind, {}).get(_norm(label)) == value:
+        if label and _CHOICES.get(kind, {}).get(norm(label)) == value:
             return label
     return value.replace("_", " ")
 

@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import Message, register_param_namer, translate
+from carbonmgr.common.names import Names, first_chinese, norm
 from carbonmgr.inventory.model import (ACTIVITY_OPTIONS, EQUIPMENT_VALUE_FIELDS, MAX_NUMBER, ActivityTable, CaseData,
                                        CaseInfo)
 from carbonmgr.training.ets_grading import ANSWER_KEYS as ETS_ANSWER_KEYS, INPUT_TARGETS as ETS_INPUT_TARGETS
@@ -114,44 +115,8 @@ _FRACTIONS = {k for k, kind in ACTIVITY_OPTIONS.items() if kind == "fraction"}
 
 
 # ------------------------------------------------------------------------------ names
-_DROP = re.compile(r"[\s_\-./:·]+")
-_BRACKETS = re.compile(r"[\[\]()【】{}<>《》（）]")
-
-
-def _norm(text: Any) -> str:
-    return _DROP.sub("", unicodedata.normalize("NFKC", str(text)).lower())
-
-
-def _candidates(text: Any) -> list[str]:
-    text = unicodedata.normalize("NFKC", str(text)).strip()
-    out: list[str] = []
-    for part in [text, *_BRACKETS.split(text)]:
-        key = _norm(part)
-        if key and key not in out:
-            out.append(key)
-    return out
-
-
 def _matcher(entries: Mapping[str, Iterable[str]]):
-    ids = {_norm(k): k for k in entries}
-    aliases: dict[str, str] = {}
-    for key, names in entries.items():
-        for name in names:
-            aliases.setdefault(_norm(name), key)
-
-    def match(text: Any) -> str | None:
-        if text is None:
-            return None
-        cands = _candidates(text)
-        for cand in cands:
-            if cand in ids:
-                return ids[cand]
-        for cand in cands:
-            if cand in aliases:
-                return aliases[cand]
-        return None
-
-    return match
+    return Names(entries).match
 
 
 match_trainer_sheet = _matcher(TRAINER_SHEETS)
@@ -161,7 +126,6 @@ _match_kind = _matcher(DOCUMENT_KINDS)
 _match_given_sheet = _matcher(GIVEN_SHEETS)
 _match_rubric_sheet = _matcher(RUBRIC_SHEETS)
 _match_target = _matcher(TARGET_NAMES)
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _ROW_SHEETS = ("Activities", "Instruments", "Equipment", "ETS")  # a Rubric target "<sheet>!<row>"
 
 
@@ -170,7 +134,7 @@ def vocabulary_names(entries: Mapping[str, Iterable[str]], lang: str) -> list[st
     workbook's reader as its entry: in Chinese its first Chinese name, in English its words."""
     out = []
     for key, names in entries.items():
-        name = next((n for n in names if _CJK.search(n)), key) if lang == "zh" else key.replace("_", " ")
+        name = (first_chinese(names) or key) if lang == "zh" else key.replace("_", " ")
         out.append(name)
     return out
 
@@ -661,7 +625,7 @@ class _TrainerReader:
                 self.add("exercise.required", name, r, letters["sheet"], column=_col("sheet"))
                 continue
             actual = next((s for s in sheets if s == sheet), None) or \
-                next((s for s in sheets if _norm(s) == _norm(sheet)), None)
+                next((s for s in sheets if norm(s) == norm(sheet)), None)
             if actual is None:
                 self.add("exercise.document_missing", name, r, letters["sheet"], value=sheet,
                          found=[f'"{s}"' for s in sheets] or ["-"])
@@ -716,7 +680,7 @@ class _TrainerReader:
                 continue
             spec = cells.get("rows")
             text = _text(spec) or ""
-            if _norm(text) in {_norm(a) for a in ALL_ROWS}:
+            if norm(text) in {norm(a) for a in ALL_ROWS}:
                 given.sheets[sheet] = "all"
                 continue
             numbers = _row_list(spec)
@@ -748,10 +712,10 @@ class _TrainerReader:
                 m = _TARGET_ROW.fullmatch(raw)
                 sheet = None
                 if m:
-                    sheet = "Activities" if _norm(m.group(1)) == _norm(act_sheet) else \
-                        "Instruments" if _norm(m.group(1)) == _norm(self.case.sheet("Instruments")) else \
-                        "Equipment" if _norm(m.group(1)) == _norm(self.case.sheet("Equipment")) else \
-                        "ETS" if _norm(m.group(1)) == _norm(self.case.sheet("ETS")) else \
+                    sheet = "Activities" if norm(m.group(1)) == norm(act_sheet) else \
+                        "Instruments" if norm(m.group(1)) == norm(self.case.sheet("Instruments")) else \
+                        "Equipment" if norm(m.group(1)) == norm(self.case.sheet("Equipment")) else \
+                        "ETS" if norm(m.group(1)) == norm(self.case.sheet("ETS")) else \
                         _match_rubric_sheet(m.group(1))
                 if sheet in ("Activities", "Instruments", "Equipment", "ETS"):
                     row = int(m.group(2))
@@ -897,10 +861,10 @@ def _number(v: Any) -> float | None:
 def _bool(v: Any) -> bool | None:
     if type(v) is bool:
         return v
-    key = _norm(_text(v) or "")
-    if key in {_norm(x) for x in _YES}:
+    key = norm(_text(v) or "")
+    if key in {norm(x) for x in _YES}:
         return True
-    if key in {_norm(x) for x in _NO}:
+    if key in {norm(x) for x in _NO}:
         return False
     return None
 

@@ -71,7 +71,8 @@ def _print_results(results, as_json: bool, out_lang: str) -> None:
         if r.package == "other":
             print("  ! " + translate("gradebook.other_package", out_lang))
         for f in r.findings:
-            print(f"  - [{translate(f'grade.kind.{f.kind}', out_lang)}] -{f.points:g}: {f.text(out_lang)}")
+            print(translate("grade.cli.finding", out_lang, kind=translate(f"grade.kind.{f.kind}", out_lang),
+                            points=f"{f.points:g}", text=f.text(out_lang)))
 
 
 def _grade_checklist(path, args, lang: str, out_lang: str) -> int:

@@ -294,6 +294,22 @@ def test_grade_json_lists_the_ets_findings(exercise, tmp_path):
     assert entry["score"] < 100
 
 
+def test_grade_text_names_each_findings_points_in_the_users_language(exercise, tmp_path):
+    """The plain output: a line per finding with its kind and the points it costs, worded in the
+    language asked for (扣 10 分： in Chinese, "-10 points:" in English)."""
+    write_case(_mistake_case(exercise), tmp_path / "sub.xlsx")
+    key = str(exercises_dir() / "coal_power_ets.xlsx")
+    lines = {}
+    for lang in ("zh", "en"):
+        out = subprocess.run([sys.executable, "-m", "carbonmgr", "--lang", lang, "grade", "--key", key,
+                              str(tmp_path / "sub.xlsx")], capture_output=True, text=True, timeout=300)
+        assert out.returncode == 0, out.stderr
+        lines[lang] = [ln for ln in out.stdout.splitlines() if ln.startswith("  - [")]
+    assert len(lines["zh"]) == len(lines["en"]) == 1
+    assert "] 扣 10 分：" in lines["zh"][0] and "points" not in lines["zh"][0]
+    assert "] -10 points: " in lines["en"][0]
+
+
 def _mistake_case(exercise):
     case = copy.deepcopy(exercise.key)
     return _solve(case, my_ccer_used=200_000)

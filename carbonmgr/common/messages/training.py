@@ -615,6 +615,7 @@ MESSAGES = {
     "feedback.hints_used": {"en": "Hints revealed: {count} (-{points} points).", "zh": "已查看提示 {count} 条（扣 {points} 分）。"},
     # carbonmgr grade
     "grade.cli.summary": {"en": "{trainee}: {score} / 100, {count} finding(s)", "zh": "{trainee}：{score} / 100，{count} 个问题"},
+    "grade.cli.finding": {"en": "  - [{kind}] -{points} points: {text}", "zh": "  - [{kind}] 扣 {points} 分：{text}"},
     "grade.cli.unreadable": {"en": "{trainee}: not graded: {detail}", "zh": "{trainee}：未评分：{detail}"},
     "grade.cli.progress": {"en": "graded {done} of {total}", "zh": "已评 {done} / {total}"},
     "grade.cli.key_unusable": {"en": "the answer key cannot be used:", "zh": "答案文件无法使用："},

@@ -173,6 +173,36 @@ def test_an_unquoted_thousands_comma_is_refused_not_read_as_another_order(tmp_pa
     assert "Traceback" not in r.stderr and "market." not in r.stderr
 
 
+def test_a_semicolon_file_reads_the_comma_as_the_decimal_sign(tmp_path):
+    """Excel where the comma is the decimal sign saves CSV with semicolons: 60,5 is ¥60.50 and
+    1.234,50 is ¥1,234.50 there (it was read as 605 and refused or misread before)."""
+    f = tmp_path / "eu.csv"
+    f.write_text("firm;side;quantity;limit_price\r\nA;buy;100;60,5\r\nB;sell;80;55\r\nC;sell;1000;1.234,50\r\n",
+                 encoding="utf-8")
+    out = json.loads(run("market", "clear", str(f), "--json").stdout)
+    # buy 100 @ 60.50; sells 80 @ 55 and 1000 @ 1234.50: volume 80 on [55, 60.50] -> 57.75
+    assert (out["price"], out["volume"]) == (57.75, 80)
+    assert {(x["firm"], x["quantity"]) for x in out["fills"]} == {("A", 80), ("B", 80)}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_a_comma_that_is_neither_a_thousands_group_nor_a_decimal_sign_is_refused(tmp_path, lang):
+    """In a comma file a quoted "60,5" is not a thousands group (read as 605 before): refused at
+    its cell; "1,500" still is 1 500 t. In a semicolon file 1.500 (1.5 or 1 500?) is refused."""
+    f = tmp_path / "c.csv"
+    f.write_text('firm,side,quantity,limit_price\nA,buy,"1,500","60,5"\nB,sell,"1,500",55\n', encoding="utf-8")
+    r = run("--lang", lang, "market", "clear", str(f))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    [line] = [ln for ln in r.stderr.splitlines() if "c.csv" in ln]
+    assert line.startswith("c.csv, row 2, column D:" if lang == "en" else "c.csv 第 2 行第 D 列：") and "60,5" in line
+    g = tmp_path / "s.csv"
+    g.write_text("firm;side;quantity;limit_price\nA;buy;1.500;60\nB;sell;1500;55\n", encoding="utf-8")
+    r = run("--lang", lang, "market", "clear", str(g))
+    assert r.returncode == 2
+    [line] = [ln for ln in r.stderr.splitlines() if "s.csv" in ln]
+    assert line.startswith("s.csv, row 2, column C:" if lang == "en" else "s.csv 第 2 行第 C 列：") and "1.500" in line
+
+
 def test_a_runaway_cell_is_located_in_the_users_language(tmp_path):
     f = tmp_path / "long.csv"
     f.write_text("firm,side,quantity,limit_price\n" + "A" * 150_000 + ",buy,1,1\n", encoding="utf-8")

@@ -57,7 +57,7 @@ def read_firms_file(path) -> list[dict]:
             if not raw:
                 values[col] = None
                 continue
-            x = _number(raw)
+            x = _number(raw, table.decimal_comma)
             ok = x is not None and 0 <= x <= MAX_TONNES and (not whole or x == x.to_integral_value())
             if col == "cash" and ok:
                 ok = (x * 100) == (x * 100).to_integral_value()

@@ -9,6 +9,12 @@ expected; nothing is returned when there is any.
 Headers and sides may be written in English or Chinese (``企业, 方向, 数量, 限价``;
 ``买``/``卖``). Quantities are whole tonnes (the national market trades 1 t lots), limit
 prices yuan per tonne with at most two decimals (its tick is ¥0.01).
+
+Numbers: a comma groups thousands (``1,500``, ``1,234.50``) in a file whose cells are separated
+by commas or tabs; in a file separated by semicolons (what Excel writes where the comma is the
+decimal sign) it is the decimal sign (``60,5``, ``1.234,50``). Anything else with a comma
+(``60,5`` in a comma file), or ``1.500`` in a semicolon file (1.5 or 1 500?), is refused, never
+guessed.
 """
 from __future__ import annotations
 
@@ -46,8 +52,11 @@ SIDE_WORDS: dict[str, tuple[str, ...]] = {
 }
 # words and signs around a number, and cell separators, accepted in an orders file: input vocabulary
 NUMBER_DECORATIONS = ("元/吨", "元", "吨", "cny/t", "cny", "yuan", "t")
-CURRENCY_SIGNS = ("¥", "￥", ",")
+CURRENCY_SIGNS = ("¥", "￥")
 DELIMITERS = (",", "\t", ";", "，")
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(,\d{3})+(\.\d+)?")
+_DECIMAL_COMMA = re.compile(r"[+-]?\d+,\d+")
+_DOT_THOUSANDS = re.compile(r"[+-]?\d{1,3}(\.\d{3})+(,\d+)?")
 _BRACKETED = re.compile(r"[(\[（【][^)\]）】]*[)\]）】]")
 _DROP = re.compile(r"[\s_\-.:·]+")
 
@@ -112,6 +121,7 @@ class CsvTable:
         delim = _delimiter(first)
         if delim == DELIMITERS[-1]:  # a full-width comma
             text, delim = text.replace(delim, ","), ","
+        self.decimal_comma = delim == ";"  # Excel's CSV where the comma is the decimal sign
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delim)
         try:
             rows = []
@@ -235,13 +245,13 @@ def parse_orders(data: bytes, name: str, *, firm: str | None = None) -> list[dic
             add("market.orders.required", rownum, "side", column=column_name("side"))
         elif side is None:
             add("market.orders.bad_side", rownum, "side", value=raw_side[:40])
-        quantity = _quantity(cell("quantity"))
+        quantity = _quantity(cell("quantity"), table.decimal_comma)
         if not cell("quantity"):
             add("market.orders.required", rownum, "quantity", column=column_name("quantity"))
         elif quantity is None:
             add("market.orders.bad_quantity", rownum, "quantity", value=cell("quantity")[:40],
                 limit=f"{MAX_QUANTITY:,}")
-        limit = _price(cell("limit_price"))
+        limit = _price(cell("limit_price"), table.decimal_comma)
         if not cell("limit_price"):
             add("market.orders.required", rownum, "limit_price", column=column_name("limit_price"))
         elif limit is None:
@@ -255,7 +265,8 @@ def parse_orders(data: bytes, name: str, *, firm: str | None = None) -> list[dic
     return orders
 
 
-def _number(text: str) -> Decimal | None:
+def _number(text: str, decimal_comma: bool = False) -> Decimal | None:
+    """The number of a cell; ``decimal_comma``: the file writes the comma as the decimal sign."""
     text = unicodedata.normalize("NFKC", text).lower()
     for sign in CURRENCY_SIGNS:
         text = text.replace(sign, "")
@@ -266,6 +277,19 @@ def _number(text: str) -> Decimal | None:
             break
     if not text or len(text) > 30:
         return None
+    if decimal_comma:
+        if _DOT_THOUSANDS.fullmatch(text):
+            if "," not in text:
+                return None  # 1.500: one and a half, or fifteen hundred? refused, not guessed
+            text = text.replace(".", "").replace(",", ".")
+        elif "," in text:
+            if not _DECIMAL_COMMA.fullmatch(text):
+                return None
+            text = text.replace(",", ".")
+    elif "," in text:
+        if not _THOUSANDS.fullmatch(text):
+            return None  # 60,5 where the comma groups thousands
+        text = text.replace(",", "")
     try:
         value = Decimal(text)
     except InvalidOperation:
@@ -277,15 +301,15 @@ def _number(text: str) -> Decimal | None:
     return value
 
 
-def _quantity(text: str) -> int | None:
-    value = _number(text) if text else None
+def _quantity(text: str, decimal_comma: bool = False) -> int | None:
+    value = _number(text, decimal_comma) if text else None
     if value is None or value != value.to_integral_value() or not 0 < value <= MAX_QUANTITY:
         return None
     return int(value)
 
 
-def _price(text: str) -> int | None:
-    value = _number(text) if text else None
+def _price(text: str, decimal_comma: bool = False) -> int | None:
+    value = _number(text, decimal_comma) if text else None
     if value is None:
         return None
     fen = value * 100

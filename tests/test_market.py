@@ -293,11 +293,12 @@ def test_cea_prices_data_and_default_start_price(tmp_path):
     # market.md §1.4: 2025-11 monthly average 59.87; 2024-09 the later release 94.26; §1.2: 2023 average 68.15
     assert price_for(2025, 11).value == 59.87 and price_for(2024, 9).value == 94.26
     assert price_for(2023).kind == "annual_average" and price_for(2023).value == 68.15
-    # a month of 2023 or of early 2022 has its monthly average (mean of the daily closes,
-    # cea_daily_closes.csv); a month whose closes were not located (2024-02) falls back to the year's
+    # every month since the launch has its monthly average (mean of the daily closes,
+    # cea_daily_closes.csv); a month without one (before the launch) falls back to the year's
     assert price_for(2023, 5).kind == "monthly_average" and price_for(2023, 5).value == 56.57
     assert price_for(2022, 3).kind == "monthly_average" and price_for(2022, 3).value == 57.85
-    assert price_for(2024, 2).kind == "annual_average" and price_for(2024, 2).value == 95.96
+    assert price_for(2024, 2).kind == "monthly_average" and price_for(2024, 2).value == 76.94
+    assert price_for(2021, 5).kind == "annual_average" and price_for(2021, 5).value == 42.85
     assert price_for(2019) is None
     (tmp_path / "firms.csv").write_text("firm,emissions,allocation,cash\nA,10,10,100\n", encoding="utf-8")
     r = run("market", "new", "m.cmmkt", "--firms", "firms.csv", "--year", "2023", cwd=tmp_path)
@@ -324,10 +325,10 @@ def test_a_market_of_a_month_starts_from_that_months_cea_average(tmp_path):
     assert f"{sept.value:.2f}" in r.stdout and "monthly average of daily closes 2022-09" in r.stdout
     assert "上海环境能源交易所" in r.stdout and "annual average" not in r.stdout
     assert json.loads(run("market", "status", "m.cmmkt", "--json", cwd=tmp_path).stdout)["start_price"] == sept.fen
-    # February 2024: no daily composite closes located, so the 2024 annual average (95.96)
-    r = run("market", "new", "n.cmmkt", "--firms", "firms.csv", "--year", "2024", "--month", "2", cwd=tmp_path)
+    # May 2021, before the launch: no monthly average, so the 2021 annual average (42.85)
+    r = run("market", "new", "n.cmmkt", "--firms", "firms.csv", "--year", "2021", "--month", "5", cwd=tmp_path)
     assert r.returncode == 0, r.stderr
-    assert "95.96" in r.stdout and "annual average 2024" in r.stdout
+    assert "42.85" in r.stdout and "annual average 2021" in r.stdout
     # without --month: the annual average, as before
     r = run("market", "new", "o.cmmkt", "--firms", "firms.csv", "--year", "2022", cwd=tmp_path)
     assert "55.30" in r.stdout and "annual average" in r.stdout

@@ -14,7 +14,7 @@ from carbonmgr.common.paths import resource_dir
 from carbonmgr.trading.prices import cea_prices
 
 READ_IN = {"lwh632585766-beep/sd-spot-weather", "lwh632585766-beep/sd-spot-weather (ccn.ac.cn)",
-           "EricArtificial/ContractDesign", "RuiYuan666/Final_Project"}
+           "EricArtificial/ContractDesign", "RuiYuan666/Final_Project", "power12321/work"}
 # the transcriptions that carry each bulletin's published change from the day before
 WITH_CHANGE = {"lwh632585766-beep/sd-spot-weather", "RuiYuan666/Final_Project"}
 BULLETIN = "上海环境能源交易所"
@@ -120,17 +120,60 @@ def test_every_monthly_average_is_the_mean_of_its_months_daily_closes():
     assert recomputed >= 35
 
 
-def test_the_months_covered_and_the_months_still_absent():
-    """Every month from the launch to December 2025 has its average, except January–May 2024, whose
-    daily composite closes were not located (cea_prices.md)."""
+def test_every_month_from_the_launch_has_its_average():
+    """Every month from the launch (July 2021) to December 2025 has its monthly average of daily
+    closes; a month without one (before the launch) falls back to its year's average."""
     have = {r.period for r in cea_prices() if r.kind == "monthly_average"}
     every = {f"{y}-{m:02d}" for y in range(2021, 2026) for m in range(1, 13) if (y, m) >= (2021, 7)}
-    absent = {f"2024-{m:02d}" for m in range(1, 6)}
-    assert have == every - absent
-    # the months of an absent stretch fall back to the year's average
+    assert have == every
     from carbonmgr.trading.prices import price_for
 
-    assert all(price_for(int(p[:4]), int(p[5:])).kind == "annual_average" for p in absent)
+    assert price_for(2021, 3).kind == "annual_average" and price_for(2021, 3).value == 42.85
+
+
+def test_the_closes_of_january_to_may_2024_join_the_closes_around_them():
+    """The stretch read in power12321/work (2 Jan–23 May 2024, no published changes in it) holds
+    one close for each trading day of the exchange's calendar, ends on the close the 24 May
+    bulletin's change starts from, and agrees with the reposted bulletins and the year's low."""
+    rows = dailies()
+    closes = {r["date"]: Decimal(r["close"]) for r in rows}
+    stretch = [r for r in rows if "2024-01-02" <= r["date"] <= "2024-05-23"]
+    assert {r["read_in"] for r in stretch} == {"power12321/work"} and all(r["basis"] == "composite" for r in stretch)
+    # trading days: weekdays without New Year, the Spring Festival (9, 12–16 Feb), Qingming (4–5 Apr)
+    # and Labour Day (1–3 May)
+    holidays = {"2024-01-01", "2024-02-09", *(f"2024-02-{d}" for d in range(12, 17)), "2024-04-04", "2024-04-05",
+                "2024-05-01", "2024-05-02", "2024-05-03"}
+    day, days = dt.date(2024, 1, 2), []
+    while day <= dt.date(2024, 5, 23):
+        if day.weekday() < 5 and day.isoformat() not in holidays:
+            days.append(day.isoformat())
+        day += dt.timedelta(days=1)
+    assert [r["date"] for r in stretch] == days and len(days) == 92
+    # 24 May 2024: 98.97, +0.47 % from the close before (the last of the stretch)
+    after = next(r for r in rows if r["date"] == "2024-05-24")
+    assert abs(closes["2024-05-23"] * (1 + Decimal(after["change_pct"]) / 100) - closes["2024-05-24"]) < Decimal("0.01")
+    # reposted bulletins: 20240515 close 97.42 (-0.43 %); 18 April 92.62 (+2.25 %); weekly: Friday
+    # 19 April +2.78 % on 12 April, Friday 24 May -0.56 % on 17 May
+    assert closes["2024-05-15"] == Decimal("97.42") and closes["2024-04-18"] == Decimal("92.62")
+
+    def change(a, b):
+        return ((closes[b] / closes[a] - 1) * 100).quantize(Decimal("0.01"), rounding=ROUND_HALF_UP)
+
+    assert change("2024-05-14", "2024-05-15") == Decimal("-0.43")
+    assert change("2024-04-17", "2024-04-18") == Decimal("2.25")
+    assert change("2024-04-12", "2024-04-19") == Decimal("2.78")
+    assert change("2024-05-17", "2024-05-24") == Decimal("-0.56")
+    # and each close of those weeks lies within the week's published high and low
+    for first, last, low, high in (("2024-04-15", "2024-04-19", "88.80", "95.38"),
+                                   ("2024-05-20", "2024-05-24", "96.50", "100.27")):
+        week = [c for d, c in closes.items() if first <= d <= last]
+        assert len(week) == 5 and Decimal(low) <= min(week) and max(week) <= Decimal(high)
+    # the exchange's 2024 overview: the year's lowest close 69.67 (30 January); its record close of
+    # 13 November is 105.66 in the report read (market.md §1.2), 105.65 in both transcriptions,
+    # either fitting that day's published +0.49 % on 105.14
+    year = {d: c for d, c in closes.items() if d.startswith("2024")}
+    assert min(year.values()) == Decimal("69.67") and min(year, key=year.get) == "2024-01-30"
+    assert max(year, key=year.get) == "2024-11-13" and abs(year["2024-11-13"] - Decimal("105.66")) <= Decimal("0.01")
 
 
 def test_the_notes_name_the_transcription_not_as_the_source():

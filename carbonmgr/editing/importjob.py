@@ -42,7 +42,7 @@ def _child_send(path: str, conn) -> None:  # pragma: no cover - runs in the chil
         conn.send_bytes(pickle.dumps(obj, protocol=pickle.HIGHEST_PROTOCOL))
 
     try:
-        from carbonmgr.io.reader import read_workbook as read_case
+        from carbonmgr.training.exercise import read_case_or_key as read_case
 
         case = read_case(path)
     except ValidationFailed as exc:

@@ -140,7 +140,7 @@ class EditSession:
         """A session on a case workbook (not yet a project: the first save creates one)."""
         path = Path(path)
         if case is None:
-            from carbonmgr.io.reader import read_workbook as read_case
+            from carbonmgr.training.exercise import read_case_or_key as read_case
 
             case = read_case(path)
         base = {"kind": "workbook", "path": str(path.resolve()), **_file_stamp(path)}

@@ -34,6 +34,7 @@ from carbonmgr.common.paths import demo_path, resolve_input
 from carbonmgr.inventory.model import CaseData
 from carbonmgr.io import WORKBOOK_SUFFIXES
 from carbonmgr.io.reader import read_workbook
+from carbonmgr.training.exercise import read_case_or_key
 from carbonmgr.storage import PROJECT_SUFFIX
 
 # The edits of an editing workspace: each is the edit session's method of the same name
@@ -131,7 +132,7 @@ class Workspace:
             from carbonmgr.training.submission import read_submission
 
             return cls(read_submission(path).case, source=path)
-        return cls(read_workbook(path), source=path)
+        return cls(read_case_or_key(path), source=path)
 
     # ----------------------------------------------------------- opening (editing)
     @classmethod
@@ -154,7 +155,7 @@ class Workspace:
         from carbonmgr.editing.session import EditSession, ImportCancelled
 
         path = Path(path)
-        case = job.run() if job is not None else read_workbook(path)
+        case = job.run() if job is not None else read_case_or_key(path)
         if cancelled is not None and cancelled():
             raise ImportCancelled()
         if stage is not None:

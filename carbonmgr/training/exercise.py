@@ -307,6 +307,8 @@ class Exercise:
     path: Path | None = None
     template_documents: list[Document] = field(default_factory=list, repr=False)  # with placeholders
     template_key: CaseData | None = field(default=None, repr=False)
+    # every sheet of the workbook other than the case's (trainer sheets and documents), as read
+    workbook_sheets: dict[str, list] = field(default_factory=dict, repr=False)
 
     @property
     def mode(self) -> str:
@@ -370,6 +372,26 @@ def read_exercise(path: str | Path) -> Exercise:
         raise ValidationFailed(_sorted(exc.problems, case)) from None
     _check_key_computes(exercise)
     return exercise
+
+
+def read_case_or_key(path: str | Path, library=None) -> CaseData:
+    """A case workbook, read as :func:`carbonmgr.io.reader.read_workbook` reads it; an exercise
+    workbook whose key holds ``{{…}}`` placeholders (its Variables sheet, or a variant key that
+    ``exam pack --variants`` wrote) reads as its key at the values of its Variables sheet, so an
+    instructor can compute, open and report it. Any other problem is raised as it was; a
+    placeholder workbook that is not a sound exercise raises the exercise's own problems."""
+    from carbonmgr.io.reader import read_workbook
+
+    try:
+        return read_workbook(Path(path), library)
+    except ValidationFailed as exc:
+        if not any(has_placeholder(v) for p in exc.problems for v in p.params.values() if isinstance(v, str)):
+            raise
+        exercise = read_exercise(path)
+    key = copy.copy(exercise.key)
+    documents = {d.sheet: d.rows for d in exercise.documents}  # at the variables' values
+    key.documents = {name: documents.get(name, rows) for name, rows in exercise.workbook_sheets.items()}
+    return key
 
 
 def brief_titles(case: CaseData) -> dict[str, str]:
@@ -491,7 +513,7 @@ class _TrainerReader:
         template_key = copy.deepcopy(key)
         return Exercise(key=key, brief=brief, documents=documents, given=given, rubric=rubric,
                         variables=variables, placeholders=placeholders, template_documents=documents,
-                        template_key=template_key)
+                        template_key=template_key, workbook_sheets=dict(case.documents))
 
     def _names(self, text: str, sheet: str, row: int, col: str) -> list[str]:
         """Variable names of a placeholder cell; a malformed placeholder is a problem."""

@@ -163,3 +163,57 @@ def test_exam_pack_variants_graded_end_to_end(tmp_path):
                     k = key_lines_i.row.index(f["key_row"])
                     fits = _qty(key_lines_i.quantity[k], key_lines_i.unit[k])
                 assert f"it fits: {fits}" in f["message"], f
+
+
+def test_a_variant_key_computes_as_its_variant_and_opens_for_editing(tmp_path):
+    """The key of each variant (and the exercise itself, whose key holds {{…}} placeholders) is a
+    case the instructor can compute, report and open: `calc` gives the variant's inventory (the
+    engine's total of its key at the variant's values), in the user's language with the brief's
+    title; it used to stop at each placeholder ("is not a number", exit 2)."""
+    from carbonmgr.editing.session import EditSession
+    from carbonmgr.inventory.engine import compute
+    from carbonmgr.training.exercise import read_case_or_key, read_exercise
+
+    out = tmp_path / "variants"
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "exam", "pack", str(path(W)), "--variants", "2",
+                          "--seed", "7", "-o", str(out)], capture_output=True, text=True, env=env(), timeout=300)
+    assert res.returncode == 0, res.stderr
+    totals = []
+    for key in [*sorted(out.glob("*-key.xlsx")), path(W)]:
+        variant = read_exercise(key)
+        expected = compute(variant.key).totals["total"]
+        res = subprocess.run([sys.executable, "-m", "carbonmgr", "calc", str(key), "--json"], capture_output=True,
+                             text=True, env=env(), timeout=300)
+        assert res.returncode == 0, res.stderr
+        assert json.loads(res.stdout)["totals"]["total"] == pytest.approx(expected, abs=1e-6)
+        totals.append(expected)
+        case = read_case_or_key(key)
+        assert case.activities.quantity == variant.key.activities.quantity
+        # its documents at the variant's values, and the trainer's sheets, as the workbook has them
+        for doc in variant.documents:
+            assert case.documents[doc.sheet] == doc.rows
+            assert not any("{{" in str(v) for r in doc.rows for v in r)
+        assert "Brief" in case.documents and "Variables" in case.documents
+        session = EditSession.from_workbook(key)
+        assert session.case.activities.quantity == variant.key.activities.quantity
+    assert len(set(round(t, 6) for t in totals)) == 3  # two variants and the exercise's own values differ
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "--lang", "zh", "calc", str(path(W))],
+                         capture_output=True, text=True, env=env(), timeout=300)
+    assert res.returncode == 0 and res.stdout.startswith("案例：武汉楚天精密机械：2023 年度温室气体排放核算"), res.stdout[:200]
+
+
+def test_a_placeholder_workbook_that_is_no_sound_exercise_reports_the_exercises_problems(tmp_path):
+    """A key whose placeholder names no variable: `calc` names that problem at its cell (exit 2),
+    not a bare "is not a number"."""
+    import openpyxl
+
+    book = openpyxl.load_workbook(path(W))
+    ws = book["Activities"]
+    col = next(c.column for c in ws[1] if str(c.value).startswith("quantity"))
+    ws.cell(2, col).value = "{{no_such_variable * 2}}"
+    bad = tmp_path / "bad.xlsx"
+    book.save(bad)
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "calc", str(bad)], capture_output=True, text=True,
+                         env=env(), timeout=300)
+    assert res.returncode == 2 and "Traceback" not in res.stderr
+    assert "no_such_variable" in res.stderr and "Activities!" in res.stderr, res.stderr

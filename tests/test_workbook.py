@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import shutil
 import struct
 import subprocess
@@ -725,6 +726,24 @@ def test_corrupt_member_data(tmp_path):
     found = problems(path)
     assert len(found) >= 1
     assert all(f.startswith(('"garbled.xlsx" is damaged', 'cannot read "garbled.xlsx"')) for f in found), found
+
+
+def test_a_sheet_whose_xml_is_cut_is_located_and_worded_in_chinese(tmp_path):
+    """The zip is sound but one sheet's XML stops mid-way (a tool that crashed while saving): the
+    problem is at that sheet, in the user's language, with the parser's own words only in English."""
+    good = case_file(tmp_path, name="good.xlsx")
+    path = tmp_path / "halfsheet.xlsx"
+    with zipfile.ZipFile(good) as zin, zipfile.ZipFile(path, "w") as zout:
+        for info in zin.infolist():
+            data = zin.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                data = data[: len(data) // 2] + "中".encode()[:2]  # cut inside a character
+            zout.writestr(info, data)
+    [zh] = problems(path, "zh")
+    assert zh.startswith("Case：") and "该工作表已损坏，无法读取" in zh and "halfsheet.xlsx" in zh, zh
+    assert not re.search(r"[A-Za-z]{4,}", zh.replace("Case", "").replace("Excel", "").replace("halfsheet.xlsx", "")), zh
+    [en] = problems(path)
+    assert en.startswith("Case: this sheet is damaged and cannot be read (") and "halfsheet.xlsx" in en, en
 
 
 @pytest.mark.parametrize("content, kind", [

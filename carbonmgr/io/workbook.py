@@ -1150,8 +1150,8 @@ class _Reader:
         try:
             return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:
-            failure = _read_failed(self.path, exc)
-            self.problems.add(failure.code, **failure.params)
+            detail = _read_failed(self.path, exc).params["detail"]
+            self.problems.add("workbook.sheet_damaged", name, None, None, name=self.path.name, detail=detail)
             return None
 
     def _read_contract_sheets(self) -> None:

@@ -122,7 +122,12 @@ MESSAGES = {
     },
     "workbook.read_failed": {
         "en": 'cannot read "{name}" as an Excel workbook: {detail}',
-        "zh": "无法将“{name}”作为 Excel 工作簿读取：{detail}",
+        "zh": "无法将“{name}”作为 Excel 工作簿读取：文件内容不符合 Excel 工作簿的格式或已损坏；请用 Excel 打开修复，或重新获取该文件",
+    },
+    "workbook.sheet_damaged": {
+        "en": 'this sheet is damaged and cannot be read ({detail}); open "{name}" in Excel to repair it, '
+              "or get the file again",
+        "zh": "该工作表已损坏，无法读取；请用 Excel 打开“{name}”修复，或重新获取该文件",
     },
     "workbook.write_failed": {
         "en": 'cannot write "{name}": {detail}',

@@ -57,6 +57,23 @@ def test_abatement_sheet_read_with_chinese_headers(tmp_path):
                                                                         ("锅炉改造", 2000, 84.5147)]
 
 
+def test_abatement_sheet_named_and_headed_in_both_languages_without_brackets(tmp_path):
+    """'减排措施 Abatement' with headers such as '措施 measure' and '年减排量\ntonnes' (a bilingual
+    template) is the Abatement sheet, its columns read as their parts name them."""
+    path = _case_with(tmp_path, [["措施 measure", "年减排量\ntonnes", "单位减排成本 / cost_per_t"], ["LED", 100, -50]],
+                      sheet="减排措施 Abatement")
+    assert [(m.name, m.tonnes, m.unit_cost()) for m in case_measures(read_case(path))] == [("LED", 100, -50.0)]
+
+
+def test_a_market_orders_file_headed_in_both_languages(tmp_path):
+    from carbonmgr.io.orders import read_orders
+
+    f = tmp_path / "orders.csv"
+    f.write_text("企业 firm,方向 side,数量（吨） quantity,限价 limit_price\n甲,买,100,60\n乙,卖,80,55\n", encoding="utf-8")
+    assert [(o["firm"], o["side"], o["quantity"], o["limit"]) for o in read_orders(f)] == [
+        ("甲", "buy", 100, 6000), ("乙", "sell", 80, 5500)]
+
+
 @pytest.mark.parametrize("lang", ["en", "zh"])
 def test_abatement_sheet_problems_are_located(tmp_path, lang):
     path = _case_with(tmp_path, [["measure", "tonnes", "cost_per_t", "capital", "lifetime", "rate"],

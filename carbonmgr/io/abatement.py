@@ -19,7 +19,7 @@ from decimal import Decimal, InvalidOperation
 
 from carbonmgr.common.errors import Problem, column_letters
 from carbonmgr.common.i18n import Message
-from carbonmgr.io.orders import ORDER_COLUMNS, CsvTable, _norm, load
+from carbonmgr.io.orders import ORDER_COLUMNS, CsvTable, _norm, header_column, load
 
 MAX_MEASURES = 200
 MAX_NAME = 100
@@ -35,7 +35,7 @@ MEASURE_COLUMNS: dict[str, tuple[str, ...]] = {
     "lifetime": ("lifetime", "life", "years", "使用年限", "寿命", "年限"),
     "rate": ("rate", "discount rate", "折现率", "贴现率"),
 }
-_SHEET = {_norm(n) for n in SHEET_NAMES}
+_SHEET_IDS = {_norm(n): "Abatement" for n in SHEET_NAMES}
 _HEADERS = {_norm(a): col for col, names in MEASURE_COLUMNS.items() for a in names}
 _FIRM_HEADERS = {**_HEADERS, **{_norm(a): "firm" for a in ORDER_COLUMNS["firm"]}}
 
@@ -47,7 +47,7 @@ def column_name(col: str) -> Message:
 def find_sheet(documents: dict) -> str | None:
     """The name of the case's Abatement sheet among its document sheets, if it has one."""
     for name in documents:
-        if _norm(name) in _SHEET:
+        if header_column(_SHEET_IDS, str(name)):
             return name
     return None
 
@@ -136,7 +136,7 @@ def read_sheet(name: str, rows: list[list]) -> tuple[list[dict], list[Problem]]:
         return [], []
     index: dict[str, int] = {}
     for i, cell in enumerate(rows[header_at]):
-        col = _HEADERS.get(_norm(cell)) if not _blank(cell) else None
+        col = header_column(_HEADERS, str(cell)) if not _blank(cell) else None
         if col is not None and col not in index:
             index[col] = i
 

@@ -28,6 +28,7 @@ from pathlib import Path
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import Message
+from carbonmgr.common.names import script_parts
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -65,6 +66,18 @@ def _norm(text: str) -> str:
     text = unicodedata.normalize("NFKC", str(text)).strip().lower()
     text = _BRACKETED.sub("", text)  # "数量（吨）", "limit_price (CNY/t)"
     return _DROP.sub("", text)
+
+
+def header_column(headers: dict[str, str], cell: str) -> str | None:
+    """The column id a header names (``headers``: accepted spellings after :func:`_norm`); a header
+    in both languages without brackets ("数量 quantity", "企业\nfirm") names the column that its
+    parts name, and none when they name different ones."""
+    col = headers.get(_norm(cell))
+    if col is not None:
+        return col
+    parts = script_parts(cell)
+    named = {headers.get(_norm(p)) for p in parts} - {None} if len(parts) > 1 else set()
+    return named.pop() if len(named) == 1 else None
 
 
 _HEADER = {_norm(a): col for col, names in ORDER_COLUMNS.items() for a in names}
@@ -145,7 +158,7 @@ class CsvTable:
         self.width = len(header)
         self.index: dict[str, int] = {}
         for i, cell in enumerate(header):
-            col = headers.get(_norm(cell)) if cell.strip() else None
+            col = header_column(headers, cell) if cell.strip() else None
             if col is None:
                 continue
             if col in self.index:

@@ -178,13 +178,16 @@ def test_catalogue_entries_have_both_languages():
 
 # Messages whose Chinese form names a thing in both languages (a bilingual header).
 _MORE_FIELDS_IN_ZH = {"workbook.sheet_title", "workbook.header"}
+# the spreadsheet parser's own words (English only) are given in English, left out in Chinese
+_DETAIL_ONLY_IN_EN = {"workbook.read_failed", "workbook.sheet_damaged"}
 
 
 def test_both_languages_use_the_same_parameters():
     bad = []
     for code, entry in i18n.messages().items():
         en, zh = _fields(entry["en"]), _fields(entry["zh"])
-        if en != zh and not (code in _MORE_FIELDS_IN_ZH and en < zh):
+        if en != zh and not (code in _MORE_FIELDS_IN_ZH and en < zh) \
+                and not (code in _DETAIL_ONLY_IN_EN and en - zh == {"detail"} and zh < en):
             bad.append((code, sorted(en), sorted(zh)))
     assert bad == []
 

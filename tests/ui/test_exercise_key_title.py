@@ -77,3 +77,22 @@ def test_a_variant_is_shown_by_its_name(win, qtbot):
     assert i18n.current() == "zh" and model.index(0, col).data() == "含辐射强迫"
     assert model.setData(model.index(1, col), "my own words")
     assert model.index(1, col).data() == "my own words"
+
+
+def test_a_key_with_variables_opens_at_its_values_in_a_real_window(win, qtbot):
+    """The Wuhan exercise's key holds {{…}} placeholders (its Variables sheet): File > Open reads it
+    (in the import child process) as the key at the variables' values, computed, titled by the
+    brief, its source documents filled in."""
+    from carbonmgr.inventory.engine import compute
+
+    key = exercises_dir() / "wuhan_manufacturing.xlsx"
+    exercise = read_exercise(key)
+    win.set_language("zh")
+    session = open_and_wait(qtbot, win, key)
+    assert session.case.activities.quantity == exercise.key.activities.quantity
+    qtbot.waitUntil(lambda: session.results is not None, timeout=30000)
+    assert session.results.totals["total"] == pytest.approx(compute(exercise.key).totals["total"], abs=1e-6)
+    assert not session.results.problems
+    assert exercise.brief.text("title", "zh") in win.windowTitle()
+    for doc in exercise.documents:
+        assert session.case.documents[doc.sheet] == doc.rows

@@ -792,6 +792,22 @@ def _unpack_lines(blob: bytes) -> dict[str, list]:
     return out
 
 
+def _stored_line(group: tuple, row, q, t, gases, bio, loc, mkt) -> dict:
+    """A stored result line as a dict: its group's columns (facility … scope 3 category) and its own
+    values; the location- and market-based figures only for a market-based source, the Scope 3
+    category only in Scope 3."""
+    fac, src, item, item_id, unit, scope, share, iso, s3 = group
+    line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id, "quantity": q,
+            "unit": unit, "scope": scope, "share": share, "tco2e": t, "gases": gases, "biogenic_co2": bio}
+    if is_market_based(src):
+        line["tco2e_location"] = loc
+        line["tco2e_market"] = mkt
+    if scope == 3:
+        line["scope3_category"] = s3
+    line["iso_category"] = iso
+    return line
+
+
 def _line_values(q, cf) -> tuple:
     """tco2e, gases, biogenic CO2, location- and market-based tco2e of a line of quantity ``q`` in a
     group of coefficients ``cf`` (None: a group that failed): exactly what the engine gave the line."""
@@ -1869,17 +1885,7 @@ class Project:
         if arrays is not None:  # runs written since schema step 0003
             for i, (act_id, gno, row, q) in enumerate(zip(arrays["activity_id"], arrays["group"], arrays["row"],
                                                            arrays["quantity"])):
-                fac, src, item, item_id, unit, scope, share, iso, s3 = groups[gno]
-                t, gases, bio, loc, mkt = _line_values(q, coefs[gno])
-                line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id,
-                        "quantity": q, "unit": unit, "scope": scope, "share": share, "tco2e": t,
-                        "gases": gases, "biogenic_co2": bio}
-                if is_market_based(src):
-                    line["tco2e_location"] = loc
-                    line["tco2e_market"] = mkt
-                if scope == 3:
-                    line["scope3_category"] = s3
-                line["iso_category"] = iso
+                line = _stored_line(groups[gno], row, q, *_line_values(q, coefs[gno]))
                 line["line_no"] = i
                 line["activity_id"] = act_id
                 out.append(line)
@@ -1892,16 +1898,7 @@ class Project:
                 line = _unpack(detail)
                 line.pop("trace", None)
             else:
-                fac, src, item, item_id, unit, scope, share, iso, s3 = groups[gno]
-                line = {"row": row, "facility": fac, "source": src, "item": item, "item_id": item_id,
-                        "quantity": q, "unit": unit, "scope": scope, "share": share, "tco2e": t,
-                        "gases": dec(gases), "biogenic_co2": bio}
-                if is_market_based(src):
-                    line["tco2e_location"] = loc
-                    line["tco2e_market"] = mkt
-                if scope == 3:
-                    line["scope3_category"] = s3
-                line["iso_category"] = iso
+                line = _stored_line(groups[gno], row, q, t, dec(gases), bio, loc, mkt)
             line["line_no"] = line_no
             line["activity_id"] = act_id
             out.append(line)

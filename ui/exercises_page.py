@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFileDialog, QHBoxLayo
                                QListWidgetItem, QPushButton, QRadioButton, QTextBrowser, QVBoxLayout)
 
 from carbonmgr.common.filenames import safe_file_stem
+from carbonmgr.common.i18n import translate
 from carbonmgr.facade import PROJECT_SUFFIX
 from carbonmgr.facade import checklist as ck
 from carbonmgr.facade import exercises as fx
@@ -150,7 +151,8 @@ class ExercisesPage(Retranslating, QDialog):
         out += [f"<p>{html.escape(p)}</p>" for p in info.story.get(lang, [])[:1]]  # the firm, in brief
         if info.task.get(lang):
             label = self.tr("Your task")  # not inside the f-string: lupdate does not see calls there
-            out.append(f"<p><b>{html.escape(label)}</b>: {html.escape(info.task[lang][0])}</p>")
+            colon = translate("sep.colon", lang)
+            out.append(f"<p><b>{html.escape(label)}</b>{colon}{html.escape(info.task[lang][0])}</p>")
         out.append("<ul>")
         if info.time_limit:
             out.append("<li>" + html.escape(self.tr("Suggested time: %1 minutes").replace("%1", f"{info.time_limit:g}"))
@@ -174,7 +176,7 @@ class ExercisesPage(Retranslating, QDialog):
         sources = list(dict.fromkeys(s.source.cite() for s in c.steps))
         label = self.tr("Your task")
         out = [f"<h3>{html.escape(c.title_in(lang))}</h3>",
-               f"<p><b>{html.escape(label)}</b>: {html.escape(c.task_in(lang))}</p>",
+               f"<p><b>{html.escape(label)}</b>{translate('sep.colon', lang)}{html.escape(c.task_in(lang))}</p>",
                "<ul><li>" + html.escape(self.tr("Steps to choose from: %1").replace("%1", str(len(c.steps))))
                + "</li><li>" + html.escape(self.tr("Check your steps as often as you like; save the answer for "
                                                    "your instructor")) + "</li></ul>",

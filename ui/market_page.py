@@ -303,12 +303,13 @@ class MarketPage(Page):
                             for r in s["debrief"]["rounds"]], right_from=0)
         d = s["debrief"]
         lc = d["least_cost"]
-        lines = [f"{_t('market.debrief.reference_price')}: {_money(d['reference_price'])}",
-                 f"{_t('market.debrief.lc_price')}: {_money(lc['price'])}",
-                 f"{_t('market.debrief.lc_system_cost')}: {_money(lc['system_cost'])}",
-                 f"{_t('market.debrief.class_cost')}: {_money(d['class_cost'])}"]
+        colon = _t("sep.colon")
+        lines = [f"{_t('market.debrief.reference_price')}{colon}{_money(d['reference_price'])}",
+                 f"{_t('market.debrief.lc_price')}{colon}{_money(lc['price'])}",
+                 f"{_t('market.debrief.lc_system_cost')}{colon}{_money(lc['system_cost'])}",
+                 f"{_t('market.debrief.class_cost')}{colon}{_money(d['class_cost'])}"]
         if not lc["reachable"]:
-            lines.append(f"{_t('market.debrief.lc_short')}: {lc['short']:,.0f}")
+            lines.append(f"{_t('market.debrief.lc_short')}{colon}{lc['short']:,.0f}")
         self.debrief_text.setText("\n".join(lines))
         lcf = {p["firm"]: p for p in lc["firms"]}
         _fill(self.debrief_table, [[o["firm"], f"{o['emissions']:,}", f"{o['surplus']:+,}", _money(o["penalty_min"]),

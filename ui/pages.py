@@ -991,6 +991,9 @@ class ActivitiesPage(Page):
         t = line["trace"]
         lang = i18n.current()
         e = html.escape
+        from carbonmgr.common.i18n import translate
+
+        colon = translate("sep.colon", lang)
         head = f"{e(labels.source(line['source'], lang))} · {e(labels.item(line.get('item_id') or line['item'], lang))} · " \
                f"{labels.quantity(line['quantity'])} {e(labels.unit(line['unit'], lang))}"
         T = {"line": self.tr("Line %1"), "formula": self.tr("Formula"), "method": self.tr("Method"),
@@ -999,7 +1002,7 @@ class ActivitiesPage(Page):
         out = [f"<h3 style='margin-bottom:4px'>{e(T['line'].replace('%1', str(line['row'])))}</h3>",
                f"<p>{head}</p>",
                f"<p><b>{e(T['formula'])}</b><br><code>{e(t.get('formula', ''))}</code></p>",
-               f"<p><b>{e(T['method'])}</b>: {e(labels.method(t.get('method', ''), lang))}</p>",
+               f"<p><b>{e(T['method'])}</b>{colon}{e(labels.method(t.get('method', ''), lang))}</p>",
                f"<p><b>{e(T['inputs'])}</b></p><table width='100%' cellspacing='0' cellpadding='3' border='1' "
                f"style='border-collapse:collapse;border-color:#ccc'>",
                f"<tr><th>{e(T['input'])}</th><th>{e(labels.field('value'))}</th>"
@@ -1022,12 +1025,12 @@ class ActivitiesPage(Page):
                             for g, v in gwp.items())
             out.append(f"<p><b>{e(T['gwp'])}</b></p><ul>{items}</ul>")
         share = line.get("share", 1.0)
-        out.append(f"<p><b>{e(labels.field('share'))}</b>: {share * 100:.4g} %</p>")
-        out.append(f"<p><b>{e(T['result'])}</b>: {tonnes(line['tco2e'], 4)} t CO2e</p>")
+        out.append(f"<p><b>{e(labels.field('share'))}</b>{colon}{share * 100:.4g} %</p>")
+        out.append(f"<p><b>{e(T['result'])}</b>{colon}{tonnes(line['tco2e'], 4)} t CO2e</p>")
         if line.get("tco2e_market") is not None:
-            out.append(f"<p>{e(labels.choice(labels.TOTALS, 'scope2_location'))}: "
+            out.append(f"<p>{e(labels.choice(labels.TOTALS, 'scope2_location'))}{colon}"
                        f"{tonnes(line.get('tco2e_location') or 0, 4)} t CO2e<br>"
-                       f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}: {tonnes(line['tco2e_market'], 4)} t CO2e</p>")
+                       f"{e(labels.choice(labels.TOTALS, 'scope2_market'))}{colon}{tonnes(line['tco2e_market'], 4)} t CO2e</p>")
         from carbonmgr.common.i18n import trace_notes
 
         notes = trace_notes(t, lang)  # from the notes' ids, in the user's language

@@ -167,7 +167,7 @@ def render_inventory(inv, lang: str) -> str:
     out.append(_table([["", "t", "t CO2e"]] + [[g, f"{v['t']:,.4f}", _num(v["tco2e"], std)]
                                                 for g, v in inv.by_gas.items()], right_cols=(1, 2)))
     if inv.uncertainty.get("total_percent") is not None:
-        out += ["", f"{_l('uncertainty', lang)}: ±{inv.uncertainty['total_percent']:.2f} %"]
+        out += ["", f"{_l('uncertainty', lang)}{translate('sep.colon', lang)}±{inv.uncertainty['total_percent']:.2f} %"]
     if inv.warnings:
         out += ["", f"== {_l('warnings', lang)} =="] + [w.render(lang) for w in inv.warnings]
     return "\n".join(out)

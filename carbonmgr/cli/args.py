@@ -210,6 +210,12 @@ class HelpFormatter(argparse.HelpFormatter):
             self._width = width
         return text
 
+    def format_help(self):
+        """argparse's help; a section heading in Chinese ("选项") ends with the full-width colon."""
+        import re
+
+        return re.sub(rf"(?m)^( *[^\n]*[{_CJK_RANGE}]):$", "\\1：", super().format_help())
+
     def _fill_text(self, text, width, indent):
         text = self._whitespace_matcher.sub(" ", text).strip()
         return "\n".join(indent + line for line in _wrap(text, width - _width(indent)))

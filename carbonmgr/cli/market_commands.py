@@ -69,14 +69,13 @@ def _no_trade(result, lang: str) -> str:
 def render_clearing(result, lang: str) -> str:
     from carbonmgr.facade.market import fen_text
 
-    unit = _t("market.unit.yuan_per_t", lang)
     out = []
     if result.price is None:
         out.append(_no_trade(result, lang))
     else:
-        out.append(f"{_t('market.cli.price', lang)}: {fen_text(result.price)} {unit}")
-        out.append(f"{_t('market.cli.volume', lang)}: {result.volume:,} t")
-        out.append(f"{_t('market.cli.interval', lang)}: {fen_text(result.low)} – {fen_text(result.high)} {unit}")
+        out.append(_t("market.cli.price_line", lang, price=fen_text(result.price)))
+        out.append(_t("market.cli.volume_line", lang, volume=f"{result.volume:,}"))
+        out.append(_t("market.cli.interval_line", lang, low=fen_text(result.low), high=fen_text(result.high)))
         for side, m in result.marginal.items():
             out.append(_t("market.cli.rationed", lang, side=_t(f"market.side.{side}", lang), limit=fen_text(m["limit"]),
                           allotted=f"{m['allotted']:,}", quantity=f"{m['quantity']:,}", orders=m["orders"]))
@@ -165,7 +164,7 @@ def cmd_prices(args, lang: str) -> int:
     table = [[_t(f"market.price.col.{k}", lang) for k in ("period", "kind", "value", "source", "status")]]
     for r in rows:
         table.append([r.period, _t(f"market.price.kind.{r.kind}", lang), f"{r.value:.2f}",
-                      f"{r.publisher}: {r.source}"[:90], _t(f"market.price.status.{r.status}", lang)])
+                      f"{r.publisher}{_t('sep.colon', lang)}{r.source}"[:90], _t(f"market.price.status.{r.status}", lang)])
     print(_table(table, right_cols=(2,)))
     return EXIT_OK
 
@@ -358,8 +357,9 @@ def cmd_status(args, lang: str) -> int:
 def render_debrief(d: dict, lang: str) -> str:
     """``d``: the debrief in yuan (debrief_json)."""
     num = (lambda v: "—" if v is None else (f"{v:,.2f}" if isinstance(v, float) else f"{v:,}"))
+    colon = _t("sep.colon", lang)
     out = [_t("market.debrief.title", lang, name=d["name"], year=d["year"]),
-           f"{_t('market.debrief.reference_price', lang)}: {num(d['reference_price'])}", "",
+           f"{_t('market.debrief.reference_price', lang)}{colon}{num(d['reference_price'])}", "",
            f"== {_t('market.debrief.sheet.rounds', lang)} =="]
     rows = [[_t(f"market.debrief.col.{k}", lang) for k in ("round", "price", "volume", "orders")]]
     rows += [[str(r["n"]), num(r["price"]), num(r["volume"]), str(r["orders"])] for r in d["rounds"]]
@@ -375,12 +375,12 @@ def render_debrief(d: dict, lang: str) -> str:
     out.append(_table(rows, right_cols=tuple(range(1, len(cols) - 1))))
     lc = d["least_cost"]
     out += ["", f"== {_t('market.debrief.sheet.least_cost', lang)} ==",
-            f"{_t('market.debrief.lc_need', lang)}: {num(lc['need'])}",
-            f"{_t('market.debrief.lc_price', lang)}: {num(lc['price'])}",
-            f"{_t('market.debrief.lc_system_cost', lang)}: {num(lc['system_cost'])}",
-            f"{_t('market.debrief.class_cost', lang)}: {num(d['class_cost'])}"]
+            f"{_t('market.debrief.lc_need', lang)}{colon}{num(lc['need'])}",
+            f"{_t('market.debrief.lc_price', lang)}{colon}{num(lc['price'])}",
+            f"{_t('market.debrief.lc_system_cost', lang)}{colon}{num(lc['system_cost'])}",
+            f"{_t('market.debrief.class_cost', lang)}{colon}{num(d['class_cost'])}"]
     if not lc["reachable"]:
-        out.append(f"{_t('market.debrief.lc_short', lang)}: {num(lc['short'])}")
+        out.append(f"{_t('market.debrief.lc_short', lang)}{colon}{num(lc['short'])}")
     by_firm = {o["firm"]: o for o in d["firms"]}
     cols = ("firm", "class_abated", "lc_abated", "lc_net_buy", "class_cost", "lc_cost")
     rows = [[_t(f"market.debrief.col.{k}", lang) for k in cols]]

@@ -303,7 +303,6 @@ MESSAGES = {
     "market.chart.macc_y": {"en": "cost (CNY/t)", "zh": "成本（元/吨）"},
     "market.chart.carbon_price": {"en": "carbon price", "zh": "碳价"},
     # --- CLI --------------------------------------------------------------------------------
-    "market.cli.price": {"en": "Clearing price", "zh": "成交价"},
     "market.cli.no_trade": {"en": "no trade: no buy order's limit reaches a sell order's limit",
                             "zh": "未成交：没有买单限价达到卖单限价"},
     "market.cli.no_trade_side": {"en": "no trade: there is no {side} order (none given, or all refused)",
@@ -311,8 +310,10 @@ MESSAGES = {
     "market.cli.no_trade_bounds": {
         "en": "no trade: buy and sell limits meet only outside the price floor / ceiling in force",
         "zh": "未成交：买卖限价仅在现行价格下限 / 上限之外相交"},
-    "market.cli.volume": {"en": "Volume", "zh": "成交量"},
-    "market.cli.interval": {"en": "Prices clearing that volume", "zh": "能成交该量的价格区间"},
+    "market.cli.price_line": {"en": "Clearing price: {price} CNY/t", "zh": "成交价：{price} 元/吨"},
+    "market.cli.volume_line": {"en": "Volume: {volume} t", "zh": "成交量：{volume} 吨"},
+    "market.cli.interval_line": {"en": "Prices clearing that volume: {low} – {high} CNY/t",
+                                 "zh": "能成交该量的价格区间：{low} – {high} 元/吨"},
     "market.cli.fills": {"en": "Fills", "zh": "成交明细"},
     "market.cli.refused": {"en": "Refused orders", "zh": "被拒报单"},
     "market.cli.rationed": {"en": "{side} side rationed at ¥{limit}: {allotted} t of {quantity} t ({orders} orders)",

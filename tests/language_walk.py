@@ -106,15 +106,15 @@ def problems(text: str, lang: str, allowed: tuple[str, ...] = (), where: str = "
     return out
 
 
-# (not the ", " between an option's spellings in --help, "-o 输出文件, --output", nor before a date or
-# number inside a document's own title as published, "公告2024年第12号, 2024-04-12")
-_HALF_WIDTH_COLON = re.compile(r"[\u4e00-\u9fff）》」](?::|;|,(?! -)(?! \d))(?=\s|$)")
+# (not the comma: a citation keeps ", " between a document's title, publisher and year, because
+# a Chinese title holds full-width commas of its own, "（发改办气候〔2013〕2526号，首批）")
+_HALF_WIDTH_COLON = re.compile(r"[\u4e00-\u9fff）》」][:;](?=\s|$)")
 
 
 def broken_lines(text: str, lang: str, where: str = "") -> list[str]:
     """In Chinese, the lines of ``text`` as a user reads it (before the walks blank out what the user
-    typed) that begin with closing punctuation, and Chinese words followed by a half-width colon,
-    semicolon or comma ("成交价: 59.00"), where Chinese writes the full-width one (：；，)."""
+    typed) that begin with closing punctuation, and Chinese words followed by a half-width colon or
+    semicolon ("成交价: 59.00"), where Chinese writes the full-width one (：；)."""
     if lang != "zh":
         return []
     out = [f"{where}: a line begins with punctuation {x!r}" for x in bad_line_starts(text)]

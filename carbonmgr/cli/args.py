@@ -214,7 +214,8 @@ class HelpFormatter(argparse.HelpFormatter):
         """argparse's help; a section heading in Chinese ("选项") ends with the full-width colon."""
         import re
 
-        return re.sub(rf"(?m)^( *[^\n]*[{_CJK_RANGE}]):$", "\\1：", super().format_help())
+        colon = translate("sep.colon", "zh")
+        return re.sub(rf"(?m)^( *[^\n]*[{_CJK_RANGE}]):$", lambda m: m.group(1) + colon, super().format_help())
 
     def _fill_text(self, text, width, indent):
         text = self._whitespace_matcher.sub(" ", text).strip()

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, fields
 from functools import lru_cache
 from pathlib import Path
 
-from carbonmgr.common.names import CJK as _CJK
 from carbonmgr.common.paths import resource_dir
 
 STATUSES = ("verified", "secondary", "unverified")
@@ -120,8 +119,7 @@ class Factor:
             bits.append(self.publisher)
         if self.year_published:
             bits.append(str(self.year_published))
-        # a document published in Chinese is cited in Chinese: its parts apart with the full-width comma
-        return ("，" if _CJK.search(self.source or "") else ", ").join(b for b in bits if b)
+        return ", ".join(b for b in bits if b)
 
     def to_dict(self) -> dict:
         # every field is a plain value (text, number, None): what asdict gives, without its deep copies

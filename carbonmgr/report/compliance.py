@@ -61,7 +61,7 @@ def compliance_section(b) -> None:
             fig = u.figures.get(name)
             if fig is None or fig.value is None:
                 continue
-            rows.append(_trace_row(f"{u.unit.unit}: {field_label(name, lang)}", fig, lang))
+            rows.append(_trace_row(f"{u.unit.unit}{translate('sep.colon', lang)}{field_label(name, lang)}", fig, lang))
     for fig in result.entity.values():
         rows.append(_trace_row(heading_label(fig.name, lang), fig, lang))
     b.put(b.table(header, rows, [17, 16, 19, 24, 28], right=(1,)))

@@ -1183,7 +1183,7 @@ class ReportBuilder:
             excl.append(self.L("exported_not_deducted", value=self.t(t["exported"])))
         other = self.x("exclusions")
         if other:
-            excl.append(f"{self.L('other_exclusions')}: {other}")
+            excl.append(f"{self.L('other_exclusions')}{self.colon}{other}")
         for e in excl or [self.L("excluded_none")]:
             self.story.append(self.p("• " + e if excl else e))
         # 10 uncertainty and notes

@@ -940,6 +940,15 @@ def _ref(start_tag: bytes) -> str:
     return match.group(1).decode("ascii").upper() if match else ""
 
 
+def sheet_names(path: str | os.PathLike) -> list[str]:
+    """The names of a workbook's sheets, in order, read from its workbook part only (a file the
+    reader has checked); empty when they cannot be read."""
+    try:
+        return list(_sheet_parts(Path(path)))
+    except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ValueError, KeyError, SyntaxError):
+        return []
+
+
 def _sheet_parts(path: Path) -> dict[str, str]:
     """Sheet name -> zip member of its XML (from the workbook part and its relationships)."""
     from defusedxml import ElementTree as SafeET

@@ -378,15 +378,19 @@ def read_case_or_key(path: str | Path, library=None) -> CaseData:
     """A case workbook, read as :func:`carbonmgr.io.reader.read_workbook` reads it; an exercise
     workbook whose key holds ``{{…}}`` placeholders (its Variables sheet, or a variant key that
     ``exam pack --variants`` wrote) reads as its key at the values of its Variables sheet, so an
-    instructor can compute, open and report it. Any other problem is raised as it was; a
-    placeholder workbook that is not a sound exercise raises the exercise's own problems."""
+    instructor can compute, open and report it. Any other problem is raised as it was, and so is a
+    placeholder in a workbook without the trainer's sheets; an exercise workbook that is not sound
+    raises the exercise's own problems."""
     from carbonmgr.io.reader import read_workbook
+    from carbonmgr.io.workbook import sheet_names
 
     try:
         return read_workbook(Path(path), library)
     except ValidationFailed as exc:
         if not any(has_placeholder(v) for p in exc.problems for v in p.params.values() if isinstance(v, str)):
             raise
+        if not {match_trainer_sheet(n) for n in sheet_names(path)} & {"Brief", "Variables"}:
+            raise  # no exercise: "{{x}}" is a value that is not a number, as any other
         exercise = read_exercise(path)
     key = copy.copy(exercise.key)
     documents = {d.sheet: d.rows for d in exercise.documents}  # at the variables' values

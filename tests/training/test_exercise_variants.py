@@ -217,3 +217,17 @@ def test_a_placeholder_workbook_that_is_no_sound_exercise_reports_the_exercises_
                          env=env(), timeout=300)
     assert res.returncode == 2 and "Traceback" not in res.stderr
     assert "no_such_variable" in res.stderr and "Activities!" in res.stderr, res.stderr
+
+
+def test_a_placeholder_in_a_plain_case_workbook_is_a_value_that_is_not_a_number(tmp_path):
+    """Without the trainer's sheets (no Brief, no Variables) "{{x}}" is no exercise's placeholder:
+    the firm's workbook gets the plain located problem, not the exercise reader's."""
+    from case_books import PLAIN_CASE, PLAIN_FACILITIES, write_book
+
+    act = [["facility", "source", "item", "quantity", "unit"], ["F1", "process", "limestone", "{{x}}", "t"]]
+    book = write_book(tmp_path / "firm.xlsx", {"Case": PLAIN_CASE, "Facilities": PLAIN_FACILITIES, "Activities": act})
+    res = subprocess.run([sys.executable, "-m", "carbonmgr", "calc", str(book)], capture_output=True, text=True,
+                         env=env(), timeout=300)
+    assert res.returncode == 2
+    assert res.stderr.splitlines()[0] == 'Activities!D2: quantity "{{x}}" is not a number', res.stderr
+    assert "Brief" not in res.stderr and "variable" not in res.stderr

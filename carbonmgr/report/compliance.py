@@ -47,7 +47,7 @@ def compliance_section(b) -> None:
     kv = []
     for name, fig in result.entity.items():
         value = value_text(fig.value, fig.unit, lang)
-        notes = "; ".join(m.render(lang) for m in fig.notes)
+        notes = translate("sep.semicolon", lang).join(m.render(lang) for m in fig.notes)
         kv.append((heading_label(name, lang), value + (f" ({notes})" if notes else "")))
     b.put(b.kv(kv))
     b.heading(translate("ets.label.trace", lang), 1)
@@ -68,8 +68,8 @@ def compliance_section(b) -> None:
 
 
 def _trace_row(title: str, fig, lang: str) -> list[str]:
-    inputs = "; ".join(f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs)
-    notes = "; ".join(m.render(lang) for m in fig.notes)
+    inputs = translate("sep.semicolon", lang).join(f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs)
+    notes = translate("sep.semicolon", lang).join(m.render(lang) for m in fig.notes)
     rule = source_text(fig.source, lang, cited=True) if (fig.source is not None or fig.inputs) else ""
     return [title, value_text(fig.value, fig.unit, lang), fig.formula,
             inputs + (f" ({notes})" if notes else ""), rule]

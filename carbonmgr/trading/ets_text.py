@@ -81,7 +81,7 @@ def figure_lines(fig, lang: str = "en", indent: str = "  ") -> list[str]:
     if fig.formula:
         out.append(indent + fig.formula)
     if fig.inputs:
-        out.append(indent + "; ".join(
+        out.append(indent + translate("sep.semicolon", lang).join(
             f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs))
     if fig.source is not None or fig.inputs:
         out.append(indent + source_text(fig.source, lang))

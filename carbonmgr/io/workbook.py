@@ -281,6 +281,31 @@ _NO_ITEM_OK = NO_ITEM_SOURCES | {None}  # None: the source itself is wrong (repo
 
 _NOT_NUMBER_TYPES = (_dt.date, _dt.time, _dt.timedelta)  # datetime is a date
 
+# the unit a Case value of carbon trading may carry after its number (59.87 元/吨, 10000 吨), and a
+# yuan sign before a price: input vocabulary, stripped before the number is read; any other unit
+# (万元, 万吨) stays and the value is refused as not a number
+_TONNES = ("吨二氧化碳", "吨co2", "tco2", "吨", "t")
+_CASE_UNITS: dict[str, tuple[str, ...]] = {
+    "carbon_price": ("元/吨二氧化碳", "元/吨", "元/t", "元每吨", "cny/t", "yuan/t", "rmb/t", "元", "cny", "yuan", "rmb"),
+    "allowances_held": _TONNES, "ccer_offered": _TONNES, "allowances_borrowed": _TONNES,
+}
+_YUAN_SIGNS = ("¥", "￥")
+
+
+def _without_unit(key: str, value: Any) -> Any:
+    """A Case value typed with its unit (``59.87 元/吨``, ``¥59.87``, ``10000 吨``): the number alone;
+    anything else as it was (its problem then quotes what was typed)."""
+    units = _CASE_UNITS.get(key)
+    if units is None or type(value) is not str:
+        return value
+    text = unicodedata.normalize("NFKC", value).strip()
+    if key == "carbon_price" and text.startswith(_YUAN_SIGNS):
+        text = text[1:].strip()
+    low = text.lower()
+    unit = next((u for u in units if low.endswith(u) and len(low) > len(u)), "")
+    number = text[: len(text) - len(unit)].strip()
+    return number if number != value.strip() and _parse_number(number) is not None else value
+
 
 # --------------------------------------------------------------------------------------------
 # Names: normalisation and matching of sheet names, headers, keys and choices
@@ -1283,7 +1308,7 @@ class _Reader:
     def _case_value(self, info: CaseInfo, name: str, key: str, value: Any, row: int) -> None:
         col = CASE_KEYS[key]
         ctx = _Column(self.problems, name, key, col, "B")
-        x = ctx.convert(_converter(col), value, row)
+        x = ctx.convert(_converter(col), _without_unit(key, value), row)
         if x is None:
             if col.required and _blankish(value):
                 ctx.missing(row)

@@ -26,6 +26,27 @@ def test_the_sheet_is_read_in_either_language(tmp_path):
     assert case.ets.units[0].klass == "II"
 
 
+@pytest.mark.parametrize("price, held, ccer", [("59.87 元/吨", "5,000 吨", "10000吨"), ("¥59.87", "5000 tCO2", "10000 t"),
+                                                ("59.87 CNY/t", "5000", "10,000 吨二氧化碳")])
+def test_the_trading_keys_may_carry_their_unit(tmp_path, price, held, ccer):
+    """A firm's sheet often writes the unit with the number: the carbon price in 元/吨 (or with ¥),
+    the allowances and CCER in 吨 / t CO2; the number is read."""
+    case = [r for r in CASE if r[0] not in ("carbon_price", "allowances_held", "CCER")]
+    case += [["carbon_price", price], ["allowances_held", held], ["CCER", ccer]]
+    info = read_case(ets_file(tmp_path, case=case)).info
+    assert (info.carbon_price, info.allowances_held, info.ccer_offered) == (59.87, 5000, 10_000)
+
+
+@pytest.mark.parametrize("key, value", [("carbon_price", "59.87 万元"), ("CCER", "1 万吨"), ("carbon_price", "59.87 美元/吨")])
+def test_another_unit_is_not_guessed(tmp_path, key, value):
+    """万元, 万吨 or another currency: refused at its cell, quoting what was typed."""
+    case = [r for r in CASE if r[0] != key] + [[key, value]]
+    with pytest.raises(ValidationFailed) as info:
+        read_case(ets_file(tmp_path, case=case))
+    [problem] = info.value.problems
+    assert problem.render("zh").endswith(f"“{value}”不是数字"), problem.render("zh")
+
+
 def test_a_case_without_the_sheet_has_no_ets_data(tmp_path):
     path = write_book(tmp_path / "plain.xlsx", {"Case": CASE, "Facilities": FACILITIES, "Activities": ACTIVITIES[:1]
                                                 + [["F1", "purchased_electricity", None, 1, "MWh"]]})

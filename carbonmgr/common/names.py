@@ -52,6 +52,14 @@ def script_parts(text: Any) -> list[str]:
     return [" ".join(ws) for _, ws in parts]
 
 
+def named_by_parts(text: Any, match) -> str | None:
+    """The id a name in both scripts (:func:`script_parts`) stands for: the one that every part that
+    ``match`` (part -> id or None) names, and None when no part, or two parts, name different ids."""
+    parts = script_parts(text)
+    named = {m for m in map(match, parts) if m is not None} if len(parts) > 1 else set()
+    return named.pop() if len(named) == 1 else None
+
+
 class Names:
     """Look-up of the ids of a vocabulary from the names people write for them."""
 
@@ -76,15 +84,7 @@ class Names:
         if text is None:
             return None
         found = self._whole(text)
-        if found is not None:
-            return found
-        parts = script_parts(text)
-        if len(parts) < 2:
-            return None
-        named = {m for m in (self._whole(p) for p in parts) if m is not None}
-        return named.pop() if len(named) == 1 else None
-
-    __call__ = match
+        return found if found is not None else named_by_parts(text, self._whole)
 
 
 def first_chinese(names: Iterable[str]) -> str | None:

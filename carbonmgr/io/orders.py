@@ -28,7 +28,7 @@ from pathlib import Path
 
 from carbonmgr.common.errors import Problem, ValidationFailed, column_letters
 from carbonmgr.common.i18n import Message
-from carbonmgr.common.names import script_parts
+from carbonmgr.common.names import named_by_parts
 
 MAX_FILE_BYTES = 2 * 1024 * 1024
 MAX_ROWS = 20_000
@@ -73,11 +73,7 @@ def header_column(headers: dict[str, str], cell: str) -> str | None:
     in both languages without brackets ("数量 quantity", "企业\nfirm") names the column that its
     parts name, and none when they name different ones."""
     col = headers.get(_norm(cell))
-    if col is not None:
-        return col
-    parts = script_parts(cell)
-    named = {headers.get(_norm(p)) for p in parts} - {None} if len(parts) > 1 else set()
-    return named.pop() if len(named) == 1 else None
+    return col if col is not None else named_by_parts(cell, lambda part: headers.get(_norm(part)))
 
 
 _HEADER = {_norm(a): col for col, names in ORDER_COLUMNS.items() for a in names}

@@ -1048,9 +1048,13 @@ def read_case(path: str | os.PathLike) -> CaseData:
         book.close()
 
 
+def _failure_detail(exc: BaseException) -> str:
+    """The first line of a parser's error (its own words, English), or the error's type."""
+    return str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
+
+
 def _read_failed(path: Path, exc: BaseException) -> Problem:
-    detail = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else type(exc).__name__
-    return Problem("workbook.read_failed", {"name": path.name, "detail": detail})
+    return Problem("workbook.read_failed", {"name": path.name, "detail": _failure_detail(exc)})
 
 
 class _Reader:
@@ -1184,8 +1188,8 @@ class _Reader:
         try:
             return self.book.get_sheet_by_name(name).to_python(skip_empty_area=False)
         except Exception as exc:
-            detail = _read_failed(self.path, exc).params["detail"]
-            self.problems.add("workbook.sheet_damaged", name, None, None, name=self.path.name, detail=detail)
+            self.problems.add("workbook.sheet_damaged", name, None, None, name=self.path.name,
+                              detail=_failure_detail(exc))
             return None
 
     def _read_contract_sheets(self) -> None:
@@ -1846,9 +1850,11 @@ def choice_name(kind: str, value: str, lang: str) -> str:
     spellings = tuple(_CHOICE_SPELLINGS.get(kind, {}).get(value, ()))
     if kind in _CODED_NAMES and spellings:
         return spellings[0]  # a standard or a GWP set is named by its code in both languages (GB/T 32150)
-    if lang == "zh" and first_chinese(spellings):
-        return first_chinese(spellings)
-    if lang != "zh" and kind in _CHOICE_LABELS:
+    if lang == "zh":
+        chinese = first_chinese(spellings)
+        if chinese:
+            return chinese
+    elif kind in _CHOICE_LABELS:
         label = lookup(_CHOICE_LABELS[kind] + value, "en", "")
         if label and _CHOICES.get(kind, {}).get(norm(label)) == value:
             return label

@@ -9,7 +9,8 @@ from __future__ import annotations
 from carbonmgr.common.errors import ValidationFailed
 from carbonmgr.common.i18n import translate
 from carbonmgr.trading import ets
-from carbonmgr.trading.ets_text import class_label, field_label, fmt_value, heading_label, source_text, value_text
+from carbonmgr.trading.ets_text import (class_label, field_label, fmt_value, heading_label, inputs_text, source_text,
+                                        value_text)
 
 UNIT_COLUMNS = ("benchmark_electricity", "benchmark_heat", "correction", "allocation", "top_up", "verified_emissions")
 
@@ -68,7 +69,7 @@ def compliance_section(b) -> None:
 
 
 def _trace_row(title: str, fig, lang: str) -> list[str]:
-    inputs = translate("sep.semicolon", lang).join(f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs)
+    inputs = inputs_text(fig, lang)
     notes = translate("sep.semicolon", lang).join(m.render(lang) for m in fig.notes)
     rule = source_text(fig.source, lang, cited=True) if (fig.source is not None or fig.inputs) else ""
     return [title, value_text(fig.value, fig.unit, lang), fig.formula,

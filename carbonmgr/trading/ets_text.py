@@ -74,6 +74,12 @@ def value_text(value: Any, unit: str | None, lang: str = "en") -> str:
     return f"{fmt_value(value, lang)} {unit_text(unit, lang)}".strip()
 
 
+def inputs_text(fig, lang: str = "en") -> str:
+    """A figure's inputs, each named with its value and unit, apart with the language's semicolon."""
+    return translate("sep.semicolon", lang).join(f"{field_label(n, lang)} {value_text(v, u, lang)}"
+                                                 for n, v, u in fig.inputs)
+
+
 def figure_lines(fig, lang: str = "en", indent: str = "  ") -> list[str]:
     """A figure and its trace: value, formula, inputs with units, rule, notes."""
     head = f"{field_label(fig.name, lang)} = {value_text(fig.value, fig.unit, lang)}"
@@ -81,8 +87,7 @@ def figure_lines(fig, lang: str = "en", indent: str = "  ") -> list[str]:
     if fig.formula:
         out.append(indent + fig.formula)
     if fig.inputs:
-        out.append(indent + translate("sep.semicolon", lang).join(
-            f"{field_label(n, lang)} {value_text(v, u, lang)}" for n, v, u in fig.inputs))
+        out.append(indent + inputs_text(fig, lang))
     if fig.source is not None or fig.inputs:
         out.append(indent + source_text(fig.source, lang))
     out += [indent + m.render(lang) for m in fig.notes]
